@@ -1,0 +1,21 @@
+import { dateOfDay } from '../core/calendar';
+import { readSegment } from '../core/cadence';
+import { CellValue, isBlank, readDate } from '../core/cells';
+import { Rules } from '../core/rules';
+import { Arg, Output, callResult, callRows, isErrorText, perRow } from './columns';
+
+/** What NEXT_TOUCH shows for a partner nobody has contacted yet: the touch is due now. */
+export const NEVER_CONTACTED = 'Now (never contacted)';
+
+export function nextTouchOfRow(segment: CellValue, lastContact: CellValue, rules: Rules): Output {
+  if (isBlank(segment) && isBlank(lastContact)) return '';
+  if (isErrorText(segment)) return segment as string;
+  const last = readDate(lastContact, 'Last contact');
+  if (last === null) return NEVER_CONTACTED;
+  return dateOfDay(last + rules.segmentPolicies[readSegment(segment)].touchEveryDays);
+}
+
+export function nextTouch(args: Arg[], rules: Rules): Output | Output[][] {
+  const call = callRows('NEXT_TOUCH', ['segment', 'last_contact'], args);
+  return callResult(call, call.rows.map(([segment, last]) => perRow(() => nextTouchOfRow(segment, last, rules))));
+}

@@ -1,0 +1,85 @@
+// The globals Apps Script sees: every function exported here becomes a top-level function of dist/Code.js
+// (scripts/build.mjs), with the JSDoc written here. Nothing else is reachable from Sheets or the sidebar.
+import { DEFAULT_RULES } from './core/rules';
+import { Arg, Output } from './customFunctions/columns';
+import { partnerHealth, partnerTier } from './customFunctions/health';
+import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
+import { quadrantColumn } from './customFunctions/quadrant';
+import { segmentColumn } from './customFunctions/segment';
+
+type Result = Output | Output[][];
+
+/**
+ * Partner health score 0–100 from revenue growth, deals, portal engagement, NPS and strategic fit
+ * (Revenue 30, Activity 25, Engagement 20, Satisfaction 15, Strategic fit 10). Blank inputs are left out
+ * and the score is rescaled; with fewer than 3 of the 5 present it is "Unknown"; a blank row stays blank.
+ * Give whole columns to score every partner in one call: =PARTNER_HEALTH(D2:D, E2:E, F2:F, G2:G, H2:H)
+ *
+ * @param {number} growth Year-on-year revenue growth as a fraction or percent (0.2 or 20%).
+ * @param {number} deals Deals registered this quarter (whole number ≥ 0).
+ * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
+ * @param {number} nps Partner NPS, −100 to 100.
+ * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @return The health score 0–100, "Unknown", or blank; one per row for columns.
+ * @customfunction
+ */
+export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Result {
+  return partnerHealth([growth, deals, engagement, nps, fit], DEFAULT_RULES, new Date());
+}
+
+/**
+ * Health tier of a score: Champion (80–100), Healthy (60–79), At-risk (40–59), Critical (20–39),
+ * Churning (0–19) or Unknown. Example: =PARTNER_TIER(I2:I)
+ *
+ * @param {number} score A health score 0–100 or "Unknown", or a column of them (the PARTNER_HEALTH column).
+ * @return The tier name; one per row for a column.
+ * @customfunction
+ */
+export function PARTNER_TIER(score: Arg): Result {
+  return partnerTier([score], DEFAULT_RULES);
+}
+
+/**
+ * Partner segment: Strategic (top 10 % revenue, not declining), At-risk (declining and disengaged), Growth
+ * (growing), Long-tail (bottom-quartile revenue, 2 deals or fewer) or Stable. Needs whole columns, because
+ * a partner's segment depends on how its revenue ranks: =SEGMENT(C2:C, E2:E, F2:F, H2:H)
+ *
+ * @param {number[]} revenue Revenue this quarter, the whole column.
+ * @param {number[]} growth Year-on-year growth as fractions or percents, the whole column.
+ * @param {number[]} deals Deals registered this quarter, the whole column.
+ * @param {string[]} engagement Portal engagement (label, last-activity date or logins), the whole column.
+ * @return One segment per row.
+ * @customfunction
+ */
+export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg): Result {
+  return segmentColumn([revenue, growth, deals, engagement], DEFAULT_RULES, new Date());
+}
+
+/**
+ * Partner matrix quadrant from leads and market relevance: Key partner (high leads, high relevance),
+ * Unpolished diamond (low leads, high relevance), Growth hacker (high leads, low relevance) or Dementor.
+ * High leads = at least the median of the column (and at least 1). Needs whole columns:
+ * =PARTNER_QUADRANT(G2:G, K2:K)
+ *
+ * @param {number[]} leads Leads submitted, the whole column.
+ * @param {string[]} relevance Market relevance: High/Low, Yes/No, or 1–5 (4 and 5 are high), the whole column.
+ * @return One quadrant per row.
+ * @customfunction
+ */
+export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
+  return quadrantColumn([leads, relevance], DEFAULT_RULES);
+}
+
+/**
+ * The date the next touch is due: last contact plus the segment's cadence (Strategic 7 days, Growth 14,
+ * Stable 30, At-risk 7, Long-tail 90). "Now (never contacted)" when there was no contact yet.
+ * Example: =NEXT_TOUCH(L2:L, M2:M)
+ *
+ * @param {string} segment The partner's segment (the SEGMENT column).
+ * @param {Date} last_contact Date of the last contact.
+ * @return The due date; one per row for columns.
+ * @customfunction
+ */
+export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
+  return nextTouchColumn([segment, last_contact], DEFAULT_RULES);
+}
