@@ -1,0 +1,53 @@
+/**
+ * Cost accounting for the local Apps Script runtime. Every service method the add-on calls is counted,
+ * and each call advances a virtual Apps Script clock by the latency that kind of call has in Google's
+ * runtime, so a run can report its estimated Apps Script time and hit the execution limit where Apps Script
+ * would. Services count through `CallLog.count`; nothing else touches the numbers.
+ */
+export interface CallLatencies {
+  /** Milliseconds per call, by "Service.method" (e.g. "Range.getValues"); `default` for the rest. */
+  [serviceMethod: string]: number;
+  default: number;
+}
+
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+  private estimatedMs = 0;
+
+  constructor(private readonly latencies: CallLatencies) {}
+
+  /** Records one call of `service.method` (e.g. count('Range', 'getValues')). */
+  count(service: string, method: string): void {
+    const key = `${service}.${method}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.estimatedMs += this.latencies[key] ?? this.latencies.default;
+  }
+
+  /** Calls per "Service.method", sorted by name. */
+  byMethod(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  /** Calls to one service ("SpreadsheetApp", "Range", "MailApp", …), all methods together. */
+  totalFor(service: string): number {
+    let sum = 0;
+    for (const [key, n] of this.counts) if (key.startsWith(`${service}.`)) sum += n;
+    return sum;
+  }
+
+  /** Estimated time these calls take in Apps Script, from the per-call latencies. */
+  estimatedAppsScriptMs(): number {
+    return this.estimatedMs;
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.estimatedMs = 0;
+  }
+}
