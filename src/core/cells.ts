@@ -114,12 +114,9 @@ export function readEngagement(value: CellValue, today: DayNumber, rules: Rules)
     const iso = dayOfIso(value);
     if (iso !== null) return byLastActivity(iso);
   }
-  const logins = typeof value === 'number' || typeof value === 'string' ? readNumber(value, {
-    field: 'Engagement',
-    min: 0,
-    allowed: ENGAGEMENT_ALLOWED,
-  }) : null;
-  if (logins === null) throw new InputError('Engagement', value, `is not one of ${ENGAGEMENT_ALLOWED}`);
+  const isCount = typeof value === 'number' || (typeof value === 'string' && numberFromText(value) !== null);
+  if (!isCount) throw new InputError('Engagement', value, `is not one of ${ENGAGEMENT_ALLOWED}`);
+  const logins = readNumber(value, { field: 'Engagement', min: 0, allowed: ENGAGEMENT_ALLOWED }) as number;
   if (logins >= e.weeklyLogins) return 'Weekly';
   if (logins >= e.monthlyLogins) return 'Monthly';
   if (logins >= e.quarterlyLogins) return 'Quarterly';
