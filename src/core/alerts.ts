@@ -1,0 +1,120 @@
+import { DayNumber } from './calendar';
+import { PartnerView } from './evaluate';
+import { Segment, Tier } from './rules';
+
+export type AlertKind = 'escalation' | 'healthDrop' | 'qbrOverdue' | 'touchOverdue' | 'noOwner' | 'qbrComingUp';
+
+/** Worst first: a breached escalation before a health drop before an overdue QBR, … a reminder last. */
+export const ALERT_ORDER: readonly AlertKind[] = ['escalation', 'healthDrop', 'qbrOverdue', 'touchOverdue', 'noOwner', 'qbrComingUp'];
+
+export interface AlertItem {
+  kind: AlertKind;
+  /** Who is told: the owner, the admin (no owner) or the escalation path; null when no address is known. */
+  recipient: string | null;
+  partner: string;
+  segment: Segment | null;
+  score: number | 'Unknown' | null;
+  tier: Tier | null;
+  reason: string;
+  /** Days late; null for "never" (never contacted, no QBR ever held) and for reminders. */
+  daysOverdue: number | null;
+  /** Sheet row of the partner (1-based), for the link; null for an escalation row of another sheet. */
+  row: number | null;
+  /** Hours past the response window, for escalations. */
+  hoursOverdue?: number;
+}
+
+export interface AlertSettings {
+  adminEmail: string | null;
+}
+
+/** A row of the health history: one partner's score on one day. */
+export interface HealthSnapshot {
+  day: DayNumber;
+  partner: string;
+  score: number | 'Unknown';
+}
+
+/**
+ * The score each partner had `daysAgo` days before `today`: the latest snapshot on or before that day, so a
+ * missed daily run still leaves a baseline.
+ */
+export function baselineScores(history: readonly HealthSnapshot[], today: DayNumber, daysAgo: number): Map<string, number> {
+  const cutoff = today - daysAgo;
+  const best = new Map<string, HealthSnapshot>();
+  for (const snap of history) {
+    if (snap.day > cutoff || typeof snap.score !== 'number') continue;
+    const key = snap.partner.trim().toLowerCase();
+    const seen = best.get(key);
+    if (!seen || snap.day > seen.day) best.set(key, snap);
+  }
+  return new Map([...best].map(([k, s]) => [k, s.score as number]));
+}
+
+const SHEET_HEADER_ROWS = 1;
+
+/** Partner alerts of spec §5 (all but escalations, which come from their own sheet). */
+export function partnerAlerts(
+  views: readonly PartnerView[],
+  baseline: Map<string, number>,
+  dropPoints: number,
+  settings: AlertSettings,
+): AlertItem[] {
+  const items: AlertItem[] = [];
+  for (const v of views) {
+    const r = v.record;
+    const base = {
+      partner: r.name,
+      segment: v.segment,
+      score: v.health.score,
+      tier: v.health.tier,
+      row: r.index + SHEET_HEADER_ROWS + 1,
+    };
+    const owner = r.owner;
+    if (owner === null) {
+      items.push({ ...base, kind: 'noOwner', recipient: settings.adminEmail, daysOverdue: null, reason: `No owner: ${r.ownerProblem ?? 'no owner assigned'}` });
+    }
+    const was = baseline.get(r.name.trim().toLowerCase());
+    if (typeof v.health.score === 'number' && was !== undefined && was - v.health.score >= dropPoints) {
+      items.push({ ...base, kind: 'healthDrop', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `Health fell ${was - v.health.score} points (${was} → ${v.health.score})` });
+    }
+    if (v.qbr.overdue) {
+      items.push({
+        ...base, kind: 'qbrOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.qbr.daysOverdue,
+        reason: v.qbr.daysOverdue === null ? 'QBR overdue: no QBR held or scheduled' : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
+      });
+    }
+    if (v.touch.overdue) {
+      items.push({
+        ...base, kind: 'touchOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.touch.daysOverdue,
+        reason: v.touch.daysOverdue === null ? 'Never contacted' : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
+      });
+    }
+    if (v.qbr.comingUp) {
+      const when = v.qbr.daysUntil === 0 ? 'today' : v.qbr.daysUntil === 1 ? 'tomorrow' : `in ${v.qbr.daysUntil} days`;
+      items.push({ ...base, kind: 'qbrComingUp', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `QBR ${when}: send the agenda` });
+    }
+  }
+  return items;
+}
+
+/** Worst first: by kind, then most days (or hours) late, then lowest score. */
+export function sortWorstFirst(items: AlertItem[]): AlertItem[] {
+  const kindRank = (k: AlertKind) => ALERT_ORDER.indexOf(k);
+  const lateness = (i: AlertItem) => (i.hoursOverdue ?? 0) / 24 + (i.daysOverdue ?? (i.kind === 'qbrComingUp' ? 0 : 10_000));
+  const scoreOf = (i: AlertItem) => (typeof i.score === 'number' ? i.score : 101);
+  return [...items].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || lateness(b) - lateness(a) || scoreOf(a) - scoreOf(b) || a.partner.localeCompare(b.partner));
+}
+
+/** One digest's worth of items per recipient, each list worst first; items with no recipient under null. */
+export function groupByRecipient(items: AlertItem[]): Map<string | null, AlertItem[]> {
+  const groups = new Map<string | null, AlertItem[]>();
+  for (const item of items) {
+    const key = item.recipient === null ? null : item.recipient.toLowerCase();
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  for (const [k, list] of groups) groups.set(k, sortWorstFirst(list));
+  return groups;
+}
