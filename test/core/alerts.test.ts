@@ -92,6 +92,6 @@ describe('digest e-mail', () => {
     expect(digest.html).toContain('Partners &amp; Co');
     expect(digest.html).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=7&amp;range=A2"');
     expect(digest.text).toContain('2. [Touch overdue] <img src=x onerror=alert(1)> — Never contacted');
-    expect(digest.text).toContain('Segment: Strategic · Score: Unknown (Unknown) · Overdue: never');
+    expect(digest.text).toContain('Segment: Strategic · Score: 13 (Churning) · Overdue: never');
   });
 });
