@@ -6,6 +6,8 @@ import { partnerHealth, partnerTier } from './customFunctions/health';
 import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
 import { quadrantColumn } from './customFunctions/quadrant';
 import { segmentColumn } from './customFunctions/segment';
+import * as automation from './server/automation';
+import { buildMenu, recolorEditedRows } from './server/menu';
 
 type Result = Output | Output[][];
 
@@ -82,4 +84,65 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
  */
 export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
   return nextTouchColumn([segment, last_contact], DEFAULT_RULES);
+}
+
+/**
+ * Adds the PartnerPulse menu when the spreadsheet opens.
+ * @param {Object} e The open event.
+ */
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  buildMenu(e);
+}
+
+/**
+ * Adds the menu right after the add-on is installed, without waiting for the sheet to be reopened.
+ * @param {Object} e The install event.
+ */
+export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  buildMenu(e);
+}
+
+/**
+ * Recolors the edited partner rows by health tier.
+ * @param {Object} e The edit event.
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  recolorEditedRows(e);
+}
+
+/** The hourly time-driven trigger: escalation checks every hour, the daily work once a day. */
+export function runHourly(): void {
+  automation.runHourly();
+}
+
+/** Menu: Recolor now. */
+export function recolorNow(): void {
+  automation.recolorNow();
+}
+
+/** Menu: Preview today's alerts without sending them. */
+export function previewAlerts(): void {
+  automation.previewAlerts();
+}
+
+/** Menu: Send today's alerts now (still one digest per recipient per day). */
+export function sendAlertsNow(): void {
+  automation.sendAlertsNow();
+}
+
+/** Menu: Turn daily automation on (one hourly trigger). */
+export function turnAutomationOn(): void {
+  automation.turnAutomationOn();
+  buildMenu();
+}
+
+/** Menu: Turn daily automation off (removes our trigger). */
+export function turnAutomationOff(): void {
+  automation.turnAutomationOff();
+  buildMenu();
+}
+
+/** Menu: Open the run log sheet. */
+export function openRunLog(): void {
+  automation.openRunLog();
 }

@@ -1,0 +1,151 @@
+import { escalationBreaches } from '../core/escalations';
+import { CellValue } from '../core/cells';
+import { escapeHtml } from '../core/html';
+import { Settings } from '../core/settings';
+import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
+import { dailyWorkDone, computeDayAlerts, runDailyWork } from './daily';
+import { planDigests, sendDigests } from './digests';
+import { HANDLERS } from './handlers';
+import { readPartnerTable } from './partnerSheet';
+import { writeTierColors } from './recolor';
+import { RunRecord, newRun, recordRun } from './runLog';
+
+/** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
+export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
+const LOCK_WAIT_MS = 10_000;
+const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
+
+/**
+ * Runs `work` under the document lock and records the run in the Run log, whatever happens. A second run
+ * that finds the lock held records itself as skipped instead of doing the work twice.
+ */
+function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void): RunRecord {
+  const ss = activeSpreadsheet();
+  const settings = loadSettings();
+  const run = newRun(job, new Date());
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    run.status = 'skipped';
+    run.error = 'Another PartnerPulse run was still working on this spreadsheet.';
+    recordRun(ss, settings, run, new Date());
+    return run;
+  }
+  try {
+    work(ss, settings, run);
+  } catch (error) {
+    run.status = 'failed';
+    run.error = (error as Error).message;
+  } finally {
+    try {
+      recordRun(ss, settings, run, new Date());
+      if (run.status === 'failed') tellAdminOnce(ss, settings, run);
+    } finally {
+      lock.releaseLock();
+    }
+  }
+  return run;
+}
+
+/** One e-mail a day to the admin when runs fail: Apps Script sends none for an add-on's triggers. */
+function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord): void {
+  const props = PropertiesService.getDocumentProperties();
+  const day = isoDayIn(ss, run.started);
+  if (!settings.adminEmail || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
+  MailApp.sendEmail({
+    to: settings.adminEmail,
+    subject: `PartnerPulse: the ${run.job} run failed on "${ss.getName()}"`,
+    body: `The ${run.job} run failed: ${run.error}\n\nSee the Run log sheet: ${ss.getUrl()}\nYou get at most one of these e-mails a day.`,
+    htmlBody: `<p>The ${escapeHtml(run.job)} run failed: <b>${escapeHtml(run.error)}</b></p><p>See the Run log sheet of <a href="${escapeHtml(ss.getUrl())}">${escapeHtml(ss.getName())}</a>. You get at most one of these e-mails a day.</p>`,
+    name: 'PartnerPulse',
+  });
+  props.setProperty(FAILURE_MAIL_KEY, day);
+}
+
+/** The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour. */
+export function runHourly(): RunRecord {
+  return underLock('hourly', (ss, settings, run) => {
+    const now = new Date();
+    const deadline = run.started.getTime() + RUN_BUDGET_MS;
+    const escalations = ss.getSheetByName(settings.sheets.escalations);
+    if (escalations) {
+      const table = readPartnerTable(ss, settings, todayIn(ss, now));
+      const breaches = escalationBreaches(escalations.getDataRange().getValues() as CellValue[][], now, table.views, { ...settings.escalation, admin: settings.adminEmail });
+      if (breaches.length > 0) {
+        const planned = planDigests(breaches, { day: isoDayIn(ss, now), spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: table.sheet.getSheetId(), rules: settings.rules });
+        const outcome = sendDigests(ss, settings, isoDayIn(ss, now), planned, deadline, 'Escalation alert');
+        run.sent += outcome.sent;
+        run.deferred += outcome.deferred;
+        run.failed += outcome.failed;
+      }
+    }
+    if (hourIn(ss, now) >= settings.dailyHour && !dailyWorkDone(ss, now)) {
+      runDailyWork(ss, settings, now, deadline, run);
+    }
+  });
+}
+
+/** Menu: Send today's alerts now — the daily work at once, still one digest per recipient per day. */
+export function sendAlertsNow(): RunRecord {
+  return underLock('send now', (ss, settings, run) => {
+    runDailyWork(ss, settings, new Date(), run.started.getTime() + RUN_BUDGET_MS, run);
+  });
+}
+
+/** Menu: Recolor now. */
+export function recolorNow(): RunRecord {
+  return underLock('recolor', (ss, settings, run) => {
+    const table = readPartnerTable(ss, settings, todayIn(ss, new Date()));
+    run.partnersRead = table.views.length;
+    run.rowsRecolored = writeTierColors(table, settings);
+  });
+}
+
+/** Menu: Preview today's alerts — what would be sent, without sending. */
+export function previewAlerts(): string {
+  const ss = activeSpreadsheet();
+  const day = computeDayAlerts(ss, loadSettings(), new Date());
+  const parts = day.planned.map((p) =>
+    `<h3>To: ${escapeHtml(p.recipient ?? '(no address — set the admin address in Settings)')}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
+  );
+  const html = parts.length > 0 ? parts.join('<hr>') : '<p>Nothing to send today: every partner is on track.</p>';
+  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `Today's alerts (${day.day})`);
+  return html;
+}
+
+function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
+}
+
+export function automationIsOn(): boolean {
+  return ourTriggers().length > 0;
+}
+
+/**
+ * Menu: Turn daily automation on. An editor add-on may hold one time-driven trigger per user and document,
+ * firing at most hourly, so one hourly trigger dispatches everything; turning it on twice keeps one.
+ */
+export function turnAutomationOn(): string {
+  const existing = ourTriggers();
+  existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
+  if (existing.length === 0) ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
+  const settings = loadSettings();
+  const message = `Daily automation is on: rows are recolored and digests sent each day from ${settings.dailyHour}:00 (spreadsheet time zone); escalations are checked every hour.`;
+  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
+  return message;
+}
+
+/** Menu: Turn daily automation off — removes exactly our trigger. */
+export function turnAutomationOff(): string {
+  ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
+  const message = 'Daily automation is off. Nothing is recolored or sent until you turn it on again.';
+  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
+  return message;
+}
+
+/** Menu: opens the Run log. */
+export function openRunLog(): void {
+  const settings = loadSettings();
+  const sheet = activeSpreadsheet().getSheetByName(settings.sheets.runLog);
+  if (sheet) sheet.activate();
+  else SpreadsheetApp.getUi().alert('PartnerPulse has not run yet: there is no Run log.');
+}

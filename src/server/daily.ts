@@ -1,0 +1,120 @@
+import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
+import { dateOfDay, dayNumber, DayNumber } from '../core/calendar';
+import { CellValue } from '../core/cells';
+import { escalationBreaches } from '../core/escalations';
+import { Settings } from '../core/settings';
+import { AlertItem } from '../core/alerts';
+import { isoDayIn, todayIn } from './context';
+import { PlannedDigest, planDigests, sendDigests } from './digests';
+import { HISTORY_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheets';
+import { PartnerTable, readPartnerTable } from './partnerSheet';
+import { writeTierColors } from './recolor';
+import { RunRecord } from './runLog';
+
+export const DAILY_STATE_KEY = 'partnerpulse.daily';
+
+/** How far today's daily work got, so an unfinished run is continued, not repeated. */
+interface DailyState {
+  day: string;
+  recolored: boolean;
+  history: boolean;
+  digestsDone: boolean;
+}
+
+function readDailyState(day: string): DailyState {
+  const raw = PropertiesService.getDocumentProperties().getProperty(DAILY_STATE_KEY);
+  const state = raw ? (JSON.parse(raw) as DailyState) : null;
+  return state && state.day === day ? state : { day, recolored: false, history: false, digestsDone: false };
+}
+
+function saveDailyState(state: DailyState): void {
+  PropertiesService.getDocumentProperties().setProperty(DAILY_STATE_KEY, JSON.stringify(state));
+}
+
+export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): boolean {
+  return readDailyState(isoDayIn(ss, now)).digestsDone;
+}
+
+/** Health history rows as snapshots; rows that cannot be read are skipped (they are ours, not a user's). */
+function readHistory(rows: CellValue[][]): HealthSnapshot[] {
+  const out: HealthSnapshot[] = [];
+  for (const [date, partner, score] of rows) {
+    if (!(date instanceof Date) || !partner) continue;
+    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date), partner: String(partner), score });
+  }
+  return out;
+}
+
+/** Appends today's scores to the Health history in one write, once per day. */
+function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: PartnerTable, today: DayNumber, history: HealthSnapshot[]): void {
+  if (history.some((h) => h.day === today) || table.views.length === 0) return;
+  const date = dateOfDay(today);
+  const rows = table.views.map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, HISTORY_HEADERS.length).setValues(rows);
+}
+
+export interface DayAlerts {
+  table: PartnerTable;
+  items: AlertItem[];
+  planned: PlannedDigest[];
+  history: HealthSnapshot[];
+  historySheet: GoogleAppsScript.Spreadsheet.Sheet;
+  day: string;
+  today: DayNumber;
+}
+
+/** Everything the day's digests hold, computed from one read of each sheet, sending nothing. */
+export function computeDayAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): DayAlerts {
+  const today = todayIn(ss, now);
+  const day = isoDayIn(ss, now);
+  const table = readPartnerTable(ss, settings, today);
+  const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
+  const history = readHistory(readLogRows(historySheet));
+  const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
+  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail });
+  const escalations = ss.getSheetByName(settings.sheets.escalations);
+  if (escalations) {
+    items.push(...escalationBreaches(escalations.getDataRange().getValues() as CellValue[][], now, table.views, {
+      ...settings.escalation,
+      admin: settings.adminEmail,
+    }));
+  }
+  const planned = planDigests(items, {
+    day,
+    spreadsheetName: ss.getName(),
+    spreadsheetUrl: ss.getUrl(),
+    sheetId: table.sheet.getSheetId(),
+    rules: settings.rules,
+  });
+  return { table, items, planned, history, historySheet, day, today };
+}
+
+/**
+ * The daily work (spec §2 colors, §5 alerts): recolor, health history, digests. Resumable: each step is
+ * recorded in the document properties as it finishes, and the digests skip what the Alert log says was sent.
+ */
+export function runDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date, deadline: number, run: RunRecord): void {
+  const day = computeDayAlerts(ss, settings, now);
+  const state = readDailyState(day.day);
+  run.partnersRead = day.table.views.length;
+  if (!state.recolored) {
+    run.rowsRecolored = writeTierColors(day.table, settings);
+    state.recolored = true;
+    saveDailyState(state);
+  }
+  if (!state.history) {
+    appendHistory(day.historySheet, day.table, day.today, day.history);
+    state.history = true;
+    saveDailyState(state);
+  }
+  const outcome = sendDigests(ss, settings, day.day, day.planned, deadline);
+  run.sent += outcome.sent;
+  run.deferred += outcome.deferred;
+  run.failed += outcome.failed;
+  if (outcome.unfinished) {
+    run.status = 'unfinished';
+  } else if (outcome.deferred === 0) {
+    state.digestsDone = true;
+    saveDailyState(state);
+  }
+}

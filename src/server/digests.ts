@@ -1,0 +1,112 @@
+import { ALERT_ORDER, AlertItem, groupByRecipient } from '../core/alerts';
+import { isEmail } from '../core/cells';
+import { Digest, composeDigest, DigestContext } from '../core/digest';
+import { Settings } from '../core/settings';
+import { ALERT_LOG_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheets';
+
+export interface SendOutcome {
+  sent: number;
+  deferred: number;
+  failed: number;
+  alreadySent: number;
+  /** Stopped at the deadline with digests left: the next hourly run continues. */
+  unfinished: boolean;
+}
+
+export interface PlannedDigest {
+  recipient: string | null;
+  items: AlertItem[];
+  digest: Digest;
+}
+
+/** The day's digests, the recipient with the worst item first (they go first when the quota is short). */
+export function planDigests(items: AlertItem[], ctx: DigestContext): PlannedDigest[] {
+  const groups = [...groupByRecipient(items)].map(([recipient, list]) => ({
+    recipient: recipient === null ? null : list[0].recipient,
+    items: list,
+    digest: composeDigest(list, ctx),
+  }));
+  return groups.sort((a, b) => worstRank(a.items[0]) - worstRank(b.items[0]));
+}
+
+function worstRank(item: AlertItem): number {
+  return ALERT_ORDER.indexOf(item.kind) * 100_000 - (item.daysOverdue ?? 0);
+}
+
+const QUOTA_ERROR = /too many times|quota/i;
+
+/**
+ * Sends each planned digest at most once per day and recipient. The Alert log is read once and consulted
+ * before sending; each digest is logged right after it goes (one row per digest), so a run cut off half-way
+ * or a second run never sends a digest twice. What the daily quota cannot carry is logged as deferred and
+ * goes with a later run; a bad address is logged and skipped.
+ */
+export function sendDigests(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  day: string,
+  planned: PlannedDigest[],
+  deadline: number,
+  what = 'Daily digest',
+): SendOutcome {
+  const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
+  const lastStatus = new Map<string, string>();
+  for (const row of readLogRows(log)) {
+    const rowDay = row[0] instanceof Date ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : String(row[0]);
+    const key = `${rowDay}|${String(row[1]).toLowerCase()}|${String(row[2])}`;
+    if (lastStatus.get(key) !== 'sent') lastStatus.set(key, String(row[4]));
+  }
+  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, unfinished: false };
+  let quota = MailApp.getRemainingDailyQuota();
+  const mark = (recipient: string, items: number, status: string, detail = '') => {
+    // Day is written as text so that the log reads the same in every time zone.
+    log.appendRow([`'${day}`, asText(recipient), what, items, status, new Date(), asText(detail)]);
+  };
+  for (const plan of planned) {
+    const recipient = plan.recipient ?? '(no address)';
+    const key = `${day}|${recipient.toLowerCase()}|${what}`;
+    const before = lastStatus.get(key);
+    if (before === 'sent') {
+      outcome.alreadySent++;
+      continue;
+    }
+    if (Date.now() > deadline) {
+      outcome.unfinished = true;
+      break;
+    }
+    if (plan.recipient === null) {
+      if (before !== 'no address') mark(recipient, plan.items.length, 'no address', 'Set the admin address in PartnerPulse → Settings so these items reach someone.');
+      outcome.failed++;
+      continue;
+    }
+    if (!isEmail(plan.recipient)) {
+      if (before !== 'invalid address') mark(recipient, plan.items.length, 'invalid address', `"${plan.recipient}" is not an e-mail address`);
+      outcome.failed++;
+      continue;
+    }
+    if (quota < 1) {
+      if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', 'Daily e-mail quota used up; goes with the next run.');
+      outcome.deferred++;
+      continue;
+    }
+    try {
+      MailApp.sendEmail({ to: plan.recipient, subject: plan.digest.subject, body: plan.digest.text, htmlBody: plan.digest.html, name: 'PartnerPulse' });
+    } catch (error) {
+      const message = (error as Error).message;
+      if (QUOTA_ERROR.test(message)) {
+        quota = 0;
+        if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', message);
+        outcome.deferred++;
+      } else {
+        mark(recipient, plan.items.length, 'failed', message);
+        outcome.failed++;
+      }
+      continue;
+    }
+    quota--;
+    mark(plan.recipient, plan.items.length, 'sent');
+    lastStatus.set(key, 'sent');
+    outcome.sent++;
+  }
+  return outcome;
+}

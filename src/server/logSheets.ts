@@ -1,0 +1,29 @@
+import { CellValue } from '../core/cells';
+
+export const ALERT_LOG_HEADERS = ['Day', 'Recipient', 'What', 'Items', 'Status', 'Logged at', 'Detail'];
+export const RUN_LOG_HEADERS = ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error'];
+export const HISTORY_HEADERS = ['Date', 'Partner', 'Score', 'Tier', 'Segment'];
+
+/** The named sheet, created with a bold frozen header row when missing (never overwriting one that exists). */
+export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, headers: string[]): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name);
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** All rows under the header of a log sheet, in one read. */
+export function readLogRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
+  return (sheet.getDataRange().getValues() as CellValue[][]).slice(1);
+}
+
+/**
+ * Text from a cell, made safe to write back into a sheet: a value starting with =, +, - or @ would be read
+ * by Sheets as a formula, so it is written as text with a leading apostrophe.
+ */
+export function asText(value: unknown): string {
+  const text = String(value ?? '');
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}

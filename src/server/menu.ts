@@ -1,0 +1,52 @@
+import { activeSpreadsheet, loadSettings, todayIn } from './context';
+import { automationIsOn } from './automation';
+import { HANDLERS } from './handlers';
+import { readPartnerTable } from './partnerSheet';
+import { tierBackgrounds } from './recolor';
+import { lastRunWarning } from './runLog';
+
+/**
+ * The PartnerPulse menu. Before the add-on is authorized in this document (AuthMode.NONE) it may not read
+ * triggers or properties, so it shows the items without the automation state.
+ */
+export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  const limited = e?.authMode !== undefined && String(e.authMode) === String(ScriptApp.AuthMode.NONE);
+  if (!limited) {
+    const warning = lastRunWarning(activeSpreadsheet(), loadSettings(), new Date());
+    if (warning) menu.addItem(`⚠ ${warning}`, HANDLERS.openRunLog).addSeparator();
+  }
+  menu
+    .addItem('Recolor now', HANDLERS.recolorNow)
+    .addItem("Preview today's alerts", HANDLERS.previewAlerts)
+    .addItem("Send today's alerts now", HANDLERS.sendAlertsNow)
+    .addSeparator();
+  if (limited) {
+    menu.addItem('Turn daily automation on', HANDLERS.automationOn);
+  } else if (automationIsOn()) {
+    menu.addItem('Turn daily automation off (it is on)', HANDLERS.automationOff);
+  } else {
+    menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
+  }
+  menu.addItem('Open the run log', HANDLERS.openRunLog).addToUi();
+}
+
+/**
+ * Simple trigger on edit: recolors just the edited rows of the partner sheet, with one read of the table
+ * and one write over the edited rows.
+ */
+export function recolorEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const settings = loadSettings();
+  const sheet = e.range.getSheet();
+  if (sheet.getName() !== settings.sheets.partners) return;
+  const first = Math.max(e.range.getRow(), 2);
+  const last = e.range.getLastRow();
+  if (last < first) return;
+  const ss = e.source;
+  // Segments rank partners against each other, but the fill depends only on the row's own health score,
+  // so the edited rows are enough.
+  const table = readPartnerTable(ss, settings, todayIn(ss, new Date()));
+  const { column, width, colors } = tierBackgrounds(table, settings);
+  sheet.getRange(first, column, last - first + 1, width).setBackgrounds(colors.slice(first - 2, last - 1));
+}

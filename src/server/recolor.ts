@@ -1,0 +1,28 @@
+import { Settings } from '../core/settings';
+import { Tier } from '../core/rules';
+import { PartnerTable } from './partnerSheet';
+
+/**
+ * The fills of the partner rows by health tier (spec §2), for one `setBackgrounds` call over the data rows:
+ * whole rows or only the Health column (Settings). Rows without a partner get no fill.
+ */
+export function tierBackgrounds(table: PartnerTable, settings: Settings): { column: number; width: number; colors: (string | null)[][] } {
+  const tierOfRow = new Map<number, Tier>();
+  for (const v of table.views) tierOfRow.set(v.record.index, v.health.tier ?? 'Unknown');
+  const onlyHealth = settings.recolorTarget === 'health' && table.columns.health !== undefined;
+  const width = onlyHealth ? 1 : Math.max(table.width, 1);
+  const colors = table.rows.map((_, i) => {
+    const tier = tierOfRow.get(i);
+    const color = tier ? settings.rules.tierColors[tier] : null;
+    return new Array<string | null>(width).fill(color);
+  });
+  return { column: onlyHealth ? (table.columns.health as number) + 1 : 1, width, colors };
+}
+
+/** Recolors the partner rows: one write, whatever the row count; header, rows below and values untouched. */
+export function writeTierColors(table: PartnerTable, settings: Settings): number {
+  if (table.rows.length === 0) return 0;
+  const { column, width, colors } = tierBackgrounds(table, settings);
+  table.sheet.getRange(2, column, colors.length, width).setBackgrounds(colors);
+  return table.views.length;
+}

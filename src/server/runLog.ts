@@ -1,0 +1,38 @@
+import { RUN_LOG_HEADERS, asText, ensureLogSheet } from './logSheets';
+import { Settings } from '../core/settings';
+
+export interface RunRecord {
+  started: Date;
+  job: string;
+  status: 'ok' | 'unfinished' | 'skipped' | 'failed';
+  partnersRead: number;
+  rowsRecolored: number;
+  sent: number;
+  deferred: number;
+  failed: number;
+  error: string;
+}
+
+export function newRun(job: string, started: Date): RunRecord {
+  return { started, job, status: 'ok', partnersRead: 0, rowsRecolored: 0, sent: 0, deferred: 0, failed: 0, error: '' };
+}
+
+/** One row in the Run log: Apps Script sends no failure e-mail for an add-on's triggers, so we keep our own. */
+export function recordRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord, finished: Date): void {
+  const sheet = ensureLogSheet(ss, settings.sheets.runLog, RUN_LOG_HEADERS);
+  sheet.appendRow([
+    run.started, run.job, run.status, run.partnersRead, run.rowsRecolored, run.sent, run.deferred, run.failed,
+    Math.round((finished.getTime() - run.started.getTime()) / 100) / 10, asText(run.error),
+  ]);
+}
+
+/** "Automation: last run failed 2 h ago — <error>", or null when the last run went well or there is none. */
+export function lastRunWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): string | null {
+  const sheet = ss.getSheetByName(settings.sheets.runLog);
+  if (!sheet || sheet.getLastRow() < 2) return null;
+  const last = sheet.getRange(sheet.getLastRow(), 1, 1, RUN_LOG_HEADERS.length).getValues()[0];
+  if (last[2] !== 'failed') return null;
+  const started = last[0] instanceof Date ? last[0] : null;
+  const hours = started ? Math.max(0, Math.round((now.getTime() - started.getTime()) / 3_600_000)) : null;
+  return `Automation: last run failed${hours === null ? '' : ` ${hours} h ago`} — ${String(last[9])}`;
+}
