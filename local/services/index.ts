@@ -1,0 +1,111 @@
+/**
+ * The Apps Script services other than SpreadsheetApp, for the local runtime's vm context.
+ *
+ * One `createServices` call is one execution: its locks are its own (another execution, in this process
+ * or another, waits for them), while properties, cache, triggers and the mail quota live in the state
+ * file at `statePath` and are shared with every other execution as they are in Apps Script.
+ */
+import { randomUUID } from 'crypto';
+import type { CallLog } from '../calls';
+import { createHtmlService, type HtmlServiceApi } from './html';
+import { createLockService, type LockServiceApi } from './lock';
+import { createMailApp, type MailAppApi, type SentMail } from './mail';
+import { createScriptApp, type DueTrigger, type ScriptAppApi } from './scriptApp';
+import { StateStore } from './state';
+import { createCacheService, createPropertiesService, type CacheServiceApi, type PropertiesServiceApi } from './storage';
+import {
+  createConsole,
+  createLogger,
+  createSession,
+  createUtilities,
+  type ConsoleApi,
+  type LoggerApi,
+  type RunLogEntry,
+  type SessionApi,
+  type UtilitiesApi,
+} from './utilities';
+
+export type { DueTrigger, RunLogEntry, SentMail };
+export { LOCK_TIMEOUT_MESSAGE } from './lock';
+export { QUOTA_MESSAGE } from './mail';
+export { formatDate } from './utilities';
+
+export interface ServiceOptions {
+  /** JSON state file beside the workbook (properties, cache, triggers, mail quota); locks sit next to it. */
+  statePath: string;
+  /** Where each sent mail is written as an .eml file. */
+  outboxDir: string;
+  /** When set, mail is also delivered to this SMTP server (plain, no auth). */
+  smtp?: { host: string; port: number };
+  now: () => Date;
+  calls: CallLog;
+  timeZone: string;
+  userEmail: string;
+  /** Recipients per 24 hours; 100 as for a consumer account unless given. */
+  dailyMailQuota?: number;
+  /** Folder holding the add-on's .html files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile. */
+  htmlRoot: string;
+  /** Apply the editor add-on trigger restrictions (see ScriptAppOptions.editorAddOn); default true. */
+  editorAddOn?: boolean;
+}
+
+export interface Services {
+  PropertiesService: PropertiesServiceApi;
+  CacheService: CacheServiceApi;
+  LockService: LockServiceApi;
+  ScriptApp: ScriptAppApi;
+  MailApp: MailAppApi;
+  HtmlService: HtmlServiceApi;
+  Session: SessionApi;
+  Utilities: UtilitiesApi;
+  Logger: LoggerApi;
+  console: ConsoleApi;
+  /** Makes sure the state file exists; every change is already written through when it happens. */
+  save(): void;
+  /** Mail sent by this execution, in order. */
+  outbox: SentMail[];
+  /** Logger and console lines of this execution, in order, for the runtime to print. */
+  runLog: RunLogEntry[];
+  /** Time-driven triggers that would have fired in (since, until], in firing order (not counted). */
+  dueTimeTriggers(since: Date, until: Date): DueTrigger[];
+  /** Names templates can see besides their own variables, e.g. the vm context with the add-on's `include`. */
+  setTemplateGlobals(globals: object): void;
+}
+
+export function createServices(opts: ServiceOptions): Services {
+  const { calls, now, timeZone, userEmail } = opts;
+  const executionToken = randomUUID();
+  const store = new StateStore(opts.statePath, executionToken);
+  const runLog: RunLogEntry[] = [];
+  const { scriptApp, dueTimeTriggers } = createScriptApp(calls, store, {
+    timeZone,
+    userEmail,
+    now,
+    editorAddOn: opts.editorAddOn ?? true,
+  });
+  const { mailApp, outbox } = createMailApp(calls, store, {
+    outboxDir: opts.outboxDir,
+    smtp: opts.smtp,
+    now,
+    userEmail,
+    dailyQuota: opts.dailyMailQuota ?? 100,
+  });
+  const { htmlService, setTemplateGlobals } = createHtmlService(calls, opts.htmlRoot);
+  return {
+    PropertiesService: createPropertiesService(calls, store, userEmail),
+    CacheService: createCacheService(calls, store, userEmail, now),
+    LockService: createLockService(calls, opts.statePath, userEmail, executionToken),
+    ScriptApp: scriptApp,
+    MailApp: mailApp,
+    HtmlService: htmlService,
+    Session: createSession(calls, timeZone, userEmail),
+    Utilities: createUtilities(calls),
+    Logger: createLogger(calls, runLog, now, timeZone),
+    console: createConsole(calls, runLog, now),
+    save: () => store.update(() => undefined),
+    outbox,
+    runLog,
+    dueTimeTriggers,
+    setTemplateGlobals,
+  };
+}
