@@ -1,0 +1,279 @@
+/**
+ * Formula evaluation for the local runtime: HyperFormula computes the workbook's formulas, with the
+ * bundle's custom functions registered as a HyperFormula function plugin, and the results are written back
+ * into the workbook model the way Sheets would show them.
+ *
+ * What Sheets does that we copy (https://developers.google.com/apps-script/guides/sheets/functions):
+ *  - a range argument arrives as a 2-D array (rows of cells), a single cell as a plain value;
+ *  - blank cells arrive as "", date cells as Date, percent cells as fractions;
+ *  - a thrown Error shows as #ERROR! whose message is the error's message;
+ *  - a returned 2-D array spills down and right from the formula's cell.
+ *
+ * Two gaps, filled here:
+ *  - HyperFormula cannot parse open-ended ranges like `D2:D` (Sheets: "from row 2 to the end"). Before
+ *    evaluation they are rewritten to a bounded range ending at the referenced sheet's last row with
+ *    content (`D2:D41`). Sheets would pass rows down to the sheet's max row, which only adds blank rows at
+ *    the end; the bundle's functions return "" for those anyway.
+ *  - HyperFormula must know the size of a function's result array before it runs the function. A custom
+ *    function's result is predicted as one column, as tall as its tallest range argument: exactly the
+ *    shape of the bundle's whole-column functions. A result of another shape is cut or padded with "".
+ */
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { FunctionMetadata, RawCellContent } from 'hyperformula';
+import { CellValue, SheetModel, WorkbookModel, dateOfSerial, isDate, serialOfDate } from './workbook';
+
+/** What evaluation needs from whoever runs the bundle: which functions it has, and a way to call one. */
+export interface CustomFunctionHost {
+  names: readonly string[];
+  /** Calls the bundle's top-level function with Sheets-style arguments; throws what the function throws. */
+  call(name: string, args: unknown[]): unknown;
+}
+
+/**
+ * The custom functions of a bundle: top-level `function NAME(` declarations whose JSDoc carries
+ * `@customfunction`, which is also how Sheets decides what to offer in autocomplete.
+ */
+export function customFunctionNames(code: string): string[] {
+  const names: string[] = [];
+  const docThenFunction = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g;
+  for (const m of code.matchAll(docThenFunction)) {
+    if (/@customfunction\b/.test(m[1])) names.push(m[2]);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Open-ended ranges
+
+const OPEN_RANGE = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+):(\$?[A-Z]{1,3})(?![\w($])/g;
+
+/** Rewrites `D2:D` (and `'Sheet'!D2:D`) to end at the referenced sheet's last row; strings are left alone. */
+export function boundOpenRanges(formula: string, lastRowOf: (sheetName: string | null) => number): string {
+  // Split on string literals so "A2:A" inside quotes stays text.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part.replace(OPEN_RANGE, (all, prefix: string | undefined, start: string, endColumn: string, offset: number, whole: string) => {
+        const before = offset > 0 ? whole[offset - 1] : '';
+        if (/[\w$.]/.test(before)) return all;
+        const sheetName = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+        const startRow = Number(/\d+$/.exec(start)![0]);
+        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow, lastRowOf(sheetName))}`;
+      });
+    })
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values between HyperFormula and Sheets-style custom functions
+
+interface RichNumberLike {
+  val: number;
+  getDetailedType(): string;
+}
+
+function isRichNumber(v: unknown): v is RichNumberLike {
+  return typeof v === 'object' && v !== null && typeof (v as RichNumberLike).val === 'number' && typeof (v as RichNumberLike).getDetailedType === 'function';
+}
+
+/** How Sheets spells each error value (Sheets reports a blocked spill as #REF!). */
+const ERROR_TEXT: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!', NAME: '#NAME?', VALUE: '#VALUE!', NUM: '#NUM!', NA: '#N/A', CYCLE: '#REF!', REF: '#REF!', SPILL: '#REF!', LIC: '#ERROR!', ERROR: '#ERROR!',
+};
+
+/** One HyperFormula scalar as Sheets hands it to a custom function. */
+function sheetsValue(v: unknown): unknown {
+  if (v === EmptyValue || v === null || v === undefined) return '';
+  if (v instanceof CellError) return ERROR_TEXT[v.type] ?? '#ERROR!';
+  if (isRichNumber(v)) {
+    const type = v.getDetailedType();
+    if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME') return dateOfSerial(v.val);
+    return v.val;
+  }
+  return v;
+}
+
+function sheetsArgument(v: unknown): unknown {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(sheetsValue));
+  return sheetsValue(v);
+}
+
+export interface Evaluation {
+  /** Custom function calls made. */
+  customFunctionCalls: number;
+  /** Formula cells evaluated (anchors). */
+  formulas: number;
+  /** Anchors whose value is an error, with the message. */
+  errors: { sheet: string; row: number; column: number; value: string; message: string }[];
+}
+
+/**
+ * Evaluates every formula of the workbook and writes the results into the model: anchors get their value
+ * (or error and message), spilled cells get theirs and remember their anchor. Values and formulas are
+ * otherwise untouched.
+ */
+export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost): Evaluation {
+  const sheets = model.sheets;
+  const anyFormula = sheets.some((s) => [...s.cells()].some(([, , c]) => c.formula !== undefined));
+  const result: Evaluation = { customFunctionCalls: 0, formulas: 0, errors: [] };
+  if (!anyFormula) return result;
+
+  // Cells a custom function returned a Date for, so they read back as dates ("sheetIndex:row:col", 0-based).
+  const dateResults = new Set<string>();
+
+  class BundleFunctions extends FunctionPlugin {
+    static implementedFunctions: Record<string, FunctionMetadata> = {};
+
+    /** One column, as tall as the tallest range argument (see the header comment). */
+    resultSize(ast: { args: unknown[] }, state: unknown): ArraySize {
+      let height = 1;
+      for (const arg of ast.args) {
+        const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);
+        height = Math.max(height, size.height);
+      }
+      return height === 1 ? ArraySize.scalar() : new ArraySize(1, height);
+    }
+  }
+
+  for (const name of host.names) {
+    const method = `call_${name}`;
+    BundleFunctions.implementedFunctions[name] = {
+      method,
+      sizeOfResultArrayMethod: 'resultSize',
+      parameters: [{ argumentType: FunctionArgumentType.ANY, passSubtype: true, optionalArg: true }],
+      repeatLastArgs: 1,
+      vectorizationForbidden: true,
+    };
+    type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0] & { args: Parameters<FunctionPlugin['arraySizeForAst']>[0][] };
+    type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
+    (BundleFunctions.prototype as unknown as Record<string, unknown>)[method] = function (this: BundleFunctions & { runFunction: Function; metadata: (n: string) => FunctionMetadata }, ast: Ast, state: State) {
+      const expected = this.resultSize(ast, state);
+      const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+        result.customFunctionCalls++;
+        let returned: unknown;
+        try {
+          returned = host.call(name, args.map(sheetsArgument));
+        } catch (error) {
+          const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+          return new CellError(ErrorType.ERROR, message);
+        }
+        const toHf = (v: unknown, r: number, c: number): HfScalar => {
+          if (isDate(v)) {
+            dateResults.add(`${anchor.sheet}:${anchor.row + r}:${anchor.col + c}`);
+            return serialOfDate(v);
+          }
+          if (v === null || v === undefined) return '';
+          if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+          return String(v);
+        };
+        if (!Array.isArray(returned)) return expected.isScalar() ? toHf(returned, 0, 0) : padded([[returned]], expected, toHf);
+        const rows: unknown[][] = returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
+        if (expected.isScalar()) return toHf(rows[0]?.[0], 0, 0);
+        return padded(rows, expected, toHf);
+      });
+    };
+  }
+
+  const sheetContents: Record<string, RawCellContent[][]> = {};
+  const lastRowOf = (sheetName: string | null, current: SheetModel) => (sheetName === null ? current : model.sheet(sheetName) ?? current).lastRow();
+  for (const sheet of sheets) {
+    const extent = sheet.storedExtent();
+    const rows: RawCellContent[][] = [];
+    for (let r = 1; r <= extent.rows; r++) {
+      const row: RawCellContent[] = [];
+      for (let c = 1; c <= extent.columns; c++) {
+        const cell = sheet.cell(r, c);
+        if (!cell || cell.spilledFrom) row.push(null);
+        else if (cell.formula !== undefined) row.push(boundOpenRanges(cell.formula, (n) => lastRowOf(n, sheet)));
+        else row.push(hfContent(cell.value));
+      }
+      rows.push(row);
+    }
+    sheetContents[sheet.name] = rows;
+  }
+
+  const translations = { enGB: Object.fromEntries(host.names.map((n) => [n, n])) };
+  const registered = host.names.length > 0;
+  if (registered) HyperFormula.registerFunctionPlugin(BundleFunctions, translations);
+  let hf: HyperFormula;
+  try {
+    hf = HyperFormula.buildFromSheets(sheetContents, { licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], nullDate: { year: 1899, month: 12, day: 30 } });
+  } finally {
+    if (registered) HyperFormula.unregisterFunctionPlugin(BundleFunctions);
+  }
+
+  sheets.forEach((sheet, sheetIndex) => {
+    // Forget last evaluation's spill areas; this evaluation decides them again.
+    for (const [, , cell] of sheet.cells()) {
+      if (cell.spilledFrom) { cell.value = ''; delete cell.spilledFrom; delete cell.error; }
+      delete cell.spill;
+    }
+    const hfId = hf.getSheetId(sheet.name)!;
+    const readCell = (row: number, column: number): { value: CellValue; error?: string } => {
+      const address = { sheet: hfId, row: row - 1, col: column - 1 };
+      const v = hf.getCellValue(address);
+      if (v !== null && typeof v === 'object') return { value: v.value, error: v.message ?? v.value };
+      if (v === null) return { value: '' };
+      if (typeof v === 'number') {
+        const type = hf.getCellValueDetailedType(address);
+        if (dateResults.has(`${sheetIndex}:${row - 1}:${column - 1}`) || type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') return { value: dateOfSerial(v) };
+      }
+      return { value: v };
+    };
+    for (const [row, column, cell] of [...sheet.cells()]) {
+      if (cell.formula === undefined) continue;
+      result.formulas++;
+      const read = readCell(row, column);
+      const cachedUnknownFunction = read.error !== undefined && read.value === '#NAME?' && cell.value !== '' && !cell.error;
+      if (cachedUnknownFunction) continue; // a function HyperFormula lacks (QUERY…): keep the value Sheets saved
+      cell.value = read.value;
+      if (read.error !== undefined) {
+        cell.error = read.error;
+        result.errors.push({ sheet: sheet.name, row, column, value: String(read.value), message: read.error });
+      } else delete cell.error;
+      // Measure the spill: the cells right of and below the anchor that HyperFormula says belong to its array.
+      const address = { sheet: hfId, row: row - 1, col: column - 1 };
+      if (!hf.isCellPartOfArray(address)) continue;
+      let rows = 1;
+      while (hf.isCellPartOfArray({ ...address, row: address.row + rows }) && !sheet.cell(row + rows, column)?.formula) rows++;
+      let columns = 1;
+      while (hf.isCellPartOfArray({ ...address, col: address.col + columns }) && !sheet.cell(row, column + columns)?.formula) columns++;
+      if (rows === 1 && columns === 1) continue;
+      cell.spill = { rows, columns };
+      for (let r = row; r < row + rows; r++)
+        for (let c = column; c < column + columns; c++) {
+          if (r === row && c === column) continue;
+          const target = sheet.ensure(r, c);
+          const spilled = readCell(r, c);
+          target.value = spilled.value;
+          if (spilled.error !== undefined) target.error = spilled.error; else delete target.error;
+          target.spilledFrom = { row, column };
+        }
+    }
+  });
+  hf.destroy();
+  return result;
+}
+
+type HfScalar = number | string | boolean;
+
+function padded(rows: unknown[][], size: ArraySize, toHf: (v: unknown, r: number, c: number) => HfScalar): SimpleRangeValue {
+  const out: HfScalar[][] = [];
+  for (let r = 0; r < size.height; r++) {
+    const row: HfScalar[] = [];
+    for (let c = 0; c < size.width; c++) row.push(toHf(rows[r]?.[c] ?? '', r, c));
+    out.push(row);
+  }
+  return SimpleRangeValue.onlyValues(out);
+}
+
+/** A plain cell for HyperFormula. Text is marked as text (leading '), so "20%" or "2026-01-05" stays text. */
+function hfContent(value: CellValue): RawCellContent {
+  if (value === '') return null;
+  if (typeof value === 'string') return `'${value}`;
+  if (isDate(value)) return value;
+  return value;
+}
+

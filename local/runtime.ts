@@ -1,0 +1,249 @@
+/**
+ * The local Apps Script runtime: runs dist/Code.js in a fresh `vm` context that looks like Apps Script's
+ * global scope — SpreadsheetApp over a local .xlsx, the other services from local/services when present —
+ * and nothing else: no require, module, process or timers, because Apps Script has none and the bundle
+ * must not come to depend on them.
+ *
+ * Time is virtual. Inside the context `Date.now()` / `new Date()` read: the `now` option + real elapsed
+ * time + the estimated Apps Script time of the service calls made so far (local/latencies.ts). So the
+ * add-on sees time pass as it would in Google, and the execution time limit (6 min for a run, 30 s for a
+ * custom function — https://developers.google.com/apps-script/guides/services/quotas) ends a run with
+ * Apps Script's "Exceeded maximum execution time" error at about the call where Google would end it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import vm from 'node:vm';
+import { CallLog } from './calls';
+import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
+import { APPS_SCRIPT_LATENCIES } from './latencies';
+import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
+import { WorkbookModel, isDate, loadWorkbook, saveWorkbook } from './workbook';
+
+export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
+export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
+export const CUSTOM_FUNCTION_TIME_LIMIT_MS = 30 * 1000;
+
+const ROOT = resolve(__dirname, '..');
+
+export interface RuntimeOptions {
+  /** The .xlsx to open (or pass `workbook`). */
+  workbookPath?: string;
+  workbook?: WorkbookModel;
+  /** The bundle; default dist/Code.js. `code` runs a script given as text (tests). */
+  codePath?: string;
+  code?: string;
+  /** What the add-on's clock reads at the start; default the real time. */
+  now?: Date;
+  outboxDir?: string;
+  smtp?: { host: string; port: number };
+  /** Per run of a top-level function; default 6 minutes. */
+  timeLimitMs?: number;
+  customFunctionTimeLimitMs?: number;
+  dailyMailQuota?: number;
+  userEmail?: string;
+  /** The user's selection, "Partners!A5" or "A5:K5". */
+  selection?: string;
+  /** Where script/document/user properties, cache and triggers persist; default next to the workbook. */
+  statePath?: string;
+  timeZone?: string;
+}
+
+/** What local/services/index.ts exports (written by another developer; optional until it exists). */
+interface ServiceOptions {
+  statePath: string;
+  outboxDir: string;
+  smtp?: { host: string; port: number };
+  now: () => Date;
+  calls: CallLog;
+  timeZone: string;
+  userEmail: string;
+  dailyMailQuota?: number;
+  htmlRoot: string;
+}
+type Services = Record<string, unknown> & { save(): void };
+interface ServicesModule { createServices(opts: ServiceOptions): Services }
+
+export interface Runtime {
+  /** Runs a top-level function of the bundle as Apps Script would (menu item, trigger, google.script.run). */
+  call(functionName: string, ...args: unknown[]): unknown;
+  /** Evaluates every formula (custom functions included) and writes the results into the workbook. */
+  evaluateFormulas(): Evaluation;
+  /** Top-level functions of the bundle, and which of them are custom functions. */
+  functionNames: string[];
+  customFunctions: string[];
+  SpreadsheetApp: LocalSpreadsheetApp;
+  spreadsheet: LocalSpreadsheet;
+  /** Menus, sidebars and dialogs the add-on showed. */
+  ui: LocalUi;
+  calls: CallLog;
+  workbook: WorkbookModel;
+  /** The services from local/services, or null while that module does not exist. */
+  services: Services | null;
+  /** The add-on's global scope (for tests). */
+  context: vm.Context;
+  /** The virtual Apps Script time now. */
+  now(): Date;
+  /** Saves the workbook (to `path` or where it came from) and the services' state. */
+  save(path?: string): Promise<void>;
+}
+
+/** A CallLog that also enforces the execution time limit on every service call. */
+class TimedCallLog extends CallLog {
+  onCall: (() => void) | null = null;
+  override count(service: string, method: string): void {
+    super.count(service, method);
+    this.onCall?.();
+  }
+}
+
+async function loadServicesModule(): Promise<ServicesModule | null> {
+  const entry = join(__dirname, 'services', 'index.ts');
+  if (!existsSync(entry)) return null;
+  const mod = (await import(join(__dirname, 'services', 'index'))) as Partial<ServicesModule>;
+  return typeof mod.createServices === 'function' ? (mod as ServicesModule) : null;
+}
+
+/** Replaces Date in the context with one that reads the virtual clock; instanceof Date keeps working. */
+const VIRTUAL_DATE = `(function (clock) {
+  var RealDate = globalThis.Date;
+  var VirtualDate = function Date() {
+    if (!new.target) return new RealDate(clock()).toString();
+    return arguments.length === 0 ? new RealDate(clock()) : new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+  };
+  VirtualDate.prototype = RealDate.prototype;
+  VirtualDate.now = function () { return clock(); };
+  VirtualDate.UTC = RealDate.UTC;
+  VirtualDate.parse = RealDate.parse;
+  globalThis.Date = VirtualDate;
+})`;
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const timeZone = options.timeZone ?? appsScriptTimeZone();
+  const workbookPath = options.workbookPath ? resolve(options.workbookPath) : undefined;
+  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone }) : undefined);
+  if (!workbook) throw new Error('createRuntime: give workbookPath or workbook');
+  const codePath = options.codePath ?? join(ROOT, 'dist', 'Code.js');
+  const code = options.code ?? readFileSync(codePath, 'utf8');
+
+  const calls = new TimedCallLog(APPS_SCRIPT_LATENCIES);
+  const startMs = (options.now ?? new Date()).getTime();
+  const realStart = performance.now();
+  const virtualMs = () => startMs + (performance.now() - realStart) + calls.estimatedAppsScriptMs();
+
+  // Runs in progress (a recalculation inside a run nests a custom-function run), innermost last.
+  const runs: { startedAt: number; limitMs: number; exceeded: boolean }[] = [];
+  const context = vm.createContext({}, { name: 'Apps Script' });
+  vm.runInContext(VIRTUAL_DATE, context)(virtualMs);
+  const realm: Realm = {
+    date: vm.runInContext('(function (ms) { return new Date(ms); })', context),
+    error: vm.runInContext('(function (message) { return new Error(message); })', context),
+  };
+  calls.onCall = () => {
+    const run = runs[runs.length - 1];
+    if (!run) return;
+    if (run.exceeded || virtualMs() - run.startedAt > run.limitMs) {
+      run.exceeded = true;
+      throw realm.error(EXCEEDED_MESSAGE);
+    }
+  };
+
+  const customFunctions = customFunctionNames(code);
+  const callCustomFunction = (name: string, args: unknown[]) =>
+    guarded(name, args.map((a) => toRealm(a, realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS);
+  const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
+  const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
+
+  const servicesModule = await loadServicesModule();
+  const base = workbookPath ?? join(ROOT, 'out', 'workbook.xlsx');
+  const services = servicesModule
+    ? servicesModule.createServices({
+        statePath: options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json',
+        outboxDir: options.outboxDir ?? join(dirname(base), 'outbox'),
+        smtp: options.smtp,
+        now: () => new Date(virtualMs()),
+        calls,
+        timeZone,
+        userEmail: options.userEmail ?? 'pm@example.com',
+        dailyMailQuota: options.dailyMailQuota,
+        htmlRoot: join(ROOT, 'dist'),
+      })
+    : null;
+
+  const globals: Record<string, unknown> = { SpreadsheetApp: app };
+  if (services) {
+    for (const [name, service] of Object.entries(services)) if (name !== 'save') globals[name] = service;
+  } else {
+    Object.assign(globals, fallbackLogging());
+  }
+  for (const [name, value] of Object.entries(globals)) context[name] = value;
+
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const functionNames = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
+  const invoke = new vm.Script('__run.fn.apply(globalThis, __run.args)', { filename: 'apps-script-run' });
+
+  function guarded(name: string, args: unknown[], limitMs: number): unknown {
+    const fn = context[name];
+    if (typeof fn !== 'function') throw realm.error(`Script function not found: ${name}`);
+    const run = { startedAt: virtualMs(), limitMs, exceeded: false };
+    runs.push(run);
+    context.__run = { fn, args };
+    try {
+      // The vm timeout stops a loop that makes no service calls; virtual time is never behind real time.
+      const result = invoke.runInContext(context, { timeout: Math.max(1, Math.ceil(limitMs)) });
+      if (run.exceeded || virtualMs() - run.startedAt > limitMs) throw realm.error(EXCEEDED_MESSAGE);
+      return result;
+    } catch (error) {
+      if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw realm.error(EXCEEDED_MESSAGE);
+      throw error;
+    } finally {
+      runs.pop();
+      delete context.__run;
+    }
+  }
+
+  return {
+    call: (functionName, ...args) => guarded(functionName, args.map((a) => toRealm(a, realm)), options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
+    evaluateFormulas: recalculate,
+    functionNames,
+    customFunctions,
+    SpreadsheetApp: app,
+    spreadsheet: app.spreadsheet,
+    ui: app.ui,
+    calls,
+    workbook,
+    services,
+    context,
+    now: () => new Date(virtualMs()),
+    async save(path?: string) {
+      const target = path ?? workbookPath;
+      if (!target) throw new Error('save: no path (the workbook was not loaded from a file)');
+      await saveWorkbook(workbook, target);
+      services?.save();
+    },
+  };
+}
+
+/** A host value as the add-on's realm sees it: Dates remade with the context's Date, arrays walked. */
+function toRealm(value: unknown, realm: Realm): unknown {
+  if (isDate(value)) return realm.date(value.getTime());
+  if (Array.isArray(value)) return value.map((v) => toRealm(v, realm));
+  return value;
+}
+
+/** The script's time zone from appsscript.json, as Apps Script takes it. */
+export function appsScriptTimeZone(): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')) as { timeZone?: string }).timeZone ?? 'America/New_York';
+  } catch {
+    return 'America/New_York';
+  }
+}
+
+/** Logger and console until local/services provides them: lines go to the host's stdout, prefixed. */
+function fallbackLogging(): Record<string, unknown> {
+  const write = (...parts: unknown[]) => process.stdout.write(`  [log] ${parts.map(String).join(' ')}\n`);
+  return {
+    Logger: { log: (...parts: unknown[]) => { write(...parts); }, getLog: () => '', clear: () => undefined },
+    console: { log: write, info: write, warn: write, error: write },
+  };
+}

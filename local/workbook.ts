@@ -1,0 +1,357 @@
+/**
+ * The in-memory spreadsheet the local runtime works on, loaded from and saved to .xlsx with exceljs.
+ *
+ * Cells hold what Apps Script would hand a script: "" for blank, numbers, booleans, text and JS `Date`s
+ * (local calendar dates; exceljs stores dates as UTC wall-clock times, so load and save convert). A formula
+ * cell keeps its formula ("=..." as Range.getFormula returns it) and its last evaluated value. Formulas
+ * that return arrays (our whole-column custom functions) spill: the anchor remembers the spill size and
+ * the cells under it remember their anchor, so the next evaluation can clear them first, and the .xlsx
+ * records the anchor as an array formula over that area, which is how Excel and LibreOffice show it.
+ */
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+
+export type CellValue = string | number | boolean | Date;
+
+/** Data validation as the subset the add-on uses: a dropdown list. */
+export interface ListValidation {
+  kind: 'list';
+  values: string[];
+  allowInvalid: boolean;
+  helpText?: string;
+}
+
+export interface Cell {
+  /** The value a script reads; for a formula cell, its evaluated result. */
+  value: CellValue;
+  /** "=SUM(A1:A3)"; absent for plain values. */
+  formula?: string;
+  /** The message of an error value (#ERROR!, #VALUE!…), shown on hover in Sheets. */
+  error?: string;
+  /** On a formula anchor whose result is an array: the area it fills. */
+  spill?: { rows: number; columns: number };
+  /** On a cell filled by another cell's array result: that anchor (1-based). */
+  spilledFrom?: { row: number; column: number };
+  /** "#rrggbb" lowercase; absent = white. */
+  background?: string;
+  note?: string;
+  validation?: ListValidation;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+/** Google Sheets gives a new sheet 1000 rows and 26 columns; an imported .xlsx is at least that big. */
+export const DEFAULT_MAX_ROWS = 1000;
+export const DEFAULT_MAX_COLUMNS = 26;
+
+/** Cross-realm Date test: values may come from the add-on's vm context, where `instanceof Date` fails. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function isBlankValue(value: CellValue | null | undefined): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+export class SheetModel {
+  frozenRows = 0;
+  maxRows = DEFAULT_MAX_ROWS;
+  maxColumns = DEFAULT_MAX_COLUMNS;
+  /** Column widths (exceljs units) carried from the loaded file so a save looks like the original. */
+  columnWidths: (number | undefined)[] = [];
+  /** rows[r-1][c-1]; sparse, grown on write. */
+  private rows: (Cell | undefined)[][] = [];
+
+  constructor(public name: string, readonly id: number) {}
+
+  /** The cell at 1-based (row, column), or undefined when nothing was ever written there. */
+  cell(row: number, column: number): Cell | undefined {
+    return this.rows[row - 1]?.[column - 1];
+  }
+
+  /** The cell at (row, column), created blank if needed. */
+  ensure(row: number, column: number): Cell {
+    const r = (this.rows[row - 1] ??= []);
+    return (r[column - 1] ??= { value: '' });
+  }
+
+  valueAt(row: number, column: number): CellValue {
+    return this.cell(row, column)?.value ?? '';
+  }
+
+  /** Whether a cell has content as Sheets counts it for getLastRow: a value or a formula. */
+  hasContent(row: number, column: number): boolean {
+    const c = this.cell(row, column);
+    return !!c && (c.formula !== undefined || !isBlankValue(c.value));
+  }
+
+  /** Last row with content (0 for an empty sheet), as Sheet.getLastRow. */
+  lastRow(): number {
+    for (let r = this.rows.length; r >= 1; r--) {
+      const row = this.rows[r - 1];
+      if (row) for (let c = 1; c <= row.length; c++) if (this.hasContent(r, c)) return r;
+    }
+    return 0;
+  }
+
+  /** Last column with content (0 for an empty sheet), as Sheet.getLastColumn. */
+  lastColumn(): number {
+    let last = 0;
+    this.rows.forEach((row, i) => {
+      if (!row) return;
+      for (let c = row.length; c > last; c--) if (this.hasContent(i + 1, c)) { last = c; break; }
+    });
+    return last;
+  }
+
+  /** Extent of everything stored (content or formatting), for saving. */
+  storedExtent(): { rows: number; columns: number } {
+    let columns = 0;
+    for (const row of this.rows) if (row) columns = Math.max(columns, row.length);
+    return { rows: this.rows.length, columns };
+  }
+
+  /** Every stored cell with its 1-based coordinates. */
+  *cells(): Generator<[number, number, Cell]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell) yield [r + 1, c + 1, cell];
+      }
+    }
+  }
+
+  insertRowsAfter(afterRow: number, count: number): void {
+    const at = Math.min(afterRow, this.rows.length);
+    this.rows.splice(at, 0, ...Array.from({ length: count }, () => [] as (Cell | undefined)[]));
+    this.maxRows += count;
+  }
+
+  deleteRows(fromRow: number, count: number): void {
+    this.rows.splice(fromRow - 1, count);
+    this.maxRows -= count;
+  }
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+
+  constructor(
+    /** A stable fake spreadsheet id (from the file path), so getId/getUrl look like Google's. */
+    readonly id: string,
+    public name: string,
+    public timeZone: string,
+  ) {}
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetModel {
+    // Sheets gives the first sheet gid 0 and later ones large random ids; ours are derived from the name.
+    const id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
+    const sheet = new SheetModel(name, id);
+    this.sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+}
+
+export function spreadsheetIdFor(path: string): string {
+  return createHash('sha1').update(path).digest('base64url').slice(0, 44);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// .xlsx → model
+
+/** exceljs hands dates back as UTC wall-clock times; Sheets gives the script local calendar times. */
+function fromExcelDate(d: Date): Date {
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+}
+
+function toExcelDate(d: Date): Date {
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()));
+}
+
+/** Spreadsheet serial number (days since 1899-12-30) as a local Date. */
+export function dateOfSerial(serial: number): Date {
+  const days = Math.floor(serial);
+  const ms = Math.round((serial - days) * 86_400_000);
+  const d = new Date(1899, 11, 30 + days);
+  return new Date(d.getTime() + ms);
+}
+
+export function serialOfDate(d: Date): number {
+  const utc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return (utc - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const unquoted = numFmt.replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  return /[dy]/i.test(unquoted) || /\bm{1,4}\b/i.test(unquoted) && !/[0#]/.test(unquoted);
+}
+
+function hexOfArgb(argb: string | undefined): string | undefined {
+  if (!argb || !/^[0-9a-f]{8}$/i.test(argb)) return undefined;
+  return `#${argb.slice(2).toLowerCase()}`;
+}
+
+function plainValue(value: ExcelJS.CellValue, numFmt: string | undefined): { value: CellValue; error?: string } {
+  if (value === null || value === undefined) return { value: '' };
+  if (isDate(value)) return { value: fromExcelDate(value) };
+  if (typeof value === 'number') return { value: isDateFormat(numFmt) ? dateOfSerial(value) : value };
+  if (typeof value === 'string' || typeof value === 'boolean') return { value };
+  if (typeof value === 'object') {
+    if ('richText' in value) return { value: value.richText.map((t) => t.text).join('') };
+    if ('error' in value) return { value: String(value.error), error: String(value.error) };
+    if ('text' in value && 'hyperlink' in value) return { value: String(value.text) };
+  }
+  return { value: String(value) };
+}
+
+function noteText(note: ExcelJS.Cell['note']): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text: string }[] }).texts;
+  return texts ? texts.map((t) => t.text).join('') : undefined;
+}
+
+function listValues(formula: string | undefined): string[] {
+  if (!formula) return [];
+  const quoted = /^"(.*)"$/.exec(formula.trim());
+  return quoted ? quoted[1].split(',').map((v) => v.trim()) : [];
+}
+
+export interface LoadOptions {
+  timeZone?: string;
+  name?: string;
+}
+
+export async function loadWorkbook(path: string, options: LoadOptions = {}): Promise<WorkbookModel> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const name = options.name ?? path.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '');
+  const model = new WorkbookModel(spreadsheetIdFor(path), name, options.timeZone ?? 'America/New_York');
+  book.eachSheet((worksheet) => {
+    const sheet = model.addSheet(worksheet.name);
+    const view = worksheet.views?.[0];
+    if (view && view.state === 'frozen') sheet.frozenRows = view.ySplit ?? 0;
+    const spills: { row: number; column: number; ref: string }[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (xc, c) => {
+        const cell: Cell = { value: '' };
+        const formula = xc.formula;
+        if (formula) {
+          cell.formula = `=${formula}`;
+          const read = plainValue((xc.result ?? null) as ExcelJS.CellValue, xc.numFmt);
+          cell.value = read.value;
+          if (read.error) cell.error = read.error;
+          const v = xc.value as { shareType?: string; ref?: string };
+          if (v && v.shareType === 'array' && v.ref) spills.push({ row: r, column: c, ref: v.ref });
+        } else {
+          const read = plainValue(xc.value, xc.numFmt);
+          cell.value = read.value;
+          if (read.error) cell.error = read.error;
+        }
+        const fill = xc.fill as ExcelJS.FillPattern | undefined;
+        if (fill && fill.type === 'pattern' && fill.pattern === 'solid') {
+          const hex = hexOfArgb(fill.fgColor?.argb);
+          if (hex) cell.background = hex;
+        }
+        const note = noteText(xc.note);
+        if (note) cell.note = note;
+        const dv = xc.dataValidation;
+        if (dv && dv.type === 'list') {
+          cell.validation = { kind: 'list', values: listValues(dv.formulae?.[0] as string | undefined), allowInvalid: dv.showErrorMessage === false };
+          if (dv.prompt) cell.validation.helpText = dv.prompt;
+        }
+        if (xc.numFmt && xc.numFmt !== 'General') cell.numberFormat = xc.numFmt;
+        if (xc.font?.bold) cell.bold = true;
+        const empty = cell.formula === undefined && cell.value === '' && !cell.background && !cell.note && !cell.validation && !cell.bold;
+        if (!empty) Object.assign(sheet.ensure(r, c), cell);
+      });
+    });
+    for (const { row, column, ref } of spills) {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+      if (!m) continue;
+      const rows = Number(m[4]) - Number(m[2]) + 1;
+      const columns = columnNumber(m[3]) - columnNumber(m[1]) + 1;
+      sheet.ensure(row, column).spill = { rows, columns };
+      for (let r = row; r < row + rows; r++)
+        for (let c = column; c < column + columns; c++)
+          if (r !== row || c !== column) sheet.ensure(r, c).spilledFrom = { row, column };
+    }
+    worksheet.columns?.forEach((col, i) => { sheet.columnWidths[i] = col.width; });
+    sheet.maxRows = Math.max(DEFAULT_MAX_ROWS, sheet.lastRow());
+    sheet.maxColumns = Math.max(DEFAULT_MAX_COLUMNS, sheet.lastColumn());
+  });
+  if (model.sheets.length === 0) model.addSheet('Sheet1');
+  return model;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// model → .xlsx
+
+function excelValue(value: CellValue): ExcelJS.CellValue {
+  if (value === '') return null;
+  if (isDate(value)) return toExcelDate(value);
+  return value;
+}
+
+export async function saveWorkbook(model: WorkbookModel, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const sheet of model.sheets) {
+    const worksheet = book.addWorksheet(sheet.name, sheet.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] } : {});
+    sheet.columnWidths.forEach((width, i) => { if (width) worksheet.getColumn(i + 1).width = width; });
+    for (const [r, c, cell] of sheet.cells()) {
+      const xc = worksheet.getCell(r, c);
+      if (cell.formula !== undefined) {
+        // The cached result lets Excel/LibreOffice show the value without knowing our custom functions.
+        const result = cell.error ? { error: cell.value as ExcelJS.CellErrorValue['error'] } : excelValue(cell.value);
+        const formula = cell.formula.replace(/^=/, '');
+        const spill = cell.spill && (cell.spill.rows > 1 || cell.spill.columns > 1) ? cell.spill : undefined;
+        xc.value = (spill
+          ? { formula, result, shareType: 'array', ref: `${a1(r, c)}:${a1(r + spill.rows - 1, c + spill.columns - 1)}` }
+          : { formula, result }) as ExcelJS.CellValue;
+      } else {
+        xc.value = excelValue(cell.value);
+      }
+      if (cell.numberFormat) xc.numFmt = cell.numberFormat;
+      else if (isDate(cell.value)) xc.numFmt = 'yyyy-mm-dd';
+      if (cell.background) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${cell.background.slice(1).toUpperCase()}` } };
+      if (cell.note) xc.note = cell.note;
+      if (cell.validation) {
+        xc.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${cell.validation.values.join(',')}"`],
+          showErrorMessage: !cell.validation.allowInvalid,
+          ...(cell.validation.helpText ? { prompt: cell.validation.helpText, showInputMessage: true } : {}),
+        };
+      }
+      if (cell.bold) xc.font = { bold: true };
+    }
+  }
+  await book.xlsx.writeFile(path);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A1 helpers shared by the spreadsheet and formula modules.
+
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function a1(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
