@@ -106,7 +106,6 @@ function addresses(list: string | undefined): string[] {
 export function createMailApp(calls: CallLog, store: StateStore, options: MailOptions) {
   const outbox: SentMail[] = [];
   const { userEmail, now, dailyQuota } = options;
-  let sequence = 0;
 
   /** Remaining recipients in the 24-hour window that began with the first send in it. */
   const remaining = (): number => {
@@ -138,12 +137,11 @@ export function createMailApp(calls: CallLog, store: StateStore, options: MailOp
 
   const outboxFile = (sentAt: Date): string => {
     fs.mkdirSync(options.outboxDir, { recursive: true });
-    // ISO time first so names sort by sending time; then a counter for mails in the same millisecond
-    // and the pid for two processes sending at once.
+    // ISO time first so names sort by sending time (a virtual clock may stand still, so then a counter
+    // of the mails already there for that instant), and the pid for two processes sending at once.
     const stamp = sentAt.toISOString().replace(/:/g, '-').replace('.', '-');
-    sequence += 1;
     const existing = fs.readdirSync(options.outboxDir).filter((f) => f.startsWith(stamp)).length;
-    return path.join(options.outboxDir, `${stamp}-${String(existing + sequence).padStart(4, '0')}-${process.pid}.eml`);
+    return path.join(options.outboxDir, `${stamp}-${String(existing + 1).padStart(4, '0')}-${process.pid}.eml`);
   };
 
   function send(message: GoogleAppsScript.Mail.MailAdvancedParameters): void {

@@ -16,13 +16,14 @@ import { track } from './track';
 
 export type ScriptAppApi = Pick<
   GoogleAppsScript.Script.ScriptApp,
-  'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'EventType' | 'TriggerSource' | 'WeekDay'
+  'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay'
 >;
 
 /**
  * Apps Script's enums print as their names and compare by identity; string values do both, and
  * `t.getEventType() == ScriptApp.EventType.CLOCK` works either way.
  */
+const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
 const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE', ON_EVENT_UPDATED: 'ON_EVENT_UPDATED' };
 const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' };
 const WeekDay = { SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY' };
@@ -229,6 +230,7 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
   }
 
   const api = {
+    AuthMode: AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode,
     EventType: EventType as unknown as typeof GoogleAppsScript.Script.EventType,
     TriggerSource: TriggerSource as unknown as typeof GoogleAppsScript.Script.TriggerSource,
     WeekDay: WeekDay as unknown as typeof GoogleAppsScript.Base.Weekday,

@@ -229,6 +229,9 @@ describe('ScriptApp triggers — developers.google.com/apps-script/reference/scr
     const onEdit = s.ScriptApp.newTrigger('handleEdit').forSpreadsheet('sheet-1').onEdit().create();
     const onOpen = s.ScriptApp.newTrigger('handleOpen').forSpreadsheet({ getId: () => 'sheet-1' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).onOpen().create();
     expect(daily.getHandlerFunction()).toBe('sendDigest');
+    // Enums print as their names, as the add-on's String(e.authMode) === String(ScriptApp.AuthMode.NONE) expects.
+    expect(String(s.ScriptApp.AuthMode.NONE)).toBe('NONE');
+    expect(String(daily.getEventType())).toBe('CLOCK');
     expect(daily.getEventType()).toBe(s.ScriptApp.EventType.CLOCK);
     expect(daily.getTriggerSource()).toBe(s.ScriptApp.TriggerSource.CLOCK);
     expect(onEdit.getEventType()).toBe(s.ScriptApp.EventType.ON_EDIT);
@@ -312,6 +315,8 @@ describe('MailApp — developers.google.com/apps-script/reference/mail/mail-app'
     const files = fs.readdirSync(options().outboxDir).sort();
     expect(files).toHaveLength(2);
     expect(files.map((f) => path.join(options().outboxDir, f))).toEqual(s.outbox.map((m) => m.file));
+    expect(files[0]).toMatch(/^2024-07-04T13-00-00-000Z-0001-\d+\.eml$/);
+    expect(files[1]).toMatch(/^2024-07-04T13-00-00-000Z-0002-\d+\.eml$/);
     const parsed = await simpleParser(fs.readFileSync(s.outbox[0].file));
     expect(parsed.subject).toBe('Digest');
     expect(parsed.text?.trim()).toBe('plain body');
