@@ -10,12 +10,14 @@
  * custom function — https://developers.google.com/apps-script/guides/services/quotas) ends a run with
  * Apps Script's "Exceeded maximum execution time" error at about the call where Google would end it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
+import { Services, createServices } from './services';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, saveWorkbook } from './workbook';
 
@@ -48,21 +50,6 @@ export interface RuntimeOptions {
   timeZone?: string;
 }
 
-/** What local/services/index.ts exports (written by another developer; optional until it exists). */
-interface ServiceOptions {
-  statePath: string;
-  outboxDir: string;
-  smtp?: { host: string; port: number };
-  now: () => Date;
-  calls: CallLog;
-  timeZone: string;
-  userEmail: string;
-  dailyMailQuota?: number;
-  htmlRoot: string;
-}
-type Services = Record<string, unknown> & { save(): void };
-interface ServicesModule { createServices(opts: ServiceOptions): Services }
-
 export interface Runtime {
   /** Runs a top-level function of the bundle as Apps Script would (menu item, trigger, google.script.run). */
   call(functionName: string, ...args: unknown[]): unknown;
@@ -77,8 +64,8 @@ export interface Runtime {
   ui: LocalUi;
   calls: CallLog;
   workbook: WorkbookModel;
-  /** The services from local/services, or null while that module does not exist. */
-  services: Services | null;
+  /** The other services (local/services): outbox, run log, due triggers, state. */
+  services: Services;
   /** The add-on's global scope (for tests). */
   context: vm.Context;
   /** The virtual Apps Script time now. */
@@ -94,13 +81,6 @@ class TimedCallLog extends CallLog {
     super.count(service, method);
     this.onCall?.();
   }
-}
-
-async function loadServicesModule(): Promise<ServicesModule | null> {
-  const entry = join(__dirname, 'services', 'index.ts');
-  if (!existsSync(entry)) return null;
-  const mod = (await import(join(__dirname, 'services', 'index'))) as Partial<ServicesModule>;
-  return typeof mod.createServices === 'function' ? (mod as ServicesModule) : null;
 }
 
 /** Replaces Date in the context with one that reads the virtual clock; instanceof Date keeps working. */
@@ -153,29 +133,36 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
 
-  const servicesModule = await loadServicesModule();
-  const base = workbookPath ?? join(ROOT, 'out', 'workbook.xlsx');
-  const services = servicesModule
-    ? servicesModule.createServices({
-        statePath: options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json',
-        outboxDir: options.outboxDir ?? join(dirname(base), 'outbox'),
-        smtp: options.smtp,
-        now: () => new Date(virtualMs()),
-        calls,
-        timeZone,
-        userEmail: options.userEmail ?? 'pm@example.com',
-        dailyMailQuota: options.dailyMailQuota,
-        htmlRoot: join(ROOT, 'dist'),
-      })
-    : null;
+  // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
+  const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
+  const services = createServices({
+    statePath: options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json',
+    outboxDir: options.outboxDir ?? join(dirname(base), 'outbox'),
+    smtp: options.smtp,
+    now: () => new Date(virtualMs()),
+    calls,
+    timeZone,
+    userEmail: options.userEmail ?? 'pm@example.com',
+    dailyMailQuota: options.dailyMailQuota,
+    htmlRoot: join(ROOT, 'dist'),
+  });
 
-  const globals: Record<string, unknown> = { SpreadsheetApp: app };
-  if (services) {
-    for (const [name, service] of Object.entries(services)) if (name !== 'save') globals[name] = service;
-  } else {
-    Object.assign(globals, fallbackLogging());
-  }
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: app,
+    PropertiesService: services.PropertiesService,
+    CacheService: services.CacheService,
+    LockService: services.LockService,
+    ScriptApp: services.ScriptApp,
+    MailApp: services.MailApp,
+    HtmlService: services.HtmlService,
+    Session: services.Session,
+    Utilities: services.Utilities,
+    Logger: services.Logger,
+    console: services.console,
+  };
   for (const [name, value] of Object.entries(globals)) context[name] = value;
+  // HtmlService templates evaluate `<?!= include('x') ?>` against the add-on's globals.
+  services.setTemplateGlobals(context);
 
   vm.runInContext(code, context, { filename: 'Code.js' });
   const functionNames = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
@@ -218,7 +205,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const target = path ?? workbookPath;
       if (!target) throw new Error('save: no path (the workbook was not loaded from a file)');
       await saveWorkbook(workbook, target);
-      services?.save();
+      services.save();
     },
   };
 }
@@ -237,13 +224,4 @@ export function appsScriptTimeZone(): string {
   } catch {
     return 'America/New_York';
   }
-}
-
-/** Logger and console until local/services provides them: lines go to the host's stdout, prefixed. */
-function fallbackLogging(): Record<string, unknown> {
-  const write = (...parts: unknown[]) => process.stdout.write(`  [log] ${parts.map(String).join(' ')}\n`);
-  return {
-    Logger: { log: (...parts: unknown[]) => { write(...parts); }, getLog: () => '', clear: () => undefined },
-    console: { log: write, info: write, warn: write, error: write },
-  };
 }

@@ -1,0 +1,139 @@
+// Fidelity of the local SpreadsheetApp against Apps Script's documented behaviour.
+// References: developers.google.com/apps-script/reference/spreadsheet/range, …/sheet, …/spreadsheet,
+// …/spreadsheet-app, …/base/ui.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CallLog } from '../../local/calls';
+import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
+import { LocalSpreadsheetApp } from '../../local/spreadsheetApp';
+import { WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
+
+function app(setup?: (model: WorkbookModel) => void) {
+  const model = new WorkbookModel('id-1', 'Partners test', 'America/New_York');
+  const sheet = model.addSheet('Partners');
+  [['Partner', 'Revenue', 'Signed'], ['Acme', 1200, new Date(2026, 2, 1)], ['Bolt', '', new Date(2025, 10, 15)]].forEach((row, r) =>
+    row.forEach((v, c) => { sheet.ensure(r + 1, c + 1).value = v; }));
+  setup?.(model);
+  const calls = new CallLog(APPS_SCRIPT_LATENCIES);
+  return { SpreadsheetApp: new LocalSpreadsheetApp({ model, calls }), calls, model };
+}
+
+describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)', () => {
+  test('getValues gives "" for blanks, Date for dates, numbers as numbers', () => {
+    const { SpreadsheetApp } = app();
+    const values = SpreadsheetApp.getActive().getSheetByName('Partners')!.getRange('A2:D3').getValues();
+    expect(values[0][0]).toBe('Acme');
+    expect(values[0][1]).toBe(1200);
+    expect(values[0][2]).toEqual(new Date(2026, 2, 1));
+    expect(values[1][1]).toBe('');
+    expect(values[1][3]).toBe('');
+  });
+
+  test('setValues with the wrong number of rows or columns fails with Apps Script\'s message', () => {
+    const range = app().SpreadsheetApp.getActiveSheet().getRange('A1:B2');
+    expect(() => range.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => range.setValues([[1, 2, 3], [4, 5, 6]])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.');
+  });
+
+  test('a range outside the sheet fails with "The coordinates of the range are outside the dimensions of the sheet."', () => {
+    const sheet = app().SpreadsheetApp.getActiveSheet();
+    expect(() => sheet.getRange(0, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+
+  test('A1 forms: "A1", "A1:C3", open-ended "A2:A", whole column "B:B", and (row, col, rows, cols)', () => {
+    const sheet = app().SpreadsheetApp.getActiveSheet();
+    expect(sheet.getRange('B2').getA1Notation()).toBe('B2');
+    expect(sheet.getRange('A1:C3').getNumColumns()).toBe(3);
+    const open = sheet.getRange('A2:A');
+    expect([open.getRow(), open.getNumRows(), open.getLastRow()]).toEqual([2, 999, 1000]);
+    expect(sheet.getRange('B:B').getA1Notation()).toBe('B1:B1000');
+    expect(sheet.getRange(2, 1, 2, 3).getA1Notation()).toBe('A2:C3');
+    expect(sheet.getRange('$A$1').getValue()).toBe('Partner');
+  });
+
+  test('getDataRange and getLastRow follow the content; appendRow writes below it', () => {
+    const { SpreadsheetApp } = app();
+    const sheet = SpreadsheetApp.getActiveSheet();
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 3]);
+    sheet.appendRow(['Cyan', 10, '', 'note']);
+    expect(sheet.getLastRow()).toBe(4);
+    expect(sheet.getRange('A4:D4').getValues()).toEqual([['Cyan', 10, '', 'note']]);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:D4');
+  });
+
+  test('setValue of "=…" makes a formula; getFormula(s), notes, number formats, display values', () => {
+    const sheet = app().SpreadsheetApp.getActiveSheet();
+    sheet.getRange('D2').setValue('=B2*2');
+    expect(sheet.getRange('D2').getFormula()).toBe('=B2*2');
+    sheet.getRange('E2').setNote('Check');
+    expect(sheet.getRange('E2:E3').getNotes()).toEqual([['Check'], ['']]);
+    sheet.getRange('F2').setValue(0.25);
+    sheet.getRange('F2').setNumberFormat('0%');
+    expect(sheet.getRange('F2').getDisplayValue()).toBe('25%');
+    expect(sheet.getRange('C2').getDisplayValues()).toEqual([['3/1/2026']]);
+  });
+
+  test('data validation from SpreadsheetApp.newDataValidation().requireValueInList(..).build()', () => {
+    const { SpreadsheetApp } = app();
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['Strong', 'Moderate', 'Weak']).setAllowInvalid(false).build();
+    const range = SpreadsheetApp.getActiveSheet().getRange('D2:D3');
+    range.setDataValidation(rule);
+    expect(range.getDataValidation()!.getCriteriaValues()[0]).toEqual(['Strong', 'Moderate', 'Weak']);
+  });
+
+  test('setBackgrounds round-trips through save and load of the .xlsx, with values, formulas, notes and frozen rows', async () => {
+    const { SpreadsheetApp, model } = app();
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A2:B3').setBackgrounds([['#b7e1cd', '#F4CCCC'], [null, 'red']]);
+    sheet.getRange('A1').setNote('Header');
+    sheet.getRange('D2').setFormula('=B2*2');
+    sheet.setFrozenRows(1);
+    const file = join(mkdtempSync(join(tmpdir(), 'pp-')), 'round.xlsx');
+    await saveWorkbook(model, file);
+    const loaded = await loadWorkbook(file);
+    const again = new LocalSpreadsheetApp({ model: loaded, calls: new CallLog(APPS_SCRIPT_LATENCIES) }).getActiveSheet();
+    expect(again.getRange('A2:B3').getBackgrounds()).toEqual([['#b7e1cd', '#f4cccc'], ['#ffffff', '#ff0000']]);
+    expect(again.getRange('A1').getNote()).toBe('Header');
+    expect(again.getRange('D2').getFormula()).toBe('=B2*2');
+    expect(again.getRange('C2').getValue()).toEqual(new Date(2026, 2, 1));
+    expect(again.getFrozenRows()).toBe(1);
+  });
+});
+
+describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/reference/spreadsheet/spreadsheet)', () => {
+  test('getSheetByName is null for a missing sheet; insertSheet refuses a taken name', () => {
+    const ss = app().SpreadsheetApp.getActiveSpreadsheet();
+    expect(ss.getSheetByName('Nope')).toBeNull();
+    const settings = ss.insertSheet('Settings');
+    expect(settings.getMaxRows()).toBe(1000);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Partners', 'Settings']);
+    expect(() => ss.insertSheet('Partners')).toThrow('A sheet with the name "Partners" already exists. Please enter another name.');
+    expect(ss.getSpreadsheetTimeZone()).toBe('America/New_York');
+    expect(ss.getUrl()).toBe('https://docs.google.com/spreadsheets/d/id-1/edit');
+  });
+
+  test('the selection is settable and read by getActiveRange', () => {
+    const { SpreadsheetApp } = app();
+    expect(SpreadsheetApp.getActiveRange()).toBeNull();
+    SpreadsheetApp.select('Partners!A3:C3');
+    expect(SpreadsheetApp.getActiveRange()!.getRow()).toBe(3);
+    SpreadsheetApp.getActiveSheet().getRange('B2').activate();
+    expect(SpreadsheetApp.getActiveSpreadsheet().getActiveRange()!.getA1Notation()).toBe('B2');
+  });
+
+  test('every call is counted by service and method', () => {
+    const { SpreadsheetApp, calls } = app();
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners')!.getDataRange().getValues();
+    expect(calls.byMethod()).toEqual({
+      'Range.getValues': 1,
+      'Sheet.getDataRange': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+    });
+    expect(calls.estimatedAppsScriptMs()).toBeGreaterThan(200);
+  });
+});
