@@ -1,0 +1,342 @@
+/**
+ * Command line for the local runtime (run through scripts/start.mjs, which compiles TypeScript on the fly):
+ *
+ *   npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N]
+ *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT]
+ *   npm start [-- --workbook my.xlsx] [--now …]
+ *
+ * `local` runs one top-level function of dist/Code.js against the workbook (default out/partners.xlsx) and
+ * saves the workbook and the services' state back. `start` is the tour: copy the example (or open the
+ * user's workbook), onOpen and its menu, formulas, every installed time-driven trigger once, save, summary.
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Evaluation } from './formulas';
+import { Runtime, createRuntime } from './runtime';
+import { MenuEntry, RecordedMenu, displayValue } from './spreadsheetApp';
+import { CellValue, WorkbookModel } from './workbook';
+
+const ROOT = resolve(__dirname, '..');
+export const DEFAULT_WORKBOOK = join(ROOT, 'out', 'partners.xlsx');
+const EXAMPLE = join(ROOT, 'examples', 'partners.xlsx');
+
+export interface CliOptions {
+  functionName?: string;
+  workbook?: string;
+  now?: Date;
+  outbox?: string;
+  quota?: number;
+  timeLimitMs?: number;
+  selection?: string;
+  smtp?: { host: string; port: number };
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = {};
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    switch (arg) {
+      case '--workbook': options.workbook = value(i, arg); i++; break;
+      case '--now': {
+        const text = value(i, arg); i++;
+        const d = new Date(text);
+        if (isNaN(d.getTime())) throw new Error(`--now ${text}: not a date; write it like 2026-12-01T07:00`);
+        options.now = d;
+        break;
+      }
+      case '--outbox': options.outbox = value(i, arg); i++; break;
+      case '--quota': options.quota = positiveNumber(value(i, arg), arg); i++; break;
+      case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
+      case '--select': options.selection = value(i, arg); i++; break;
+      case '--smtp': {
+        const [host, port] = value(i, arg).split(':'); i++;
+        options.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
+        break;
+      }
+      default:
+        if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
+        if (options.functionName) throw new Error(`One function at a time (got ${options.functionName} and ${arg})`);
+        options.functionName = arg;
+    }
+  }
+  return options;
+}
+
+function positiveNumber(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} ${text}: not a number ≥ 0`);
+  return n;
+}
+
+async function open(options: CliOptions, workbook: string): Promise<Runtime> {
+  return createRuntime({
+    workbookPath: workbook,
+    now: options.now,
+    outboxDir: options.outbox,
+    dailyMailQuota: options.quota,
+    timeLimitMs: options.timeLimitMs,
+    selection: options.selection,
+    smtp: options.smtp,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What changed in the workbook
+
+type Snapshot = Map<string, { value: string; background: string; formula: string }>;
+
+function snapshot(model: WorkbookModel): Snapshot {
+  const shot: Snapshot = new Map();
+  for (const sheet of model.sheets) {
+    for (const [r, c, cell] of sheet.cells()) {
+      shot.set(`${sheet.name}\u0000${r}\u0000${c}`, { value: signature(cell.value), background: cell.background ?? '', formula: cell.formula ?? '' });
+    }
+  }
+  return shot;
+}
+
+function signature(v: CellValue): string {
+  return v instanceof Date ? `d${v.getTime()}` : `${typeof v}:${String(v)}`;
+}
+
+function describeChanges(before: Snapshot, after: Snapshot, sheetsBefore: string[], model: WorkbookModel): string[] {
+  const perSheet = new Map<string, { values: number; colors: number; formulas: number }>();
+  const blank = { value: 'string:', background: '', formula: '' };
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(key) ?? blank;
+    const b = after.get(key) ?? blank;
+    const sheet = key.split('\u0000')[0];
+    const s = perSheet.get(sheet) ?? { values: 0, colors: 0, formulas: 0 };
+    if (a.value !== b.value) s.values++;
+    if (a.background !== b.background) s.colors++;
+    if (a.formula !== b.formula) s.formulas++;
+    perSheet.set(sheet, s);
+  }
+  const lines: string[] = [];
+  for (const sheet of model.sheets.map((s) => s.name)) {
+    if (!sheetsBefore.includes(sheet)) lines.push(`new sheet "${sheet}"`);
+    const s = perSheet.get(sheet);
+    if (!s || (s.values === 0 && s.colors === 0 && s.formulas === 0)) continue;
+    const parts = [s.values && `${s.values} values`, s.colors && `${s.colors} colors`, s.formulas && `${s.formulas} formulas`].filter(Boolean);
+    lines.push(`${sheet}: ${parts.join(', ')} changed`);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Printing
+
+function menuLines(menu: RecordedMenu, indent = '  '): string[] {
+  const lines = [`${indent}${menu.caption}`];
+  for (const entry of menu.entries as MenuEntry[]) {
+    if ('separator' in entry) lines.push(`${indent}  ────────`);
+    else if ('subMenu' in entry) lines.push(...menuLines(entry.subMenu, `${indent}  `));
+    else lines.push(`${indent}  ${entry.item}  → ${entry.functionName}()`);
+  }
+  return lines;
+}
+
+function callLines(runtime: Runtime): string[] {
+  const calls = runtime.calls;
+  const byMethod = Object.entries(calls.byMethod());
+  const lines = [`Calls: ${calls.total()} service calls, estimated Apps Script time ${seconds(calls.estimatedAppsScriptMs())}`];
+  for (const [method, n] of byMethod) lines.push(`  ${method.padEnd(40)} ${String(n).padStart(6)}`);
+  return lines;
+}
+
+function seconds(ms: number): string {
+  return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function evaluationLine(e: Evaluation): string {
+  const errors = e.errors.length ? `; ${e.errors.length} error cells (${e.errors.slice(0, 3).map((x) => `${x.sheet}!${colLetter(x.column)}${x.row}: ${x.message}`).join('; ')}${e.errors.length > 3 ? '; …' : ''})` : '';
+  return `Formulas: ${e.formulas} evaluated, ${e.customFunctionCalls} custom function calls${errors}`;
+}
+
+function colLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function printNews(runtime: Runtime, seen: { dialogs: number; mails: number; logs: number }): void {
+  for (const d of runtime.ui.dialogs.slice(seen.dialogs)) {
+    const text = d.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    console.log(`  shown: ${d.kind}${d.title ? ` "${d.title}"` : ''} — ${text.slice(0, 160)}${text.length > 160 ? '…' : ''}`);
+  }
+  for (const m of runtime.services.outbox.slice(seen.mails)) console.log(`  mail: to ${m.to.join(', ')} — "${m.subject}"`);
+  for (const l of runtime.services.runLog.slice(seen.logs)) console.log(`  log (${l.level}): ${l.message}`);
+  seen.dialogs = runtime.ui.dialogs.length;
+  seen.mails = runtime.services.outbox.length;
+  seen.logs = runtime.services.runLog.length;
+}
+
+/** Runs a top-level function, printing its failure as Apps Script's execution log would; true if it ran. */
+function runReported(runtime: Runtime, name: string, args: unknown[]): boolean {
+  try {
+    const result = runtime.call(name, ...args);
+    if (result !== undefined) console.log(`  returned: ${JSON.stringify(result)}`);
+    return true;
+  } catch (error) {
+    const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+    console.log(`  ${name} failed: ${message}`);
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// npm run local -- <functionName>
+
+export async function runLocal(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (!options.functionName) {
+    console.error('Usage: npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N] [--time-limit SECONDS]');
+    return 2;
+  }
+  const workbook = resolve(options.workbook ?? DEFAULT_WORKBOOK);
+  if (!existsSync(workbook)) {
+    console.error(`No workbook at ${workbook}. Run \`npm start\` first (it writes out/partners.xlsx) or pass --workbook FILE.`);
+    return 2;
+  }
+  const runtime = await open(options, workbook);
+  if (!runtime.functionNames.includes(options.functionName)) {
+    console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
+    return 2;
+  }
+  const before = snapshot(runtime.workbook);
+  const sheetsBefore = runtime.workbook.sheets.map((s) => s.name);
+  console.log(`Running ${options.functionName}() on ${workbook} at ${runtime.now().toString()}`);
+  const seen = { dialogs: 0, mails: 0, logs: 0 };
+  const started = performance.now();
+  const ok = runReported(runtime, options.functionName, []);
+  printNews(runtime, seen);
+  for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
+  // Sheets recalculates after the script; so do we, so the saved file shows current formula results.
+  const evaluation = runtime.evaluateFormulas();
+  for (const line of describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook)) console.log(`  wrote: ${line}`);
+  await runtime.save();
+  console.log(evaluationLine(evaluation));
+  console.log(`Saved ${workbook} (real time ${seconds(performance.now() - started)})`);
+  console.log(callLines(runtime).join('\n'));
+  return ok ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// npm start
+
+/** Counts of each value in the column whose header matches, read the way the add-on finds columns. */
+function tally(model: WorkbookModel, sheetName: string, header: RegExp): Map<string, number> | null {
+  const sheet = model.sheet(sheetName) ?? model.sheets[0];
+  const lastColumn = sheet.lastColumn();
+  let column = 0;
+  for (let c = 1; c <= lastColumn; c++) {
+    const text = String(sheet.valueAt(1, c)).toLowerCase().replace(/[\s_\-()]/g, '');
+    if (header.test(text)) { column = c; break; }
+  }
+  if (!column) return null;
+  const counts = new Map<string, number>();
+  const lastRow = sheet.lastRow();
+  for (let r = 2; r <= lastRow; r++) {
+    if (String(sheet.valueAt(r, 1)).trim() === '') continue;
+    const cell = sheet.cell(r, column);
+    const text = displayValue(cell?.value ?? '', cell?.numberFormat) || '(blank)';
+    const key = text.startsWith('Error: ') || text.startsWith('#') ? 'Error' : text;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function tallyLine(label: string, counts: Map<string, number> | null): string {
+  if (!counts) return `  ${label}: (no such column)`;
+  return `  ${label.padEnd(9)} ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(' · ')}`;
+}
+
+export async function runStart(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  let workbook: string;
+  if (options.workbook) {
+    workbook = resolve(options.workbook);
+    if (!existsSync(workbook)) { console.error(`No workbook at ${workbook}.`); return 2; }
+  } else {
+    if (!existsSync(EXAMPLE)) {
+      console.error('examples/partners.xlsx is missing. Run `npm run example` to make it, then `npm start` again.');
+      return 2;
+    }
+    mkdirSync(dirname(DEFAULT_WORKBOOK), { recursive: true });
+    copyFileSync(EXAMPLE, DEFAULT_WORKBOOK);
+    workbook = DEFAULT_WORKBOOK;
+    console.log(`Copied examples/partners.xlsx to out/${basename(DEFAULT_WORKBOOK)}`);
+  }
+  const runtime = await open(options, workbook);
+  const before = snapshot(runtime.workbook);
+  const sheetsBefore = runtime.workbook.sheets.map((s) => s.name);
+  const started = performance.now();
+  const seen = { dialogs: 0, mails: 0, logs: 0 };
+  console.log(`Apps Script clock: ${runtime.now().toString()}`);
+
+  if (runtime.functionNames.includes('onOpen')) {
+    console.log('\nonOpen() — the menu Sheets shows:');
+    const authMode = (runtime.services.ScriptApp as unknown as { AuthMode?: Record<string, unknown> }).AuthMode?.FULL ?? 'FULL';
+    runReported(runtime, 'onOpen', [{ authMode, source: runtime.spreadsheet }]);
+    for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
+    printNews(runtime, seen);
+  }
+
+  // Time-driven triggers installed earlier (ScriptApp state next to the workbook), each fired once.
+  const now = runtime.now();
+  const due = runtime.services.dueTimeTriggers(now, new Date(now.getTime() + 7 * 86_400_000));
+  const triggers = [...new Map(due.map((t) => [t.triggerId, t])).values()];
+  const steps = 1 + triggers.length + 1;
+  const bar = process.stdout.isTTY ? new SingleBar({ format: '  {bar} {value}/{total} {step}', hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(steps, 0, { step: 'evaluating formulas' });
+  const evaluation = runtime.evaluateFormulas();
+  bar?.increment(1, { step: 'formulas done' });
+  const triggerReports: string[] = [];
+  for (const t of triggers) {
+    bar?.update({ step: `trigger ${t.handler}()` });
+    const at = runtime.now();
+    const ok = (() => {
+      try {
+        runtime.call(t.handler, { triggerUid: t.triggerId, authMode: 'FULL', year: at.getFullYear(), month: at.getMonth() + 1, 'day-of-month': at.getDate(), hour: at.getHours(), minute: at.getMinutes(), second: at.getSeconds(), timezone: runtime.workbook.timeZone });
+        return 'ran';
+      } catch (error) {
+        return `failed: ${typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error)}`;
+      }
+    })();
+    triggerReports.push(`  ${t.handler}() (trigger ${t.triggerId}) ${ok}`);
+    bar?.increment(1);
+  }
+  const afterTriggers = triggers.length ? runtime.evaluateFormulas() : evaluation;
+  bar?.update({ step: 'saving' });
+  await runtime.save();
+  bar?.increment(1, { step: 'saved' });
+  bar?.stop();
+
+  console.log(`\n${evaluationLine(afterTriggers)}`);
+  if (triggers.length === 0) console.log('Triggers: none installed (choose "Turn automation on" in the menu: `npm run local -- turnAutomationOn`).');
+  else {
+    console.log(`Triggers: fired ${triggers.length} once`);
+    for (const line of triggerReports) console.log(line);
+  }
+  printNews(runtime, seen);
+
+  const partnersSheet = runtime.workbook.sheet('Partners') ? 'Partners' : runtime.workbook.sheets[0].name;
+  console.log(`\nPartners (sheet "${partnersSheet}"):`);
+  console.log(tallyLine('Tier', tally(runtime.workbook, partnersSheet, /^(healthtier|tier)$/)));
+  console.log(tallyLine('Segment', tally(runtime.workbook, partnersSheet, /^segment$/)));
+  console.log(tallyLine('Quadrant', tally(runtime.workbook, partnersSheet, /^(quadrant|partnerquadrant|matrixquadrant)$/)));
+
+  console.log('\nWritten:');
+  const changes = describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook);
+  for (const line of changes.length ? changes : ['nothing changed']) console.log(`  ${line}`);
+  console.log(`  saved ${workbook} (real time ${seconds(performance.now() - started)})`);
+  console.log(`\n${callLines(runtime).join('\n')}`);
+  console.log(`\nNext: open ${workbook} in LibreOffice/Excel, or try \`npm run local -- recolorNow\`, \`npm run local -- previewAlerts --now 2026-12-01T07:00\`.`);
+  return 0;
+}

@@ -1,0 +1,52 @@
+// Runs the local Apps Script runtime (local/cli.ts):
+//   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
+//   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
+//
+// local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
+// required — the same transform Jest uses — instead of shipping a second build of local/.
+import { transformSync } from '@swc/core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function build() {
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Dates in the add-on are calendar dates in the script's time zone, as in Apps Script: run in that zone.
+try {
+  process.env.TZ = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone || process.env.TZ;
+} catch {
+  // no manifest: keep the machine's zone
+}
+
+require.extensions['.ts'] = (module, filename) => {
+  const { code } = transformSync(readFileSync(filename, 'utf8'), {
+    filename,
+    module: { type: 'commonjs' },
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    sourceMaps: 'inline',
+  });
+  module._compile(code, filename);
+};
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === '--local') {
+  if (!existsSync(join(root, 'dist', 'Code.js'))) build();
+} else {
+  build();
+}
+const cli = require(join(root, 'local', 'cli.ts'));
+try {
+  const code = mode === '--local' ? await cli.runLocal(args) : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
+  process.exitCode = code;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
