@@ -14,8 +14,8 @@ const at = (a1: string) => {
 const dateAt = (a1: string) => {
   const serial = at(a1);
   if (typeof serial !== 'number') throw new Error(`${a1} holds ${String(serial)}, not a date`);
-  const { year, month, day } = hf.numberToDate(serial);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Serial 0 is 1899-12-30, as in Sheets.
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 };
 
 beforeAll(() => {
