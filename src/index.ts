@@ -15,7 +15,7 @@ type Result = Output | Output[][];
  * Partner health score 0–100 from revenue growth, deals, portal engagement, NPS and strategic fit
  * (Revenue 30, Activity 25, Engagement 20, Satisfaction 15, Strategic fit 10). Blank inputs are left out
  * and the score is rescaled; with fewer than 3 of the 5 present it is "Unknown"; a blank row stays blank.
- * Give whole columns to score every partner in one call: =PARTNER_HEALTH(D2:D, E2:E, F2:F, G2:G, H2:H)
+ * Give whole columns to score every partner in one call: =PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)
  *
  * @param {number} growth Year-on-year revenue growth as a fraction or percent (0.2 or 20%).
  * @param {number} deals Deals registered this quarter (whole number ≥ 0).
@@ -31,7 +31,7 @@ export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Ar
 
 /**
  * Health tier of a score: Champion (80–100), Healthy (60–79), At-risk (40–59), Critical (20–39),
- * Churning (0–19) or Unknown. Example: =PARTNER_TIER(I2:I)
+ * Churning (0–19) or Unknown. Example: =PARTNER_TIER(R2:R)
  *
  * @param {number} score A health score 0–100 or "Unknown", or a column of them (the PARTNER_HEALTH column).
  * @return The tier name; one per row for a column.
@@ -75,7 +75,7 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
 /**
  * The date the next touch is due: last contact plus the segment's cadence (Strategic 7 days, Growth 14,
  * Stable 30, At-risk 7, Long-tail 90). "Now (never contacted)" when there was no contact yet.
- * Example: =NEXT_TOUCH(L2:L, M2:M)
+ * Example: =NEXT_TOUCH(T2:T, L2:L)
  *
  * @param {string} segment The partner's segment (the SEGMENT column).
  * @param {Date} last_contact Date of the last contact.

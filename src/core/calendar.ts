@@ -33,3 +33,11 @@ export function dayOfIso(text: string): DayNumber | null {
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return null;
   return utc / MS_PER_DAY;
 }
+
+/**
+ * Whether a value is a Date. Not `instanceof`: a Date made in another JavaScript realm (a test harness, the
+ * local runtime) is still a date cell, and Apps Script gives no guarantee either way.
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}

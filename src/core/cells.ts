@@ -1,4 +1,4 @@
-import { DayNumber, dayNumber, dayOfIso } from './calendar';
+import { DayNumber, dayNumber, dayOfIso, isDate } from './calendar';
 import { InputError, formatNumber } from './inputError';
 import { ENGAGEMENT_LEVELS, EngagementLevel, FITS, Fit, Rules } from './rules';
 
@@ -34,7 +34,7 @@ export function readNumber(value: CellValue, rule: NumberRule): number | null {
   let n: number | null;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string') n = numberFromText(value);
-  else if (value instanceof Date) throw new InputError(rule.field, value, `is a date; allowed: ${rule.allowed}`);
+  else if (isDate(value)) throw new InputError(rule.field, value, `is a date; allowed: ${rule.allowed}`);
   else n = null;
   if (n === null || !Number.isFinite(n)) throw new InputError(rule.field, value, `is not a number; allowed: ${rule.allowed}`);
   if (rule.min !== undefined && n < rule.min) {
@@ -104,7 +104,7 @@ export function readEngagement(value: CellValue, today: DayNumber, rules: Rules)
     if (daysAgo <= e.quarterlyWithinDays) return 'Quarterly';
     return 'Inactive';
   };
-  if (value instanceof Date) {
+  if (isDate(value)) {
     if (isNaN(value.getTime())) throw new InputError('Engagement', value, `is not a valid date; allowed: ${ENGAGEMENT_ALLOWED}`);
     return byLastActivity(dayNumber(value));
   }
@@ -143,7 +143,7 @@ export function readRelevance(value: CellValue, rules: Rules): boolean | null {
     if (HIGH_RELEVANCE.includes(word)) return true;
     if (LOW_RELEVANCE.includes(word)) return false;
   }
-  if (value instanceof Date) throw new InputError('Market relevance', value, `is a date; allowed: ${RELEVANCE_ALLOWED}`);
+  if (isDate(value)) throw new InputError('Market relevance', value, `is a date; allowed: ${RELEVANCE_ALLOWED}`);
   const n = typeof value === 'number' ? value : numberFromText(String(value));
   if (n === null) throw new InputError('Market relevance', value, `is not one of ${RELEVANCE_ALLOWED}`);
   if (n < 1 || n > 5) throw new InputError('Market relevance', value, `is outside the 1–5 scale; allowed: ${RELEVANCE_ALLOWED}`);
@@ -153,7 +153,7 @@ export function readRelevance(value: CellValue, rules: Rules): boolean | null {
 /** A calendar date from a date cell (or `YYYY-MM-DD` text); null for a blank. */
 export function readDate(value: CellValue, field: string): DayNumber | null {
   if (isBlank(value)) return null;
-  if (value instanceof Date && !isNaN(value.getTime())) return dayNumber(value);
+  if (isDate(value) && !isNaN(value.getTime())) return dayNumber(value);
   if (typeof value === 'string') {
     const day = dayOfIso(value);
     if (day !== null) return day;

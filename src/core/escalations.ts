@@ -1,3 +1,4 @@
+import { isDate } from './calendar';
 import { CellValue, isBlank } from './cells';
 import { AlertItem } from './alerts';
 import { PartnerView } from './evaluate';
@@ -57,7 +58,7 @@ export function escalationBreaches(
     };
     const severity = SEVERITIES.find((s) => s.toLowerCase() === String(cell(cSeverity) ?? '').trim().toLowerCase());
     const opened = cell(cOpened);
-    if (!severity || !(opened instanceof Date) || isNaN(opened.getTime())) {
+    if (!severity || !isDate(opened) || isNaN(opened.getTime())) {
       const problem = !severity
         ? `Severity "${String(cell(cSeverity) ?? '')}" is not one of ${SEVERITIES.join(', ')}`
         : `Opened "${String(opened ?? '')}" is not a date and time`;

@@ -1,3 +1,5 @@
+import { isDate } from './calendar';
+
 /**
  * Bad input from a cell. The message names the field, the value and what is allowed, because a partner
  * manager reads it on the cell (or in the sidebar, or the run log) and has to know what to fix:
@@ -19,7 +21,7 @@ export class InputError extends Error {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;
   if (typeof value === 'number') return formatNumber(value);
-  if (value instanceof Date) return isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
+  if (isDate(value)) return isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === null || value === undefined) return '(blank)';
   return String(value);

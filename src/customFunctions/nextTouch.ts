@@ -8,7 +8,8 @@ import { Arg, Output, callResult, callRows, isErrorText, perRow } from './column
 export const NEVER_CONTACTED = 'Now (never contacted)';
 
 export function nextTouchOfRow(segment: CellValue, lastContact: CellValue, rules: Rules): Output {
-  if (isBlank(segment) && isBlank(lastContact)) return '';
+  // No segment yet (SEGMENT leaves rows without revenue, growth, deals and engagement blank): no cadence.
+  if (isBlank(segment)) return '';
   if (isErrorText(segment)) return segment as string;
   const last = readDate(lastContact, 'Last contact');
   if (last === null) return NEVER_CONTACTED;

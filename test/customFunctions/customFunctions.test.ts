@@ -97,6 +97,10 @@ describe('NEXT_TOUCH', () => {
     expect(nextTouch(['Stable', new Date(2026, 9, 20)], rules)).toEqual(new Date(2026, 10, 19));
   });
 
+  test('a row without a segment yet stays blank even with a last-contact date', () => {
+    expect(nextTouch([col('', 'Stable'), col(new Date(2026, 10, 2), new Date(2026, 10, 2))], rules)).toEqual([[''], [new Date(2026, 11, 2)]]);
+  });
+
   test('never contacted is due now; blank rows stay blank; a bad segment is named', () => {
     expect(nextTouch([col('Growth', '', 'Gold'), col('', '', new Date(2026, 10, 1))], rules)).toEqual([
       [NEVER_CONTACTED], [''], ['Error: Segment "Gold" is not one of Strategic, Growth, Stable, At-risk, Long-tail'],
