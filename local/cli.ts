@@ -10,7 +10,7 @@
  * user's workbook), onOpen and its menu, formulas, every installed time-driven trigger once, save, summary.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Evaluation } from './formulas';
 import { Runtime, createRuntime } from './runtime';
@@ -272,6 +272,11 @@ export async function runStart(argv: string[]): Promise<number> {
     copyFileSync(EXAMPLE, DEFAULT_WORKBOOK);
     workbook = DEFAULT_WORKBOOK;
     console.log(`Copied examples/partners.xlsx to out/${basename(DEFAULT_WORKBOOK)}`);
+    // The example's dates are relative to its fixed day (examples/build-example.mjs): run on that morning.
+    options.now ??= new Date(2026, 11, 1, 7, 0);
+    options.outbox ??= join(dirname(DEFAULT_WORKBOOK), 'outbox');
+    rmSync(options.outbox, { recursive: true, force: true });
+    rmSync(DEFAULT_WORKBOOK.replace(/\.xlsx$/, '.state.json'), { force: true });
   }
   const runtime = await open(options, workbook);
   const before = snapshot(runtime.workbook);
@@ -285,6 +290,13 @@ export async function runStart(argv: string[]): Promise<number> {
     const authMode = (runtime.services.ScriptApp as unknown as { AuthMode?: Record<string, unknown> }).AuthMode?.FULL ?? 'FULL';
     runReported(runtime, 'onOpen', [{ authMode, source: runtime.spreadsheet }]);
     for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
+    printNews(runtime, seen);
+  }
+
+  // On the example, do what a partner-ops lead does first: turn daily automation on from the menu.
+  if (!options.workbook && runtime.functionNames.includes('turnAutomationOn')) {
+    console.log('\nMenu: "Turn daily automation on" → turnAutomationOn()');
+    runReported(runtime, 'turnAutomationOn', []);
     printNews(runtime, seen);
   }
 
