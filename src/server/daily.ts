@@ -113,7 +113,8 @@ export function runDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   run.failed += outcome.failed;
   if (outcome.unfinished) {
     run.status = 'unfinished';
-  } else if (outcome.deferred === 0) {
+  } else if (outcome.deferred === 0 && outcome.retryable === 0) {
+    // Deferred digests and sends the mail service refused go with a later hourly run the same day.
     state.digestsDone = true;
     saveDailyState(state);
   }

@@ -9,6 +9,8 @@ export interface SendOutcome {
   deferred: number;
   failed: number;
   alreadySent: number;
+  /** Of `failed`: sends the mail service refused (not a missing or invalid address), worth another try. */
+  retryable: number;
   /** Stopped at the deadline with digests left: the next hourly run continues. */
   unfinished: boolean;
 }
@@ -35,6 +37,11 @@ function worstRank(item: AlertItem): number {
 
 const QUOTA_ERROR = /too many times|quota/i;
 
+/** A log cell as text; a leading apostrophe (how we write text that Sheets would otherwise parse) dropped. */
+function logText(value: unknown): string {
+  return String(value ?? '').replace(/^'/, '');
+}
+
 /**
  * Sends each planned digest at most once per day and recipient. The Alert log is read once and consulted
  * before sending; each digest is logged right after it goes (one row per digest), so a run cut off half-way
@@ -52,11 +59,11 @@ export function sendDigests(
   const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
   const lastStatus = new Map<string, string>();
   for (const row of readLogRows(log)) {
-    const rowDay = row[0] instanceof Date ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : String(row[0]);
-    const key = `${rowDay}|${String(row[1]).toLowerCase()}|${String(row[2])}`;
+    const rowDay = row[0] instanceof Date ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : logText(row[0]);
+    const key = `${rowDay}|${logText(row[1]).toLowerCase()}|${logText(row[2])}`;
     if (lastStatus.get(key) !== 'sent') lastStatus.set(key, String(row[4]));
   }
-  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, unfinished: false };
+  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false };
   let quota = MailApp.getRemainingDailyQuota();
   const mark = (recipient: string, items: number, status: string, detail = '') => {
     // Day is written as text so that the log reads the same in every time zone.
@@ -100,6 +107,7 @@ export function sendDigests(
       } else {
         mark(recipient, plan.items.length, 'failed', message);
         outcome.failed++;
+        outcome.retryable++;
       }
       continue;
     }

@@ -1,0 +1,82 @@
+// Spec §5: one digest per recipient per day, over real SMTP on loopback, never twice — not when the job
+// runs twice, nor when the mail server fails half-way and the job runs again.
+import { FIVE_PARTNERS, OWNERS, Sink, alertLog, at, parseAll, partnerWorkbook, recipientsOf, runOnce, startSink, writeWorkbook } from './helpers';
+
+jest.setTimeout(60_000);
+
+const SEVEN = at('2026-12-01T07:00');
+
+describe('daily digests over SMTP', () => {
+  let sink: Sink | null = null;
+  afterEach(async () => {
+    await sink?.stop();
+    sink = null;
+  });
+
+  test('runHourly at 07:00 delivers one digest per owner; mailparser reads subject, partners, reasons and row links', async () => {
+    sink = await startSink();
+    const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
+    const smtp = { host: '127.0.0.1', port: sink.port };
+    const first = await runOnce({ workbookPath: path, now: SEVEN, smtp }, 'runHourly');
+    expect(first.error).toBeNull();
+
+    const mails = await parseAll(sink.files());
+    expect(mails.map(recipientsOf).flat().sort()).toEqual([...OWNERS].sort());
+    const url = first.runtime.spreadsheet.getUrl();
+    FIVE_PARTNERS.forEach((partner, k) => {
+      const mail = mails.find((m) => recipientsOf(m)[0] === partner.owner)!;
+      expect(mail.subject).toBe('PartnerPulse 2026-12-01: 1 partner needs you (2 items)');
+      expect(mail.from?.text).toContain('PartnerPulse');
+      for (const body of [mail.text ?? '', String(mail.html)]) {
+        expect(body).toContain(partner.name);
+        expect(body).toContain('Never contacted');
+        expect(body).toContain('QBR overdue: no QBR held or scheduled');
+      }
+      // The link opens the partner sheet (gid 0) at the partner's row: row k + 2 under the header.
+      expect(mail.text).toContain(`${url}#gid=0&range=A${k + 2}`);
+      expect(String(mail.html)).toContain(`href="${url}#gid=0&amp;range=A${k + 2}"`);
+      // No other partner's name leaks into this owner's digest.
+      for (const other of FIVE_PARTNERS.filter((p) => p !== partner)) expect(mail.text).not.toContain(other.name);
+    });
+    expect(alertLog(first.runtime).map((r) => [r.recipient, r.status])).toEqual(OWNERS.map((o) => [o, 'sent']));
+
+    // The same job again the same day (the next hourly trigger, and the menu's "Send today's alerts now").
+    const again = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), smtp }, 'runHourly');
+    const now = await runOnce({ workbookPath: path, now: at('2026-12-01T09:30'), smtp }, 'sendAlertsNow');
+    expect(again.error).toBeNull();
+    expect(now.error).toBeNull();
+    expect(sink.files()).toHaveLength(5);
+    expect(alertLog(now.runtime)).toHaveLength(5);
+  });
+
+  test('the mail server fails after the 2nd of 5 digests: the failures are logged, and the rerun sends exactly the 3 missing', async () => {
+    sink = await startSink(2); // accepts two messages, then answers 421 to every other
+    const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
+    const broken = await runOnce({ workbookPath: path, now: SEVEN, smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    expect(broken.error).toBeNull();
+    const firstTwo = (await parseAll(sink.files())).map(recipientsOf).flat();
+    expect(firstTwo).toHaveLength(2);
+    const log = alertLog(broken.runtime);
+    expect(log.filter((r) => r.status === 'sent').map((r) => r.recipient).sort()).toEqual([...firstTwo].sort());
+    const failed = log.filter((r) => r.status === 'failed');
+    expect(failed).toHaveLength(3);
+    for (const row of failed) expect(row.detail).toMatch(/Failed to send email/);
+    const runLog = broken.runtime.workbook.sheet('Run log')!;
+    expect([runLog.valueAt(2, 6), runLog.valueAt(2, 8)]).toEqual([2, 3]); // Sent, Failed
+
+    // The relay is back; the next hourly run sends the three that failed, and nothing twice.
+    await sink.stop();
+    sink = await startSink();
+    const rerun = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    expect(rerun.error).toBeNull();
+    const lastThree = (await parseAll(sink.files())).map(recipientsOf).flat();
+    expect(lastThree.sort()).toEqual(OWNERS.filter((o) => !firstTwo.includes(o)).sort());
+    const sent = alertLog(rerun.runtime).filter((r) => r.status === 'sent').map((r) => r.recipient);
+    expect(sent.sort()).toEqual([...OWNERS].sort());
+
+    // And a third run that day sends nothing more.
+    const third = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    expect(third.error).toBeNull();
+    expect(sink.files()).toHaveLength(3);
+  });
+});
