@@ -58,11 +58,31 @@ export function sendDigests(
 ): SendOutcome {
   const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
   const lastStatus = new Map<string, string>();
+  // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
+  const earlier = new Map<string, { day: string; sent: boolean; deferred: boolean }>();
   for (const row of readLogRows(log)) {
     const rowDay = row[0] instanceof Date ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : logText(row[0]);
-    const key = `${rowDay}|${logText(row[1]).toLowerCase()}|${logText(row[2])}`;
-    if (lastStatus.get(key) !== 'sent') lastStatus.set(key, String(row[4]));
+    const who = logText(row[1]).toLowerCase();
+    const key = `${rowDay}|${who}|${logText(row[2])}`;
+    const status = String(row[4]);
+    if (lastStatus.get(key) !== 'sent') lastStatus.set(key, status);
+    if (rowDay < day && logText(row[2]) === what) {
+      const e = earlier.get(who);
+      const entry = e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
+      if (entry) {
+        entry.sent ||= status === 'sent';
+        entry.deferred ||= status === 'deferred';
+        earlier.set(who, entry);
+      }
+    }
   }
+  // Deferred, not lost: a recipient whose digest the quota held back on the last day they had one (and who
+  // got none that day) goes first, so a short quota does not serve the same worst-first recipients daily.
+  const heldBack = (p: PlannedDigest) => {
+    const e = p.recipient === null ? undefined : earlier.get(p.recipient.toLowerCase());
+    return e !== undefined && e.deferred && !e.sent ? 0 : 1;
+  };
+  planned = [...planned].sort((a, b) => heldBack(a) - heldBack(b));
   const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false };
   let quota = MailApp.getRemainingDailyQuota();
   const mark = (recipient: string, items: number, status: string, detail = '') => {
