@@ -10,7 +10,8 @@
  * user's workbook), onOpen and its menu, formulas, every installed time-driven trigger once, save, summary.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { sheetPicture } from './picture';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Evaluation } from './formulas';
 import { Runtime, createRuntime } from './runtime';
@@ -348,6 +349,16 @@ export async function runStart(argv: string[]): Promise<number> {
   const changes = describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook);
   for (const line of changes.length ? changes : ['nothing changed']) console.log(`  ${line}`);
   console.log(`  saved ${workbook} (real time ${seconds(performance.now() - started)})`);
+  const partners = runtime.workbook.sheet(partnersSheet);
+  if (partners) {
+    // A picture of the colored sheet: partner, owner and the computed columns, as far as they exist.
+    const header = Array.from({ length: partners.lastColumn() }, (_, i) => String(partners.valueAt(1, i + 1)).toLowerCase());
+    const wanted = ['partner', 'owner', 'health', 'tier', 'segment', 'quadrant', 'next touch'];
+    const columns = wanted.map((h) => header.indexOf(h) + 1).filter((c) => c > 0);
+    const picture = workbook.replace(/\.xlsx$/i, '') + '.svg';
+    writeFileSync(picture, sheetPicture(partners, { columns: columns.length ? columns : [1, 2, 3, 4, 5] }));
+    console.log(`  picture of the colored sheet: ${picture} (open it in a browser)`);
+  }
   console.log(`\n${callLines(runtime).join('\n')}`);
   console.log(`\nNext: open ${workbook} in LibreOffice/Excel, or try \`npm run local -- recolorNow\`, \`npm run local -- previewAlerts --now 2026-12-01T07:00\`.`);
   return 0;
