@@ -1,0 +1,20 @@
+// The real add-on in the runtime: dist/Code.js's onOpen builds the PartnerPulse menu
+// (developers.google.com/apps-script/reference/base/ui#createAddonMenu(); add-on menus show under Extensions).
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRuntime } from '../../local/runtime';
+
+test('onOpen of the built bundle shows the PartnerPulse menu, and turning automation on changes it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-menu-'));
+  const workbookPath = join(dir, 'partners.xlsx');
+  copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
+  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 8, 0), outboxDir: join(dir, 'outbox') });
+  runtime.call('onOpen', { authMode: 'FULL' });
+  const items = () => runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
+  expect(items()).toEqual([
+    'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log',
+  ]);
+  runtime.call('turnAutomationOn');
+  expect(items()).toContain('Turn daily automation off (it is on)');
+});
