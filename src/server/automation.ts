@@ -40,7 +40,12 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
       recordRun(ss, settings, run, new Date());
       if (run.status === 'failed') tellAdminOnce(ss, settings, run);
     } finally {
-      lock.releaseLock();
+      // Pending sheet writes (the Alert log rows) are applied before another run can take the lock and read.
+      try {
+        SpreadsheetApp.flush();
+      } finally {
+        lock.releaseLock();
+      }
     }
   }
   return run;
