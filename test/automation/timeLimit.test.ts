@@ -1,0 +1,49 @@
+// A run cut off by Apps Script's execution time limit ("Exceeded maximum execution time") leaves the day's
+// digests half sent; the next hourly run finishes the rest, sending none twice. The cut-off run is a CLI
+// process (npm run local -- --time-limit), because Apps Script ends such an execution and its document
+// lock with it — as the process exit does here.
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { FIVE_PARTNERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+
+jest.setTimeout(60_000);
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    child.on('exit', (code) => done({ code, out }));
+  });
+}
+
+test('runHourly cut off by a 5.8 s time limit after the first digest; the 08:00 run sends the other four, none twice', async () => {
+  const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
+  const outbox = join(path, '..', 'outbox');
+  // Virtual time of this fixture: ~4.5 s of reads and writes before the first send, then ~1.4 s per digest
+  // (MailApp.sendEmail 1 s + the Alert log row), so 5.8 s ends the run at the second send.
+  const cut = await cli(['runHourly', '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', outbox, '--time-limit', '5.8']);
+  expect(cut.out).toContain('Exceeded maximum execution time');
+  const firstFiles = emlFiles(outbox);
+  expect(firstFiles.length).toBeGreaterThanOrEqual(1);
+  expect(firstFiles.length).toBeLessThan(5);
+
+  const resumed = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), outboxDir: outbox }, 'runHourly');
+  expect(resumed.error).toBeNull();
+  const sentBefore = (await parseAll(firstFiles)).map((m) => recipientsOf(m)[0]);
+  const log = alertLog(resumed.runtime);
+  // What the cut-off run sent, it had logged before it was stopped.
+  expect(log.slice(0, sentBefore.length).map((r) => [r.recipient, r.status])).toEqual(sentBefore.map((o) => [o, 'sent']));
+  const all = (await parseAll(emlFiles(outbox))).map((m) => recipientsOf(m)[0]);
+  expect(all.sort()).toEqual([...OWNERS].sort());
+  expect(log.filter((r) => r.status === 'sent')).toHaveLength(5);
+  // The Health history was written once, by the cut-off run.
+  expect(resumed.runtime.workbook.sheet('Health history')!.lastRow()).toBe(6);
+
+  const later = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox }, 'runHourly');
+  expect(later.error).toBeNull();
+  expect(emlFiles(outbox)).toHaveLength(5);
+});
