@@ -1,23 +1,12 @@
 // Spec §5: never two digests to the same recipient for the same day, "even when the job runs twice, fails
 // half-way or runs in two places at once". Runs here are separate OS processes through the CLI
 // (npm run local), as a time-driven trigger and a menu click would be two Apps Script executions.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { FIVE_PARTNERS, OWNERS, Sink, alertLog, at, parseAll, partnerWorkbook, recipientsOf, runOnce, startSink, writeWorkbook } from './helpers';
+import { join } from 'node:path';
+import { FIVE_PARTNERS, OWNERS, Sink, alertLog, at, parseAll, partnerWorkbook, recipientsOf, runOnce, startSink, writeWorkbook, cli } from './helpers';
 
 jest.setTimeout(90_000);
 
-const ROOT = resolve(__dirname, '..', '..');
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (out += String(d)));
-    child.on('exit', (code) => done({ code, out }));
-  });
-}
 
 describe('runs in two places at once', () => {
   let sink: Sink | null = null;

@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { Runtime, RuntimeOptions, createRuntime } from '../../local/runtime';
 import { CellValue, WorkbookModel, saveWorkbook } from '../../local/workbook';
@@ -147,4 +147,17 @@ export async function startSink(acceptMax?: number): Promise<Sink> {
       child.kill('SIGTERM');
     }),
   };
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Runs `npm run local -- <args>` as its own OS process (a separate Apps Script execution), collecting its output. */
+export function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    child.on('exit', (code) => done({ code, out }));
+  });
 }

@@ -2,23 +2,12 @@
 // digests half sent; the next hourly run finishes the rest, sending none twice. The cut-off run is a CLI
 // process (npm run local -- --time-limit), because Apps Script ends such an execution and its document
 // lock with it — as the process exit does here.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { FIVE_PARTNERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import { join } from 'node:path';
+import { FIVE_PARTNERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook, cli } from './helpers';
 
 jest.setTimeout(60_000);
 
-const ROOT = resolve(__dirname, '..', '..');
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (out += String(d)));
-    child.on('exit', (code) => done({ code, out }));
-  });
-}
 
 test('runHourly cut off by a 5.8 s time limit after the first digest; the 08:00 run sends the other four, none twice', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
