@@ -98,7 +98,11 @@ class Session {
   fromScript(value: unknown): { value: CellValue; formula?: string } {
     if (value === null || value === undefined) return { value: '' };
     if (isDate(value)) return { value: new Date(value.getTime()) };
-    if (typeof value === 'string') return value.startsWith('=') && value.length > 1 ? { value: '', formula: value } : { value };
+    if (typeof value === 'string') {
+      // As in Sheets, a leading apostrophe only says "keep this as text"; it is not part of the value.
+      if (value.startsWith("'")) return { value: value.slice(1) };
+      return value.startsWith('=') && value.length > 1 ? { value: '', formula: value } : { value };
+    }
     if (typeof value === 'number' || typeof value === 'boolean') return { value };
     return { value: String(value) };
   }

@@ -1,4 +1,5 @@
 import { ALERT_ORDER, AlertItem, groupByRecipient } from '../core/alerts';
+import { isDate } from '../core/calendar';
 import { isEmail } from '../core/cells';
 import { Digest, composeDigest, DigestContext } from '../core/digest';
 import { Settings } from '../core/settings';
@@ -37,11 +38,6 @@ function worstRank(item: AlertItem): number {
 
 const QUOTA_ERROR = /too many times|quota/i;
 
-/** A log cell as text; a leading apostrophe (how we write text that Sheets would otherwise parse) dropped. */
-function logText(value: unknown): string {
-  return String(value ?? '').replace(/^'/, '');
-}
-
 /**
  * Sends each planned digest at most once per day and recipient. The Alert log is read once and consulted
  * before sending; each digest is logged right after it goes (one row per digest), so a run cut off half-way
@@ -61,12 +57,12 @@ export function sendDigests(
   // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
   const earlier = new Map<string, { day: string; sent: boolean; deferred: boolean }>();
   for (const row of readLogRows(log)) {
-    const rowDay = row[0] instanceof Date ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : logText(row[0]);
-    const who = logText(row[1]).toLowerCase();
-    const key = `${rowDay}|${who}|${logText(row[2])}`;
+    const rowDay = isDate(row[0]) ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : String(row[0]);
+    const who = String(row[1]).toLowerCase();
+    const key = `${rowDay}|${who}|${String(row[2])}`;
     const status = String(row[4]);
     if (lastStatus.get(key) !== 'sent') lastStatus.set(key, status);
-    if (rowDay < day && logText(row[2]) === what) {
+    if (rowDay < day && String(row[2]) === what) {
       const e = earlier.get(who);
       const entry = e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
       if (entry) {

@@ -137,3 +137,17 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     expect(calls.estimatedAppsScriptMs()).toBeGreaterThan(200);
   });
 });
+
+// developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object): a leading apostrophe keeps
+// text as text (no formula, no number) and is not part of the value read back.
+test('a leading apostrophe stores the rest as text', async () => {
+  const { createRuntime } = await import('../../local/runtime');
+  const { WorkbookModel } = await import('../../local/workbook');
+  const model = new WorkbookModel('apos', 'Apostrophe', 'America/New_York');
+  model.addSheet('Log');
+  const runtime = await createRuntime({ workbook: model, code: 'function w() { SpreadsheetApp.getActive().getSheetByName("Log").appendRow(["\'2026-12-01", "\'=1+1"]); }' });
+  runtime.call('w');
+  expect(model.sheet('Log')?.valueAt(1, 1)).toBe('2026-12-01');
+  expect(model.sheet('Log')?.cell(1, 2)).toMatchObject({ value: '=1+1' });
+  expect(model.sheet('Log')?.cell(1, 2)?.formula).toBeUndefined();
+});
