@@ -1,9 +1,7 @@
-import { escalationBreaches } from '../core/escalations';
-import { CellValue } from '../core/cells';
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { dailyWorkDone, computeDayAlerts, runDailyWork } from './daily';
+import { computeDayAlerts, dailyWorkDone, escalationAlerts, readRunInputs, runDailyWork } from './daily';
 import { planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
@@ -71,20 +69,18 @@ export function runHourly(): RunRecord {
   return underLock('hourly', (ss, settings, run) => {
     const now = new Date();
     const deadline = run.started.getTime() + RUN_BUDGET_MS;
-    const escalations = ss.getSheetByName(settings.sheets.escalations);
-    if (escalations) {
-      const table = readPartnerTable(ss, settings, todayIn(ss, now));
-      const breaches = escalationBreaches(escalations.getDataRange().getValues() as CellValue[][], now, table.views, { ...settings.escalation, admin: settings.adminEmail });
-      if (breaches.length > 0) {
-        const planned = planDigests(breaches, { day: isoDayIn(ss, now), spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: table.sheet.getSheetId(), rules: settings.rules });
-        const outcome = sendDigests(ss, settings, isoDayIn(ss, now), planned, deadline, 'Escalation alert');
-        run.sent += outcome.sent;
-        run.deferred += outcome.deferred;
-        run.failed += outcome.failed;
-      }
+    const inputs = readRunInputs(ss, settings, now);
+    const breaches = escalationAlerts(inputs, settings, now);
+    if (breaches.length > 0) {
+      const day = isoDayIn(ss, now);
+      const planned = planDigests(breaches, { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: inputs.table.sheet.getSheetId(), rules: settings.rules });
+      const outcome = sendDigests(ss, settings, day, planned, deadline, 'Escalation alert');
+      run.sent += outcome.sent;
+      run.deferred += outcome.deferred;
+      run.failed += outcome.failed;
     }
     if (hourIn(ss, now) >= settings.dailyHour && !dailyWorkDone(ss, now)) {
-      runDailyWork(ss, settings, now, deadline, run);
+      runDailyWork(ss, settings, now, deadline, run, inputs);
     }
   });
 }

@@ -63,22 +63,40 @@ export interface DayAlerts {
   today: DayNumber;
 }
 
+/** The partner table and the escalations, each read once per run and shared by everything the run does. */
+export interface RunInputs {
+  table: PartnerTable;
+  escalationRows: CellValue[][];
+}
+
+export function readRunInputs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): RunInputs {
+  const escalations = ss.getSheetByName(settings.sheets.escalations);
+  return {
+    table: readPartnerTable(ss, settings, todayIn(ss, now)),
+    escalationRows: escalations ? (escalations.getDataRange().getValues() as CellValue[][]) : [],
+  };
+}
+
+/** Escalations past their response window (spec §5), to their escalation path. */
+export function escalationAlerts(inputs: RunInputs, settings: Settings, now: Date): AlertItem[] {
+  return escalationBreaches(inputs.escalationRows, now, inputs.table.views, { ...settings.escalation, admin: settings.adminEmail });
+}
+
 /** Everything the day's digests hold, computed from one read of each sheet, sending nothing. */
-export function computeDayAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): DayAlerts {
+export function computeDayAlerts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  now: Date,
+  inputs: RunInputs = readRunInputs(ss, settings, now),
+): DayAlerts {
   const today = todayIn(ss, now);
   const day = isoDayIn(ss, now);
-  const table = readPartnerTable(ss, settings, today);
+  const table = inputs.table;
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
   const history = readHistory(readLogRows(historySheet));
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail });
-  const escalations = ss.getSheetByName(settings.sheets.escalations);
-  if (escalations) {
-    items.push(...escalationBreaches(escalations.getDataRange().getValues() as CellValue[][], now, table.views, {
-      ...settings.escalation,
-      admin: settings.adminEmail,
-    }));
-  }
+  items.push(...escalationAlerts(inputs, settings, now));
   const planned = planDigests(items, {
     day,
     spreadsheetName: ss.getName(),
@@ -93,8 +111,15 @@ export function computeDayAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, s
  * The daily work (spec §2 colors, §5 alerts): recolor, health history, digests. Resumable: each step is
  * recorded in the document properties as it finishes, and the digests skip what the Alert log says was sent.
  */
-export function runDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date, deadline: number, run: RunRecord): void {
-  const day = computeDayAlerts(ss, settings, now);
+export function runDailyWork(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  now: Date,
+  deadline: number,
+  run: RunRecord,
+  inputs?: RunInputs,
+): void {
+  const day = computeDayAlerts(ss, settings, now, inputs);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.recolored) {
