@@ -121,60 +121,10 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
 
   // Cells a custom function returned a Date for, so they read back as dates ("sheetIndex:row:col", 0-based).
   const dateResults = new Set<string>();
-
-  class BundleFunctions extends FunctionPlugin {
-    static implementedFunctions: Record<string, FunctionMetadata> = {};
-
-    /** One column, as tall as the tallest range argument (see the header comment). */
-    resultSize(ast: { args: unknown[] }, state: unknown): ArraySize {
-      let height = 1;
-      for (const arg of ast.args) {
-        const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);
-        height = Math.max(height, size.height);
-      }
-      return height === 1 ? ArraySize.scalar() : new ArraySize(1, height);
-    }
-  }
-
-  for (const name of host.names) {
-    const method = `call_${name}`;
-    BundleFunctions.implementedFunctions[name] = {
-      method,
-      sizeOfResultArrayMethod: 'resultSize',
-      parameters: [{ argumentType: FunctionArgumentType.ANY, passSubtype: true, optionalArg: true }],
-      repeatLastArgs: 1,
-      vectorizationForbidden: true,
-    };
-    type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0] & { args: Parameters<FunctionPlugin['arraySizeForAst']>[0][] };
-    type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
-    (BundleFunctions.prototype as unknown as Record<string, unknown>)[method] = function (this: BundleFunctions & { runFunction: Function; metadata: (n: string) => FunctionMetadata }, ast: Ast, state: State) {
-      const expected = this.resultSize(ast, state);
-      const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
-      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-        result.customFunctionCalls++;
-        let returned: unknown;
-        try {
-          returned = host.call(name, args.map(sheetsArgument));
-        } catch (error) {
-          const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
-          return new CellError(ErrorType.ERROR, message);
-        }
-        const toHf = (v: unknown, r: number, c: number): HfScalar => {
-          if (isDate(v)) {
-            dateResults.add(`${anchor.sheet}:${anchor.row + r}:${anchor.col + c}`);
-            return serialOfDate(v);
-          }
-          if (v === null || v === undefined) return '';
-          if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-          return String(v);
-        };
-        if (!Array.isArray(returned)) return expected.isScalar() ? toHf(returned, 0, 0) : padded([[returned]], expected, toHf);
-        const rows: unknown[][] = returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
-        if (expected.isScalar()) return toHf(rows[0]?.[0], 0, 0);
-        return padded(rows, expected, toHf);
-      });
-    };
-  }
+  const hooks: CallHooks = {
+    onCall: () => void result.customFunctionCalls++,
+    onDateResult: (sheet, row, col) => void dateResults.add(`${sheet}:${row}:${col}`),
+  };
 
   const sheetContents: Record<string, RawCellContent[][]> = {};
   const lastRowOf = (sheetName: string | null, current: SheetModel) => (sheetName === null ? current : model.sheet(sheetName) ?? current).lastRow();
@@ -194,14 +144,12 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
     sheetContents[sheet.name] = rows;
   }
 
-  const translations = { enGB: Object.fromEntries(host.names.map((n) => [n, n])) };
-  const registered = host.names.length > 0;
-  if (registered) HyperFormula.registerFunctionPlugin(BundleFunctions, translations);
+  const unregister = registerCustomFunctions(host, hooks);
   let hf: HyperFormula;
   try {
-    hf = HyperFormula.buildFromSheets(sheetContents, { licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], nullDate: { year: 1899, month: 12, day: 30 } });
+    hf = HyperFormula.buildFromSheets(sheetContents, HF_CONFIG);
   } finally {
-    if (registered) HyperFormula.unregisterFunctionPlugin(BundleFunctions);
+    unregister();
   }
 
   sheets.forEach((sheet, sheetIndex) => {
@@ -255,6 +203,80 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
   });
   hf.destroy();
   return result;
+}
+
+/** What evaluation wants to hear of each call: that it happened, and which result cells hold dates. */
+export interface CallHooks {
+  onCall?(): void;
+  onDateResult?(sheet: number, row: number, col: number): void;
+}
+
+/** HyperFormula's settings for a Sheets-like workbook: Sheets' date serials and date entry formats. */
+export const HF_CONFIG = { licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], nullDate: { year: 1899, month: 12, day: 30 } };
+
+/**
+ * Registers the host's custom functions in HyperFormula (whose function registry is global) so formulas call
+ * them the way Sheets does; returns the function that unregisters them.
+ */
+export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHooks = {}): () => void {
+  if (host.names.length === 0) return () => undefined;
+  class BundleFunctions extends FunctionPlugin {
+    static implementedFunctions: Record<string, FunctionMetadata> = {};
+
+    /** One column, as tall as the tallest range argument (see the header comment). */
+    resultSize(ast: { args: unknown[] }, state: unknown): ArraySize {
+      let height = 1;
+      for (const arg of ast.args) {
+        const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);
+        height = Math.max(height, size.height);
+      }
+      return height === 1 ? ArraySize.scalar() : new ArraySize(1, height);
+    }
+  }
+
+  for (const name of host.names) {
+    const method = `call_${name}`;
+    BundleFunctions.implementedFunctions[name] = {
+      method,
+      sizeOfResultArrayMethod: 'resultSize',
+      parameters: [{ argumentType: FunctionArgumentType.ANY, passSubtype: true, optionalArg: true }],
+      repeatLastArgs: 1,
+      vectorizationForbidden: true,
+    };
+    type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0] & { args: Parameters<FunctionPlugin['arraySizeForAst']>[0][] };
+    type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
+    (BundleFunctions.prototype as unknown as Record<string, unknown>)[method] = function (this: BundleFunctions & { runFunction: Function; metadata: (n: string) => FunctionMetadata }, ast: Ast, state: State) {
+      const expected = this.resultSize(ast, state);
+      const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+        hooks.onCall?.();
+        let returned: unknown;
+        try {
+          returned = host.call(name, args.map(sheetsArgument));
+        } catch (error) {
+          const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+          return new CellError(ErrorType.ERROR, message);
+        }
+        const toHf = (v: unknown, r: number, c: number): HfScalar => {
+          if (isDate(v)) {
+            hooks.onDateResult?.(anchor.sheet, anchor.row + r, anchor.col + c);
+            return serialOfDate(v);
+          }
+          if (v === null || v === undefined) return '';
+          if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+          return String(v);
+        };
+        if (!Array.isArray(returned)) return expected.isScalar() ? toHf(returned, 0, 0) : padded([[returned]], expected, toHf);
+        const rows: unknown[][] = returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
+        if (expected.isScalar()) return toHf(rows[0]?.[0], 0, 0);
+        return padded(rows, expected, toHf);
+      });
+    };
+  }
+
+  const translations = Object.fromEntries(host.names.map((n) => [n, n]));
+  HyperFormula.registerFunctionPlugin(BundleFunctions, { enGB: translations, enUS: translations });
+  return () => HyperFormula.unregisterFunctionPlugin(BundleFunctions);
 }
 
 type HfScalar = number | string | boolean;
