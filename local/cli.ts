@@ -278,6 +278,7 @@ export async function runStart(argv: string[]): Promise<number> {
     options.outbox ??= join(dirname(DEFAULT_WORKBOOK), 'outbox');
     rmSync(options.outbox, { recursive: true, force: true });
     rmSync(DEFAULT_WORKBOOK.replace(/\.xlsx$/, '.state.json'), { force: true });
+    rmSync(DEFAULT_WORKBOOK.replace(/\.xlsx$/, '.live.json'), { force: true });
   }
   const runtime = await open(options, workbook);
   const before = snapshot(runtime.workbook);

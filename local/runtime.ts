@@ -10,7 +10,8 @@
  * custom function — https://developers.google.com/apps-script/guides/services/quotas) ends a run with
  * Apps Script's "Exceeded maximum execution time" error at about the call where Google would end it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
@@ -18,8 +19,9 @@ import { CallLog } from './calls';
 import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
+import { FileLock } from './services/fileLock';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
-import { WorkbookModel, isDate, loadWorkbook, saveWorkbook } from './workbook';
+import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
 
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
 export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
@@ -135,8 +137,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
+  const statePath = options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json';
+  const live = workbookPath ? liveCopy(workbook, workbookPath) : null;
   const services = createServices({
-    statePath: options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json',
+    statePath,
     outboxDir: options.outboxDir ?? join(dirname(base), 'outbox'),
     smtp: options.smtp,
     now: () => new Date(virtualMs()),
@@ -145,6 +149,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     userEmail: options.userEmail ?? 'pm@example.com',
     dailyMailQuota: options.dailyMailQuota,
     htmlRoot: join(ROOT, 'dist'),
+    documentLockHooks: live ? { acquired: live.catchUp, releasing: live.publish } : undefined,
   });
 
   const globals: Record<string, unknown> = {
@@ -185,6 +190,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     } finally {
       runs.pop();
       delete context.__run;
+      if (runs.length === 0) services.endExecution();
     }
   }
 
@@ -204,8 +210,80 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async save(path?: string) {
       const target = path ?? workbookPath;
       if (!target) throw new Error('save: no path (the workbook was not loaded from a file)');
-      await saveWorkbook(workbook, target);
+      if (live && target === workbookPath) {
+        // Saved under the document lock, from the newest live copy, so a slower process never overwrites
+        // what a later execution wrote.
+        const lock = new FileLock(`${statePath}.document.lock`, `save-${randomUUID()}`);
+        if (!lock.acquire(120_000)) throw new Error(`save: another run held the document lock of ${target} for two minutes; try again.`);
+        try {
+          live.catchUp();
+          await saveWorkbook(workbook, target);
+          live.saved();
+        } finally {
+          lock.release();
+        }
+      } else {
+        await saveWorkbook(workbook, target);
+      }
       services.save();
+    },
+  };
+}
+
+interface LiveFile {
+  version: number;
+  /** The .xlsx (by modification time) this copy started from: a workbook replaced since then wins over it. */
+  xlsxMtimeMs: number;
+  workbook: string;
+}
+
+/**
+ * One live copy of a workbook shared by the executions of several processes. In Google a spreadsheet is a
+ * single live document; here each process loads the .xlsx into its own model, so the model is published to
+ * `<workbook>.live.json` whenever an execution releases the document lock, and taken over by the next
+ * execution that acquires it. That is what makes two concurrent runs see each other's Alert log rows.
+ */
+function liveCopy(workbook: WorkbookModel, workbookPath: string) {
+  const livePath = workbookPath.replace(/\.xlsx$/i, '') + '.live.json';
+  const mtime = () => statSync(workbookPath).mtimeMs;
+  const read = (): LiveFile | null => {
+    try {
+      return JSON.parse(readFileSync(livePath, 'utf8')) as LiveFile;
+    } catch {
+      return null;
+    }
+  };
+  const write = (file: LiveFile) => {
+    // Written to a temporary file and renamed, so a reader never sees half a copy.
+    const tmp = `${livePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(file));
+    renameSync(tmp, livePath);
+  };
+  let version = 0;
+  let baseMtime = mtime();
+  const opening = read();
+  if (opening && opening.xlsxMtimeMs === baseMtime) {
+    restoreWorkbookSnapshot(workbook, opening.workbook);
+    version = opening.version;
+  }
+  return {
+    /** Takes over a newer copy another execution published. */
+    catchUp(): void {
+      const file = read();
+      if (!file || file.version <= version) return;
+      restoreWorkbookSnapshot(workbook, file.workbook);
+      version = file.version;
+      baseMtime = file.xlsxMtimeMs;
+    },
+    /** Publishes this execution's copy for the next one. */
+    publish(): void {
+      version = Math.max(version, read()?.version ?? 0) + 1;
+      write({ version, xlsxMtimeMs: baseMtime, workbook: workbookSnapshot(workbook) });
+    },
+    /** After the .xlsx was saved: the live copy now starts from that file. */
+    saved(): void {
+      baseMtime = mtime();
+      write({ version, xlsxMtimeMs: baseMtime, workbook: workbookSnapshot(workbook) });
     },
   };
 }

@@ -133,6 +133,65 @@ export class SheetModel {
     this.rows.splice(fromRow - 1, count);
     this.maxRows -= count;
   }
+
+  /** Forgets every cell: for taking over another execution's copy of the sheet (see workbookFromSnapshot). */
+  clearCells(): void {
+    this.rows = [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Snapshots: the workbook as JSON, so executions in other processes share one live copy
+
+interface SheetSnapshot {
+  name: string;
+  id: number;
+  frozenRows: number;
+  maxRows: number;
+  maxColumns: number;
+  columnWidths: (number | null)[];
+  cells: [number, number, Cell][];
+}
+
+/** The workbook as JSON text, dates kept as dates. */
+export function workbookSnapshot(model: WorkbookModel): string {
+  const sheets: SheetSnapshot[] = model.sheets.map((sheet) => ({
+    name: sheet.name,
+    id: sheet.id,
+    frozenRows: sheet.frozenRows,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    columnWidths: sheet.columnWidths.map((w) => w ?? null),
+    cells: [...sheet.cells()],
+  }));
+  return JSON.stringify({ name: model.name, sheets }, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return isDate(raw) ? { $date: raw.getTime() } : value;
+  });
+}
+
+/**
+ * Makes `model` hold what a snapshot holds, in place: sheets keep their objects (matched by id) so the
+ * Sheet and Range objects a run already holds keep pointing at live data.
+ */
+export function restoreWorkbookSnapshot(model: WorkbookModel, json: string): void {
+  const snap = JSON.parse(json, (_key, value) =>
+    value && typeof value === 'object' && typeof value.$date === 'number' ? new Date(value.$date) : value,
+  ) as { name: string; sheets: SheetSnapshot[] };
+  model.name = snap.name;
+  const byId = new Map(model.sheets.map((s) => [s.id, s]));
+  const sheets = snap.sheets.map((data) => {
+    const sheet = byId.get(data.id) ?? new SheetModel(data.name, data.id);
+    sheet.name = data.name;
+    sheet.frozenRows = data.frozenRows;
+    sheet.maxRows = data.maxRows;
+    sheet.maxColumns = data.maxColumns;
+    sheet.columnWidths = data.columnWidths.map((w) => w ?? undefined);
+    sheet.clearCells();
+    for (const [r, c, cell] of data.cells) Object.assign(sheet.ensure(r, c), cell);
+    return sheet;
+  });
+  model.sheets.splice(0, model.sheets.length, ...sheets);
 }
 
 export class WorkbookModel {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'crypto';
 import type { CallLog } from '../calls';
 import { createHtmlService, type HtmlServiceApi } from './html';
-import { createLockService, type LockServiceApi } from './lock';
+import { createLockService, type DocumentLockHooks, type LockServiceApi } from './lock';
 import { createMailApp, type MailAppApi, type SentMail } from './mail';
 import { createScriptApp, type DueTrigger, type ScriptAppApi } from './scriptApp';
 import { StateStore } from './state';
@@ -47,6 +47,8 @@ export interface ServiceOptions {
   htmlRoot: string;
   /** Apply the editor add-on trigger restrictions (see ScriptAppOptions.editorAddOn); default true. */
   editorAddOn?: boolean;
+  /** Called when this execution takes / is about to give up the document lock (see DocumentLockHooks). */
+  documentLockHooks?: DocumentLockHooks;
 }
 
 export interface Services {
@@ -60,6 +62,8 @@ export interface Services {
   Utilities: UtilitiesApi;
   Logger: LoggerApi;
   console: ConsoleApi;
+  /** Releases the locks this execution still holds, as Apps Script does when an execution ends. */
+  endExecution(): void;
   /** Makes sure the state file exists; every change is already written through when it happens. */
   save(): void;
   /** Mail sent by this execution, in order. */
@@ -91,10 +95,11 @@ export function createServices(opts: ServiceOptions): Services {
     dailyQuota: opts.dailyMailQuota ?? 100,
   });
   const { htmlService, setTemplateGlobals } = createHtmlService(calls, opts.htmlRoot);
+  const locks = createLockService(calls, opts.statePath, userEmail, executionToken, opts.documentLockHooks);
   return {
     PropertiesService: createPropertiesService(calls, store, userEmail),
     CacheService: createCacheService(calls, store, userEmail, now),
-    LockService: createLockService(calls, opts.statePath, userEmail, executionToken),
+    LockService: locks.service,
     ScriptApp: scriptApp,
     MailApp: mailApp,
     HtmlService: htmlService,
@@ -102,6 +107,7 @@ export function createServices(opts: ServiceOptions): Services {
     Utilities: createUtilities(calls),
     Logger: createLogger(calls, runLog, now, timeZone),
     console: createConsole(calls, runLog, now),
+    endExecution: locks.endExecution,
     save: () => store.update(() => undefined),
     outbox,
     runLog,

@@ -20,21 +20,46 @@ function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-function createLock(calls: CallLog, file: FileLock): LockApi {
+/**
+ * What the runtime does when this execution takes or gives up the document lock: the spreadsheet is one live
+ * document in Google, but each local process holds its own copy, so the copy is brought up to date when the
+ * lock is taken and published before it is released.
+ */
+export interface DocumentLockHooks {
+  acquired(): void;
+  releasing(): void;
+}
+
+const NO_HOOKS: DocumentLockHooks = { acquired: () => undefined, releasing: () => undefined };
+
+function acquire(file: FileLock, timeoutMs: number, hooks: DocumentLockHooks): boolean {
+  const had = file.held();
+  const ok = file.acquire(timeoutMs);
+  if (ok && !had) hooks.acquired();
+  return ok;
+}
+
+function release(file: FileLock, hooks: DocumentLockHooks): void {
+  if (!file.held()) return;
+  hooks.releasing();
+  file.release();
+}
+
+function createLock(calls: CallLog, file: FileLock, hooks: DocumentLockHooks = NO_HOOKS): LockApi {
   return track(calls, 'Lock', {
     hasLock() {
       return file.held();
     },
     // Acquiring a lock this execution already holds succeeds at once, as in Apps Script.
     tryLock(timeoutInMillis: number) {
-      return file.acquire(Number(timeoutInMillis));
+      return acquire(file, Number(timeoutInMillis), hooks);
     },
     waitLock(timeoutInMillis: number) {
-      if (!file.acquire(Number(timeoutInMillis))) throw new Error(LOCK_TIMEOUT_MESSAGE);
+      if (!acquire(file, Number(timeoutInMillis), hooks)) throw new Error(LOCK_TIMEOUT_MESSAGE);
     },
     // "This method has no effect if the lock has not been acquired."
     releaseLock() {
-      file.release();
+      release(file, hooks);
     },
   });
 }
@@ -49,15 +74,23 @@ export function createLockService(
   statePath: string,
   userEmail: string,
   executionToken: string,
-): LockServiceApi {
+  documentHooks: DocumentLockHooks = NO_HOOKS,
+): { service: LockServiceApi; endExecution(): void } {
   const files = {
     document: new FileLock(`${statePath}.document.lock`, executionToken),
     script: new FileLock(`${statePath}.script.lock`, executionToken),
     user: new FileLock(`${statePath}.user-${safeName(userEmail)}.lock`, executionToken),
   };
-  return track(calls, 'LockService', {
-    getDocumentLock: () => createLock(calls, files.document) as GoogleAppsScript.Lock.Lock,
+  const service = track(calls, 'LockService', {
+    getDocumentLock: () => createLock(calls, files.document, documentHooks) as GoogleAppsScript.Lock.Lock,
     getScriptLock: () => createLock(calls, files.script) as GoogleAppsScript.Lock.Lock,
     getUserLock: () => createLock(calls, files.user) as GoogleAppsScript.Lock.Lock,
   });
+  // Apps Script releases an execution's locks when it ends, also when it was stopped by an error.
+  const endExecution = () => {
+    release(files.document, documentHooks);
+    files.script.release();
+    files.user.release();
+  };
+  return { service, endExecution };
 }

@@ -25,13 +25,10 @@ describe('runs in two places at once', () => {
     expect(received.sort()).toEqual([...OWNERS].sort());
   });
 
-  // Known gap of the local runtime, not of the add-on: each CLI process loads the .xlsx when it starts and
-  // saves it when it ends, so the second process to get the document lock reads the Alert log as it was
-  // before the first one ran (in Sheets it reads the live sheet) and its save overwrites the first one's
-  // rows. sendAlertsNow relies on the Alert log alone, so the second process resends every digest. The
-  // test states the requirement and is marked failing until local/ shares the workbook between executions
-  // (e.g. reload the workbook when the document lock is taken and save it before the lock is released).
-  test.failing('two sendAlertsNow processes on one workbook: each owner gets one digest, and the Alert log keeps both runs', async () => {
+  // sendAlertsNow relies on the Alert log alone: the second process to get the document lock must see the rows
+  // the first one wrote, as it would read the live sheet in Google (the local runtime publishes its copy of the
+  // workbook when an execution releases the document lock, and the next one takes it over).
+  test('two sendAlertsNow processes on one workbook: each owner gets one digest, and the Alert log keeps both runs', async () => {
     sink = await startSink();
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
     const args = (fn: string) => [fn, '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];

@@ -151,3 +151,20 @@ test('a leading apostrophe stores the rest as text', async () => {
   expect(model.sheet('Log')?.cell(1, 2)).toMatchObject({ value: '=1+1' });
   expect(model.sheet('Log')?.cell(1, 2)?.formula).toBeUndefined();
 });
+
+test('a workbook snapshot restores in place: same sheet objects, dates still dates, fills kept', async () => {
+  const { WorkbookModel, workbookSnapshot, restoreWorkbookSnapshot } = await import('../../local/workbook');
+  const source = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  const partners = source.addSheet('Partners');
+  Object.assign(partners.ensure(2, 1), { value: new Date(2026, 11, 1), background: '#b7e1cd' });
+  const log = source.addSheet('Alert log');
+  log.ensure(1, 1).value = 'Day';
+  const target = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  const kept = target.addSheet('Partners');
+  kept.ensure(5, 5).value = 'stale';
+  restoreWorkbookSnapshot(target, workbookSnapshot(source));
+  expect(target.sheets[0]).toBe(kept);
+  expect(target.sheets.map((s) => s.name)).toEqual(['Partners', 'Alert log']);
+  expect(kept.cell(2, 1)).toEqual({ value: new Date(2026, 11, 1), background: '#b7e1cd' });
+  expect(kept.valueAt(5, 5)).toBe('');
+});
