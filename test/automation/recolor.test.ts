@@ -66,3 +66,27 @@ test('recolorNow on 10,000 rows makes the same SpreadsheetApp/Sheet/Range calls 
     expect(sheet.cell(rows + 2, 1)?.background).toBeUndefined();
   }
 });
+
+// developers.google.com/apps-script/guides/triggers/events (Sheets edit event: e.range, e.source).
+test('onEdit recolors just the edited rows; the recolor target "health" fills only the Health column', async () => {
+  const model = bigWorkbook(6);
+  const sheet = model.sheet('Partners')!;
+  sheet.ensure(1, HEADERS.length + 1).value = 'Health';
+  const runtime = await createRuntime({ workbook: model, now: at('2026-12-01T10:00'), timeZone: TIME_ZONE });
+  // Row 3 (Healthy) is edited into a Champion: NPS and fit go up, deals too.
+  Object.assign(sheet.ensure(3, 5), { value: 6 });
+  Object.assign(sheet.ensure(3, 7), { value: 60 });
+  Object.assign(sheet.ensure(3, 8), { value: 'Strong' });
+  runtime.context.__edit = { range: runtime.spreadsheet.getSheetByName('Partners')!.getRange('E3:H3'), source: runtime.spreadsheet };
+  runtime.calls.reset();
+  runtime.call('onEdit', runtime.context.__edit);
+  expect(sheet.cell(3, 1)?.background).toBe('#b7e1cd');
+  expect(sheet.cell(2, 1)?.background).toBeUndefined(); // not edited, not recolored
+  expect(runtime.calls.byMethod()['Range.setBackgrounds']).toBe(1);
+
+  runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify({ recolorTarget: 'health' }));
+  runtime.call('recolorNow');
+  const healthColumn = HEADERS.length + 1;
+  expect(sheet.cell(4, healthColumn)?.background).toBe('#fff2cc'); // the At-risk row's Health cell
+  expect(sheet.cell(4, 1)?.background).toBeUndefined(); // the rest of the row keeps no fill
+});
