@@ -1,5 +1,6 @@
 import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
-import { dateOfDay, dayNumber, DayNumber } from '../core/calendar';
+import { historyFromRows } from '../core/trend';
+import { dateOfDay, DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
@@ -33,16 +34,6 @@ function saveDailyState(state: DailyState): void {
 
 export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): boolean {
   return readDailyState(isoDayIn(ss, now)).digestsDone;
-}
-
-/** Health history rows as snapshots; rows that cannot be read are skipped (they are ours, not a user's). */
-function readHistory(rows: CellValue[][]): HealthSnapshot[] {
-  const out: HealthSnapshot[] = [];
-  for (const [date, partner, score] of rows) {
-    if (!(date instanceof Date) || !partner) continue;
-    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date), partner: String(partner), score });
-  }
-  return out;
 }
 
 /** Appends today's scores to the Health history in one write, once per day. */
@@ -93,7 +84,7 @@ export function computeDayAlerts(
   const day = isoDayIn(ss, now);
   const table = inputs.table;
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
-  const history = readHistory(readLogRows(historySheet));
+  const history = historyFromRows(readLogRows(historySheet));
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail });
   items.push(...escalationAlerts(inputs, settings, now));
