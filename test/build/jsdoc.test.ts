@@ -8,6 +8,8 @@ const PARAMETERS: Record<string, string[]> = {
   SEGMENT: ['revenue', 'growth', 'deals', 'engagement'],
   PARTNER_QUADRANT: ['leads', 'relevance'],
   NEXT_TOUCH: ['segment', 'last_contact'],
+  HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit'],
+  HEALTH_CHANGE: ['partner', 'history'],
 };
 
 /** The block comment that ends right before `function NAME(` at the start of a line, and the declared parameters. */
@@ -36,7 +38,7 @@ describe.each(Object.entries(PARAMETERS))('%s', (name, params) => {
   });
 });
 
-test('exactly these five top-level functions are marked @customfunction (menus and triggers are not)', () => {
+test('exactly these top-level functions are marked @customfunction (menus and triggers are not)', () => {
   const code = builtCode();
   const marked = [...code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\nfunction (\w+)\(/g)]
     .filter((m) => /@customfunction\b/.test(m[1]))
