@@ -113,6 +113,10 @@ export function previewAlerts(): string {
   const parts = day.planned.map((p) =>
     `<h3>To: ${escapeHtml(p.recipient ?? '(no address — set the admin address in Settings)')}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
   );
+  const snoozed = day.items.filter((i) => i.snoozedUntil !== undefined);
+  if (snoozed.length > 0) {
+    parts.push(`<h3>Snoozed — not sent</h3><ul>${snoozed.map((i) => `<li><b>${escapeHtml(i.partner)}</b>: ${escapeHtml(i.reason)}</li>`).join('')}</ul>`);
+  }
   const html = parts.length > 0 ? parts.join('<hr>') : '<p>Nothing to send today: every partner is on track.</p>';
   SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `Today's alerts (${day.day})`);
   return html;

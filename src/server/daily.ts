@@ -11,6 +11,7 @@ import { HISTORY_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheet
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
+import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -49,6 +50,7 @@ export interface DayAlerts {
   items: AlertItem[];
   planned: PlannedDigest[];
   history: HealthSnapshot[];
+  snoozesSeen: Map<string, DayNumber>;
   historySheet: GoogleAppsScript.Spreadsheet.Sheet;
   day: string;
   today: DayNumber;
@@ -86,16 +88,18 @@ export function computeDayAlerts(
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
   const history = historyFromRows(readLogRows(historySheet));
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
-  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail });
+  const snoozesSeen = loadSnoozesSeen();
+  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
-  const planned = planDigests(items, {
+  // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests.
+  const planned = planDigests(items.filter((i) => i.snoozedUntil === undefined), {
     day,
     spreadsheetName: ss.getName(),
     spreadsheetUrl: ss.getUrl(),
     sheetId: table.sheet.getSheetId(),
     rules: settings.rules,
   });
-  return { table, items, planned, history, historySheet, day, today };
+  return { table, items, planned, history, historySheet, day, today, snoozesSeen };
 }
 
 /**
@@ -111,6 +115,7 @@ export function runDailyWork(
   inputs?: RunInputs,
 ): void {
   const day = computeDayAlerts(ss, settings, now, inputs);
+  rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.recolored) {
