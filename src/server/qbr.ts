@@ -1,0 +1,109 @@
+import { CellValue } from '../core/cells';
+import { DayNumber, isoOfDay } from '../core/calendar';
+import { PartnerView } from '../core/evaluate';
+import { quarterKey } from '../core/qbr';
+import { OPTIONAL_SHEETS, OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../core/qbrSheets';
+import { Optional, QbrData, QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../core/qbrView';
+import { Settings } from '../core/settings';
+import { activeSpreadsheet, loadSettings, todayIn } from './context';
+import { PartnerTable, readPartnerTable } from './partnerSheet';
+
+/** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
+export interface QbrContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  settings: Settings;
+  today: DayNumber;
+  table: PartnerTable;
+}
+
+export function qbrContext(): QbrContext {
+  const ss = activeSpreadsheet();
+  const settings = loadSettings();
+  const today = todayIn(ss, new Date());
+  return { ss, settings, today, table: readPartnerTable(ss, settings, today) };
+}
+
+/** The partner's evaluated row, or an error naming the partner and the sheet. */
+export function findPartner(ctx: QbrContext, name: string): PartnerView {
+  const view = ctx.table.views.find((v) => samePartner(v.record.name, name));
+  if (!view) throw new Error(`There is no partner named "${name}" on the "${ctx.settings.sheets.partners}" sheet.`);
+  return view;
+}
+
+/** The partner of the selected row on the partner sheet, or why there is none. */
+export function selectedPartner(ctx: QbrContext): { name: string | null; note: string | null } {
+  const pick = 'Select a partner’s row on the Partners sheet and reopen, or search for a partner above.';
+  const sheet = SpreadsheetApp.getActiveSheet();
+  if (!sheet || sheet.getName() !== ctx.settings.sheets.partners) return { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+  const range = sheet.getActiveRange();
+  const row = range ? range.getRow() : 0;
+  const view = ctx.table.views.find((v) => v.record.index + 2 === row);
+  return view ? { name: view.record.name, note: null } : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+}
+
+/** The values of an optional sheet in one read; null when the sheet does not exist. */
+export function readOptionalSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: OptionalSheet): CellValue[][] | null {
+  const found = ss.getSheetByName(OPTIONAL_SHEETS[sheet].name);
+  return found ? (found.getDataRange().getValues() as CellValue[][]) : null;
+}
+
+export const CHECKLIST_KEY_PREFIX = 'partnerpulse.qbr.checklist.';
+
+/** Document-property key of one partner's ticks in one quarter. */
+export function checklistKey(partner: string, quarter: string): string {
+  return `${CHECKLIST_KEY_PREFIX}${quarter}.${partner.trim().toLowerCase()}`;
+}
+
+export function readTicks(partner: string, quarter: string): Set<string> {
+  const raw = PropertiesService.getDocumentProperties().getProperty(checklistKey(partner, quarter));
+  try {
+    const ids = raw ? (JSON.parse(raw) as unknown) : [];
+    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function optional<T>(sheet: OptionalSheet, values: CellValue[][] | null, read: (v: CellValue[][]) => T): Optional<T> {
+  return values === null ? { present: false, how: howToAdd(sheet) } : { present: true, value: read(values) };
+}
+
+/** Everything the sidebar shows for one partner. */
+export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
+  const name = view.record.name;
+  const problems: string[] = [];
+  const pipeline = optional('pipeline', readOptionalSheet(ctx.ss, 'pipeline'), (v) => pipelineFor(v, name, ctx.today));
+  const feedback = optional('feedback', readOptionalSheet(ctx.ss, 'feedback'), (v) => {
+    const read = feedbackFor(v, name);
+    problems.push(...read.problems);
+    return read.entries;
+  });
+  const actionItems = optional('actionItems', readOptionalSheet(ctx.ss, 'actionItems'), (v) => {
+    const read = actionItemsFor(v, name, ctx.today);
+    problems.push(...read.problems);
+    return read.items;
+  });
+  if (pipeline.present) problems.unshift(...pipeline.value.problems);
+  const partner = qbrPartner(view, ctx.settings.rules);
+  const quarter = quarterKey(ctx.today);
+  return {
+    partner,
+    quarter,
+    pipeline,
+    feedback,
+    actionItems,
+    sheetProblems: problems,
+    agenda: qbrAgenda(partner, pipeline, feedback, actionItems),
+    checklists: qbrChecklists(readTicks(name, quarter)),
+  };
+}
+
+/** The sidebar's data: the named partner, or the selected row's partner when `name` is empty. */
+export function qbrData(ctx: QbrContext, name: string | null): QbrData {
+  const partners = ctx.table.views.map((v) => v.record.name);
+  const today = isoOfDay(ctx.today);
+  let note: string | null = null;
+  if (!name) ({ name, note } = selectedPartner(ctx));
+  if (!name) return { today, partners, details: null, note };
+  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, name)), note: null };
+}
