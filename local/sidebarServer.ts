@@ -141,7 +141,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     }
     const name = typeof request.name === 'string' ? request.name : '';
     const args = Array.isArray(request.args) ? request.args : [];
-    if (!name || name.endsWith('_') || !runtime.functionNames.includes(name) || runtime.customFunctions.includes(name)) {
+    if (!name || name.endsWith('_') || !runtime.functionNames.includes(name)) {
       calls.push({ name, ok: false });
       return { error: `Script function not found: ${name}` };
     }
@@ -153,7 +153,9 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
       return { value: value === undefined ? null : value };
     } catch (error) {
       calls.push({ name, ok: false });
-      return { error: error instanceof Error ? error.message : String(error) };
+      // The add-on's errors come from the runtime's own realm, so `instanceof Error` cannot be trusted here.
+      const message = (error as { message?: unknown } | null)?.message;
+      return { error: typeof message === 'string' ? message : String(error) };
     } finally {
       await runtime.save();
     }

@@ -29,8 +29,9 @@ function showStatus(kind: 'info' | 'ok' | 'error', message: string, lines: strin
   if (retry) status.append(h('button', { type: 'button', class: 'secondary', onclick: retry, text: 'Try again' }));
 }
 
+/** The server's message without the "Error: " / "Exception: " prefix a thrown error may carry. */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/^(Error|Exception|InputError): /, '');
 }
 
 function fillSearch(partners: string[]): void {

@@ -181,8 +181,9 @@ function qbrActions(d: QbrDetails, actions: Actions): HTMLElement {
       } })));
   return h('section', { class: 'section actions', 'aria-label': 'QBR actions' },
     h('h2', { text: 'Actions' }),
-    h('button', { type: 'button', id: 'brief', text: 'Create QBR brief', onclick: () => void actions.brief(d) }),
-    h('button', { type: 'button', id: 'email', text: 'E-mail me the agenda', onclick: () => void actions.email(d) }),
+    h('div', { class: 'row pair' },
+      h('button', { type: 'button', class: 'secondary', id: 'brief', text: 'Create QBR brief', onclick: () => void actions.brief(d) }),
+      h('button', { type: 'button', class: 'secondary', id: 'email', text: 'E-mail me the agenda', onclick: () => void actions.email(d) })),
     h('button', { type: 'button', id: 'held-open', text: 'Mark QBR held…', onclick: () => {
       confirmBox.hidden = false;
       (document.getElementById('held-notes') as HTMLTextAreaElement).focus();

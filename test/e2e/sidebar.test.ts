@@ -1,0 +1,188 @@
+// The QBR sidebar end to end in a real browser: Debian's chromium (installed by .ci/run, no browser download)
+// driven by playwright-core, against the local sidebar server (local/sidebarServer.ts) on a copy of the
+// example workbook, with google.script.run bridged to the built dist/Code.js in the local runtime.
+// Screenshots go to out/screenshots/.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { CellValue, WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
+
+jest.setTimeout(180_000);
+
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'out', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+const MORNING = new Date(2026, 11, 1, 9, 0);
+
+let browser: Browser;
+let server: SidebarServer;
+let page: Page;
+let workbookPath: string;
+const dialogs: string[] = [];
+
+function rows(model: WorkbookModel, name: string): CellValue[][] {
+  const sheet = model.sheet(name);
+  if (!sheet) return [];
+  const out: CellValue[][] = [];
+  for (let r = 1; r <= sheet.lastRow(); r++) {
+    const row: CellValue[] = [];
+    for (let c = 1; c <= sheet.lastColumn(); c++) row.push(sheet.valueAt(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
+
+/** The workbook as saved on disk after the sidebar's calls: what a user would open. */
+const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+
+/** Waits until the sidebar finished its server call. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-'));
+  workbookPath = join(dir, 'partners.xlsx');
+  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
+  // A partner whose name is markup, with feedback that is markup too: both must show as text.
+  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+  const partners = model.sheet('Partners')!;
+  const header = rows(model, 'Partners')[0];
+  const row = partners.lastRow() + 1;
+  const put = (h: string, v: CellValue) => { partners.ensure(row, header.indexOf(h) + 1).value = v; };
+  put('Partner', XSS);
+  put('Owner', 'lena@example.com');
+  put('Growth', 0.1);
+  put('Deals', 2);
+  put('Engagement', 'Monthly');
+  put('NPS', 30);
+  const feedback = model.sheet('Feedback')!;
+  const f = feedback.lastRow() + 1;
+  [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => { feedback.ensure(f, i + 1).value = v; });
+  await saveWorkbook(model, workbookPath);
+
+  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // Google's add-on sidebar is 300 px wide.
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('opens for the selected Strategic partner: score in its tier color, breakdown, missing inputs, agenda', async () => {
+  await page.goto(server.url);
+  await expect(page.locator('#partner-name').textContent()).resolves.toBe('TechServices Inc.');
+  await settled();
+  expect(await page.locator('.score-number').textContent()).toBe('87');
+  expect(await page.locator('.score-tier').textContent()).toBe('Champion');
+  expect(await page.locator('.score').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(183, 225, 205)'); // #b7e1cd
+  expect(await page.locator('.facts dd').first().textContent()).toContain('Strategic — White glove, executive sponsor. Touch every 7 days, QBR every 91 days.');
+  const breakdown = await page.locator('.breakdown tr').allTextContents();
+  expect(breakdown).toEqual(['Revenue30/30', 'Activity25/25', 'Engagement10/20']);
+  expect(await page.locator('.reasons li').allTextContents()).toContain('Activity: 12 deals this quarter: 25 of 25');
+  expect(await page.locator('.missing li').allTextContents()).toEqual([
+    'Satisfaction (15 points) — fill the NPS column', 'Strategic fit (10 points) — fill the Strategic fit column',
+  ]);
+  expect(await page.locator('#section-agenda h2').textContent()).toBe('Agenda (60 min)');
+  expect(await page.locator('.agenda-head').allTextContents()).toEqual([
+    '5 minRelationship check', '15 minPerformance review', '15 minPipeline review', '15 minJoint planning', '10 minResources/Support',
+  ]);
+  expect(await page.locator('.stuck li').allTextContents()).toEqual(['Litware analytics rollout — Discovery, 41 days']);
+  await page.screenshot({ path: join(SHOTS, 'sidebar-techservices.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'sidebar-top.png') });
+});
+
+test('a checklist tick made with the keyboard is still there after reopening', async () => {
+  const box = page.locator('#tick-before-pipeline');
+  expect(await box.isChecked()).toBe(false);
+  await box.focus();
+  await page.keyboard.press('Space');
+  await settled();
+  expect(await page.locator('.status.error').count()).toBe(0);
+  await page.reload();
+  await settled();
+  expect(await page.locator('#partner-name').textContent()).toBe('TechServices Inc.');
+  expect(await page.locator('#tick-before-pipeline').isChecked()).toBe(true);
+  expect(await page.locator('#tick-before-feedback').isChecked()).toBe(false);
+});
+
+test('an action item added in the sidebar is in the Action items sheet', async () => {
+  await page.fill('#item-text', 'Send the Q1 co-marketing plan');
+  await page.selectOption('#item-side', 'Both');
+  await page.fill('#item-due', '2026-12-15');
+  await page.press('#item-text', 'Enter');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Action item added.');
+  expect(await page.locator('.items .item-text').allTextContents()).toContain('Send the Q1 co-marketing plan');
+  const items = rows(await saved(), 'Action items');
+  expect(items.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4]])).toContainEqual(['TechServices Inc.', 'Send the Q1 co-marketing plan', 'Both', '2026-12-15', 'Open']);
+});
+
+test('Mark QBR held, after confirming: the row’s dates changed and the QBR log has a row', async () => {
+  const logBefore = rows(await saved(), 'QBR log').length;
+  await page.click('#held-open');
+  expect(await page.locator('#held-confirm').isVisible()).toBe(true);
+  await page.fill('#held-notes', 'Agreed a joint webinar in January');
+  await page.click('#held-confirm-button');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('QBR with TechServices Inc. marked held on 2026-12-01.');
+  expect(await page.locator('.status.ok li').allTextContents()).toContain('Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02');
+  await page.screenshot({ path: join(SHOTS, 'sidebar-qbr-held.png') });
+  const book = await saved();
+  const partners = rows(book, 'Partners');
+  const [header, tech] = [partners[0], partners[1]];
+  expect(tech[0]).toBe('TechServices Inc.');
+  expect(iso(tech[header.indexOf('Last QBR')])).toBe('2026-12-01');
+  expect(iso(tech[header.indexOf('Next QBR')])).toBe('2027-03-02');
+  const log = rows(book, 'QBR log');
+  expect(log).toHaveLength(logBefore + 1);
+  expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed a joint webinar in January', '2027-03-02']);
+  expect(await page.locator('.dates dd').allTextContents()).toContain('2026-12-01');
+});
+
+test('a partner named like markup is shown as text and no dialog fires', async () => {
+  await page.fill('#partner-search', XSS);
+  await page.press('#partner-search', 'Enter');
+  await page.waitForFunction((name) => document.getElementById('partner-name')?.textContent === name, XSS);
+  await settled();
+  expect(await page.locator('#app img').count()).toBe(0);
+  expect(await page.locator('#app script').count()).toBe(0);
+  expect(await page.locator('.feedback li').first().textContent()).toContain('<script>alert(2)</script>');
+  await page.screenshot({ path: join(SHOTS, 'sidebar-markup-name.png') });
+  expect(dialogs).toEqual([]);
+});
+
+test('a failing call shows the error state with the server’s message', async () => {
+  await page.fill('#partner-search', 'Nobody Ltd');
+  await page.press('#partner-search', 'Enter');
+  await settled();
+  expect(await page.locator('.status.error p').textContent()).toBe('There is no partner named "Nobody Ltd" on the "Partners" sheet.');
+  expect(await page.locator('.status.error button').textContent()).toBe('Try again');
+});
+
+test('the local google.script.run keeps Google’s rules: no Date argument, no private `_` function', async () => {
+  const failure = (call: string) => page.evaluate((code) => new Promise<string>((resolve) => {
+    const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
+    const runner = (run.withSuccessHandler as (f: () => void) => typeof run)(() => resolve('succeeded'));
+    const withFailure = (runner.withFailureHandler as (f: (e: Error) => void) => typeof run)((e) => resolve(e.message));
+    new Function('r', code)(withFailure);
+  }), call);
+  expect(await failure('r.getQbrData(new Date())')).toBe('Failed due to illegal value in parameter 0 is a Date (google.script.run cannot pass it).');
+  expect(await failure('r.tellAdmin_()')).toBe('Script function not found: tellAdmin_');
+  expect(await failure('r.noSuchFunction()')).toBe('Script function not found: noSuchFunction');
+  expect(await failure('r.getQbrData("TechServices Inc.")')).toBe('succeeded');
+});
