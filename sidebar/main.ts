@@ -2,6 +2,7 @@
 // feedback, agenda, checklists and action items, with the actions that follow a QBR.
 import type { QbrActionResult } from '../src/server/qbrActions';
 import type { QbrData, QbrDetails } from '../src/core/qbrView';
+import type { WhatIfChanges } from '../src/server/qbrWhatIf';
 import { call } from './server';
 import { clear, h } from './dom';
 import { renderDetails } from './render';
@@ -101,6 +102,7 @@ export interface Actions {
   brief(d: QbrDetails): Promise<boolean>;
   email(d: QbrDetails): Promise<boolean>;
   held(d: QbrDetails, notes: string): Promise<boolean>;
+  whatIf(changes: WhatIfChanges): Promise<boolean>;
 }
 
 const actions: Actions = {
@@ -110,6 +112,7 @@ const actions: Actions = {
   brief: (d) => run('Creating the QBR brief…', () => call('createQbrBrief', d.partner.name)),
   email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', d.partner.name)),
   held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', d.partner.name, notes)),
+  whatIf: (changes) => run('Writing the changed cells…', () => call('applyQbrWhatIf', data?.details?.partner.name ?? '', changes)),
 };
 
 searchForm.addEventListener('submit', (event) => {

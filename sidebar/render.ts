@@ -2,6 +2,8 @@
 import type { QbrDetails, QbrPartner } from '../src/core/qbrView';
 import type { Actions } from './main';
 import { h } from './dom';
+import { sparkline } from './trend';
+import { whatIfPanel } from './whatIf';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -73,6 +75,10 @@ function dates(p: QbrPartner): HTMLElement {
       h('dt', { text: 'Next touch' }), h('dd', {}, p.touch.next ?? 'now', ' ', touchBadge),
       h('dt', { text: 'Last QBR' }), h('dd', { text: p.qbr.last ?? 'none' }),
       h('dt', { text: 'Next QBR' }), h('dd', {}, p.qbr.next ?? (p.qbr.expected ? 'not scheduled' : '—'), ' ', qbrBadge)));
+}
+
+function trend(d: QbrDetails, today: string): HTMLElement {
+  return section('trend', 'Score, last 90 days', d.trend.present ? sparkline(d.trend.value, today, d.partner.score) : missingSheet(d.trend.how));
 }
 
 function performance(p: QbrPartner): HTMLElement {
@@ -197,6 +203,8 @@ export function renderDetails(d: QbrDetails, today: string, actions: Actions): D
     header(d.partner),
     qbrActions(d, actions),
     breakdown(d.partner),
+    trend(d, today),
+    whatIfPanel(d, actions.whatIf),
     dates(d.partner),
     performance(d.partner),
     pipeline(d),

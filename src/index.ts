@@ -12,6 +12,7 @@ import { qbrContext, qbrData } from './server/qbr';
 import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbrActions';
 import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
 import { showQbrSidebar } from './server/qbrSidebar';
+import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
 
 type Result = Output | Output[][];
@@ -222,4 +223,14 @@ export function emailQbrAgenda(partnerName: string): QbrActionResult {
  */
 export function markQbrHeld(partnerName: string, notes: string): QbrActionResult {
   return markHeld(partnerNameArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
+}
+
+/**
+ * Sidebar: writes the what-if panel's changed inputs (growth, deals, engagement, NPS, fit, leads, relevance)
+ * to the partner's row, one cell per changed field, after the user confirmed.
+ * @param {string} partnerName The partner's name.
+ * @param {Object} changes The new values by field, e.g. {"nps": 60}; null blanks a cell.
+ */
+export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
+  return applyWhatIf(partnerNameArg(partnerName), changes);
 }

@@ -3,6 +3,8 @@ import { PartnerView } from './evaluate';
 import { Dimension, QUADRANT_PLAYS, Rules, Segment, Tier } from './rules';
 import { AgendaSection, ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './qbr';
 import { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './qbrSheets';
+import { Trend } from './qbrTrend';
+import { WhatIfModel } from './whatIf';
 
 /**
  * What the QBR sidebar shows, as plain JSON: google.script.run carries strings, numbers, booleans, arrays and
@@ -56,6 +58,10 @@ export interface QbrDetails {
   sheetProblems: string[];
   agenda: QbrAgendaSection[];
   checklists: QbrChecklistView[];
+  /** Score over the last 90 days from the `Health history` sheet. */
+  trend: Optional<Trend>;
+  /** Everything the sidebar's what-if panel needs to run the rules itself. */
+  whatIf: WhatIfModel;
 }
 
 export interface QbrData {

@@ -4,7 +4,11 @@ import { PartnerView } from '../core/evaluate';
 import { quarterKey } from '../core/qbr';
 import { OPTIONAL_SHEETS, OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../core/qbrSheets';
 import { Optional, QbrData, QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../core/qbrView';
+import { trendFor } from '../core/qbrTrend';
 import { Settings } from '../core/settings';
+import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
+import { readHistory } from './daily';
+import { readLogRows } from './logSheets';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 
@@ -95,6 +99,37 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     sheetProblems: problems,
     agenda: qbrAgenda(partner, pipeline, feedback, actionItems),
     checklists: qbrChecklists(readTicks(name, quarter)),
+    trend: readTrend(ctx, view),
+    whatIf: whatIfModel(ctx, view),
+  };
+}
+
+/** The partner's scores from the Health history sheet that the daily run appends to. */
+function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
+  const name = ctx.settings.sheets.healthHistory;
+  const sheet = ctx.ss.getSheetByName(name);
+  if (!sheet) {
+    return { present: false, how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.` };
+  }
+  const history = readHistory(readLogRows(sheet));
+  return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo) };
+}
+
+/**
+ * Growth derived from revenue is +Infinity for a first year of revenue (cells.ts), which JSON cannot carry;
+ * the largest finite number is read the same by every rule (growing 20 %+).
+ */
+const finite = (growth: number | null): number | null => (growth === Infinity ? Number.MAX_VALUE : growth);
+
+function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
+  const r = view.record;
+  const index = ctx.table.records.indexOf(r);
+  return {
+    rules: ctx.settings.rules,
+    index,
+    population: ctx.table.records.map((p) => ({ revenue: p.revenue, growth: finite(p.growth), deals: p.deals, engagement: p.engagement, leads: p.leads, relevance: p.relevance })),
+    inputs: { growth: finite(r.growth), deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit, leads: r.leads, relevance: r.relevance },
+    columns: WHAT_IF_FIELDS.filter((f) => ctx.table.columns[f] !== undefined),
   };
 }
 

@@ -19,7 +19,7 @@ export interface QbrActionResult {
 const LOCK_WAIT_MS = 10_000;
 
 /** Runs a write under the document lock, so two people acting on one partner do not interleave. */
-function locked<T>(work: () => T): T {
+export function locked<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.');
   try {
@@ -31,7 +31,7 @@ function locked<T>(work: () => T): T {
   }
 }
 
-function result(partner: string, message: string, changes: string[]): QbrActionResult {
+export function result(partner: string, message: string, changes: string[]): QbrActionResult {
   // The table read before the writes is stale for the partner's own row, so the data is read again.
   return { message, changes, data: qbrData(qbrContext(), partner) };
 }

@@ -16,6 +16,8 @@ const SHOTS = join(ROOT, 'out', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
 const MORNING = new Date(2026, 11, 1, 9, 0);
+/** [days before 2026-12-01, score]: 95 and 90 days ago fall outside the 90-day window. */
+const HISTORY: [number, number][] = [[95, 50], [90, 55], [80, 62], [70, 66], [60, 70], [45, 73], [31, 74], [30, 75], [20, 80], [10, 84], [1, 87]];
 
 let browser: Browser;
 let server: SidebarServer;
@@ -39,6 +41,21 @@ const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(
 
 /** The workbook as saved on disk after the sidebar's calls: what a user would open. */
 const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+
+/** What each cell of a sheet holds as typed: its formula, or its value; cells filled by a formula's spill are left out. */
+function contents(model: WorkbookModel, name: string): Map<string, unknown> {
+  const sheet = model.sheet(name)!;
+  const out = new Map<string, unknown>();
+  for (let r = 1; r <= sheet.lastRow(); r++) {
+    for (let c = 1; c <= sheet.lastColumn(); c++) {
+      const cell = sheet.cell(r, c);
+      if (!cell || cell.spilledFrom) continue;
+      const v = cell.formula ?? cell.value;
+      out.set(`R${r}C${c}`, v instanceof Date ? v.getTime() : v);
+    }
+  }
+  return out;
+}
 
 /** Waits until the sidebar finished its server call. */
 async function settled(): Promise<void> {
@@ -65,6 +82,12 @@ beforeAll(async () => {
   const feedback = model.sheet('Feedback')!;
   const f = feedback.lastRow() + 1;
   [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => { feedback.ensure(f, i + 1).value = v; });
+  // Ninety-odd days of TechServices scores, as the daily run appends them; 30 days ago it scored 75.
+  const history = model.addSheet('Health history');
+  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
+  HISTORY.forEach(([daysAgo, score], k) => {
+    [new Date(2026, 11, 1 - daysAgo), 'TechServices Inc.', score, '', 'Strategic'].forEach((v, i) => { history.ensure(k + 2, i + 1).value = v; });
+  });
   await saveWorkbook(model, workbookPath);
 
   server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
@@ -152,6 +175,40 @@ test('Mark QBR held, after confirming: the row’s dates changed and the QBR log
   expect(log).toHaveLength(logBefore + 1);
   expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed a joint webinar in January', '2027-03-02']);
   expect(await page.locator('.dates dd').allTextContents()).toContain('2026-12-01');
+});
+
+test('the sparkline draws the last 90 days of Health history with the change against 30 days ago', async () => {
+  expect(await page.locator('#trend-change').textContent()).toBe('▲ 12');
+  const points = (await page.locator('#section-trend polyline').getAttribute('points'))!.trim().split(/\s+/);
+  expect(points).toHaveLength(HISTORY.filter(([daysAgo]) => daysAgo < 90).length);
+  expect(await page.locator('#section-trend svg').getAttribute('aria-label')).toBe('Score over the last 90 days, 9 days recorded, from 62 on 2026-09-12 to 87');
+  await page.locator('#section-trend').screenshot({ path: join(SHOTS, 'sidebar-sparkline.png') });
+});
+
+test('what-if: NPS changed in the panel changes the tier without touching the sheet; Apply writes exactly that cell', async () => {
+  const before = contents(await saved(), 'Partners');
+  const callsBefore = server.calls.length;
+  await page.click('#section-whatif summary');
+  await page.fill('#whatif-nps', '-10');
+  expect(await page.locator('#whatif-outcome .chip').textContent()).toBe('72 Healthy');
+  expect(await page.locator('#whatif-outcome .was').first().textContent()).toBe('was 87 Champion');
+  expect(server.calls.length).toBe(callsBefore);
+  expect(contents(await saved(), 'Partners')).toEqual(before);
+  await page.locator('#section-whatif').screenshot({ path: join(SHOTS, 'sidebar-whatif.png') });
+
+  await page.click('#whatif-apply');
+  expect(await page.locator('#whatif-confirm li').allTextContents()).toEqual(['NPS: (blank) → -10']);
+  server.runtime.calls.reset();
+  await page.click('#whatif-confirm-button');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Wrote 1 cell on row 2 (TechServices Inc.).');
+  expect(server.runtime.calls.byMethod()['Range.setValue']).toBe(1);
+  expect(server.runtime.calls.byMethod()['Range.setValues']).toBeUndefined();
+  const after = contents(await saved(), 'Partners');
+  const header = rows(await saved(), 'Partners')[0];
+  const diff = [...after].filter(([k, v]) => before.get(k) !== v);
+  expect(diff).toEqual([[`R2C${header.indexOf('NPS') + 1}`, -10]]);
+  expect(await page.locator('.score-number').textContent()).toBe('72');
 });
 
 test('a partner named like markup is shown as text and no dialog fires', async () => {

@@ -7,6 +7,7 @@ import { Runtime, createRuntime } from '../../local/runtime';
 import { sheetRows } from '../automation/helpers';
 import type { QbrData } from '../../src/core/qbrView';
 import type { QbrActionResult } from '../../src/server/qbrActions';
+import { whatIfOutcome } from '../../src/core/whatIf';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
@@ -58,6 +59,11 @@ describe('every server entry refuses a bad argument with a message naming it', (
     ['createQbrBrief', [null], 'partnerName (blank) is not text'],
     ['emailQbrAgenda', [['TechServices Inc.']], 'partnerName TechServices Inc. is not text'],
     ['markQbrHeld', ['TechServices Inc.', 7], 'notes 7 is not text'],
+    ['applyQbrWhatIf', ['TechServices Inc.', 'nps=60'], 'changes "nps=60" is not an object like {"nps": 60}'],
+    ['applyQbrWhatIf', ['TechServices Inc.', { revenue: 5 }], 'changes "revenue" is not a field the what-if can change'],
+    ['applyQbrWhatIf', ['TechServices Inc.', { nps: 140 }], 'NPS 140 is outside −100…100'],
+    ['applyQbrWhatIf', ['TechServices Inc.', { fit: 'Maybe' }], 'Strategic fit "Maybe" is not one of Strong, Moderate, Weak'],
+    ['applyQbrWhatIf', ['TechServices Inc.', { relevance: 'High' }], 'Market relevance "High" is not true (High), false (Low) or null (blank)'],
   ])('%s(%j)', (fn, args, message) => {
     expect(() => runtime.call(fn, ...args)).toThrow(message);
   });
@@ -137,4 +143,42 @@ test('E-mail me the agenda goes to the active user, with the partner data escape
   const eml = readFileSync(join(dir, 'outbox', files[0]), 'utf8');
   expect(eml).toMatch(/To: sarah@example.com/);
   expect(eml).toContain('QBR agenda');
+});
+
+test('the what-if model the sidebar gets reproduces every example partner’s score, tier, segment and quadrant', async () => {
+  const { runtime } = await open();
+  const names = (runtime.call('getQbrData', null) as QbrData).partners;
+  for (const name of names) {
+    // Through JSON, as google.script.run carries it.
+    const d = JSON.parse(JSON.stringify(runtime.call('getQbrData', name))) as QbrData;
+    const p = d.details!.partner;
+    expect([name, whatIfOutcome(d.details!.whatIf, d.details!.whatIf.inputs)]).toEqual([name, { score: p.score, tier: p.tier, tierColor: p.tierColor, segment: p.segment, quadrant: p.quadrant }]);
+  }
+});
+
+test('what-if Apply writes only the fields that differ from the sheet, one cell each', async () => {
+  const { runtime } = await open();
+  runtime.calls.reset();
+  const r = runtime.call('applyQbrWhatIf', 'TechServices Inc.', { nps: 60, deals: 12, relevance: false }) as QbrActionResult;
+  expect(r.changes).toEqual(['Partners row 2: NPS (blank) → 60', 'Partners row 2: Market relevance High → Low']);
+  expect(runtime.calls.byMethod()['Range.setValue']).toBe(2);
+  const partners = sheetRows(runtime, 'Partners');
+  expect([partners[1][partners[0].indexOf('NPS')], partners[1][partners[0].indexOf('Market relevance')]]).toEqual([60, 'Low']);
+  const same = runtime.call('applyQbrWhatIf', 'TechServices Inc.', { nps: 60 }) as QbrActionResult;
+  expect([same.message, same.changes]).toEqual(['Nothing to write: the values are those on the sheet.', []]);
+});
+
+test('no Health history sheet: the trend says how to get one', async () => {
+  const { runtime } = await open();
+  const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(d.details!.trend).toEqual({ present: false, how: 'No "Health history" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner\'s score once a day.' });
+});
+
+test('a missing optional sheet is named with how to add it', async () => {
+  const { runtime } = await open();
+  const sheets = runtime.workbook.sheets;
+  sheets.splice(sheets.findIndex((s) => s.name === 'Pipeline'), 1);
+  const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(d.details!.pipeline).toEqual({ present: false, how: 'Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.' });
+  expect(d.details!.agenda[2].points).toEqual(['No Pipeline sheet: bring the partner’s current opportunities']);
 });
