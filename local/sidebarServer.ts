@@ -12,8 +12,10 @@
  * cannot be called, and a result holding a Date fails the call here, loudly, so such a server entry is
  * caught locally before Google would hand the page a broken result.
  */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import { Runtime, createRuntime } from './runtime';
 
 export interface SidebarServerOptions {
@@ -224,4 +226,32 @@ export function parseSidebarArgs(argv: string[], defaults: { workbookPath: strin
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error(`--port ${options.port}: allowed 0–65535 (0 picks a free port)`);
   return options;
+}
+
+const ROOT = resolve(__dirname, '..');
+
+/**
+ * `npm run sidebar`: copies the example to out/sidebar.xlsx (once; --fresh copies it again), serves the
+ * sidebar and prints its URL. The server keeps the process alive until Ctrl+C.
+ */
+export async function runSidebar(argv: string[]): Promise<number> {
+  const defaults = { workbookPath: join(ROOT, 'out', 'sidebar.xlsx'), example: join(ROOT, 'examples', 'partners.xlsx') };
+  const options = parseSidebarArgs(argv, defaults);
+  const workbookPath = resolve(options.workbookPath);
+  const onExample = workbookPath === defaults.workbookPath;
+  if (onExample && (options.fresh || !existsSync(workbookPath))) {
+    mkdirSync(dirname(workbookPath), { recursive: true });
+    for (const side of ['.state.json', '.live.json']) rmSync(workbookPath.replace(/\.xlsx$/, side), { force: true });
+    copyFileSync(defaults.example, workbookPath);
+    console.log('Copied examples/partners.xlsx to out/sidebar.xlsx');
+  }
+  if (!existsSync(workbookPath)) throw new Error(`${workbookPath} does not exist`);
+  // The example's dates are relative to its fixed day (examples/build-example.mjs): run on that morning.
+  const now = options.now ?? (onExample ? new Date(2026, 11, 1, 9, 0) : undefined);
+  const server = await startSidebarServer({ workbookPath, now, selection: options.selection, port: options.port, outboxDir: join(dirname(workbookPath), 'outbox') });
+  console.log(`QBR sidebar for ${options.selection} of ${workbookPath}:\n\n  ${server.url}\n`);
+  console.log('Open it in a browser (300 px wide, like Google\'s sidebar); add ?select=Partners!A5 to open another row.');
+  console.log('Every call saves the workbook; e-mails go to the outbox folder beside it. Ctrl+C stops.');
+  process.once('SIGINT', () => void server.close().finally(() => process.exit(0)));
+  return 0;
 }
