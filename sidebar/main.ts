@@ -59,7 +59,12 @@ function render(): void {
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
+let loading: string | null | undefined;
+
 async function load(name: string | null): Promise<void> {
+  // Enter in the search box fires both "change" and "submit": one load is enough.
+  if (loading === name) return;
+  loading = name;
   setBusy(true, name ? `Loading ${name}…` : 'Loading the selected partner…');
   try {
     data = await call('getQbrData', name);
@@ -69,6 +74,7 @@ async function load(name: string | null): Promise<void> {
   } catch (error) {
     showStatus('error', errorText(error), [], () => void load(name));
   } finally {
+    loading = undefined;
     setBusy(false);
   }
 }

@@ -8,7 +8,6 @@ import { trendFor } from '../core/qbrTrend';
 import { Settings } from '../core/settings';
 import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
 import { readHistory } from './daily';
-import { readLogRows } from './logSheets';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 
@@ -104,6 +103,8 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
   };
 }
 
+const TREND_DAYS = 90;
+
 /** The partner's scores from the Health history sheet that the daily run appends to. */
 function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
   const name = ctx.settings.sheets.healthHistory;
@@ -111,8 +112,14 @@ function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
   if (!sheet) {
     return { present: false, how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.` };
   }
-  const history = readHistory(readLogRows(sheet));
-  return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo) };
+  // The daily run appends at most one row per partner per day, in date order, so the last partners × 92 rows
+  // hold at least the 90 days shown and the 30-day baseline; a long history is not read whole for one partner.
+  const last = sheet.getLastRow();
+  const wanted = Math.max(1, ctx.table.records.length) * (TREND_DAYS + 2);
+  const first = Math.max(2, last - wanted + 1);
+  const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
+  const history = readHistory(rows);
+  return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo, TREND_DAYS) };
 }
 
 /**

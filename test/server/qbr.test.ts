@@ -182,3 +182,25 @@ test('a missing optional sheet is named with how to add it', async () => {
   expect(d.details!.pipeline).toEqual({ present: false, how: 'Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.' });
   expect(d.details!.agenda[2].points).toEqual(['No Pipeline sheet: bring the partner’s current opportunities']);
 });
+
+test('a long Health history (200 days of every partner) gives the last 90 days and the 30-day baseline', async () => {
+  const { runtime } = await open();
+  const names = (runtime.call('getQbrData', null) as QbrData).partners;
+  const history = runtime.workbook.addSheet('Health history');
+  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
+  let row = 2;
+  for (let daysAgo = 200; daysAgo >= 1; daysAgo--) {
+    for (const name of names) {
+      // TechServices scored 100 − days ago (70 thirty days ago); everyone else 50.
+      [new Date(2026, 11, 1 - daysAgo), name, name === 'TechServices Inc.' ? 100 - daysAgo : 50, '', ''].forEach((v, i) => { history.ensure(row, i + 1).value = v; });
+      row++;
+    }
+  }
+  history.maxRows = row;
+  const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  if (!d.details!.trend.present) throw new Error('trend missing');
+  const t = d.details!.trend.value;
+  expect(t.points).toHaveLength(89);
+  expect([t.points[0], t.points[88]]).toEqual([{ date: '2026-09-03', score: 11 }, { date: '2026-11-30', score: 99 }]);
+  expect([t.baseline, t.change]).toEqual([70, 87 - 70]);
+});
