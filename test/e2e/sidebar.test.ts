@@ -2,7 +2,7 @@
 // driven by playwright-core, against the local sidebar server (local/sidebarServer.ts) on a copy of the
 // example workbook, with google.script.run bridged to the built dist/Code.js in the local runtime.
 // Screenshots go to out/screenshots/.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
@@ -23,6 +23,7 @@ let browser: Browser;
 let server: SidebarServer;
 let page: Page;
 let workbookPath: string;
+let outbox: string;
 const dialogs: string[] = [];
 
 function rows(model: WorkbookModel, name: string): CellValue[][] {
@@ -90,7 +91,8 @@ beforeAll(async () => {
   });
   await saveWorkbook(model, workbookPath);
 
-  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
+  outbox = join(dir, 'outbox');
+  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: outbox, userEmail: 'sarah@example.com' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   // Google's add-on sidebar is 300 px wide.
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
@@ -209,6 +211,20 @@ test('what-if: NPS changed in the panel changes the tier without touching the sh
   const diff = [...after].filter(([k, v]) => before.get(k) !== v);
   expect(diff).toEqual([[`R2C${header.indexOf('NPS') + 1}`, -10]]);
   expect(await page.locator('.score-number').textContent()).toBe('72');
+});
+
+test('Create QBR brief and E-mail me the agenda say what they did, and did it', async () => {
+  await page.click('#brief');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4".');
+  const brief = rows(await saved(), 'QBR TechServices Inc. 2026-Q4');
+  expect(brief[0][0]).toBe('QBR brief — TechServices Inc. — 2026-Q4');
+  await page.click('#email');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Agenda sent to sarah@example.com.');
+  const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+  expect(mails).toHaveLength(1);
+  expect(readFileSync(join(outbox, mails[0]), 'utf8')).toMatch(/^To: sarah@example\.com/m);
 });
 
 test('a partner named like markup is shown as text and no dialog fires', async () => {
