@@ -66,6 +66,7 @@ export const APPS_SCRIPT_LATENCIES: CallLatencies = {
   'Range.setNumberFormat': 150,
   'Range.setNumberFormats': 250,
   'Range.setFontWeight': 150,
+  'Range.setFontWeights': 250,
   'Range.clearContent': 200,
 
   // User interface: the browser has to draw it.

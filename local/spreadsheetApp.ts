@@ -223,7 +223,7 @@ type RangeMethods =
   | 'getNote' | 'getNotes' | 'setNote' | 'setNotes'
   | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
   | 'getSheet' | 'getCell' | 'offset' | 'setDataValidation' | 'getDataValidation' | 'setNumberFormat' | 'setNumberFormats'
-  | 'setFontWeight' | 'activate' | 'clearContent' | 'isBlank';
+  | 'setFontWeight' | 'setFontWeights' | 'activate' | 'clearContent' | 'isBlank';
 
 export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   constructor(
@@ -426,6 +426,16 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   setFontWeight(fontWeight: string | null): LocalRange {
     this.count('setFontWeight');
     this.each((cell) => { if (fontWeight === 'bold') cell.bold = true; else delete cell.bold; });
+    return this;
+  }
+
+  /** One weight per cell ("bold" or "normal"; null = normal), sized like the range (Range.setFontWeights). */
+  setFontWeights(fontWeights: (string | null)[][]): LocalRange {
+    this.count('setFontWeights');
+    this.checkSize(fontWeights).forEach((row, r) => row.forEach((w, c) => {
+      const cell = this.sheetModel.ensure(this.row + r, this.column + c);
+      if (w === 'bold') cell.bold = true; else delete cell.bold;
+    }));
     return this;
   }
 

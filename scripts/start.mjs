@@ -1,6 +1,7 @@
 // Runs the local Apps Script runtime (local/cli.ts):
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
 //   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
+//   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
 // required — the same transform Jest uses — instead of shipping a second build of local/.
@@ -44,7 +45,10 @@ if (mode === '--local') {
 }
 const cli = require(join(root, 'local', 'cli.ts'));
 try {
-  const code = mode === '--local' ? await cli.runLocal(args) : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
+  const code =
+    mode === '--local' ? await cli.runLocal(args)
+    : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
+    : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
   process.exitCode = code;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -10,4 +10,5 @@ export const HANDLERS = {
   automationOn: 'turnAutomationOn',
   automationOff: 'turnAutomationOff',
   openRunLog: 'openRunLog',
+  qbrSidebar: 'openQbrSidebar',
 } as const satisfies Record<string, keyof typeof import('../index')>;

@@ -29,7 +29,8 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   } else {
     menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
   }
-  menu.addItem('Open the run log', HANDLERS.openRunLog).addToUi();
+  menu.addItem('Open the run log', HANDLERS.openRunLog);
+  menu.addSeparator().addItem('Prepare QBR…', HANDLERS.qbrSidebar).addToUi();
 }
 
 /**

@@ -13,7 +13,7 @@ test('onOpen of the built bundle shows the PartnerPulse menu, and turning automa
   runtime.call('onOpen', { authMode: 'FULL' });
   const items = () => runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
   expect(items()).toEqual([
-    'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log',
+    'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log', '—', 'Prepare QBR…',
   ]);
   runtime.call('turnAutomationOn');
   expect(items()).toContain('Turn daily automation off (it is on)');

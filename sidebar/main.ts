@@ -1,0 +1,134 @@
+// The QBR prep sidebar (product-spec §6, issue #7): one partner's health, dates, performance, pipeline,
+// feedback, agenda, checklists and action items, with the actions that follow a QBR.
+import type { QbrActionResult } from '../src/server/qbrActions';
+import type { QbrData, QbrDetails } from '../src/core/qbrView';
+import type { WhatIfChanges } from '../src/server/qbrWhatIf';
+import { call } from './server';
+import { clear, h } from './dom';
+import { renderDetails } from './render';
+
+const app = document.getElementById('app') as HTMLElement;
+const status = document.getElementById('status') as HTMLElement;
+const search = document.getElementById('partner-search') as HTMLInputElement;
+const options = document.getElementById('partner-options') as HTMLDataListElement;
+const searchForm = document.getElementById('search-form') as HTMLFormElement;
+
+let data: QbrData | null = null;
+
+function setBusy(busy: boolean, label = 'Loading…'): void {
+  document.body.classList.toggle('busy', busy);
+  app.setAttribute('aria-busy', String(busy));
+  if (busy) showStatus('info', label);
+}
+
+function showStatus(kind: 'info' | 'ok' | 'error', message: string, lines: string[] = [], retry?: () => void): void {
+  clear(status);
+  if (!message) return;
+  status.className = `status ${kind}`;
+  status.append(h('p', { text: message }));
+  if (lines.length > 0) status.append(h('ul', {}, lines.map((l) => h('li', { text: l }))));
+  if (retry) status.append(h('button', { type: 'button', class: 'secondary', onclick: retry, text: 'Try again' }));
+}
+
+/** The server's message without the "Error: " / "Exception: " prefix a thrown error may carry. */
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/^(Error|Exception|InputError): /, '');
+}
+
+function fillSearch(partners: string[]): void {
+  clear(options);
+  for (const name of partners) options.append(h('option', { value: name }));
+}
+
+function render(): void {
+  const focusId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  clear(app);
+  if (!data) return;
+  fillSearch(data.partners);
+  if (!data.details) {
+    app.append(
+      h('section', { class: 'empty' },
+        h('h2', { text: 'No partner selected' }),
+        h('p', { text: data.note ?? 'Search for a partner above.' }),
+        data.partners.length === 0 ? h('p', { text: 'The partner sheet has no partners yet.' }) : null),
+    );
+    return;
+  }
+  search.value = data.details.partner.name;
+  app.append(renderDetails(data.details, data.today, actions));
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+let loading: string | null | undefined;
+
+async function load(name: string | null): Promise<void> {
+  // Enter in the search box fires both "change" and "submit": one load is enough.
+  if (loading === name) return;
+  loading = name;
+  setBusy(true, name ? `Loading ${name}…` : 'Loading the selected partner…');
+  try {
+    data = await call('getQbrData', name);
+    showStatus('info', '');
+    status.className = 'status';
+    render();
+  } catch (error) {
+    showStatus('error', errorText(error), [], () => void load(name));
+  } finally {
+    loading = undefined;
+    setBusy(false);
+  }
+}
+
+/** Runs one server action, then shows what it changed and the data after it. */
+async function run(label: string, work: () => Promise<QbrActionResult>, quiet = false): Promise<boolean> {
+  setBusy(true, label);
+  try {
+    const result = await work();
+    data = result.data;
+    render();
+    if (quiet) {
+      clear(status);
+      status.className = 'status';
+    } else {
+      showStatus('ok', result.message, result.changes);
+    }
+    return true;
+  } catch (error) {
+    showStatus('error', errorText(error));
+    return false;
+  } finally {
+    setBusy(false);
+  }
+}
+
+export interface Actions {
+  tick(d: QbrDetails, itemId: string, done: boolean): Promise<boolean>;
+  addItem(d: QbrDetails, item: string, side: string, due: string): Promise<boolean>;
+  completeItem(d: QbrDetails, row: number, item: string): Promise<boolean>;
+  brief(d: QbrDetails): Promise<boolean>;
+  email(d: QbrDetails): Promise<boolean>;
+  held(d: QbrDetails, notes: string): Promise<boolean>;
+  whatIf(changes: WhatIfChanges): Promise<boolean>;
+}
+
+const actions: Actions = {
+  tick: (d, itemId, done) => run('Saving…', () => call('setQbrChecklistItem', d.partner.name, d.quarter, itemId, done), true),
+  addItem: (d, item, side, due) => run('Adding the action item…', () => call('addQbrActionItem', d.partner.name, item, side, due)),
+  completeItem: (d, row, item) => run('Completing…', () => call('completeQbrActionItem', d.partner.name, row, item)),
+  brief: (d) => run('Creating the QBR brief…', () => call('createQbrBrief', d.partner.name)),
+  email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', d.partner.name)),
+  held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', d.partner.name, notes)),
+  whatIf: (changes) => run('Writing the changed cells…', () => call('applyQbrWhatIf', data?.details?.partner.name ?? '', changes)),
+};
+
+searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const name = search.value.trim();
+  if (name) void load(name);
+});
+search.addEventListener('change', () => {
+  const name = search.value.trim();
+  if (data?.partners.includes(name) && name !== data.details?.partner.name) void load(name);
+});
+
+void load(null);

@@ -1,0 +1,151 @@
+import { CellValue } from '../core/cells';
+import { DayNumber, isoOfDay } from '../core/calendar';
+import { PartnerView } from '../core/evaluate';
+import { quarterKey } from '../core/qbr';
+import { OPTIONAL_SHEETS, OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../core/qbrSheets';
+import { Optional, QbrData, QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../core/qbrView';
+import { trendFor } from '../core/qbrTrend';
+import { Settings } from '../core/settings';
+import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
+import { historyFromRows } from '../core/trend';
+import { activeSpreadsheet, loadSettings, todayIn } from './context';
+import { PartnerTable, readPartnerTable } from './partnerSheet';
+
+/** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
+export interface QbrContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  settings: Settings;
+  today: DayNumber;
+  table: PartnerTable;
+}
+
+export function qbrContext(): QbrContext {
+  const ss = activeSpreadsheet();
+  const settings = loadSettings();
+  const today = todayIn(ss, new Date());
+  return { ss, settings, today, table: readPartnerTable(ss, settings, today) };
+}
+
+/** The partner's evaluated row, or an error naming the partner and the sheet. */
+export function findPartner(ctx: QbrContext, name: string): PartnerView {
+  const view = ctx.table.views.find((v) => samePartner(v.record.name, name));
+  if (!view) throw new Error(`There is no partner named "${name}" on the "${ctx.settings.sheets.partners}" sheet.`);
+  return view;
+}
+
+/** The partner of the selected row on the partner sheet, or why there is none. */
+export function selectedPartner(ctx: QbrContext): { name: string | null; note: string | null } {
+  const pick = 'Select a partner’s row on the Partners sheet and reopen, or search for a partner above.';
+  const sheet = SpreadsheetApp.getActiveSheet();
+  if (!sheet || sheet.getName() !== ctx.settings.sheets.partners) return { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+  const range = sheet.getActiveRange();
+  const row = range ? range.getRow() : 0;
+  const view = ctx.table.views.find((v) => v.record.index + 2 === row);
+  return view ? { name: view.record.name, note: null } : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+}
+
+/** The values of an optional sheet in one read; null when the sheet does not exist. */
+export function readOptionalSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: OptionalSheet): CellValue[][] | null {
+  const found = ss.getSheetByName(OPTIONAL_SHEETS[sheet].name);
+  return found ? (found.getDataRange().getValues() as CellValue[][]) : null;
+}
+
+export const CHECKLIST_KEY_PREFIX = 'partnerpulse.qbr.checklist.';
+
+/** Document-property key of one partner's ticks in one quarter. */
+export function checklistKey(partner: string, quarter: string): string {
+  return `${CHECKLIST_KEY_PREFIX}${quarter}.${partner.trim().toLowerCase()}`;
+}
+
+export function readTicks(partner: string, quarter: string): Set<string> {
+  const raw = PropertiesService.getDocumentProperties().getProperty(checklistKey(partner, quarter));
+  try {
+    const ids = raw ? (JSON.parse(raw) as unknown) : [];
+    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function optional<T>(sheet: OptionalSheet, values: CellValue[][] | null, read: (v: CellValue[][]) => T): Optional<T> {
+  return values === null ? { present: false, how: howToAdd(sheet) } : { present: true, value: read(values) };
+}
+
+/** Everything the sidebar shows for one partner. */
+export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
+  const name = view.record.name;
+  const problems: string[] = [];
+  const pipeline = optional('pipeline', readOptionalSheet(ctx.ss, 'pipeline'), (v) => pipelineFor(v, name, ctx.today));
+  const feedback = optional('feedback', readOptionalSheet(ctx.ss, 'feedback'), (v) => {
+    const read = feedbackFor(v, name);
+    problems.push(...read.problems);
+    return read.entries;
+  });
+  const actionItems = optional('actionItems', readOptionalSheet(ctx.ss, 'actionItems'), (v) => {
+    const read = actionItemsFor(v, name, ctx.today);
+    problems.push(...read.problems);
+    return read.items;
+  });
+  if (pipeline.present) problems.unshift(...pipeline.value.problems);
+  const partner = qbrPartner(view, ctx.settings.rules);
+  const quarter = quarterKey(ctx.today);
+  return {
+    partner,
+    quarter,
+    pipeline,
+    feedback,
+    actionItems,
+    sheetProblems: problems,
+    agenda: qbrAgenda(partner, pipeline, feedback, actionItems),
+    checklists: qbrChecklists(readTicks(name, quarter)),
+    trend: readTrend(ctx, view),
+    whatIf: whatIfModel(ctx, view),
+  };
+}
+
+const TREND_DAYS = 90;
+
+/** The partner's scores from the Health history sheet that the daily run appends to. */
+function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
+  const name = ctx.settings.sheets.healthHistory;
+  const sheet = ctx.ss.getSheetByName(name);
+  if (!sheet) {
+    return { present: false, how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.` };
+  }
+  // The daily run appends at most one row per partner per day, in date order, so the last partners × 92 rows
+  // hold at least the 90 days shown and the 30-day baseline; a long history is not read whole for one partner.
+  const last = sheet.getLastRow();
+  const wanted = Math.max(1, ctx.table.records.length) * (TREND_DAYS + 2);
+  const first = Math.max(2, last - wanted + 1);
+  const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
+  const history = historyFromRows(rows);
+  return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo, TREND_DAYS) };
+}
+
+/**
+ * Growth derived from revenue is +Infinity for a first year of revenue (cells.ts), which JSON cannot carry;
+ * the largest finite number is read the same by every rule (growing 20 %+).
+ */
+const finite = (growth: number | null): number | null => (growth === Infinity ? Number.MAX_VALUE : growth);
+
+function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
+  const r = view.record;
+  const index = ctx.table.records.indexOf(r);
+  return {
+    rules: ctx.settings.rules,
+    index,
+    population: ctx.table.records.map((p) => ({ revenue: p.revenue, growth: finite(p.growth), deals: p.deals, engagement: p.engagement, leads: p.leads, relevance: p.relevance })),
+    inputs: { growth: finite(r.growth), deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit, leads: r.leads, relevance: r.relevance },
+    columns: WHAT_IF_FIELDS.filter((f) => ctx.table.columns[f] !== undefined),
+  };
+}
+
+/** The sidebar's data: the named partner, or the selected row's partner when `name` is empty. */
+export function qbrData(ctx: QbrContext, name: string | null): QbrData {
+  const partners = ctx.table.views.map((v) => v.record.name);
+  const today = isoOfDay(ctx.today);
+  let note: string | null = null;
+  if (!name) ({ name, note } = selectedPartner(ctx));
+  if (!name) return { today, partners, details: null, note };
+  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, name)), note: null };
+}

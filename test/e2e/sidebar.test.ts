@@ -1,0 +1,261 @@
+// The QBR sidebar end to end in a real browser: Debian's chromium (installed by .ci/run, no browser download)
+// driven by playwright-core, against the local sidebar server (local/sidebarServer.ts) on a copy of the
+// example workbook, with google.script.run bridged to the built dist/Code.js in the local runtime.
+// Screenshots go to out/screenshots/.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { CellValue, WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
+
+jest.setTimeout(180_000);
+
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'out', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+const MORNING = new Date(2026, 11, 1, 9, 0);
+/** [days before 2026-12-01, score]: 95 and 90 days ago fall outside the 90-day window. */
+const HISTORY: [number, number][] = [[95, 50], [90, 55], [80, 62], [70, 66], [60, 70], [45, 73], [31, 74], [30, 75], [20, 80], [10, 84], [1, 87]];
+
+let browser: Browser;
+let server: SidebarServer;
+let page: Page;
+let workbookPath: string;
+let outbox: string;
+const dialogs: string[] = [];
+
+function rows(model: WorkbookModel, name: string): CellValue[][] {
+  const sheet = model.sheet(name);
+  if (!sheet) return [];
+  const out: CellValue[][] = [];
+  for (let r = 1; r <= sheet.lastRow(); r++) {
+    const row: CellValue[] = [];
+    for (let c = 1; c <= sheet.lastColumn(); c++) row.push(sheet.valueAt(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
+
+/** The workbook as saved on disk after the sidebar's calls: what a user would open. */
+const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+
+/** What each cell of a sheet holds as typed: its formula, or its value; cells filled by a formula's spill are left out. */
+function contents(model: WorkbookModel, name: string): Map<string, unknown> {
+  const sheet = model.sheet(name)!;
+  const out = new Map<string, unknown>();
+  for (let r = 1; r <= sheet.lastRow(); r++) {
+    for (let c = 1; c <= sheet.lastColumn(); c++) {
+      const cell = sheet.cell(r, c);
+      if (!cell || cell.spilledFrom) continue;
+      const v = cell.formula ?? cell.value;
+      out.set(`R${r}C${c}`, v instanceof Date ? v.getTime() : v);
+    }
+  }
+  return out;
+}
+
+/** Waits until the sidebar finished its server call. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-'));
+  workbookPath = join(dir, 'partners.xlsx');
+  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
+  // A partner whose name is markup, with feedback that is markup too: both must show as text.
+  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+  const partners = model.sheet('Partners')!;
+  const header = rows(model, 'Partners')[0];
+  const row = partners.lastRow() + 1;
+  const put = (h: string, v: CellValue) => { partners.ensure(row, header.indexOf(h) + 1).value = v; };
+  put('Partner', XSS);
+  put('Owner', 'lena@example.com');
+  put('Growth', 0.1);
+  put('Deals', 2);
+  put('Engagement', 'Monthly');
+  put('NPS', 30);
+  const feedback = model.sheet('Feedback')!;
+  const f = feedback.lastRow() + 1;
+  [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => { feedback.ensure(f, i + 1).value = v; });
+  // Ninety-odd days of TechServices scores, as the daily run appends them; 30 days ago it scored 75.
+  const history = model.addSheet('Health history');
+  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
+  HISTORY.forEach(([daysAgo, score], k) => {
+    [new Date(2026, 11, 1 - daysAgo), 'TechServices Inc.', score, '', 'Strategic'].forEach((v, i) => { history.ensure(k + 2, i + 1).value = v; });
+  });
+  await saveWorkbook(model, workbookPath);
+
+  outbox = join(dir, 'outbox');
+  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: outbox, userEmail: 'sarah@example.com' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // Google's add-on sidebar is 300 px wide.
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('opens for the selected Strategic partner: score in its tier color, breakdown, missing inputs, agenda', async () => {
+  await page.goto(server.url);
+  await expect(page.locator('#partner-name').textContent()).resolves.toBe('TechServices Inc.');
+  await settled();
+  expect(await page.locator('.score-number').textContent()).toBe('87');
+  expect(await page.locator('.score-tier').textContent()).toBe('Champion');
+  expect(await page.locator('.score').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(183, 225, 205)'); // #b7e1cd
+  expect(await page.locator('.facts dd').first().textContent()).toContain('Strategic — White glove, executive sponsor. Touch every 7 days, QBR every 91 days.');
+  const breakdown = await page.locator('.breakdown tr').allTextContents();
+  expect(breakdown).toEqual(['Revenue30/30', 'Activity25/25', 'Engagement10/20']);
+  expect(await page.locator('.reasons li').allTextContents()).toContain('Activity: 12 deals this quarter: 25 of 25');
+  expect(await page.locator('.missing li').allTextContents()).toEqual([
+    'Satisfaction (15 points) — fill the NPS column', 'Strategic fit (10 points) — fill the Strategic fit column',
+  ]);
+  expect(await page.locator('#section-agenda h2').textContent()).toBe('Agenda (60 min)');
+  expect(await page.locator('.agenda-head').allTextContents()).toEqual([
+    '5 minRelationship check', '15 minPerformance review', '15 minPipeline review', '15 minJoint planning', '10 minResources/Support',
+  ]);
+  expect(await page.locator('.stuck li').allTextContents()).toEqual(['Litware analytics rollout — Discovery, 41 days']);
+  await page.screenshot({ path: join(SHOTS, 'sidebar-techservices.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'sidebar-top.png') });
+});
+
+test('a checklist tick made with the keyboard is still there after reopening', async () => {
+  const box = page.locator('#tick-before-pipeline');
+  expect(await box.isChecked()).toBe(false);
+  await box.focus();
+  await page.keyboard.press('Space');
+  await settled();
+  expect(await page.locator('.status.error').count()).toBe(0);
+  await page.reload();
+  await settled();
+  expect(await page.locator('#partner-name').textContent()).toBe('TechServices Inc.');
+  expect(await page.locator('#tick-before-pipeline').isChecked()).toBe(true);
+  expect(await page.locator('#tick-before-feedback').isChecked()).toBe(false);
+});
+
+test('an action item added in the sidebar is in the Action items sheet', async () => {
+  await page.fill('#item-text', 'Send the Q1 co-marketing plan');
+  await page.selectOption('#item-side', 'Both');
+  await page.fill('#item-due', '2026-12-15');
+  await page.press('#item-text', 'Enter');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Action item added.');
+  expect(await page.locator('.items .item-text').allTextContents()).toContain('Send the Q1 co-marketing plan');
+  const items = rows(await saved(), 'Action items');
+  expect(items.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4]])).toContainEqual(['TechServices Inc.', 'Send the Q1 co-marketing plan', 'Both', '2026-12-15', 'Open']);
+});
+
+test('Mark QBR held, after confirming: the row’s dates changed and the QBR log has a row', async () => {
+  const logBefore = rows(await saved(), 'QBR log').length;
+  await page.click('#held-open');
+  expect(await page.locator('#held-confirm').isVisible()).toBe(true);
+  await page.fill('#held-notes', 'Agreed a joint webinar in January');
+  await page.click('#held-confirm-button');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('QBR with TechServices Inc. marked held on 2026-12-01.');
+  expect(await page.locator('.status.ok li').allTextContents()).toContain('Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02');
+  await page.screenshot({ path: join(SHOTS, 'sidebar-qbr-held.png') });
+  const book = await saved();
+  const partners = rows(book, 'Partners');
+  const [header, tech] = [partners[0], partners[1]];
+  expect(tech[0]).toBe('TechServices Inc.');
+  expect(iso(tech[header.indexOf('Last QBR')])).toBe('2026-12-01');
+  expect(iso(tech[header.indexOf('Next QBR')])).toBe('2027-03-02');
+  const log = rows(book, 'QBR log');
+  expect(log).toHaveLength(logBefore + 1);
+  expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed a joint webinar in January', '2027-03-02']);
+  expect(await page.locator('.dates dd').allTextContents()).toContain('2026-12-01');
+});
+
+test('the sparkline draws the last 90 days of Health history with the change against 30 days ago', async () => {
+  expect(await page.locator('#trend-change').textContent()).toBe('▲ 12');
+  const points = (await page.locator('#section-trend polyline').getAttribute('points'))!.trim().split(/\s+/);
+  expect(points).toHaveLength(HISTORY.filter(([daysAgo]) => daysAgo < 90).length);
+  expect(await page.locator('#section-trend svg').getAttribute('aria-label')).toBe('Score over the last 90 days, 9 days recorded, from 62 on 2026-09-12 to 87');
+  await page.locator('#section-trend').screenshot({ path: join(SHOTS, 'sidebar-sparkline.png') });
+});
+
+test('what-if: NPS changed in the panel changes the tier without touching the sheet; Apply writes exactly that cell', async () => {
+  const before = contents(await saved(), 'Partners');
+  const callsBefore = server.calls.length;
+  await page.click('#section-whatif summary');
+  await page.fill('#whatif-nps', '-10');
+  expect(await page.locator('#whatif-outcome .chip').textContent()).toBe('72 Healthy');
+  expect(await page.locator('#whatif-outcome .was').first().textContent()).toBe('was 87 Champion');
+  expect(server.calls.length).toBe(callsBefore);
+  expect(contents(await saved(), 'Partners')).toEqual(before);
+  await page.locator('#section-whatif').screenshot({ path: join(SHOTS, 'sidebar-whatif.png') });
+
+  await page.click('#whatif-apply');
+  expect(await page.locator('#whatif-confirm li').allTextContents()).toEqual(['NPS: (blank) → -10']);
+  server.runtime.calls.reset();
+  await page.click('#whatif-confirm-button');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Wrote 1 cell on row 2 (TechServices Inc.).');
+  expect(server.runtime.calls.byMethod()['Range.setValue']).toBe(1);
+  expect(server.runtime.calls.byMethod()['Range.setValues']).toBeUndefined();
+  const after = contents(await saved(), 'Partners');
+  const header = rows(await saved(), 'Partners')[0];
+  const diff = [...after].filter(([k, v]) => before.get(k) !== v);
+  expect(diff).toEqual([[`R2C${header.indexOf('NPS') + 1}`, -10]]);
+  expect(await page.locator('.score-number').textContent()).toBe('72');
+});
+
+test('Create QBR brief and E-mail me the agenda say what they did, and did it', async () => {
+  await page.click('#brief');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4".');
+  const brief = rows(await saved(), 'QBR TechServices Inc. 2026-Q4');
+  expect(brief[0][0]).toBe('QBR brief — TechServices Inc. — 2026-Q4');
+  await page.click('#email');
+  await settled();
+  expect(await page.locator('.status.ok p').textContent()).toBe('Agenda sent to sarah@example.com.');
+  const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+  expect(mails).toHaveLength(1);
+  expect(readFileSync(join(outbox, mails[0]), 'utf8')).toMatch(/^To: sarah@example\.com/m);
+});
+
+test('a partner named like markup is shown as text and no dialog fires', async () => {
+  await page.fill('#partner-search', XSS);
+  await page.press('#partner-search', 'Enter');
+  await page.waitForFunction((name) => document.getElementById('partner-name')?.textContent === name, XSS);
+  await settled();
+  expect(await page.locator('#app img').count()).toBe(0);
+  expect(await page.locator('#app script').count()).toBe(0);
+  expect(await page.locator('.feedback li').first().textContent()).toContain('<script>alert(2)</script>');
+  await page.screenshot({ path: join(SHOTS, 'sidebar-markup-name.png') });
+  expect(dialogs).toEqual([]);
+});
+
+test('a failing call shows the error state with the server’s message', async () => {
+  await page.fill('#partner-search', 'Nobody Ltd');
+  await page.press('#partner-search', 'Enter');
+  await settled();
+  expect(await page.locator('.status.error p').textContent()).toBe('There is no partner named "Nobody Ltd" on the "Partners" sheet.');
+  expect(await page.locator('.status.error button').textContent()).toBe('Try again');
+});
+
+test('the local google.script.run keeps Google’s rules: no Date argument, no private `_` function', async () => {
+  const failure = (call: string) => page.evaluate((code) => new Promise<string>((resolve) => {
+    const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
+    const runner = (run.withSuccessHandler as (f: () => void) => typeof run)(() => resolve('succeeded'));
+    const withFailure = (runner.withFailureHandler as (f: (e: Error) => void) => typeof run)((e) => resolve(e.message));
+    new Function('r', code)(withFailure);
+  }), call);
+  expect(await failure('r.getQbrData(new Date())')).toBe('Failed due to illegal value in parameter 0 is a Date (google.script.run cannot pass it).');
+  expect(await failure('r.tellAdmin_()')).toBe('Script function not found: tellAdmin_');
+  expect(await failure('r.noSuchFunction()')).toBe('Script function not found: noSuchFunction');
+  expect(await failure('r.getQbrData("TechServices Inc.")')).toBe('succeeded');
+});
