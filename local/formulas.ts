@@ -27,7 +27,18 @@ export interface CustomFunctionHost {
   names: readonly string[];
   /** Calls the bundle's top-level function with Sheets-style arguments; throws what the function throws. */
   call(name: string, args: unknown[]): unknown;
+  /** Functions whose result is a table of fixed size rather than a column (default FIXED_RESULT_SIZES). */
+  resultSizes?: Record<string, { width: number; height: number }>;
 }
+
+/**
+ * Sheets sizes a result after the call; HyperFormula needs the size before it. Every custom function of the
+ * bundle returns one column except these, which return a table of known size: PARTNER_METRICS gives a header
+ * row and one row per metric of spec §7 (Metric, Value, Target, Status).
+ */
+export const FIXED_RESULT_SIZES: Record<string, { width: number; height: number }> = {
+  PARTNER_METRICS: { width: 4, height: 7 },
+};
 
 /**
  * The custom functions of a bundle: top-level `function NAME(` declarations whose JSDoc carries
@@ -59,7 +70,9 @@ export function boundOpenRanges(formula: string, lastRowOf: (sheetName: string |
         if (/[\w$.]/.test(before)) return all;
         const sheetName = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
         const startRow = Number(/\d+$/.exec(start)![0]);
-        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow, lastRowOf(sheetName))}`;
+        // At least two rows: Sheets passes `D2:D` as a column even when only row 2 has content, and a
+        // one-cell range would reach the function as a single value.
+        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow + 1, lastRowOf(sheetName))}`;
       });
     })
     .join('');
@@ -223,8 +236,10 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
   class BundleFunctions extends FunctionPlugin {
     static implementedFunctions: Record<string, FunctionMetadata> = {};
 
-    /** One column, as tall as the tallest range argument (see the header comment). */
-    resultSize(ast: { args: unknown[] }, state: unknown): ArraySize {
+    /** One column, as tall as the tallest range argument (see the header comment); a table function its fixed size. */
+    resultSize(ast: { args: unknown[]; procedureName?: string }, state: unknown): ArraySize {
+      const fixed = (host.resultSizes ?? FIXED_RESULT_SIZES)[ast.procedureName ?? ''];
+      if (fixed) return new ArraySize(fixed.width, fixed.height);
       let height = 1;
       for (const arg of ast.args) {
         const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);

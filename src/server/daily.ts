@@ -36,7 +36,7 @@ export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now:
 }
 
 /** Health history rows as snapshots; rows that cannot be read are skipped (they are ours, not a user's). */
-function readHistory(rows: CellValue[][]): HealthSnapshot[] {
+export function readHistory(rows: CellValue[][]): HealthSnapshot[] {
   const out: HealthSnapshot[] = [];
   for (const [date, partner, score] of rows) {
     if (!(date instanceof Date) || !partner) continue;

@@ -10,4 +10,8 @@ export const HANDLERS = {
   automationOn: 'turnAutomationOn',
   automationOff: 'turnAutomationOff',
   openRunLog: 'openRunLog',
+  openSettings: 'openSettings',
+  setUpSheets: 'setUpSheets',
+  checkHeaders: 'checkHeaders',
+  buildDashboard: 'buildDashboard',
 } as const satisfies Record<string, keyof typeof import('../index')>;

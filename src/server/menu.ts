@@ -29,7 +29,14 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   } else {
     menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
   }
-  menu.addItem('Open the run log', HANDLERS.openRunLog).addToUi();
+  menu.addItem('Open the run log', HANDLERS.openRunLog);
+  menu
+    .addSeparator()
+    .addItem('Build dashboard', HANDLERS.buildDashboard)
+    .addItem('Set up example sheets', HANDLERS.setUpSheets)
+    .addItem('Check headers', HANDLERS.checkHeaders)
+    .addItem('Settings…', HANDLERS.openSettings);
+  menu.addToUi();
 }
 
 /**

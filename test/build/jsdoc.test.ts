@@ -4,10 +4,11 @@ import { builtCode } from './bundle';
 
 const PARAMETERS: Record<string, string[]> = {
   PARTNER_HEALTH: ['growth', 'deals', 'engagement', 'nps', 'fit'],
-  PARTNER_TIER: ['score'],
+  PARTNER_TIER: ['score', 'champion_from', 'healthy_from', 'at_risk_from', 'critical_from'],
   SEGMENT: ['revenue', 'growth', 'deals', 'engagement'],
   PARTNER_QUADRANT: ['leads', 'relevance'],
   NEXT_TOUCH: ['segment', 'last_contact'],
+  PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'],
 };
 
 /** The block comment that ends right before `function NAME(` at the start of a line, and the declared parameters. */
@@ -36,7 +37,7 @@ describe.each(Object.entries(PARAMETERS))('%s', (name, params) => {
   });
 });
 
-test('exactly these five top-level functions are marked @customfunction (menus and triggers are not)', () => {
+test('exactly these six top-level functions are marked @customfunction (menus and triggers are not)', () => {
   const code = builtCode();
   const marked = [...code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\nfunction (\w+)\(/g)]
     .filter((m) => /@customfunction\b/.test(m[1]))
