@@ -66,6 +66,12 @@ export function ownerLoads(views: readonly PartnerView[], rules: Rules): OwnerLo
   }).sort((a, b) => b.load - a.load || a.owner.localeCompare(b.owner));
 }
 
+/** What the capacity table says of an owner: overloaded (with the segments over their ceiling) or not. */
+export function capacityStatus(l: OwnerLoad): string {
+  if (l.load <= 1) return 'Within capacity';
+  return `Overloaded${l.over.length ? `: ${l.over.join('; ')}` : ' (mixed portfolio over capacity)'}`;
+}
+
 export interface HealthDrop {
   partner: string;
   owner: string;
@@ -141,7 +147,7 @@ export function dashboardBlocks(views: readonly PartnerView[], history: readonly
       header: ['Owner', 'Load', ...SEGMENTS.map(capacityText), 'Total', 'Status'],
       rows: loads.map((l) => [
         l.owner, l.load, ...SEGMENTS.map((s) => l.counts[s]), l.total,
-        l.load > 1 ? `Overloaded${l.over.length ? `: ${l.over.join('; ')}` : ' (mixed portfolio over capacity)'}` : 'Within capacity',
+        capacityStatus(l),
       ]),
       chart: { type: 'bar', title: 'Owner load (1 = full)', columns: 2 },
       percentColumns: [1],

@@ -1,0 +1,46 @@
+// =PARTNER_METRICS(…) in the built bundle: the program metrics table from whole columns, on the fixture of
+// test/core/dashboard.test.ts (same hand-computed numbers), called directly and through the formula engine.
+import { createRuntime } from '../../local/runtime';
+import { WorkbookModel } from '../../local/workbook';
+import { HEADER, ROWS } from '../core/dashboardFixture';
+import { SheetsCell, loadBundle, thrownMessage } from './bundle';
+
+const SEGMENTS = ['Strategic', 'Growth', 'At-risk', 'At-risk', 'Stable', 'Growth'];
+const col = (name: string) => ROWS.map((r) => [r[HEADER.indexOf(name)]] as SheetsCell[]);
+
+const EXPECTED = [
+  ['Metric', 'Value', 'Target', 'Status'],
+  ['Partner NPS', '31', '50+', 'Below target'],
+  ['Time to first deal', '45 days', '< 90 days', 'On target'],
+  ['Activation rate', '83.3%', '≥ 60%', 'On target'],
+  ['Retention', '80%', '≥ 80%', 'On target'],
+  ['Revenue per partner', '340,000', 'growing (last year 306,000)', 'On target'],
+  ['QBR completion', '33.3%', '≥ 90%', 'Below target'],
+];
+
+test('called as Sheets calls it, with whole columns (blank rows below the table ignored)', () => {
+  const bundle = loadBundle({ today: { year: 2026, month: 12, day: 1 } });
+  const withBlank = (c: SheetsCell[][]) => [...c, [''], ['']];
+  const args = [col('Revenue'), col('Revenue last year'), col('Deals'), col('NPS'), col('Signed'), col('First deal'), SEGMENTS.map((s) => [s]), col('Last QBR')].map(withBlank);
+  expect(bundle.call('PARTNER_METRICS', ...args)).toEqual(EXPECTED);
+});
+
+test('a bad cell names its row and the problem', () => {
+  const bundle = loadBundle({ today: { year: 2026, month: 12, day: 1 } });
+  const nps = col('NPS');
+  nps[2] = [140];
+  const args = [col('Revenue'), col('Revenue last year'), col('Deals'), nps, col('Signed'), col('First deal'), SEGMENTS.map((s) => [s]), col('Last QBR')];
+  expect(thrownMessage(() => bundle.call('PARTNER_METRICS', ...args))).toBe('PARTNER_METRICS: row 3 of the ranges: NPS 140 is outside −100…100');
+});
+
+test('in a sheet, the table spills 7 rows × 4 columns from the formula cell', async () => {
+  const model = new WorkbookModel('m', 'Metrics', 'America/New_York');
+  const sheet = model.addSheet('Partners');
+  const header = [...HEADER, 'Segment'];
+  [header, ...ROWS.map((r, i) => [...r, SEGMENTS[i]])].forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(r + 1, c + 1).value = v; }));
+  // Revenue C, Revenue last year D, Deals E, NPS H, Signed L, First deal M, Segment N, Last QBR K
+  sheet.ensure(1, 16).formula = '=PARTNER_METRICS(C2:C, D2:D, E2:E, H2:H, L2:L, M2:M, N2:N, K2:K)';
+  const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
+  rt.evaluateFormulas();
+  expect(rt.spreadsheet.getSheetByName('Partners')!.getRange(1, 16, 7, 4).getValues()).toEqual(EXPECTED);
+});
