@@ -110,16 +110,18 @@ function percentText(n: number): string {
 }
 
 /** Checks one field: the clean value, or the problem in words (what is allowed). */
-function checkField(field: SettingField, raw: unknown): { value: unknown } | { problem: string } {
+function checkField(field: SettingField, raw: unknown): { value: unknown } | { problem: string; shown?: unknown } {
   const k = field.kind;
   switch (k.type) {
     case 'number': {
       if (blank(raw)) return k.nullable ? { value: null } : { problem: `is blank; allowed: ${k.allowed}` };
       const n = readSettingNumber(raw, !!k.percent);
       if (n === null) return { problem: `is not a number; allowed: ${k.allowed}` };
-      if (k.whole && !Number.isInteger(n)) return { problem: `is not a whole number; allowed: ${k.allowed}` };
-      if (n < k.min) return { problem: `${n < 0 && k.min >= 0 ? 'is negative' : 'is too small'}; allowed: ${k.allowed}` };
-      if (k.max !== undefined && n > k.max) return { problem: `is too large; allowed: ${k.allowed}` };
+      // A number typed into the form arrives as text; the message shows it as the number it is ("−3", not "-3").
+      const shown = k.percent ? raw : n;
+      if (k.whole && !Number.isInteger(n)) return { problem: `is not a whole number; allowed: ${k.allowed}`, shown };
+      if (n < k.min) return { problem: `${n < 0 && k.min >= 0 ? 'is negative' : 'is too small'}; allowed: ${k.allowed}`, shown };
+      if (k.max !== undefined && n > k.max) return { problem: `is too large; allowed: ${k.allowed}`, shown };
       return { value: n };
     }
     case 'color': {
@@ -258,7 +260,7 @@ export function validateSettings(candidate: unknown): { settings: Settings; erro
     const raw = getPath(candidate, field.path);
     const checked = checkField(field, raw);
     if ('problem' in checked) {
-      errors.push({ field: field.path, message: message(field.label, raw, checked.problem) });
+      errors.push({ field: field.path, message: message(field.label, 'shown' in checked ? checked.shown : raw, checked.problem) });
       bad.add(field.path);
     } else {
       setPath(clean, field.path, checked.value);

@@ -42,6 +42,7 @@ describe('settings validation (spec §8)', () => {
     ['escalation.director', 'director@', 'High escalations (Director) "director@" is not an e-mail address; allowed: name@company.com, or blank'],
     ['dailyHour', 24, 'Daily run at hour 24 is too large; allowed: a whole hour 0…23'],
     ['dailyHour', -1, 'Daily run at hour −1 is negative; allowed: a whole hour 0…23'],
+    ['dailyHour', '-1', 'Daily run at hour −1 is negative; allowed: a whole hour 0…23'], // as the form sends it
     ['sheets.partners', '  ', 'Partner sheet "  " is blank; allowed: a sheet name of 1–100 characters'],
     ['sheets.dashboard', 'x'.repeat(101), `Dashboard sheet "${'x'.repeat(101)}" is longer than 100 characters; allowed: a sheet name of 1–100 characters`],
     ['rules.revenue.flatBand', '-2%', 'Flat band (± growth) "-2%" is negative; allowed: a growth of 0%…100%, such as 2%'],
