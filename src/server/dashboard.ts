@@ -1,5 +1,7 @@
 import { isoOfDay } from '../core/calendar';
 import { DashboardBlock, dashboardBlocks } from '../core/dashboard';
+import { checkHeaders } from '../core/headerCheck';
+import { aliasesOf } from '../core/settings';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { readHistory } from './daily';
 import { asText, readLogRows } from './logSheets';
@@ -37,6 +39,9 @@ export function buildDashboard(): DashboardResult {
   const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
   const history = historySheet ? readHistory(readLogRows(historySheet)) : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules);
+  // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
+  const findings = checkHeaders(table.header, aliasesOf(settings));
+  if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });
 
   let sheet = ss.getSheetByName(settings.sheets.dashboard);
   if (sheet) {

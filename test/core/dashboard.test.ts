@@ -1,10 +1,10 @@
 import { dayNumber } from '../../src/core/calendar';
-import { DashboardBlock, capacityStatus, dashboardBlocks, ownerLoads } from '../../src/core/dashboard';
+import { DashboardBlock, capacityStatus, dashboardBlocks, metricPartnerOf, ownerLoads } from '../../src/core/dashboard';
 import { PartnerView, evaluatePartners } from '../../src/core/evaluate';
 import { programMetrics } from '../../src/core/metrics';
 import { mapColumns, readPartnerRows } from '../../src/core/partnerTable';
 import { DEFAULT_RULES, Segment } from '../../src/core/rules';
-import { HEADER, HISTORY, ROWS, TODAY } from './dashboardFixture';
+import { EXPECTED_METRICS, HEADER, HISTORY, ROWS, TODAY } from './dashboardFixture';
 
 const today = dayNumber(TODAY);
 const views = evaluatePartners(readPartnerRows(ROWS, mapColumns(HEADER), today, DEFAULT_RULES), today, DEFAULT_RULES);
@@ -19,23 +19,8 @@ test('the fixture scores as worked out by hand', () => {
 });
 
 test('program metrics of spec §7 against hand-computed values', () => {
-  const metrics = programMetrics(views.map((v) => ({
-    revenue: v.record.revenue, revenueLastYear: v.record.revenueLastYear ?? null, growth: v.record.growth, deals: v.record.deals, nps: v.record.nps,
-    signed: v.record.signed, firstDeal: v.record.firstDeal, segment: v.segment, lastQbr: v.record.lastQbr,
-  })), today, DEFAULT_RULES);
-  expect(metrics.map((m) => [m.metric, m.shown, m.target, m.status, m.basis])).toEqual([
-    // (70 + 40 + 10 − 20 + 55) / 5
-    ['Partner NPS', '31', '50+', 'Below target', 'mean of 5 partners with an NPS'],
-    // waits 45, 120, 90, 40, 30 days → median 45
-    ['Time to first deal', '45 days', '< 90 days', 'On target', 'median of 5 partners with Signed and First deal dates'],
-    ['Activation rate', '83.3%', '≥ 60%', 'On target', '5 of 6 partners with a deal'],
-    // active last year: all but Flux; Dune (no revenue, no deals) is not active now
-    ['Retention', '80%', '≥ 80%', 'On target', '4 of 5 partners active last year still active'],
-    // 1,700,000 / 5 active; last year 1,530,000 / 5
-    ['Revenue per partner', '340,000', 'growing (last year 306,000)', 'On target', '1,700,000 over 5 active partners'],
-    // Strategic + Growth: Apex (QBR 61 days ago), Beam (183), Flux (none)
-    ['QBR completion', '33.3%', '≥ 90%', 'Below target', '1 of 3 Strategic and Growth partners with a QBR within their cadence'],
-  ]);
+  const metrics = programMetrics(views.map(metricPartnerOf), today, DEFAULT_RULES);
+  expect(metrics.map((m) => [m.metric, m.shown, m.target, m.status, m.basis])).toEqual(EXPECTED_METRICS);
   expect(metrics[0].value).toBe(31);
   expect(metrics[2].value).toBeCloseTo(5 / 6, 10);
 });

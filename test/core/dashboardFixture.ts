@@ -25,3 +25,18 @@ export const HISTORY: [Date, string, number][] = [
   [d(2026, 10, 27), 'Apex', 100], [d(2026, 10, 27), 'Beam', 90], [d(2026, 10, 27), 'Core', 60], [d(2026, 10, 27), 'Echo', 47],
   [d(2026, 11, 21), 'Core', 30],
 ];
+
+/** The program metrics of the six partners (Metric, Value, Target, Status, Based on), worked out by hand. */
+export const EXPECTED_METRICS: string[][] = [
+  // (70 + 40 + 10 − 20 + 55) / 5
+  ['Partner NPS', '31', '50+', 'Below target', 'mean of 5 partners with an NPS'],
+  // waits 45, 120, 90, 40, 30 days → median 45
+  ['Time to first deal', '45 days', '< 90 days', 'On target', 'median of 5 partners with Signed and First deal dates'],
+  ['Activation rate', '83.3%', '≥ 60%', 'On target', '5 of 6 partners with a deal'],
+  // active last year: all but Flux; Dune (no revenue, no deals) is not active now
+  ['Retention', '80%', '≥ 80%', 'On target', '4 of 5 partners active last year still active'],
+  // 1,700,000 / 5 active; last year 1,530,000 / 5
+  ['Revenue per partner', '340,000', 'growing (last year 306,000)', 'On target', '1,700,000 over 5 active partners'],
+  // Strategic + Growth: Apex (QBR 61 days ago), Beam (183), Flux (none)
+  ['QBR completion', '33.3%', '≥ 90%', 'Below target', '1 of 3 Strategic and Growth partners with a QBR within their cadence'],
+];

@@ -3,7 +3,7 @@
 import { sheetWithChartsPicture } from '../../local/chartPicture';
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel, workbookSnapshot } from '../../local/workbook';
-import { HEADER, HISTORY, ROWS } from '../core/dashboardFixture';
+import { EXPECTED_METRICS, HEADER, HISTORY, ROWS } from '../core/dashboardFixture';
 
 function fixture(withHistory: boolean): WorkbookModel {
   const model = new WorkbookModel('d', 'Dashboard test', 'America/New_York');
@@ -42,18 +42,15 @@ test('the Dashboard sheet: metrics against targets, counts, capacity, trend, dro
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   const result = rt.call('buildDashboard') as { sheet: string; blocks: string[]; charts: number };
   expect(result.charts).toBe(4);
-  expect(blockRows(model, 'Program metrics')).toEqual([
-    ['Metric', 'Value', 'Target', 'Status', 'Based on'],
-    ['Partner NPS', '31', '50+', 'Below target', 'mean of 5 partners with an NPS'],
-    ['Time to first deal', '45 days', '< 90 days', 'On target', 'median of 5 partners with Signed and First deal dates'],
-    ['Activation rate', '83.3%', '≥ 60%', 'On target', '5 of 6 partners with a deal'],
-    ['Retention', '80%', '≥ 80%', 'On target', '4 of 5 partners active last year still active'],
-    ['Revenue per partner', '340,000', 'growing (last year 306,000)', 'On target', '1,700,000 over 5 active partners'],
-    ['QBR completion', '33.3%', '≥ 90%', 'Below target', '1 of 3 Strategic and Growth partners with a QBR within their cadence'],
-  ]);
+  expect(blockRows(model, 'Program metrics')).toEqual([['Metric', 'Value', 'Target', 'Status', 'Based on'], ...EXPECTED_METRICS]);
   expect(blockRows(model, 'Partners per tier').slice(1, 3)).toEqual([['Champion', 2], ['Healthy', 1]]);
   expect(blockRows(model, 'Partner-manager capacity')[1]).toEqual(['ann@example.com', 0.16, 1, 1, 1, 0, 0, 3, 'Within capacity']);
   expect(blockRows(model, 'Biggest 30-day drops').slice(1)).toEqual([['Core', 'bob@example.com', 25, 60, -35], ['Beam', 'ann@example.com', 70, 90, -20]]);
+  // The fixture has no Last contact column: the dashboard says so next to the numbers.
+  expect(blockRows(model, 'Partner sheet headers')).toEqual([
+    ['What the header check found'],
+    ['No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint).'],
+  ]);
   const charts = model.sheet('Dashboard')!.charts;
   expect(charts.map((c) => [c.type, c.options.title])).toEqual([
     ['column', 'Tier distribution'], ['pie', 'Segment mix'], ['bar', 'Owner load (1 = full)'], ['line', 'Average health score'],
