@@ -62,10 +62,10 @@ ${stored}<div id="summary"></div>
     return out;
   }
   function slotFor(field) {
-    var exact = document.querySelector('[data-err-for="' + field + '"]');
-    if (exact) return exact;
+    // The field's own slot, else (a rule over several fields, such as rules.weights) its group's first field.
     var all = document.querySelectorAll('[data-err-for]');
-    for (var i = 0; i < all.length; i++) if (all[i].getAttribute('data-err-for').indexOf(field + '.') === 0) return all[i];
+    for (var i = 0; i < all.length; i++) if (all[i].getAttribute('data-err-for') === field) return all[i];
+    for (var j = 0; j < all.length; j++) if (all[j].getAttribute('data-err-for').indexOf(field + '.') === 0) return all[j];
     return null;
   }
   function show(result) {

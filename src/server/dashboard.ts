@@ -7,6 +7,13 @@ import { readHistory } from './daily';
 import { asText, readLogRows } from './logSheets';
 import { readPartnerTable } from './partnerSheet';
 
+/** The dashboard's first cell; a sheet of that name without it (and not empty) is someone else's. */
+const TITLE = 'PartnerPulse dashboard';
+
+function isOurs(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
+  return sheet.getLastRow() === 0 || sheet.getRange(1, 1).getValue() === TITLE;
+}
+
 /** Charts sit right of the tables, from this column on. */
 const CHART_COLUMN = 11;
 
@@ -44,6 +51,12 @@ export function buildDashboard(): DashboardResult {
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });
 
   let sheet = ss.getSheetByName(settings.sheets.dashboard);
+  if (sheet && !isOurs(sheet)) {
+    throw new Error(
+      `There is a sheet named "${settings.sheets.dashboard}" that PartnerPulse did not write, so it was left alone. ` +
+        'Rename that sheet, or choose another dashboard sheet name in PartnerPulse → Settings.',
+    );
+  }
   if (sheet) {
     sheet.getCharts().forEach((c) => (sheet as GoogleAppsScript.Spreadsheet.Sheet).removeChart(c));
     sheet.clear();
@@ -53,7 +66,7 @@ export function buildDashboard(): DashboardResult {
   const width = Math.max(...blocks.map((b) => b.header.length));
   const pad = (row: (string | number | Date)[]) => [...row.map((c) => (typeof c === 'string' ? asText(c) : c)), ...Array(width - row.length).fill('')];
   const intro = [
-    ['PartnerPulse dashboard'],
+    [TITLE],
     [`As of ${isoOfDay(today)}, from ${table.views.length} partners on "${settings.sheets.partners}". Build dashboard again to refresh; it rewrites this sheet only.`],
   ];
   sheet.getRange(1, 1, 2, width).setValues(intro.map(pad));

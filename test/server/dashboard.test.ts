@@ -92,3 +92,16 @@ test('a partner name that looks like a formula is written as text', async () => 
   const formulas = [...sheet.cells()].filter(([, , c]) => c.formula !== undefined);
   expect(formulas).toEqual([]);
 });
+
+test('a sheet named Dashboard that PartnerPulse did not write is left alone, with a message saying what to do', async () => {
+  const model = fixture(false);
+  const mine = model.addSheet('Dashboard');
+  mine.ensure(1, 1).value = 'My own dashboard';
+  const before = sheetJson(model, 'Dashboard');
+  const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
+  expect(() => rt.call('buildDashboard')).toThrow('There is a sheet named "Dashboard" that PartnerPulse did not write, so it was left alone. Rename that sheet, or choose another dashboard sheet name in PartnerPulse → Settings.');
+  expect(sheetJson(model, 'Dashboard')).toBe(before);
+  // An empty sheet of that name is taken.
+  mine.ensure(1, 1).value = '';
+  expect((rt.call('buildDashboard') as { charts: number }).charts).toBe(3);
+});
