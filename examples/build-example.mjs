@@ -85,8 +85,12 @@ const CONTACTS = (name) => `partners@${name.toLowerCase().replace(/[^a-z]+/g, ''
 export const PARTNER_HEADERS = [
   'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS',
   'Strategic fit', 'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal',
-  'Partner contact', 'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch',
+  'Partner contact', 'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until',
+  'Revenue pts', 'Activity pts', 'Engagement pts', 'NPS pts', 'Fit pts', 'Next best lift',
 ];
+
+/** Partners whose touch and QBR-overdue alerts are snoozed: name → days from TODAY. */
+const SNOOZED = { 'Cheers Networks': 7 };
 
 const FIRST = 2;
 const LAST = FIRST + PARTNERS.length - 1;
@@ -99,6 +103,7 @@ export const FORMULAS = {
   Segment: `SEGMENT(${col('C')}, ${col('E')}, ${col('F')}, ${col('H')})`,
   Quadrant: `PARTNER_QUADRANT(${col('G')}, ${col('K')})`,
   'Next touch': `NEXT_TOUCH(${col('T')}, ${col('L')})`,
+  'Revenue pts': `HEALTH_BREAKDOWN(${col('E')}, ${col('F')}, ${col('H')}, ${col('I')}, ${col('J')})`,
 };
 
 const DATE = 'yyyy-mm-dd';
@@ -113,7 +118,7 @@ function sheetWithHeader(workbook, name, headers, widths) {
 }
 
 function partnersSheet(workbook) {
-  const widths = [24, 22, 12, 17, 9, 7, 7, 13, 6, 13, 17, 12, 12, 12, 12, 12, 38, 8, 10, 11, 19, 22];
+  const widths = [24, 22, 12, 17, 9, 7, 7, 13, 6, 13, 17, 12, 12, 12, 12, 12, 38, 8, 10, 11, 19, 22, 13, 11, 11, 14, 8, 8, 30];
   const sheet = sheetWithHeader(workbook, 'Partners', PARTNER_HEADERS, widths);
   for (const p of PARTNERS) {
     const [name, owner, revenue, growth, deals, leads, engagement, nps, fit, relevance, lastContact, lastQbr, nextQbr, signed, firstDeal] = p;
@@ -123,12 +128,13 @@ function partnersSheet(workbook) {
     const row = sheet.addRow([
       name, owner, revenue, revenueLastYear, growth, deals, leads, engagementCell, nps, fit, relevance,
       dated(lastContact), dated(lastQbr), dated(nextQbr), dated(signed), dated(firstDeal), CONTACTS(name),
+      null, null, null, null, null, dated(SNOOZED[name] ?? null),
     ]);
     if (engagementCell instanceof Date) row.getCell('H').numFmt = DATE;
   }
   for (const letter of ['C', 'D']) sheet.getColumn(letter).numFmt = '$#,##0';
   sheet.getColumn('E').numFmt = '0%';
-  for (const letter of ['L', 'M', 'N', 'O', 'P', 'V']) sheet.getColumn(letter).numFmt = DATE;
+  for (const letter of ['L', 'M', 'N', 'O', 'P', 'V', 'W']) sheet.getColumn(letter).numFmt = DATE;
   for (const [header, formula] of Object.entries(FORMULAS)) {
     sheet.getCell(FIRST, PARTNER_HEADERS.indexOf(header) + 1).value = { formula };
   }

@@ -41,7 +41,12 @@ export class CallLog {
     return sum;
   }
 
-  /** Estimated time these calls take in Apps Script, from the per-call latencies. */
+  /** The script paused (Utilities.sleep): Apps Script's clock and execution time move on by `ms`. */
+  wait(ms: number): void {
+    this.estimatedMs += ms;
+  }
+
+  /** Estimated time these calls take in Apps Script, from the per-call latencies (and pauses). */
   estimatedAppsScriptMs(): number {
     return this.estimatedMs;
   }

@@ -27,18 +27,7 @@ export interface CustomFunctionHost {
   names: readonly string[];
   /** Calls the bundle's top-level function with Sheets-style arguments; throws what the function throws. */
   call(name: string, args: unknown[]): unknown;
-  /** Functions whose result is a table of fixed size rather than a column (default FIXED_RESULT_SIZES). */
-  resultSizes?: Record<string, { width: number; height: number }>;
 }
-
-/**
- * Sheets sizes a result after the call; HyperFormula needs the size before it. Every custom function of the
- * bundle returns one column except these, which return a table of known size: PARTNER_METRICS gives a header
- * row and one row per metric of spec §7 (Metric, Value, Target, Status).
- */
-export const FIXED_RESULT_SIZES: Record<string, { width: number; height: number }> = {
-  PARTNER_METRICS: { width: 4, height: 7 },
-};
 
 /**
  * The custom functions of a bundle: top-level `function NAME(` declarations whose JSDoc carries
@@ -233,19 +222,29 @@ export const HF_CONFIG = { licenseKey: 'gpl-v3', dateFormats: ['YYYY-MM-DD', 'MM
  */
 export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHooks = {}): () => void {
   if (host.names.length === 0) return () => undefined;
+  const shapes = new Map<string, ResultShape>();
+  const shapeOf = (name: string): ResultShape => {
+    let shape = shapes.get(name);
+    if (!shape) {
+      shape = probeShape(host, name);
+      shapes.set(name, shape);
+    }
+    return shape;
+  };
+
   class BundleFunctions extends FunctionPlugin {
     static implementedFunctions: Record<string, FunctionMetadata> = {};
 
-    /** One column, as tall as the tallest range argument (see the header comment); a table function its fixed size. */
+    /** As wide as the function's rows, as tall as the tallest range argument (see probeShape). */
     resultSize(ast: { args: unknown[]; procedureName?: string }, state: unknown): ArraySize {
-      const fixed = (host.resultSizes ?? FIXED_RESULT_SIZES)[ast.procedureName ?? ''];
-      if (fixed) return new ArraySize(fixed.width, fixed.height);
+      const shape = ast.procedureName ? shapeOf(ast.procedureName) : { width: 1, fixedHeight: null };
       let height = 1;
       for (const arg of ast.args) {
         const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);
         height = Math.max(height, size.height);
       }
-      return height === 1 ? ArraySize.scalar() : new ArraySize(1, height);
+      if (shape.fixedHeight !== null) height = shape.fixedHeight;
+      return height === 1 && shape.width === 1 ? ArraySize.scalar() : new ArraySize(shape.width, height);
     }
   }
 
@@ -295,6 +294,31 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
 }
 
 type HfScalar = number | string | boolean;
+
+/** How a custom function's result is laid out: its width, and a height of its own or the input's. */
+interface ResultShape {
+  width: number;
+  fixedHeight: number | null;
+}
+
+/**
+ * Sheets sizes a custom function's result from the array it returns; HyperFormula must know the size before
+ * it calls the function. So each function is asked once, with blank two-row columns for its arguments, what
+ * its rows look like: as wide as they come back, and as tall as the input when two rows give two rows.
+ * A function that refuses blank input keeps the usual shape, one column as tall as the input.
+ */
+function probeShape(host: CustomFunctionHost, name: string): ResultShape {
+  const blankColumn = [[''], ['']];
+  try {
+    const out = host.call(name, Array.from({ length: 8 }, () => blankColumn));
+    if (!Array.isArray(out) || out.length === 0) return { width: 1, fixedHeight: null };
+    const rows = (Array.isArray(out[0]) ? out : [out]) as unknown[][];
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    return { width, fixedHeight: rows.length === 2 ? null : rows.length };
+  } catch {
+    return { width: 1, fixedHeight: null };
+  }
+}
 
 function padded(rows: unknown[][], size: ArraySize, toHf: (v: unknown, r: number, c: number) => HfScalar): SimpleRangeValue {
   const out: HfScalar[][] = [];

@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   timeLimitMs?: number;
   customFunctionTimeLimitMs?: number;
   dailyMailQuota?: number;
+  /** MailApp's short-time rate limit (off by default; Google publishes no figure). */
+  mailRateLimit?: { sends: number; perMs: number };
   userEmail?: string;
   /** The user's selection, "Partners!A5" or "A5:K5". */
   selection?: string;
@@ -148,6 +150,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     timeZone,
     userEmail: options.userEmail ?? 'pm@example.com',
     dailyMailQuota: options.dailyMailQuota,
+    mailRateLimit: options.mailRateLimit,
     htmlRoot: join(ROOT, 'dist'),
     documentLockHooks: live ? { acquired: live.catchUp, releasing: live.publish } : undefined,
   });

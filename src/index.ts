@@ -1,6 +1,8 @@
 // The globals Apps Script sees: every function exported here becomes a top-level function of dist/Code.js
 // (scripts/build.mjs), with the JSDoc written here. Nothing else is reachable from Sheets or the sidebar.
+import { healthBreakdown } from './customFunctions/breakdown';
 import { Arg, Output } from './customFunctions/columns';
+import { healthChange } from './customFunctions/healthChange';
 import { partnerHealth, partnerTier } from './customFunctions/health';
 import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
 import { quadrantColumn } from './customFunctions/quadrant';
@@ -94,6 +96,38 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
  */
 export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
   return nextTouchColumn([segment, last_contact], settingsForFormulas().rules);
+}
+
+/**
+ * Why a partner has its health score, and what would raise it: six cells per row — the points earned for
+ * Revenue (of 30), Activity (of 25), Engagement (of 20), Satisfaction (of 15) and Strategic fit (of 10), blank
+ * where that input is blank, and the next best lift ("5+ deals this quarter: +15"; "—" at 100).
+ * Give whole columns for one block: =HEALTH_BREAKDOWN(E2:E, F2:F, H2:H, I2:I, J2:J)
+ *
+ * @param {number} growth Year-on-year revenue growth as a fraction or percent (0.2 or 20%).
+ * @param {number} deals Deals registered this quarter (whole number ≥ 0).
+ * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
+ * @param {number} nps Partner NPS, −100 to 100.
+ * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @return Six columns per row: Revenue, Activity, Engagement, Satisfaction and Fit points, and the next best lift.
+ * @customfunction
+ */
+export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Output[][] {
+  return healthBreakdown([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
+}
+
+/**
+ * How much a partner's health score changed over 30 days, from the Health history sheet that the daily run
+ * keeps (one row per partner per day): the latest score minus the score 30 days before it. Blank until the
+ * history reaches back 30 days. Example: =HEALTH_CHANGE(A2:A, 'Health history'!A:C)
+ *
+ * @param {string} partner The partner's name, or the whole Partner column.
+ * @param {Array} history The Health history table (Date, Partner, Score columns).
+ * @return The change in points (negative for a drop); one per row for a column.
+ * @customfunction
+ */
+export function HEALTH_CHANGE(partner: Arg, history: Arg): Result {
+  return healthChange(partner, history);
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 
 export type { DueTrigger, RunLogEntry, SentMail };
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
-export { QUOTA_MESSAGE } from './mail';
+export { QUOTA_MESSAGE, RATE_MESSAGE } from './mail';
 export { formatDate } from './utilities';
 
 export interface ServiceOptions {
@@ -43,6 +43,8 @@ export interface ServiceOptions {
   userEmail: string;
   /** Recipients per 24 hours; 100 as for a consumer account unless given. */
   dailyMailQuota?: number;
+  /** See MailOptions.rateLimit. */
+  mailRateLimit?: { sends: number; perMs: number };
   /** Folder holding the add-on's .html files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile. */
   htmlRoot: string;
   /** Apply the editor add-on trigger restrictions (see ScriptAppOptions.editorAddOn); default true. */
@@ -93,6 +95,7 @@ export function createServices(opts: ServiceOptions): Services {
     now,
     userEmail,
     dailyQuota: opts.dailyMailQuota ?? 100,
+    rateLimit: opts.mailRateLimit,
   });
   const { htmlService, setTemplateGlobals } = createHtmlService(calls, opts.htmlRoot);
   const locks = createLockService(calls, opts.statePath, userEmail, executionToken, opts.documentLockHooks);

@@ -38,9 +38,16 @@ export interface MailOptions {
   now: () => Date;
   userEmail: string;
   dailyQuota: number;
+  /**
+   * At most `sends` mails in any `perMs` window of the (virtual) clock; beyond that sendEmail throws Apps
+   * Script's "too many times in a short time" error. Google publishes no figure for this limit, so it is off
+   * unless a test or the bench sets one.
+   */
+  rateLimit?: { sends: number; perMs: number };
 }
 
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+export const RATE_MESSAGE = 'Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -106,6 +113,7 @@ function addresses(list: string | undefined): string[] {
 export function createMailApp(calls: CallLog, store: StateStore, options: MailOptions) {
   const outbox: SentMail[] = [];
   const { userEmail, now, dailyQuota } = options;
+  const recentSends: number[] = [];
 
   /** Remaining recipients in the 24-hour window that began with the first send in it. */
   const remaining = (): number => {
@@ -151,6 +159,12 @@ export function createMailApp(calls: CallLog, store: StateStore, options: MailOp
     const replyTo = message.replyTo ? addresses(message.replyTo) : [];
     const recipients = new Set([...to, ...cc, ...bcc].map((a) => a.toLowerCase())).size;
     if (recipients === 0) throw new Error('Failed to send email: no recipient');
+    if (options.rateLimit) {
+      const t = now().getTime();
+      while (recentSends.length > 0 && recentSends[0] <= t - options.rateLimit.perMs) recentSends.shift();
+      if (recentSends.length >= options.rateLimit.sends) throw new Error(RATE_MESSAGE);
+      recentSends.push(t);
+    }
 
     reserve(recipients);
     const sentAt = now();

@@ -177,13 +177,15 @@ export function createUtilities(calls: CallLog): UtilitiesApi {
       return formatDate(date, timeZone, format);
     },
     /**
-     * Apps Script pauses the script; here the clock is the runtime's `now()`, which sleep cannot move,
-     * so we wait a token few milliseconds — enough for a polling loop in another process to progress.
+     * Apps Script pauses the script, and the pause counts against the execution time. Here the virtual
+     * clock moves on by the pause, and we wait only a token few milliseconds for real — enough for a polling
+     * loop in another process to progress.
      */
     sleep(milliseconds: number) {
       if (!(Number(milliseconds) >= 0) || Number(milliseconds) > 300000) {
         throw new Error('Invalid argument: milliseconds');
       }
+      calls.wait(Number(milliseconds));
       sleepSync(Math.min(Number(milliseconds), 20));
     },
     getUuid() {

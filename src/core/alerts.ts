@@ -1,4 +1,4 @@
-import { DayNumber } from './calendar';
+import { DayNumber, isoOfDay } from './calendar';
 import { PartnerView } from './evaluate';
 import { Segment, Tier } from './rules';
 
@@ -22,6 +22,36 @@ export interface AlertItem {
   row: number | null;
   /** Hours past the response window, for escalations. */
   hoursOverdue?: number;
+  /** Held by the partner's snooze until this ISO day: listed in the preview, left out of the digest. */
+  snoozedUntil?: string;
+}
+
+/** A snooze longer than this counts as this long, from the day PartnerPulse first saw it. */
+export const SNOOZE_MAX_DAYS = 90;
+
+export interface Snooze {
+  /** The day in the Snooze until column. */
+  asked: DayNumber;
+  /** When alerts come back: `asked`, or `SNOOZE_MAX_DAYS` after it was first seen when that is sooner. */
+  until: DayNumber;
+  capped: boolean;
+}
+
+/** The snooze that applies to a `Snooze until` date first seen on `firstSeen`. */
+export function effectiveSnooze(asked: DayNumber, firstSeen: DayNumber, maxDays = SNOOZE_MAX_DAYS): Snooze {
+  const limit = firstSeen + maxDays;
+  return asked > limit ? { asked, until: limit, capped: true } : { asked, until: asked, capped: false };
+}
+
+/** The key under which the day a snooze was first seen is remembered: partner and asked day. */
+export function snoozeKey(partner: string, asked: DayNumber): string {
+  return `${partner.trim().toLowerCase()}|${isoOfDay(asked)}`;
+}
+
+export interface SnoozeContext {
+  today: DayNumber;
+  /** First-seen day per snoozeKey; a snooze not in it is seen for the first time today. */
+  firstSeen: ReadonlyMap<string, DayNumber>;
 }
 
 export interface AlertSettings {
@@ -59,10 +89,24 @@ export function partnerAlerts(
   baseline: Map<string, number>,
   dropPoints: number,
   settings: AlertSettings,
+  snoozes?: SnoozeContext,
 ): AlertItem[] {
   const items: AlertItem[] = [];
   for (const v of views) {
     const r = v.record;
+    // A snooze holds only the touch and QBR-overdue alerts: never an escalation, a health drop or a missing owner.
+    const snooze = snoozes && r.snoozeUntil !== null
+      ? effectiveSnooze(r.snoozeUntil, snoozes.firstSeen.get(snoozeKey(r.name, r.snoozeUntil)) ?? snoozes.today)
+      : null;
+    const held = snooze !== null && snoozes !== undefined && snoozes.today < snooze.until;
+    const snoozable = (item: AlertItem): AlertItem => {
+      if (snooze === null) return item;
+      if (held) return { ...item, snoozedUntil: isoOfDay(snooze.until), reason: `${item.reason} — snoozed until ${isoOfDay(snooze.until)}${snooze.capped ? ` (asked ${isoOfDay(snooze.asked)}; a snooze counts at most ${SNOOZE_MAX_DAYS} days)` : ''}` };
+      if (snooze.capped && snoozes !== undefined && snoozes.today < snooze.asked) {
+        return { ...item, reason: `${item.reason} — snoozed until ${isoOfDay(snooze.asked)}, but a snooze counts at most ${SNOOZE_MAX_DAYS} days: it ended ${isoOfDay(snooze.until)}` };
+      }
+      return item;
+    };
     const base = {
       partner: r.name,
       segment: v.segment,
@@ -79,16 +123,16 @@ export function partnerAlerts(
       items.push({ ...base, kind: 'healthDrop', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `Health fell ${was - v.health.score} points (${was} → ${v.health.score})` });
     }
     if (v.qbr.overdue) {
-      items.push({
+      items.push(snoozable({
         ...base, kind: 'qbrOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.qbr.daysOverdue,
         reason: v.qbr.daysOverdue === null ? 'QBR overdue: no QBR held or scheduled' : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
-      });
+      }));
     }
     if (v.touch.overdue) {
-      items.push({
+      items.push(snoozable({
         ...base, kind: 'touchOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.touch.daysOverdue,
         reason: v.touch.daysOverdue === null ? 'Never contacted' : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
-      });
+      }));
     }
     if (v.qbr.comingUp) {
       const when = v.qbr.daysUntil === 0 ? 'today' : v.qbr.daysUntil === 1 ? 'tomorrow' : `in ${v.qbr.daysUntil} days`;

@@ -6,7 +6,7 @@ import { EngagementLevel, Fit, Rules } from './rules';
 export type Field =
   | 'partner' | 'owner' | 'revenue' | 'revenueLastYear' | 'growth' | 'deals' | 'leads' | 'engagement' | 'nps'
   | 'fit' | 'relevance' | 'lastContact' | 'lastQbr' | 'nextQbr' | 'signed' | 'firstDeal' | 'contactEmail'
-  | 'health' | 'tier' | 'segment' | 'quadrant' | 'nextTouch';
+  | 'health' | 'tier' | 'segment' | 'quadrant' | 'nextTouch' | 'snoozeUntil';
 
 /** Header aliases (spec §1) plus the columns PartnerPulse's formulas fill in. */
 export const DEFAULT_ALIASES: Record<Field, string[]> = {
@@ -32,6 +32,7 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
   segment: ['Segment'],
   quadrant: ['Quadrant', 'Matrix quadrant'],
   nextTouch: ['Next touch', 'Next touch due'],
+  snoozeUntil: ['Snooze until', 'Snoozed until'],
 };
 
 /** Header text as compared: case, spaces, `_`, `-` and `()` do not matter (spec §1). */
@@ -84,6 +85,8 @@ export interface PartnerRecord {
   signed: DayNumber | null;
   firstDeal: DayNumber | null;
   contactEmail: string | null;
+  /** Touch and QBR-overdue alerts are held until this day (the `Snooze until` column). */
+  snoozeUntil: DayNumber | null;
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"); a field with a problem reads as blank. */
   problems: string[];
 }
@@ -141,6 +144,7 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed')),
       firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal')),
       contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact')),
+      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until')),
       problems,
     });
   }

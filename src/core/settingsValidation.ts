@@ -150,16 +150,10 @@ function message(label: string, value: unknown, problem: string): string {
   return `${label} ${describeValue(value)} ${problem}`;
 }
 
-const FIELD_NAMES: Record<Field, string> = {
-  partner: 'Partner', owner: 'Owner', revenue: 'Revenue', revenueLastYear: 'Revenue last year', growth: 'Growth', deals: 'Deals',
-  leads: 'Leads', engagement: 'Engagement', nps: 'NPS', fit: 'Strategic fit', relevance: 'Market relevance', lastContact: 'Last contact',
-  lastQbr: 'Last QBR', nextQbr: 'Next QBR', signed: 'Signed', firstDeal: 'First deal', contactEmail: 'Partner contact',
-  health: 'Health', tier: 'Tier', segment: 'Segment', quadrant: 'Quadrant', nextTouch: 'Next touch',
-};
 
 /** The name a person knows a field by: its first alias in spec §1. */
 export function fieldName(field: Field): string {
-  return FIELD_NAMES[field];
+  return DEFAULT_ALIASES[field][0];
 }
 
 /** Extra aliases: a list of header texts per field (text with commas is split), none claimed by another field. */
@@ -179,7 +173,7 @@ function checkAliases(raw: unknown, errors: SettingsError[]): Settings['aliases'
       continue;
     }
     const field = key as Field;
-    const label = `Other headers for ${FIELD_NAMES[field]}`;
+    const label = `Other headers for ${fieldName(field)}`;
     const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
     if (list === null) {
       errors.push({ field: path, message: message(label, value, 'is not a list; allowed: header texts separated by commas') });
@@ -196,7 +190,7 @@ function checkAliases(raw: unknown, errors: SettingsError[]): Settings['aliases'
       const norm = normalizeHeader(text);
       const taken = owner.get(norm);
       if (!norm) errors.push({ field: path, message: message(label, text, 'has no letters or digits; allowed: a header text such as "Deals closed"') });
-      else if (taken && taken !== field) errors.push({ field: path, message: message(label, text, `is already a header of ${FIELD_NAMES[taken]}; allowed: a header no other column uses`) });
+      else if (taken && taken !== field) errors.push({ field: path, message: message(label, text, `is already a header of ${fieldName(taken)}; allowed: a header no other column uses`) });
       else {
         owner.set(norm, field);
         if (!clean.includes(text)) clean.push(text);

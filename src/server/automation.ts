@@ -7,6 +7,7 @@ import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord, newRun, recordRun } from './runLog';
+import { countingSpreadsheet, serviceCallsSoFar } from './serviceCalls';
 
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
 export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
@@ -18,13 +19,15 @@ const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
  * that finds the lock held records itself as skipped instead of doing the work twice.
  */
 function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void): RunRecord {
-  const ss = activeSpreadsheet();
+  const callsBefore = serviceCallsSoFar();
+  const ss = countingSpreadsheet(activeSpreadsheet());
   const settings = loadSettings();
   const run = newRun(job, new Date());
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     run.status = 'skipped';
     run.error = 'Another PartnerPulse run was still working on this spreadsheet.';
+    run.serviceCalls = serviceCallsSoFar() - callsBefore;
     recordRun(ss, settings, run, new Date());
     return run;
   }
@@ -35,6 +38,8 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
     run.error = (error as Error).message;
   } finally {
     try {
+      // The log row's own write is the one call it cannot count.
+      run.serviceCalls = serviceCallsSoFar() - callsBefore;
       recordRun(ss, settings, run, new Date());
       if (run.status === 'failed') tellAdminOnce(ss, settings, run);
     } finally {
@@ -108,6 +113,10 @@ export function previewAlerts(): string {
   const parts = day.planned.map((p) =>
     `<h3>To: ${escapeHtml(p.recipient ?? '(no address — set the admin address in Settings)')}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
   );
+  const snoozed = day.items.filter((i) => i.snoozedUntil !== undefined);
+  if (snoozed.length > 0) {
+    parts.push(`<h3>Snoozed — not sent</h3><ul>${snoozed.map((i) => `<li><b>${escapeHtml(i.partner)}</b>: ${escapeHtml(i.reason)}</li>`).join('')}</ul>`);
+  }
   const html = parts.length > 0 ? parts.join('<hr>') : '<p>Nothing to send today: every partner is on track.</p>';
   SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `Today's alerts (${day.day})`);
   return html;

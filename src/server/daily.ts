@@ -1,5 +1,6 @@
 import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
-import { dateOfDay, dayNumber, DayNumber } from '../core/calendar';
+import { historyFromRows } from '../core/trend';
+import { dateOfDay, DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
@@ -10,6 +11,7 @@ import { HISTORY_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheet
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
+import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -35,16 +37,6 @@ export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now:
   return readDailyState(isoDayIn(ss, now)).digestsDone;
 }
 
-/** Health history rows as snapshots; rows that cannot be read are skipped (they are ours, not a user's). */
-export function readHistory(rows: CellValue[][]): HealthSnapshot[] {
-  const out: HealthSnapshot[] = [];
-  for (const [date, partner, score] of rows) {
-    if (!(date instanceof Date) || !partner) continue;
-    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date), partner: String(partner), score });
-  }
-  return out;
-}
-
 /** Appends today's scores to the Health history in one write, once per day. */
 function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: PartnerTable, today: DayNumber, history: HealthSnapshot[]): void {
   if (history.some((h) => h.day === today) || table.views.length === 0) return;
@@ -58,6 +50,7 @@ export interface DayAlerts {
   items: AlertItem[];
   planned: PlannedDigest[];
   history: HealthSnapshot[];
+  snoozesSeen: Map<string, DayNumber>;
   historySheet: GoogleAppsScript.Spreadsheet.Sheet;
   day: string;
   today: DayNumber;
@@ -93,18 +86,20 @@ export function computeDayAlerts(
   const day = isoDayIn(ss, now);
   const table = inputs.table;
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
-  const history = readHistory(readLogRows(historySheet));
+  const history = historyFromRows(readLogRows(historySheet));
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
-  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail });
+  const snoozesSeen = loadSnoozesSeen();
+  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
-  const planned = planDigests(items, {
+  // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests.
+  const planned = planDigests(items.filter((i) => i.snoozedUntil === undefined), {
     day,
     spreadsheetName: ss.getName(),
     spreadsheetUrl: ss.getUrl(),
     sheetId: table.sheet.getSheetId(),
     rules: settings.rules,
   });
-  return { table, items, planned, history, historySheet, day, today };
+  return { table, items, planned, history, historySheet, day, today, snoozesSeen };
 }
 
 /**
@@ -120,6 +115,7 @@ export function runDailyWork(
   inputs?: RunInputs,
 ): void {
   const day = computeDayAlerts(ss, settings, now, inputs);
+  rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.recolored) {

@@ -3,7 +3,7 @@ import { DashboardBlock, dashboardBlocks } from '../core/dashboard';
 import { checkHeaders } from '../core/headerCheck';
 import { aliasesOf } from '../core/settings';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
-import { readHistory } from './daily';
+import { historyFromRows } from '../core/trend';
 import { asText, readLogRows } from './logSheets';
 import { readPartnerTable } from './partnerSheet';
 
@@ -44,7 +44,7 @@ export function buildDashboard(): DashboardResult {
   const today = todayIn(ss, new Date());
   const table = readPartnerTable(ss, settings, today);
   const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
-  const history = historySheet ? readHistory(readLogRows(historySheet)) : null;
+  const history = historySheet ? historyFromRows(readLogRows(historySheet)) : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules);
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings));

@@ -1,9 +1,11 @@
 import { ALERT_ORDER, AlertItem, groupByRecipient } from '../core/alerts';
+import { RATE_LIMIT_DELAYS_MS, classifyServiceError, withBackoff } from '../core/backoff';
 import { isDate } from '../core/calendar';
 import { isEmail } from '../core/cells';
 import { Digest, composeDigest, DigestContext } from '../core/digest';
 import { Settings } from '../core/settings';
 import { ALERT_LOG_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheets';
+import { countServiceCalls } from './serviceCalls';
 
 export interface SendOutcome {
   sent: number;
@@ -36,13 +38,12 @@ function worstRank(item: AlertItem): number {
   return ALERT_ORDER.indexOf(item.kind) * 100_000 - (item.daysOverdue ?? 0);
 }
 
-const QUOTA_ERROR = /too many times|quota/i;
-
 /**
  * Sends each planned digest at most once per day and recipient. The Alert log is read once and consulted
  * before sending; each digest is logged right after it goes (one row per digest), so a run cut off half-way
  * or a second run never sends a digest twice. What the daily quota cannot carry is logged as deferred and
- * goes with a later run; a bad address is logged and skipped.
+ * goes with a later run; a bad address is logged and skipped. A rate limit ("too many times in a short time")
+ * is waited out with growing pauses; the daily quota is not retried.
  */
 export function sendDigests(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -81,6 +82,7 @@ export function sendDigests(
   planned = [...planned].sort((a, b) => heldBack(a) - heldBack(b));
   const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false };
   let quota = MailApp.getRemainingDailyQuota();
+  countServiceCalls();
   const mark = (recipient: string, items: number, status: string, detail = '') => {
     // Day is written as text so that the log reads the same in every time zone.
     log.appendRow([`'${day}`, asText(recipient), what, items, status, new Date(), asText(detail)]);
@@ -112,11 +114,15 @@ export function sendDigests(
       outcome.deferred++;
       continue;
     }
+    const message = { to: plan.recipient, subject: plan.digest.subject, body: plan.digest.text, htmlBody: plan.digest.html, name: 'PartnerPulse' };
     try {
-      MailApp.sendEmail({ to: plan.recipient, subject: plan.digest.subject, body: plan.digest.text, htmlBody: plan.digest.html, name: 'PartnerPulse' });
+      withBackoff(() => {
+        countServiceCalls();
+        MailApp.sendEmail(message);
+      }, { delaysMs: RATE_LIMIT_DELAYS_MS, sleep: (ms) => Utilities.sleep(ms), now: () => Date.now(), deadline });
     } catch (error) {
       const message = (error as Error).message;
-      if (QUOTA_ERROR.test(message)) {
+      if (classifyServiceError(message) === 'daily quota') {
         quota = 0;
         if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', message);
         outcome.deferred++;

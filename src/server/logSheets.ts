@@ -1,13 +1,22 @@
 import { CellValue } from '../core/cells';
 
 export const ALERT_LOG_HEADERS = ['Day', 'Recipient', 'What', 'Items', 'Status', 'Logged at', 'Detail'];
-export const RUN_LOG_HEADERS = ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error'];
+export const RUN_LOG_HEADERS = ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error', 'Service calls'];
 export const HISTORY_HEADERS = ['Date', 'Partner', 'Score', 'Tier', 'Segment'];
 
-/** The named sheet, created with a bold frozen header row when missing (never overwriting one that exists). */
+/**
+ * The named sheet, created with a bold frozen header row when missing (never overwriting one that exists).
+ * A log made by an older version, with fewer columns, gets the newer column headers added at its end.
+ */
 export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, headers: string[]): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
+  if (existing) {
+    const width = existing.getLastColumn();
+    if (width > 0 && width < headers.length) {
+      existing.getRange(1, width + 1, 1, headers.length - width).setValues([headers.slice(width)]).setFontWeight('bold');
+    }
+    return existing;
+  }
   const sheet = ss.insertSheet(name);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   sheet.setFrozenRows(1);

@@ -2,7 +2,7 @@ import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { automationIsOn } from './automation';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
-import { tierBackgrounds } from './recolor';
+import { healthNotes, tierBackgrounds } from './recolor';
 import { lastRunWarning } from './runLog';
 
 /**
@@ -48,12 +48,15 @@ export function recolorEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void
   const sheet = e.range.getSheet();
   if (sheet.getName() !== settings.sheets.partners) return;
   const first = Math.max(e.range.getRow(), 2);
-  const last = e.range.getLastRow();
-  if (last < first) return;
   const ss = e.source;
   // Segments rank partners against each other, but the fill depends only on the row's own health score,
   // so the edited rows are enough.
   const table = readPartnerTable(ss, settings, todayIn(ss, new Date()));
+  // Rows cleared at the bottom of the table are no longer in it: nothing to color there.
+  const last = Math.min(e.range.getLastRow(), table.rows.length + 1);
+  if (last < first) return;
   const { column, width, colors } = tierBackgrounds(table, settings);
   sheet.getRange(first, column, last - first + 1, width).setBackgrounds(colors.slice(first - 2, last - 1));
+  const notes = healthNotes(table, settings);
+  if (notes) sheet.getRange(first, notes.column, last - first + 1, 1).setNotes(notes.notes.slice(first - 2, last - 1));
 }

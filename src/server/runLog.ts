@@ -11,10 +11,12 @@ export interface RunRecord {
   deferred: number;
   failed: number;
   error: string;
+  /** Apps Script service calls the run made (src/server/serviceCalls.ts). */
+  serviceCalls: number;
 }
 
 export function newRun(job: string, started: Date): RunRecord {
-  return { started, job, status: 'ok', partnersRead: 0, rowsRecolored: 0, sent: 0, deferred: 0, failed: 0, error: '' };
+  return { started, job, status: 'ok', partnersRead: 0, rowsRecolored: 0, sent: 0, deferred: 0, failed: 0, error: '', serviceCalls: 0 };
 }
 
 /** One row in the Run log: Apps Script sends no failure e-mail for an add-on's triggers, so we keep our own. */
@@ -22,7 +24,7 @@ export function recordRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings
   const sheet = ensureLogSheet(ss, settings.sheets.runLog, RUN_LOG_HEADERS);
   sheet.appendRow([
     run.started, run.job, run.status, run.partnersRead, run.rowsRecolored, run.sent, run.deferred, run.failed,
-    Math.round((finished.getTime() - run.started.getTime()) / 100) / 10, asText(run.error),
+    Math.round((finished.getTime() - run.started.getTime()) / 100) / 10, asText(run.error), run.serviceCalls,
   ]);
 }
 

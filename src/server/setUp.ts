@@ -24,7 +24,7 @@ interface SheetPlan {
 export const PARTNER_HEADERS = [
   'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit',
   'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal', 'Partner contact',
-  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch',
+  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until',
 ];
 
 export const PARTNER_FORMULAS: Record<string, string> = {

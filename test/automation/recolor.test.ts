@@ -49,6 +49,13 @@ test('recolorNow on 10,000 rows makes the same SpreadsheetApp/Sheet/Range calls 
   expect(big.counts).toEqual(small.counts);
   expect(big.counts['Range.setBackgrounds']).toBe(1);
   expect(big.counts['Range.getValues']).toBe(1);
+  // The Run log's "Service calls" is the add-on's own count (Apps Script has none): the same at both sizes, and
+  // what the runtime counted, less the calls around the work — getting the spreadsheet, creating the Run log
+  // sheet (lookup, insert, header range, values, bold, frozen row), the log row itself and the final flush.
+  const logged = (r: { runtime: Runtime }) => r.runtime.workbook.sheet('Run log')!.valueAt(2, 11) as number;
+  expect(logged(big)).toBe(logged(small));
+  const total = Object.values(small.counts).reduce((a, b) => a + b, 0);
+  expect(logged(small)).toBe(total - 9);
 
   for (const { runtime, before, after } of [small, big]) {
     const sheet = runtime.workbook.sheet('Partners')!;
@@ -83,10 +90,34 @@ test('onEdit recolors just the edited rows; the recolor target "health" fills on
   expect(sheet.cell(3, 1)?.background).toBe('#b7e1cd');
   expect(sheet.cell(2, 1)?.background).toBeUndefined(); // not edited, not recolored
   expect(runtime.calls.byMethod()['Range.setBackgrounds']).toBe(1);
+  // The edited row's Health cell explains its new score.
+  expect(sheet.cell(3, HEADERS.length + 1)?.note).toBe('Revenue 20/30 · Activity 25/25 · Engagement 15/20 · NPS 15/15 · Fit 10/10 — missing: none');
+  expect(sheet.cell(2, HEADERS.length + 1)?.note).toBeUndefined();
 
   runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify({ recolorTarget: 'health' }));
   runtime.call('recolorNow');
   const healthColumn = HEADERS.length + 1;
   expect(sheet.cell(4, healthColumn)?.background).toBe('#fff2cc'); // the At-risk row's Health cell
   expect(sheet.cell(4, 1)?.background).toBeUndefined(); // the rest of the row keeps no fill
+});
+
+// Issue #10.2: hovering a Health cell explains its score; the notes go in one setNotes call at any size.
+test('the recolor writes every Health cell\'s breakdown note in one setNotes call, on 10 rows as on 10,000', async () => {
+  const notesCalls: number[] = [];
+  for (const rows of [10, 10_000]) {
+    const model = bigWorkbook(rows);
+    const sheet = model.sheet('Partners')!;
+    sheet.ensure(1, HEADERS.length + 1).value = 'Health';
+    const runtime = await createRuntime({ workbook: model, now: at('2026-12-01T10:00'), timeZone: TIME_ZONE });
+    runtime.calls.reset();
+    runtime.call('recolorNow');
+    notesCalls.push(runtime.calls.byMethod()['Range.setNotes']);
+    const health = HEADERS.length + 1;
+    expect(sheet.cell(2, health)?.note).toBe('Revenue 30/30 · Activity 25/25 · Engagement 20/20 · NPS 15/15 · Fit 10/10 — missing: none');
+    expect(sheet.cell(7, health)?.note).toBe('Revenue –/30 · Activity –/25 · Engagement –/20 · NPS –/15 · Fit 0/10 — missing: Revenue, Activity, Engagement, NPS');
+    expect(sheet.cell(rows + 1, health)?.note).toMatch(/^Revenue \d+\/30 · /);
+    expect(sheet.cell(rows + 2, health)?.note).toBeUndefined();
+    expect(sheet.cell(2, health)?.value ?? '').toBe(''); // notes only: the cell itself is untouched
+  }
+  expect(notesCalls).toEqual([1, 1]);
 });

@@ -163,6 +163,20 @@ test("seed 000's partners: TechServices Inc. 87 Champion, RandomCorp Unknown wit
   expect(random?.['Next touch']).toBe((Date.UTC(2026, 5, 30) - Date.UTC(1899, 11, 30)) / 86_400_000); // 2026-04-01 + 90 days
 });
 
+test('the breakdown columns explain each score and name the next best lift', () => {
+  const cols = ['Revenue pts', 'Activity pts', 'Engagement pts', 'NPS pts', 'Fit pts', 'Next best lift'];
+  const of = (name: string) => cols.map((c) => partners.find((p) => p.Partner === name)?.[c]);
+  // TechServices Inc.: 35 % growth, 12 deals, 2 portal logins (Quarterly), NPS and fit not known.
+  expect(of('TechServices Inc.')).toEqual([30, 25, 10, '', '', 'Weekly portal activity: +10']);
+  expect(of('Massive Dynamic')).toEqual([30, 25, 20, 15, 10, '—']);
+  expect(of('Hooli Partners')).toEqual([30, 0, 15, '', 0, '5+ deals this quarter: +25']);
+});
+
+test('Cheers Networks is snoozed for a week (Snooze until)', () => {
+  const cheers = partners.find((p) => p.Partner === 'Cheers Networks');
+  expect(cheers?.['Snooze until']).toBe((Date.UTC(2026, 11, 8) - Date.UTC(1899, 11, 30)) / 86_400_000);
+});
+
 test('some partners are touch-overdue and QBR-overdue on 2026-12-01', () => {
   const today = dayNumber(TODAY);
   const day = (serial: unknown) => (typeof serial === 'number' ? serial - 25569 : null); // serial → days since 1970-01-01

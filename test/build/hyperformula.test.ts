@@ -64,3 +64,17 @@ test('open-ended ranges (E2:E) do not parse in HyperFormula, which is why the ex
   expect(hf.validateFormula('=PARTNER_TIER(G2:G)')).toBe(false);
   expect(hf.validateFormula('=PARTNER_TIER(G2:G6)')).toBe(true);
 });
+
+test('HEALTH_BREAKDOWN spills a block of six columns per row from the built bundle', () => {
+  const sheet = HyperFormula.buildFromArray(
+    [
+      [0.35, 12, 'Weekly', 30, 'Moderate', '=HEALTH_BREAKDOWN(A1:A2, B1:B2, C1:C2, D1:D2, E1:E2)'],
+      [0.01, 1, 'Monthly', 140, 'Weak'],
+    ],
+    { licenseKey: 'gpl-v3' },
+  );
+  const row = (r: number) => ['F', 'G', 'H', 'I', 'J', 'K'].map((c) => sheet.getCellValue(sheet.simpleCellAddressFromString(`${c}${r}`, 0)!));
+  expect(row(1)).toEqual([30, 25, 20, 10, 5, 'NPS 50+: +5']);
+  expect(row(2)).toEqual(['Error: NPS 140 is outside −100…100', '', '', '', '', '']);
+  sheet.destroy();
+});

@@ -8,6 +8,8 @@ const PARAMETERS: Record<string, string[]> = {
   SEGMENT: ['revenue', 'growth', 'deals', 'engagement'],
   PARTNER_QUADRANT: ['leads', 'relevance'],
   NEXT_TOUCH: ['segment', 'last_contact'],
+  HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit'],
+  HEALTH_CHANGE: ['partner', 'history'],
   PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'],
 };
 
@@ -37,7 +39,7 @@ describe.each(Object.entries(PARAMETERS))('%s', (name, params) => {
   });
 });
 
-test('exactly these six top-level functions are marked @customfunction (menus and triggers are not)', () => {
+test('exactly these top-level functions are marked @customfunction (menus and triggers are not)', () => {
   const code = builtCode();
   const marked = [...code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\nfunction (\w+)\(/g)]
     .filter((m) => /@customfunction\b/.test(m[1]))

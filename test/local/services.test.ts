@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { simpleParser } from 'mailparser';
 import { CallLog } from '../../local/calls';
-import { createServices, formatDate, LOCK_TIMEOUT_MESSAGE, QUOTA_MESSAGE, type ServiceOptions } from '../../local/services';
+import { createServices, formatDate, LOCK_TIMEOUT_MESSAGE, QUOTA_MESSAGE, RATE_MESSAGE, type ServiceOptions } from '../../local/services';
 
 const HOUR = 3600_000;
 let dir: string;
@@ -352,6 +352,18 @@ describe('MailApp — developers.google.com/apps-script/reference/mail/mail-app'
     expect(later.MailApp.getRemainingDailyQuota()).toBe(1);
   });
 
+  test('a rate limit, when set, throws Apps Script\'s "too many times in a short time" and passes once the window has', () => {
+    const s = createServices(options({ mailRateLimit: { sends: 2, perMs: 1000 } }));
+    s.MailApp.sendEmail('a@example.com', 's1', 'b');
+    s.MailApp.sendEmail('b@example.com', 's2', 'b');
+    expect(() => s.MailApp.sendEmail('c@example.com', 's3', 'b')).toThrow(RATE_MESSAGE);
+    expect(RATE_MESSAGE).toBe('Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.');
+    clock = new Date(clock.getTime() + 1000);
+    s.MailApp.sendEmail('c@example.com', 's3', 'b');
+    expect(s.outbox.map((m) => m.subject)).toEqual(['s1', 's2', 's3']);
+    expect(s.MailApp.getRemainingDailyQuota()).toBe(97); // the refused send used no quota
+  });
+
   test('with smtp set, mail reaches a loopback SMTP server as a message mailparser reads', async () => {
     const inbox = path.join(dir, 'inbox');
     fs.mkdirSync(inbox);
@@ -462,9 +474,12 @@ describe('Session, Utilities, Logger, console', () => {
     expect(Utilities.base64Encode('héllo')).toBe('aMOpbGxv');
     expect(Utilities.base64Decode('aMOpbGxv')).toEqual([104, -61, -87, 108, 108, 111]);
     expect(Utilities.newBlob('text', 'text/plain', 'a.txt').getDataAsString()).toBe('text');
+    const calls = new CallLog({ default: 1 });
+    const paused = createServices(options({ calls })).Utilities;
     const started = Date.now();
-    Utilities.sleep(10_000); // does not really wait 10 s
+    paused.sleep(10_000); // does not really wait 10 s…
     expect(Date.now() - started).toBeLessThan(1000);
+    expect(calls.estimatedAppsScriptMs()).toBe(10_000 + 1); // …but Apps Script's clock moves on by it (+ the call)
   });
 
   test('Logger and console write to the run log; getLog returns Logger lines', () => {

@@ -20,9 +20,9 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
   expect(partners.getFrozenRows()).toBe(1);
-  const header = partners.getRange(1, 1, 1, 22).getValues()[0];
+  const header = partners.getRange(1, 1, 1, 23).getValues()[0];
   expect(header.slice(0, 3)).toEqual(['Partner', 'Owner', 'Revenue']);
-  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch']);
+  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until']);
   expect(partners.getRange('R2:V2').getFormulas()[0]).toEqual([
     '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)', '=PARTNER_TIER(R2:R)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H)', '=PARTNER_QUADRANT(G2:G, K2:K)', '=NEXT_TOUCH(T2:T, L2:L)',
   ]);

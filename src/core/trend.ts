@@ -1,0 +1,50 @@
+import { HealthSnapshot, baselineScores } from './alerts';
+import { DayNumber, dayNumber, isDate } from './calendar';
+import { CellValue } from './cells';
+
+/**
+ * Health history rows (Date, Partner, Score, …) as snapshots. Rows that cannot be read — the header, a
+ * blank line, a score that is not one — are skipped: the sheet is written by PartnerPulse, not typed by hand.
+ */
+export function historyFromRows(rows: readonly CellValue[][]): HealthSnapshot[] {
+  const out: HealthSnapshot[] = [];
+  for (const [date, partner, score] of rows) {
+    if (!isDate(date) || partner === '' || partner === null || partner === undefined) continue;
+    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date as Date), partner: String(partner), score });
+  }
+  return out;
+}
+
+const keyOf = (partner: string) => partner.trim().toLowerCase();
+
+export interface ScoreChange {
+  /** The partner's latest scored day and score. */
+  day: DayNumber;
+  score: number;
+  /** The score on the latest snapshot at least `daysAgo` days before, and the change since. */
+  baseline: number;
+  change: number;
+}
+
+/**
+ * A partner's change in score over `daysAgo` days, measured back from the partner's own latest snapshot (so a
+ * formula over the history gives the same answer whatever day it recalculates). Null without a numeric score
+ * now or that long ago.
+ */
+export function scoreChange(history: readonly HealthSnapshot[], partner: string, daysAgo: number): ScoreChange | null {
+  const key = keyOf(partner);
+  const own = history.filter((h) => keyOf(h.partner) === key);
+  let latest: HealthSnapshot | null = null;
+  for (const h of own) if (latest === null || h.day > latest.day) latest = h;
+  if (latest === null || typeof latest.score !== 'number') return null;
+  const baseline = baselineScores(own, latest.day, daysAgo).get(key);
+  if (baseline === undefined) return null;
+  return { day: latest.day, score: latest.score, baseline, change: latest.score - baseline };
+}
+
+/** "▲ 12", "▼ 15" or "± 0": the 30-day change as the sidebar and dashboard show it. */
+export function changeLabel(change: number): string {
+  if (change > 0) return `▲ ${change}`;
+  if (change < 0) return `▼ ${-change}`;
+  return '± 0';
+}

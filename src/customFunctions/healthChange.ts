@@ -1,0 +1,25 @@
+import { CellValue, isBlank } from '../core/cells';
+import { scoreChange, historyFromRows } from '../core/trend';
+import { Arg, Output, callResult, callRows, perRow } from './columns';
+
+export const CHANGE_DAYS = 30;
+
+/**
+ * HEALTH_CHANGE: each partner's score change over 30 days from the Health history table. Blank when the
+ * history has no score for the partner that long ago (the daily run writes one row per partner per day).
+ */
+export function healthChange(partner: Arg, history: Arg): Output | Output[][] {
+  if (!Array.isArray(history) || history.length === 0) {
+    throw new Error('HEALTH_CHANGE: history must be the Health history table\'s range, for example \'Health history\'!A:C (Date, Partner, Score).');
+  }
+  const width = history.reduce((w, row) => Math.max(w, row.length), 0);
+  if (width < 3) {
+    throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
+  }
+  const snapshots = historyFromRows(history as CellValue[][]);
+  const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
+  return callResult(call, call.rows.map(([name]) => perRow(() => {
+    if (isBlank(name)) return '';
+    return scoreChange(snapshots, String(name), CHANGE_DAYS)?.change ?? '';
+  })));
+}

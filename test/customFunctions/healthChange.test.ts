@@ -1,0 +1,22 @@
+import { healthChange } from '../../src/customFunctions/healthChange';
+
+const d = (iso: string) => new Date(`${iso}T00:00:00`);
+const history = [
+  ['Date', 'Partner', 'Score'],
+  [d('2026-10-31'), 'Acme', 78],
+  [d('2026-11-30'), 'Acme', 63],
+  [d('2026-10-31'), 'Beta', 40],
+  [d('2026-11-30'), 'Beta', 52],
+];
+
+test('one partner, or the whole Partner column (blank rows stay blank, unknown history is blank)', () => {
+  expect(healthChange('Acme', history)).toBe(-15);
+  expect(healthChange([['Acme'], ['Beta'], [''], ['New partner']], history)).toEqual([[-15], [12], [''], ['']]);
+});
+
+test('a history range that is not the Health history table is refused with what to give', () => {
+  expect(() => healthChange('Acme', [[d('2026-10-31'), 'Acme']])).toThrow(
+    'HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has 2 columns.',
+  );
+  expect(() => healthChange('Acme', 'Acme')).toThrow("HEALTH_CHANGE: history must be the Health history table's range");
+});
