@@ -12,6 +12,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { sheetPicture } from './picture';
+import { sheetWithChartsPicture } from './chartPicture';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Evaluation } from './formulas';
 import { Runtime, createRuntime } from './runtime';
@@ -327,6 +328,17 @@ export async function runStart(argv: string[]): Promise<number> {
     bar?.increment(1);
   }
   const afterTriggers = triggers.length ? runtime.evaluateFormulas() : evaluation;
+  // Then the menu's "Build dashboard", after the trigger has written today's Health history.
+  let dashboardReport = '';
+  if (runtime.functionNames.includes('buildDashboard')) {
+    bar?.update({ step: 'buildDashboard()' });
+    try {
+      const built = runtime.call('buildDashboard') as { sheet: string; charts: number };
+      dashboardReport = `Menu: "Build dashboard" → buildDashboard(): sheet "${built.sheet}" with ${built.charts} charts`;
+    } catch (error) {
+      dashboardReport = `Menu: "Build dashboard" → buildDashboard() failed: ${typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error)}`;
+    }
+  }
   bar?.update({ step: 'saving' });
   await runtime.save();
   bar?.increment(1, { step: 'saved' });
@@ -338,6 +350,7 @@ export async function runStart(argv: string[]): Promise<number> {
     console.log(`Triggers: fired ${triggers.length} once`);
     for (const line of triggerReports) console.log(line);
   }
+  if (dashboardReport) console.log(dashboardReport);
   printNews(runtime, seen);
 
   const partnersSheet = runtime.workbook.sheet('Partners') ? 'Partners' : runtime.workbook.sheets[0].name;
@@ -359,6 +372,13 @@ export async function runStart(argv: string[]): Promise<number> {
     const picture = workbook.replace(/\.xlsx$/i, '') + '.svg';
     writeFileSync(picture, sheetPicture(partners, { columns: columns.length ? columns : [1, 2, 3, 4, 5] }));
     console.log(`  picture of the colored sheet: ${picture} (open it in a browser)`);
+  }
+  const dashboard = runtime.workbook.sheet('Dashboard');
+  if (dashboard && dashboard.charts.length) {
+    // The .xlsx cannot carry the charts (exceljs writes none), so the dashboard is drawn with them as well.
+    const picture = workbook.replace(/\.xlsx$/i, '') + '-dashboard.svg';
+    writeFileSync(picture, sheetWithChartsPicture(dashboard, { columns: [1, 2, 3, 4, 5, 6, 7, 8, 9], maxRows: 200 }));
+    console.log(`  picture of the dashboard with its charts: ${picture}`);
   }
   console.log(`\n${callLines(runtime).join('\n')}`);
   console.log(`\nNext: open ${workbook} in LibreOffice/Excel, or try \`npm run local -- recolorNow\`, \`npm run local -- previewAlerts --now 2026-12-01T07:00\`.`);

@@ -59,7 +59,9 @@ export function boundOpenRanges(formula: string, lastRowOf: (sheetName: string |
         if (/[\w$.]/.test(before)) return all;
         const sheetName = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
         const startRow = Number(/\d+$/.exec(start)![0]);
-        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow, lastRowOf(sheetName))}`;
+        // At least two rows: Sheets passes `D2:D` as a column even when only row 2 has content, and a
+        // one-cell range would reach the function as a single value.
+        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow + 1, lastRowOf(sheetName))}`;
       });
     })
     .join('');

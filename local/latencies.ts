@@ -41,6 +41,9 @@ export const APPS_SCRIPT_LATENCIES: CallLatencies = {
   'Sheet.deleteRow': 200,
   'Sheet.deleteRows': 200,
   'Sheet.setFrozenRows': 100,
+  'Sheet.getCharts': 100,
+  'Sheet.insertChart': 400,
+  'Sheet.removeChart': 200,
 
   // Range reads: one call reads the whole block, which is why batching pays.
   'Range.getValue': 100,

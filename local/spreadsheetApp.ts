@@ -13,7 +13,7 @@
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
 import { CallLog } from './calls';
-import { Cell, CellValue, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
+import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -630,6 +630,116 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
     this.count('getActiveRange');
     const a = this.session.activeRange;
     return a && a.sheet === this.model ? new LocalRange(this.session, a.sheet, a.row, a.column, a.rows, a.columns) : null;
+  }
+
+  // Charts (see LocalChartBuilder for why these are outside the `implements` list).
+
+  newChart(): LocalChartBuilder {
+    this.count('newChart');
+    return new LocalChartBuilder(this.session, this.model);
+  }
+
+  /** Adds the chart; a chart already in the sheet (the same id) is replaced, as updateChart would. */
+  insertChart(chart: LocalEmbeddedChart): void {
+    this.count('insertChart');
+    if (!(chart instanceof LocalEmbeddedChart)) this.session.fail("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    const model = chart.model;
+    model.id = Math.max(0, ...this.session.env.model.sheets.flatMap((s) => s.charts.map((c) => c.id))) + 1;
+    this.model.charts.push(model);
+  }
+
+  getCharts(): LocalEmbeddedChart[] {
+    this.count('getCharts');
+    return this.model.charts.map((c) => new LocalEmbeddedChart(c, this.session, this.model));
+  }
+
+  removeChart(chart: LocalEmbeddedChart): void {
+    this.count('removeChart');
+    this.model.charts = this.model.charts.filter((c) => c.id !== chart.model.id);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Charts — https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+// and …/embedded-chart. A builder only collects settings in the script (no backend call until
+// Sheet.insertChart); the typed builders (asColumnChart() …) are the same builder with the type set, which is
+// why one class serves them all. Not declared `implements` Google's interfaces: those list some fifty
+// type-specific setters each that the add-on does not use.
+
+const CHART_TYPES = ['area', 'bar', 'column', 'combo', 'histogram', 'line', 'pie', 'scatter', 'table'] as const;
+
+export class LocalEmbeddedChart {
+  constructor(readonly model: ChartModel, private readonly session: Session, private readonly sheetModel: SheetModel | null) {}
+  /** Null until the chart is inserted in a sheet, as in Apps Script. */
+  getChartId(): number | null { return this.sheetModel && this.sheetModel.charts.includes(this.model) ? this.model.id : null; }
+  getRanges(): LocalRange[] {
+    const sheet = this.sheetModel;
+    return sheet ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns)) : [];
+  }
+  getNumHeaders(): number { return this.model.numHeaders; }
+  getOptions(): { get(option: string): unknown } {
+    const options = this.model.options;
+    return { get: (option: string) => (option in options ? options[option] : null) };
+  }
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+    const p = this.model.position;
+    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+  }
+  modify(): LocalChartBuilder {
+    return new LocalChartBuilder(this.session, this.sheetModel, JSON.parse(JSON.stringify(this.model)) as ChartModel);
+  }
+}
+
+export class LocalChartBuilder {
+  constructor(
+    private readonly session: Session,
+    private readonly sheetModel: SheetModel | null,
+    private readonly model: ChartModel = { id: 0, type: 'line', ranges: [], numHeaders: -1, options: {}, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } },
+  ) {}
+  private as(type: (typeof CHART_TYPES)[number]): LocalChartBuilder { this.model.type = type; return this; }
+  asAreaChart(): LocalChartBuilder { return this.as('area'); }
+  asBarChart(): LocalChartBuilder { return this.as('bar'); }
+  asColumnChart(): LocalChartBuilder { return this.as('column'); }
+  asComboChart(): LocalChartBuilder { return this.as('combo'); }
+  asHistogramChart(): LocalChartBuilder { return this.as('histogram'); }
+  asLineChart(): LocalChartBuilder { return this.as('line'); }
+  asPieChart(): LocalChartBuilder { return this.as('pie'); }
+  asScatterChart(): LocalChartBuilder { return this.as('scatter'); }
+  asTableChart(): LocalChartBuilder { return this.as('table'); }
+  /** Charts.ChartType values print as their names ("COLUMN"). */
+  setChartType(type: unknown): LocalChartBuilder {
+    const name = String(type).toLowerCase() as (typeof CHART_TYPES)[number];
+    if (!CHART_TYPES.includes(name)) this.session.fail(`Invalid argument: type`);
+    return this.as(name);
+  }
+  getChartType(): string { return this.model.type.toUpperCase(); }
+  addRange(range: LocalRange): LocalChartBuilder {
+    this.model.ranges.push({ row: range.row, column: range.column, rows: range.rows, columns: range.columns });
+    return this;
+  }
+  removeRange(range: LocalRange): LocalChartBuilder {
+    this.model.ranges = this.model.ranges.filter((r) => !(r.row === range.row && r.column === range.column && r.rows === range.rows && r.columns === range.columns));
+    return this;
+  }
+  clearRanges(): LocalChartBuilder { this.model.ranges = []; return this; }
+  getRanges(): LocalRange[] {
+    const sheet = this.sheetModel;
+    return sheet ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns)) : [];
+  }
+  setNumHeaders(headers: number): LocalChartBuilder { this.model.numHeaders = headers; return this; }
+  setOption(option: string, value: unknown): LocalChartBuilder {
+    // Options cross from the add-on's realm; JSON keeps plain data and drops what a chart could not use.
+    this.model.options[String(option)] = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+    return this;
+  }
+  /** The typed builders' setTitle is the "title" option. */
+  setTitle(chartTitle: string): LocalChartBuilder { return this.setOption('title', chartTitle); }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): LocalChartBuilder {
+    this.model.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  build(): LocalEmbeddedChart {
+    return new LocalEmbeddedChart(JSON.parse(JSON.stringify(this.model)) as ChartModel, this.session, this.sheetModel);
   }
 }
 

@@ -53,8 +53,22 @@ export function isBlankValue(value: CellValue | null | undefined): boolean {
   return value === '' || value === null || value === undefined;
 }
 
+/** An embedded chart as Sheets keeps it: its type, the data ranges, options and where it is anchored. */
+export interface ChartModel {
+  id: number;
+  /** Lowercase Charts.ChartType name: column, bar, pie, line, area, scatter, combo, histogram, table. */
+  type: string;
+  ranges: { row: number; column: number; rows: number; columns: number }[];
+  /** Header rows of the ranges; -1 = let Sheets guess (EmbeddedChartBuilder#setNumHeaders). */
+  numHeaders: number;
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
 export class SheetModel {
   frozenRows = 0;
+  /** Embedded charts (kept in memory and in the live copy; exceljs cannot write charts to .xlsx). */
+  charts: ChartModel[] = [];
   maxRows = DEFAULT_MAX_ROWS;
   maxColumns = DEFAULT_MAX_COLUMNS;
   /** Column widths (exceljs units) carried from the loaded file so a save looks like the original. */
@@ -151,6 +165,7 @@ interface SheetSnapshot {
   maxColumns: number;
   columnWidths: (number | null)[];
   cells: [number, number, Cell][];
+  charts?: ChartModel[];
 }
 
 /** The workbook as JSON text, dates kept as dates. */
@@ -163,6 +178,7 @@ export function workbookSnapshot(model: WorkbookModel): string {
     maxColumns: sheet.maxColumns,
     columnWidths: sheet.columnWidths.map((w) => w ?? null),
     cells: [...sheet.cells()],
+    charts: sheet.charts,
   }));
   return JSON.stringify({ name: model.name, sheets }, function (this: Record<string, unknown>, key, value) {
     const raw = this[key];
@@ -189,6 +205,7 @@ export function restoreWorkbookSnapshot(model: WorkbookModel, json: string): voi
     sheet.columnWidths = data.columnWidths.map((w) => w ?? undefined);
     sheet.clearCells();
     for (const [r, c, cell] of data.cells) Object.assign(sheet.ensure(r, c), cell);
+    sheet.charts = data.charts ?? [];
     return sheet;
   });
   model.sheets.splice(0, model.sheets.length, ...sheets);

@@ -1,6 +1,5 @@
 // The globals Apps Script sees: every function exported here becomes a top-level function of dist/Code.js
 // (scripts/build.mjs), with the JSDoc written here. Nothing else is reachable from Sheets or the sidebar.
-import { DEFAULT_RULES } from './core/rules';
 import { healthBreakdown } from './customFunctions/breakdown';
 import { Arg, Output } from './customFunctions/columns';
 import { healthChange } from './customFunctions/healthChange';
@@ -16,6 +15,12 @@ import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, r
 import { showQbrSidebar } from './server/qbrSidebar';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
+import { settingsForFormulas } from './server/formulaSettings';
+import { withTierFloors } from './customFunctions/tierFloors';
+import { partnerMetrics } from './customFunctions/metrics';
+import * as settingsDialog from './server/settingsDialog';
+import * as setUp from './server/setUp';
+import * as dashboard from './server/dashboard';
 
 type Result = Output | Output[][];
 
@@ -34,19 +39,24 @@ type Result = Output | Output[][];
  * @customfunction
  */
 export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Result {
-  return partnerHealth([growth, deals, engagement, nps, fit], DEFAULT_RULES, new Date());
+  return partnerHealth([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
 }
 
 /**
  * Health tier of a score: Champion (80–100), Healthy (60–79), At-risk (40–59), Critical (20–39),
- * Churning (0–19) or Unknown. Example: =PARTNER_TIER(R2:R)
+ * Churning (0–19) or Unknown, with the floors from PartnerPulse Settings unless given here.
+ * Example: =PARTNER_TIER(R2:R) or =PARTNER_TIER(R2:R, 85, 65, 45, 25)
  *
  * @param {number} score A health score 0–100 or "Unknown", or a column of them (the PARTNER_HEALTH column).
+ * @param {number} champion_from Optional: lowest Champion score (Settings: 80).
+ * @param {number} healthy_from Optional: lowest Healthy score (Settings: 60).
+ * @param {number} at_risk_from Optional: lowest At-risk score (Settings: 40).
+ * @param {number} critical_from Optional: lowest Critical score (Settings: 20); below it is Churning.
  * @return The tier name; one per row for a column.
  * @customfunction
  */
-export function PARTNER_TIER(score: Arg): Result {
-  return partnerTier([score], DEFAULT_RULES);
+export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg): Result {
+  return partnerTier([score], withTierFloors(settingsForFormulas().rules, [champion_from, healthy_from, at_risk_from, critical_from]));
 }
 
 /**
@@ -62,7 +72,7 @@ export function PARTNER_TIER(score: Arg): Result {
  * @customfunction
  */
 export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg): Result {
-  return segmentColumn([revenue, growth, deals, engagement], DEFAULT_RULES, new Date());
+  return segmentColumn([revenue, growth, deals, engagement], settingsForFormulas().rules, new Date());
 }
 
 /**
@@ -77,7 +87,7 @@ export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg):
  * @customfunction
  */
 export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
-  return quadrantColumn([leads, relevance], DEFAULT_RULES);
+  return quadrantColumn([leads, relevance], settingsForFormulas().rules);
 }
 
 /**
@@ -91,7 +101,7 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
  * @customfunction
  */
 export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
-  return nextTouchColumn([segment, last_contact], DEFAULT_RULES);
+  return nextTouchColumn([segment, last_contact], settingsForFormulas().rules);
 }
 
 /**
@@ -109,7 +119,7 @@ export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
  * @customfunction
  */
 export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Output[][] {
-  return healthBreakdown([growth, deals, engagement, nps, fit], DEFAULT_RULES, new Date());
+  return healthBreakdown([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
 }
 
 /**
@@ -267,4 +277,51 @@ export function markQbrHeld(partnerName: string, notes: string): QbrActionResult
  */
 export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
   return applyWhatIf(partnerNameArg(partnerName), changes);
+/**
+ * Program metrics of the partner program (Partner NPS, Time to first deal, Activation rate, Retention,
+ * Revenue per partner, QBR completion) against their targets, as a table: Metric, Value, Target, Status.
+ * Give whole columns: =PARTNER_METRICS(C2:C, D2:D, F2:F, I2:I, O2:O, P2:P, T2:T, M2:M)
+ *
+ * @param {number[]} revenue Revenue this quarter, the whole column.
+ * @param {number[]} revenue_last_year Revenue in the same quarter last year, the whole column.
+ * @param {number[]} deals Deals registered this quarter, the whole column.
+ * @param {number[]} nps Partner NPS, the whole column.
+ * @param {Date[]} signed Date each partner signed, the whole column.
+ * @param {Date[]} first_deal Date of each partner's first deal, the whole column.
+ * @param {string[]} segment The partner's segment (the SEGMENT column).
+ * @param {Date[]} last_qbr Date of the last QBR, the whole column.
+ * @return A 7-row table: a header row, then one row per metric.
+ * @customfunction
+ */
+export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg): Result {
+  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], settingsForFormulas().rules, new Date());
+}
+
+/** Menu: Settings… (a dialog over every setting of this spreadsheet). */
+export function openSettings(): void {
+  settingsDialog.openSettings();
+}
+
+/**
+ * Saves the settings sent by the Settings dialog, as JSON. Nothing is saved when any field is refused.
+ * @param {string} json The settings (a whole or partial Settings object).
+ * @return {Object} { saved, errors: [{ field, message }] }
+ */
+export function saveSettings(json: string): settingsDialog.SaveResult {
+  return settingsDialog.saveSettings(json);
+}
+
+/** Menu: Set up example sheets (creates the missing ones, never touches an existing sheet). */
+export function setUpSheets(): setUp.SetUpResult {
+  return setUp.setUpSheets();
+}
+
+/** Menu: Check headers of the partner sheet (missing and misspelled columns). */
+export function checkHeaders(): string[] {
+  return setUp.checkPartnerHeaders();
+}
+
+/** Menu: Build dashboard (rewrites the Dashboard sheet only). */
+export function buildDashboard(): dashboard.DashboardResult {
+  return dashboard.buildDashboard();
 }

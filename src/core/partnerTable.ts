@@ -70,6 +70,8 @@ export interface PartnerRecord {
   owner: string | null;
   ownerProblem: string | null;
   revenue: number | null;
+  /** Revenue last year, when the sheet has that column (the program metrics' retention reads it). */
+  revenueLastYear?: number | null;
   growth: number | null;
   deals: number | null;
   leads: number | null;
@@ -128,6 +130,7 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       owner,
       ownerProblem,
       revenue,
+      revenueLastYear,
       growth,
       deals: attempt(problems, () => readDeals(at(row, 'deals'))),
       leads: attempt(problems, () => readLeads(at(row, 'leads'))),

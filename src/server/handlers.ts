@@ -11,4 +11,8 @@ export const HANDLERS = {
   automationOff: 'turnAutomationOff',
   openRunLog: 'openRunLog',
   qbrSidebar: 'openQbrSidebar',
+  openSettings: 'openSettings',
+  setUpSheets: 'setUpSheets',
+  checkHeaders: 'checkHeaders',
+  buildDashboard: 'buildDashboard',
 } as const satisfies Record<string, keyof typeof import('../index')>;

@@ -17,7 +17,10 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     const warning = lastRunWarning(activeSpreadsheet(), loadSettings(), new Date());
     if (warning) menu.addItem(`⚠ ${warning}`, HANDLERS.openRunLog).addSeparator();
   }
+  // The QBR sidebar is what a partner manager opens most, so it comes first.
   menu
+    .addItem('Prepare QBR…', HANDLERS.qbrSidebar)
+    .addSeparator()
     .addItem('Recolor now', HANDLERS.recolorNow)
     .addItem("Preview today's alerts", HANDLERS.previewAlerts)
     .addItem("Send today's alerts now", HANDLERS.sendAlertsNow)
@@ -30,7 +33,13 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
   }
   menu.addItem('Open the run log', HANDLERS.openRunLog);
-  menu.addSeparator().addItem('Prepare QBR…', HANDLERS.qbrSidebar).addToUi();
+  menu
+    .addSeparator()
+    .addItem('Build dashboard', HANDLERS.buildDashboard)
+    .addItem('Set up example sheets', HANDLERS.setUpSheets)
+    .addItem('Check headers', HANDLERS.checkHeaders)
+    .addItem('Settings…', HANDLERS.openSettings);
+  menu.addToUi();
 }
 
 /**

@@ -2,7 +2,7 @@ import { DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { PartnerView, evaluatePartners } from '../core/evaluate';
 import { ColumnMap, PartnerRecord, mapColumns, readPartnerRows } from '../core/partnerTable';
-import { Settings } from '../core/settings';
+import { Settings, aliasesOf } from '../core/settings';
 
 export interface PartnerTable {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,7 +27,7 @@ export function readPartnerTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, s
   }
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const header = values[0] ?? [];
-  const columns = mapColumns(header);
+  const columns = mapColumns(header, aliasesOf(settings));
   if (columns.partner === undefined) {
     throw new Error(`The "${name}" sheet has no partner column: its first row needs a header such as "Partner", "Partner name", "Name" or "Company".`);
   }

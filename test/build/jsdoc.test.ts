@@ -4,12 +4,13 @@ import { builtCode } from './bundle';
 
 const PARAMETERS: Record<string, string[]> = {
   PARTNER_HEALTH: ['growth', 'deals', 'engagement', 'nps', 'fit'],
-  PARTNER_TIER: ['score'],
+  PARTNER_TIER: ['score', 'champion_from', 'healthy_from', 'at_risk_from', 'critical_from'],
   SEGMENT: ['revenue', 'growth', 'deals', 'engagement'],
   PARTNER_QUADRANT: ['leads', 'relevance'],
   NEXT_TOUCH: ['segment', 'last_contact'],
   HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit'],
   HEALTH_CHANGE: ['partner', 'history'],
+  PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'],
 };
 
 /** The block comment that ends right before `function NAME(` at the start of a line, and the declared parameters. */

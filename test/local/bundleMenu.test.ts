@@ -13,7 +13,8 @@ test('onOpen of the built bundle shows the PartnerPulse menu, and turning automa
   runtime.call('onOpen', { authMode: 'FULL' });
   const items = () => runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
   expect(items()).toEqual([
-    'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log', '—', 'Prepare QBR…',
+    'Prepare QBR…', '—', 'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log',
+    '—', 'Build dashboard', 'Set up example sheets', 'Check headers', 'Settings…',
   ]);
   runtime.call('turnAutomationOn');
   expect(items()).toContain('Turn daily automation off (it is on)');

@@ -29,6 +29,8 @@ describe('custom functions in formulas (developers.google.com/apps-script/guides
 
   test('open-ended ranges are bounded to the last row, strings untouched', () => {
     expect(boundOpenRanges('=F(D2:D, \'My sheet\'!E2:E, "A2:A")', (s) => (s === 'My sheet' ? 9 : 41))).toBe('=F(D2:D41, \'My sheet\'!E2:E9, "A2:A")');
+    // A sheet whose last row is the formula's own: still a range (a column), as Sheets passes D2:D.
+    expect(boundOpenRanges('=F(D2:D)', () => 2)).toBe('=F(D2:D3)');
   });
 
   test('PARTNER_HEALTH over whole columns spills one score per row; a bad row shows its error; PARTNER_TIER of one cell', async () => {
