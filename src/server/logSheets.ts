@@ -14,6 +14,18 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, nam
   return sheet;
 }
 
+/**
+ * Appends rows under the last row in one write. `getRange` may not reach past the sheet's last row (a new
+ * sheet has 1,000), so the sheet is first grown by the rows missing — one call, only when needed.
+ */
+export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
+  if (rows.length === 0) return;
+  const first = sheet.getLastRow() + 1;
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(first, 1, rows.length, width).setValues(rows);
+}
+
 /** All rows under the header of a log sheet, in one read. */
 export function readLogRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
   return (sheet.getDataRange().getValues() as CellValue[][]).slice(1);
