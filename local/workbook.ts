@@ -111,6 +111,15 @@ export class SheetModel {
     return { rows: this.rows.length, columns };
   }
 
+  /** Whether any cell holds a formula: asked before every read that follows a write, so it must not allocate. */
+  hasFormula(): boolean {
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (const cell of row) if (cell && cell.formula !== undefined) return true;
+    }
+    return false;
+  }
+
   /** Every stored cell with its 1-based coordinates. */
   *cells(): Generator<[number, number, Cell]> {
     for (let r = 0; r < this.rows.length; r++) {
