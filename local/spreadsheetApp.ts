@@ -517,7 +517,7 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn'
   | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'insertRowsAfter'
-  | 'deleteRow' | 'deleteRows' | 'activate' | 'getActiveRange' | 'clear';
+  | 'deleteRow' | 'deleteRows' | 'deleteColumns' | 'activate' | 'getActiveRange' | 'clear';
 
 export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   constructor(private readonly session: Session, readonly model: SheetModel) {}
@@ -613,6 +613,15 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   deleteRows(rowPosition: number, howMany: number): void {
     this.count('deleteRows');
     this.removeRows(rowPosition, howMany);
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#deletecolumnscolumnposition,-howmany */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.count('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns) this.session.fail('Those columns are out of bounds.');
+    if (howMany >= this.model.maxColumns) this.session.fail('You can\'t delete all the columns on the sheet.');
+    this.model.deleteColumns(columnPosition, howMany);
+    this.session.changed();
   }
 
   private removeRows(from: number, count: number): LocalSheet {
