@@ -9,6 +9,10 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, nam
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   const sheet = ss.insertSheet(name);
+  // Sheets counts every cell of the grid against its 10-million-cell limit, empty or not: a new sheet's 26
+  // columns would make each appended log row cost 26 cells instead of the few it uses.
+  const unused = sheet.getMaxColumns() - headers.length;
+  if (unused > 0) sheet.deleteColumns(headers.length + 1, unused);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;

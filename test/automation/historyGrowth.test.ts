@@ -15,6 +15,8 @@ test('the daily run writes the Health history of 1,200 partners (more rows than 
   const history = sheetRows(first.runtime, 'Health history');
   expect(history.slice(1).map((r) => r[1])).toEqual(partners.map((p) => p.name));
   expect(sheetRows(first.runtime, 'Run log').slice(1).map((r) => r[2])).toEqual(['ok']);
+  // Sheets counts every grid cell against its 10-million-cell limit: the log sheets are only as wide as their headers.
+  expect(['Health history', 'Alert log', 'Run log'].map((name) => first.runtime.workbook.sheet(name)!.maxColumns)).toEqual([5, 7, 10]);
 
   const next = await runOnce({ workbookPath: path, now: at('2026-12-02T07:00') }, 'runHourly');
   expect(next.error).toBeNull();
