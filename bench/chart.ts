@@ -14,9 +14,12 @@ const COLORS: Record<string, string> = {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Time ticks people read at a glance: seconds, minutes, hours. */
+const Y_TICKS = [0.01, 0.1, 1, 10, 60, 600, 3600, 36_000, 360_000, 3_600_000];
+
 function formatSeconds(s: number): string {
-  if (s >= 3600) return `${Math.round(s / 3600)} h`;
-  if (s >= 60) return `${Math.round(s / 60)} min`;
+  if (s >= 3600) return `${(s / 3600).toLocaleString('en-US')} h`;
+  if (s >= 60) return `${s / 60} min`;
   return `${s} s`;
 }
 
@@ -38,7 +41,7 @@ export function benchChart(results: BenchResult[], limitMs = 6 * 60 * 1000): str
     out.push(`<line x1="${x(v)}" y1="${M.top}" x2="${x(v)}" y2="${H - M.bottom}" stroke="#eeeeee"/>`);
     out.push(`<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle">${v.toLocaleString('en-US')}</text>`);
   }
-  for (let v = yMin; v <= yMax; v *= 10) {
+  for (const v of Y_TICKS.filter((t) => t >= yMin && t <= yMax)) {
     out.push(`<line x1="${M.left}" y1="${y(v)}" x2="${W - M.right}" y2="${y(v)}" stroke="#eeeeee"/>`);
     out.push(`<text x="${M.left - 6}" y="${y(v) + 4}" text-anchor="end">${formatSeconds(v)}</text>`);
   }

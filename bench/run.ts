@@ -127,10 +127,11 @@ export function formatReport(report: BenchReport): string {
   const functions = report.results.filter((r) => r.limitMs !== 6 * 60 * 1000);
   const parts: string[] = [];
   parts.push(table(
-    ['job', 'implementation', 'rows', 'service calls', 'cells read', 'cells written', 'e-mails', 'wall time (local)', 'est. Apps Script time', 'fits 6 min?'],
+    ['job', 'implementation', 'rows', 'service calls', 'cells read', 'cells written', 'e-mails', 'largest e-mail', 'wall time (local)', 'est. Apps Script time', 'fits 6 min?'],
     jobs.map((r) => [
       r.job, r.impl === 'naive' ? 'naive per-row' : 'PartnerPulse', n(r.rows) + (r.extrapolated ? '*' : ''), n(r.calls), n(r.cellsRead), n(r.cellsWritten),
-      r.emails === undefined ? '' : n(r.emails), duration(r.wallMs), duration(r.estAppsScriptMs), r.estAppsScriptMs <= r.limitMs ? 'yes' : 'NO',
+      r.emails === undefined ? '' : n(r.emails), r.largestEmailBytes === undefined ? '' : r.largestEmailBytes < 1024 ? `${r.largestEmailBytes} B` : `${n(Math.round(r.largestEmailBytes / 1024))} KiB`,
+      duration(r.wallMs), duration(r.estAppsScriptMs), r.estAppsScriptMs <= r.limitMs ? 'yes' : 'NO',
     ]),
   ));
   const cap = jobs.find((r) => r.extrapolated)?.measuredRows;
