@@ -3,49 +3,15 @@
 // files) are searched for it.
 import { join } from 'node:path';
 import { ParsedMail } from 'mailparser';
-import { WorkbookModel } from '../../local/workbook';
-import { TIME_ZONE, at, emlFiles, parseAll, runOnce, setSettings, writeWorkbook } from '../automation/helpers';
-import { markup, markupLeaks } from './markup';
+import { at, emlFiles, parseAll, runOnce, setSettings, writeWorkbook } from '../automation/helpers';
+import { markup, markupLeaks, markupWorkbook } from './markup';
 
 jest.setTimeout(60_000);
 
-const DAY = (d: number) => new Date(2026, 11, 1 - d);
 const ADMIN = 'admin@example.com';
 
-/** Every partner-sheet column of spec §1, with a valid value: markup goes into one column per row. */
-const COLUMNS: [string, unknown][] = [
-  ['Partner', 'Base'], ['Owner', 'ann@example.com'], ['Revenue', 100_000], ['Revenue last year', 90_000],
-  ['Growth', 0.05], ['Deals', 2], ['Leads', 3], ['Engagement', 'Monthly'], ['NPS', 20], ['Strategic fit', 'Moderate'],
-  ['Market relevance', 'High'], ['Last contact', DAY(200)], ['Last QBR', DAY(300)], ['Next QBR', DAY(10)],
-  ['Signed', DAY(900)], ['First deal', DAY(800)], ['Partner contact', 'pat@partner.example'],
-];
-const ESCALATION_COLUMNS = ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'];
-
-function hostileWorkbook(): { model: WorkbookModel; tags: string[] } {
-  const model = new WorkbookModel('sec', 'Security <b>test</b>', TIME_ZONE);
-  const partners = model.addSheet('Partners');
-  const tags: string[] = [];
-  COLUMNS.forEach(([header], c) => { partners.ensure(1, c + 1).value = header; });
-  COLUMNS.forEach(([header], k) => {
-    const row = k + 2;
-    COLUMNS.forEach(([, value], c) => { partners.ensure(row, c + 1).value = value as string | number | Date; });
-    partners.ensure(row, 1).value = header === 'Partner' ? markup('Partner') : `Partner with markup in ${header}`;
-    if (header !== 'Partner') partners.ensure(row, k + 1).value = markup(header);
-    tags.push(header);
-  });
-  const escalations = model.addSheet('Escalations');
-  ESCALATION_COLUMNS.forEach((h, c) => { escalations.ensure(1, c + 1).value = h; });
-  ESCALATION_COLUMNS.forEach((header, k) => {
-    const values = [markup('Partner'), 'Critical', new Date(2026, 10, 29, 9), '', ''];
-    values[k] = markup(`Escalations ${header}`);
-    values.forEach((v, c) => { if (v !== '') escalations.ensure(k + 2, c + 1).value = v; });
-    tags.push(`Escalations ${header}`);
-  });
-  return { model, tags };
-}
-
 test('markup in every text column of Partners and Escalations is escaped in the preview dialog and in every e-mail', async () => {
-  const { model, tags } = hostileWorkbook();
+  const { model, tags } = markupWorkbook();
   const path = await writeWorkbook(model);
   await setSettings(path, { adminEmail: ADMIN });
   const outbox = join(path, '..', 'outbox');
