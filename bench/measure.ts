@@ -101,6 +101,32 @@ export async function measureJob(job: Job, impl: Impl, rows: number): Promise<Be
   };
 }
 
+/**
+ * What the hourly trigger costs in an hour with nothing to do (the day's work done, no escalation due):
+ * Apps Script counts every trigger run against the daily trigger-runtime quota (90 min on gmail.com).
+ */
+export async function measureIdleHour(rows: number): Promise<BenchResult> {
+  const { runtime } = await benchRuntime('partnerpulse', benchWorkbook(rows));
+  runtime.call('runHourly');
+  if (lastRun(runtime)?.status !== 'ok') throw new Error(`the daily run on ${rows} rows did not finish: ${lastRun(runtime)?.error}`);
+  runtime.calls.reset();
+  const virtualStart = runtime.now().getTime();
+  const start = performance.now();
+  runtime.call('runHourly');
+  const wallMs = performance.now() - start;
+  return {
+    job: 'hourly run, day done', impl: 'partnerpulse', rows,
+    calls: runtime.calls.total(),
+    cellsRead: runtime.calls.cellsRead(),
+    cellsWritten: runtime.calls.cellsWritten(),
+    wallMs: Math.round(wallMs),
+    estAppsScriptMs: Math.round(runtime.now().getTime() - virtualStart),
+    limitMs: DEFAULT_TIME_LIMIT_MS,
+    extrapolated: false,
+    measuredRows: rows,
+  };
+}
+
 /** A measurement on fewer rows scaled linearly to `rows` (the naive jobs do the same work per row). */
 export function extrapolate(measured: BenchResult, rows: number): BenchResult {
   const k = rows / measured.rows;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { benchChart } from './chart';
 import { CUSTOM_FUNCTIONS, measureCustomFunction } from './customFunctions';
-import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureJob } from './measure';
+import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureIdleHour, measureJob } from './measure';
 import { ResumeDemo, resumeDemo } from './resume';
 
 export const DEFAULT_ROWS = [1_000, 10_000, 50_000, 200_000];
@@ -91,6 +91,8 @@ export async function runBench(options: BenchOptions, step: (label: string) => v
         }
       }
     }
+    step(`partnerpulse hourly run with the day done, ${rows.toLocaleString('en-US')} rows`);
+    results.push(await measureIdleHour(rows));
   }
   for (const rows of options.customFunctionRows) {
     for (const name of CUSTOM_FUNCTIONS) {
@@ -104,7 +106,7 @@ export async function runBench(options: BenchOptions, step: (label: string) => v
 }
 
 export function stepCount(options: BenchOptions): number {
-  return options.rows.length * JOBS.length * IMPLS.length + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + 1;
+  return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + 1;
 }
 
 const n = (v: number) => v.toLocaleString('en-US');

@@ -28,8 +28,8 @@ const find = (job: string, impl: string, rows: number) => {
 };
 
 test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWritten, wallMs, estAppsScriptMs }', () => {
-  // 2 sizes × 2 jobs × 2 implementations, plus 5 custom functions on one size.
-  expect(written).toHaveLength(8 + 5);
+  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus 5 custom functions on one size.
+  expect(written).toHaveLength(10 + 5);
   for (const r of written) {
     expect(typeof r.job).toBe('string');
     expect(['partnerpulse', 'naive']).toContain(r.impl);
@@ -48,6 +48,13 @@ test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service cal
   // Both read every partner cell; the difference is in how many calls it takes.
   expect(find(job, 'partnerpulse', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
   expect(find(job, 'naive', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
+});
+
+test('an hourly run after the day\'s work reads the partner table once and writes nothing but its Run log row', () => {
+  const idle = find('hourly run, day done', 'partnerpulse', 400);
+  expect(idle.cellsRead).toBeGreaterThanOrEqual(400 * 9);
+  expect(idle.cellsWritten).toBe(10); // one Run log row
+  expect(find('hourly run, day done', 'partnerpulse', 200).calls).toBe(idle.calls);
 });
 
 test('the naive run past the cap is flagged as extrapolated from the measured size, with calls scaled linearly', () => {
