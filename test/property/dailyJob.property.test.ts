@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { WorkbookModel } from '../../local/workbook';
 import { benchRuntime, lastRun } from '../../bench/measure';
 import { HEADERS, TIME_ZONE } from '../automation/helpers';
-import { anyCell } from './arbitraries';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { Arg } from '../../src/customFunctions/columns';
+import { partnerHealth } from '../../src/customFunctions/health';
+import { anyCell, validHealthRow } from './arbitraries';
 
 jest.setTimeout(120_000);
 
@@ -54,4 +57,33 @@ test('runHourly at the daily hour never changes a value or formula of the partne
     expect(lastRun(runtime)?.status).toBe('ok');
     expect(snapshot(model)).toEqual(before);
   }), { numRuns: 15 });
+});
+
+/** Spec §2's fills, written out here rather than taken from the code under test. */
+const SPEC_FILL: Record<string, string> = {
+  Champion: '#b7e1cd', Healthy: '#d9ead3', 'At-risk': '#fff2cc', Critical: '#fce5cd', Churning: '#f4cccc', Unknown: '#efefef',
+};
+
+const specTier = (score: number | string): string =>
+  score === 'Unknown' ? 'Unknown' : (score as number) >= 80 ? 'Champion' : (score as number) >= 60 ? 'Healthy'
+    : (score as number) >= 40 ? 'At-risk' : (score as number) >= 20 ? 'Critical' : 'Churning';
+
+test('recolorNow fills every partner row with the §2 color of the tier of the score PARTNER_HEALTH gives for that row', async () => {
+  await fc.assert(fc.asyncProperty(fc.array(validHealthRow, { minLength: 1, maxLength: 15 }), async (rows) => {
+    const model = new WorkbookModel('prop', 'Property', TIME_ZONE);
+    const sheet = model.addSheet('Partners');
+    HEADERS.forEach((h, i) => { sheet.ensure(1, i + 1).value = h; });
+    rows.forEach((r, k) => {
+      // HEADERS: Partner, Owner, Revenue, Growth, Deals, Engagement, NPS, Strategic fit, Last contact
+      [`P${k + 1}`, 'ann@example.com', '', r.growth, r.deals, r.engagement, r.nps, r.fit].forEach((v, c) => { if (v !== '') sheet.ensure(k + 2, c + 1).value = v; });
+    });
+    const { runtime } = await benchRuntime('partnerpulse', model);
+    runtime.call('recolorNow');
+    expect(lastRun(runtime)?.status).toBe('ok');
+    rows.forEach((r, k) => {
+      const score = partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], DEFAULT_RULES, runtime.now());
+      const expected = score === '' ? SPEC_FILL.Unknown : SPEC_FILL[specTier(score as number | string)];
+      expect({ row: k + 2, fill: sheet.cell(k + 2, 1)?.background }).toEqual({ row: k + 2, fill: expected });
+    });
+  }), { numRuns: 20 });
 });
