@@ -13,6 +13,8 @@ export interface CallLatencies {
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private estimatedMs = 0;
+  private read = 0;
+  private written = 0;
 
   constructor(private readonly latencies: CallLatencies) {}
 
@@ -21,6 +23,25 @@ export class CallLog {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.estimatedMs += this.latencies[key] ?? this.latencies.default;
+  }
+
+  /**
+   * Records the cells one call read or wrote (values, formulas, backgrounds, notes, formats alike): a
+   * batched call and a per-cell loop touch the same cells, so the counts show what the call count alone hides.
+   */
+  countCells(kind: 'read' | 'written', cells: number): void {
+    if (kind === 'read') this.read += cells;
+    else this.written += cells;
+  }
+
+  /** Cells handed to the script by range reads (getValues, getBackgrounds, getValue, …). */
+  cellsRead(): number {
+    return this.read;
+  }
+
+  /** Cells changed by range and sheet writes (setValues, setBackgrounds, appendRow, …). */
+  cellsWritten(): number {
+    return this.written;
   }
 
   /** Calls per "Service.method", sorted by name. */
@@ -54,5 +75,7 @@ export class CallLog {
   reset(): void {
     this.counts.clear();
     this.estimatedMs = 0;
+    this.read = 0;
+    this.written = 0;
   }
 }

@@ -117,7 +117,7 @@ export interface Evaluation {
  */
 export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost): Evaluation {
   const sheets = model.sheets;
-  const anyFormula = sheets.some((s) => [...s.cells()].some(([, , c]) => c.formula !== undefined));
+  const anyFormula = sheets.some((s) => s.hasFormula());
   const result: Evaluation = { customFunctionCalls: 0, formulas: 0, errors: [] };
   if (!anyFormula) return result;
 

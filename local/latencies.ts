@@ -40,6 +40,7 @@ export const APPS_SCRIPT_LATENCIES: CallLatencies = {
   'Sheet.insertRowsAfter': 200,
   'Sheet.deleteRow': 200,
   'Sheet.deleteRows': 200,
+  'Sheet.deleteColumns': 200,
   'Sheet.setFrozenRows': 100,
   'Sheet.getCharts': 100,
   'Sheet.insertChart': 400,

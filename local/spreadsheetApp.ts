@@ -74,6 +74,10 @@ class Session {
     this.env.calls.count(service, method);
   }
 
+  cells(kind: 'read' | 'written', n: number): void {
+    this.env.calls.countCells(kind, n);
+  }
+
   fail(message: string): never {
     throw this.realm.error(message);
   }
@@ -239,6 +243,17 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
     this.session.count('Range', method);
   }
 
+  /** Counts a call that reads (or writes) every cell of the range. */
+  private countRead(method: string): void {
+    this.count(method);
+    this.session.cells('read', this.rows * this.columns);
+  }
+
+  private countWrite(method: string): void {
+    this.count(method);
+    this.session.cells('written', this.rows * this.columns);
+  }
+
   /** Visits every cell of the range, row by row, with its offset inside the range. */
   private grid<T>(read: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
@@ -283,32 +298,34 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   }
 
   getValues(): unknown[][] {
-    this.count('getValues');
+    this.countRead('getValues');
     this.session.fresh();
     return this.grid((cell) => this.session.toScript(cell?.value ?? ''));
   }
 
   getValue(): unknown {
     this.count('getValue');
+    this.session.cells('read', 1);
     this.session.fresh();
     return this.session.toScript(this.sheetModel.valueAt(this.row, this.column));
   }
 
   getDisplayValues(): string[][] {
-    this.count('getDisplayValues');
+    this.countRead('getDisplayValues');
     this.session.fresh();
     return this.grid((cell) => displayValue(cell?.value ?? '', cell?.numberFormat));
   }
 
   getDisplayValue(): string {
     this.count('getDisplayValue');
+    this.session.cells('read', 1);
     this.session.fresh();
     const cell = this.sheetModel.cell(this.row, this.column);
     return displayValue(cell?.value ?? '', cell?.numberFormat);
   }
 
   setValues(values: unknown[][]): LocalRange {
-    this.count('setValues');
+    this.countWrite('setValues');
     const rows = this.checkSize(values);
     rows.forEach((row, r) => row.forEach((v, c) => this.writeCell(r, c, v)));
     this.session.changed();
@@ -317,55 +334,57 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 
   /** Sets every cell of the range to the one value, as Apps Script does. */
   setValue(value: unknown): LocalRange {
-    this.count('setValue');
+    this.countWrite('setValue');
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) this.writeCell(r, c, value);
     this.session.changed();
     return this;
   }
 
   getFormulas(): string[][] {
-    this.count('getFormulas');
+    this.countRead('getFormulas');
     return this.grid((cell) => cell?.formula ?? '');
   }
 
   getFormula(): string {
     this.count('getFormula');
+    this.session.cells('read', 1);
     return this.sheetModel.cell(this.row, this.column)?.formula ?? '';
   }
 
   setFormula(formula: string): LocalRange {
-    this.count('setFormula');
+    this.countWrite('setFormula');
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) this.writeCell(r, c, formula.startsWith('=') ? formula : `=${formula}`);
     this.session.changed();
     return this;
   }
 
   setFormulas(formulas: string[][]): LocalRange {
-    this.count('setFormulas');
+    this.countWrite('setFormulas');
     this.checkSize(formulas).forEach((row, r) => row.forEach((f, c) => this.writeCell(r, c, f === '' ? '' : String(f).startsWith('=') ? f : `=${String(f)}`)));
     this.session.changed();
     return this;
   }
 
   getBackgrounds(): string[][] {
-    this.count('getBackgrounds');
+    this.countRead('getBackgrounds');
     return this.grid((cell) => cell?.background ?? '#ffffff');
   }
 
   getBackground(): string {
     this.count('getBackground');
+    this.session.cells('read', 1);
     return this.sheetModel.cell(this.row, this.column)?.background ?? '#ffffff';
   }
 
   setBackground(color: string | null): LocalRange {
-    this.count('setBackground');
+    this.countWrite('setBackground');
     const hex = normalizeColor(color);
     this.each((cell) => { if (hex) cell.background = hex; else delete cell.background; });
     return this;
   }
 
   setBackgrounds(color: (string | null)[][]): LocalRange {
-    this.count('setBackgrounds');
+    this.countWrite('setBackgrounds');
     this.checkSize(color).forEach((row, r) => row.forEach((c, ci) => {
       const cell = this.sheetModel.ensure(this.row + r, this.column + ci);
       const hex = normalizeColor(c as string | null);
@@ -375,23 +394,24 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   }
 
   getNotes(): string[][] {
-    this.count('getNotes');
+    this.countRead('getNotes');
     return this.grid((cell) => cell?.note ?? '');
   }
 
   getNote(): string {
     this.count('getNote');
+    this.session.cells('read', 1);
     return this.sheetModel.cell(this.row, this.column)?.note ?? '';
   }
 
   setNote(note: string | null): LocalRange {
-    this.count('setNote');
+    this.countWrite('setNote');
     this.each((cell) => { if (note) cell.note = String(note); else delete cell.note; });
     return this;
   }
 
   setNotes(notes: (string | null)[][]): LocalRange {
-    this.count('setNotes');
+    this.countWrite('setNotes');
     this.checkSize(notes).forEach((row, r) => row.forEach((n, c) => {
       const cell = this.sheetModel.ensure(this.row + r, this.column + c);
       if (n) cell.note = String(n); else delete cell.note;
@@ -400,31 +420,32 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   }
 
   setDataValidation(rule: LocalDataValidation | null): LocalRange {
-    this.count('setDataValidation');
+    this.countWrite('setDataValidation');
     this.each((cell) => { if (rule) cell.validation = { ...rule.rule, values: rule.rule.values.slice() }; else delete cell.validation; });
     return this;
   }
 
   getDataValidation(): LocalDataValidation | null {
     this.count('getDataValidation');
+    this.session.cells('read', 1);
     const v = this.sheetModel.cell(this.row, this.column)?.validation;
     return v ? new LocalDataValidation(v) : null;
   }
 
   setNumberFormat(numberFormat: string): LocalRange {
-    this.count('setNumberFormat');
+    this.countWrite('setNumberFormat');
     this.each((cell) => { cell.numberFormat = numberFormat; });
     return this;
   }
 
   setNumberFormats(numberFormats: string[][]): LocalRange {
-    this.count('setNumberFormats');
+    this.countWrite('setNumberFormats');
     this.checkSize(numberFormats).forEach((row, r) => row.forEach((f, c) => { this.sheetModel.ensure(this.row + r, this.column + c).numberFormat = String(f); }));
     return this;
   }
 
   setFontWeight(fontWeight: string | null): LocalRange {
-    this.count('setFontWeight');
+    this.countWrite('setFontWeight');
     this.each((cell) => { if (fontWeight === 'bold') cell.bold = true; else delete cell.bold; });
     return this;
   }
@@ -440,14 +461,14 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   }
 
   clearContent(): LocalRange {
-    this.count('clearContent');
+    this.countWrite('clearContent');
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) this.writeCell(r, c, '');
     this.session.changed();
     return this;
   }
 
   isBlank(): boolean {
-    this.count('isBlank');
+    this.countRead('isBlank');
     this.session.fresh();
     return this.grid((cell) => !cell || (cell.formula === undefined && isBlankValue(cell.value))).every((row) => row.every(Boolean));
   }
@@ -506,7 +527,7 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn'
   | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'insertRowsAfter'
-  | 'deleteRow' | 'deleteRows' | 'activate' | 'getActiveRange' | 'clear';
+  | 'deleteRow' | 'deleteRows' | 'deleteColumns' | 'activate' | 'getActiveRange' | 'clear';
 
 export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   constructor(private readonly session: Session, readonly model: SheetModel) {}
@@ -581,6 +602,7 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
     if (rowContents.length > 0) new LocalRange(this.session, this.model, row, 1, 1, rowContents.length).writeValues([rowContents]);
+    this.session.cells('written', rowContents.length);
     this.session.changed();
     return this;
   }
@@ -601,6 +623,15 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   deleteRows(rowPosition: number, howMany: number): void {
     this.count('deleteRows');
     this.removeRows(rowPosition, howMany);
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#deletecolumnscolumnposition,-howmany */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.count('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns) this.session.fail('Those columns are out of bounds.');
+    if (howMany >= this.model.maxColumns) this.session.fail('You can\'t delete all the columns on the sheet.');
+    this.model.deleteColumns(columnPosition, howMany);
+    this.session.changed();
   }
 
   private removeRows(from: number, count: number): LocalSheet {

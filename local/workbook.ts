@@ -125,6 +125,15 @@ export class SheetModel {
     return { rows: this.rows.length, columns };
   }
 
+  /** Whether any cell holds a formula: asked before every read that follows a write, so it must not allocate. */
+  hasFormula(): boolean {
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (const cell of row) if (cell && cell.formula !== undefined) return true;
+    }
+    return false;
+  }
+
   /** Every stored cell with its 1-based coordinates. */
   *cells(): Generator<[number, number, Cell]> {
     for (let r = 0; r < this.rows.length; r++) {
@@ -139,13 +148,21 @@ export class SheetModel {
 
   insertRowsAfter(afterRow: number, count: number): void {
     const at = Math.min(afterRow, this.rows.length);
-    this.rows.splice(at, 0, ...Array.from({ length: count }, () => [] as (Cell | undefined)[]));
+    // concat, not splice(at, 0, ...blank): spreading 200,000 arguments overflows the call stack.
+    const blank = Array.from({ length: count }, () => [] as (Cell | undefined)[]);
+    this.rows = this.rows.slice(0, at).concat(blank, this.rows.slice(at));
     this.maxRows += count;
   }
 
   deleteRows(fromRow: number, count: number): void {
     this.rows.splice(fromRow - 1, count);
     this.maxRows -= count;
+  }
+
+  deleteColumns(fromColumn: number, count: number): void {
+    for (const row of this.rows) if (row) row.splice(fromColumn - 1, count);
+    this.columnWidths.splice(fromColumn - 1, count);
+    this.maxColumns -= count;
   }
 
   /** Forgets every cell: for taking over another execution's copy of the sheet (see workbookFromSnapshot). */

@@ -7,7 +7,7 @@ import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
 import { isoDayIn, todayIn } from './context';
 import { PlannedDigest, planDigests, sendDigests } from './digests';
-import { HISTORY_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheets';
+import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
@@ -42,7 +42,7 @@ function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Partner
   if (history.some((h) => h.day === today) || table.views.length === 0) return;
   const date = dateOfDay(today);
   const rows = table.views.map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, HISTORY_HEADERS.length).setValues(rows);
+  appendRows(sheet, rows, HISTORY_HEADERS.length);
 }
 
 export interface DayAlerts {

@@ -18,9 +18,25 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, nam
     return existing;
   }
   const sheet = ss.insertSheet(name);
+  // Sheets counts every cell of the grid against its 10-million-cell limit, empty or not: a new sheet's 26
+  // columns would make each appended log row cost 26 cells instead of the few it uses.
+  const unused = sheet.getMaxColumns() - headers.length;
+  if (unused > 0) sheet.deleteColumns(headers.length + 1, unused);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;
+}
+
+/**
+ * Appends rows under the last row in one write. `getRange` may not reach past the sheet's last row (a new
+ * sheet has 1,000), so the sheet is first grown by the rows missing — one call, only when needed.
+ */
+export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
+  if (rows.length === 0) return;
+  const first = sheet.getLastRow() + 1;
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(first, 1, rows.length, width).setValues(rows);
 }
 
 /** All rows under the header of a log sheet, in one read. */

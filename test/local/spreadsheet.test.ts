@@ -136,6 +136,36 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     });
     expect(calls.estimatedAppsScriptMs()).toBeGreaterThan(200);
   });
+
+  test('deleteColumns removes columns and shifts the rest left; refuses out-of-bounds and deleting every column', () => {
+    const { SpreadsheetApp } = app();
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners')!;
+    expect(sheet.getMaxColumns()).toBe(26);
+    sheet.deleteColumns(2, 1);
+    expect(sheet.getRange('A2:B2').getValues()[0][0]).toBe('Acme');
+    expect(sheet.getRange('B2').getValue()).toEqual(new Date(2026, 2, 1));
+    sheet.deleteColumns(3, 23);
+    expect(sheet.getMaxColumns()).toBe(2);
+    expect(() => sheet.getRange(1, 3)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.deleteColumns(2, 5)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.deleteColumns(1, 2)).toThrow("You can't delete all the columns on the sheet.");
+  });
+
+  test('cells read and written are counted per call: a block read counts every cell, a per-cell loop one each', () => {
+    const { SpreadsheetApp, calls } = app();
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners')!;
+    sheet.getDataRange().getValues(); // A1:C3
+    expect([calls.cellsRead(), calls.cellsWritten()]).toEqual([9, 0]);
+    for (let r = 2; r <= 3; r++) sheet.getRange(r, 1).getValue();
+    sheet.getRange('A2:C3').getBackgrounds();
+    expect(calls.cellsRead()).toBe(9 + 2 + 6);
+    sheet.getRange(2, 1, 2, 3).setBackgrounds([['#fff2cc', null, null], [null, null, null]]);
+    sheet.getRange('B2').setValue('x');
+    sheet.appendRow(['Cleo', 5]);
+    expect(calls.cellsWritten()).toBe(6 + 1 + 2);
+    calls.reset();
+    expect([calls.cellsRead(), calls.cellsWritten()]).toEqual([0, 0]);
+  });
 });
 
 // developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object): a leading apostrophe keeps

@@ -1,0 +1,55 @@
+// Each custom function on whole columns, called once through the built bundle in the local runtime, the
+// way Sheets calls =PARTNER_HEALTH(E2:E, …) for a column: one execution over N rows, limited to 30 s.
+import { CUSTOM_FUNCTION_TIME_LIMIT_MS } from '../local/runtime';
+import { CellValue } from '../local/workbook';
+import { BenchResult, benchRuntime } from './measure';
+import { benchPartners, seeded } from './workbook';
+
+const column = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
+
+/** The columns the functions read, as Sheets passes them (N rows of one cell). */
+export function customFunctionArgs(rows: number): Record<string, CellValue[][][]> {
+  const partners = benchPartners(rows);
+  const random = seeded(31);
+  const segments = ['Strategic', 'Growth', 'Stable', 'At-risk', 'Long-tail'];
+  const growth = column(partners.map((p) => p.growth ?? ''));
+  const deals = column(partners.map((p) => p.deals ?? ''));
+  const engagement = column(partners.map((p) => p.engagement ?? ''));
+  return {
+    PARTNER_HEALTH: [growth, deals, engagement, column(partners.map((p) => p.nps ?? '')), column(partners.map((p) => p.fit ?? ''))],
+    PARTNER_TIER: [column(partners.map(() => Math.floor(random() * 101)))],
+    SEGMENT: [column(partners.map((p) => p.revenue ?? '')), growth, deals, engagement],
+    PARTNER_QUADRANT: [column(partners.map(() => Math.floor(random() * 40))), column(partners.map(() => 1 + Math.floor(random() * 5)))],
+    NEXT_TOUCH: [
+      column(partners.map(() => segments[Math.floor(random() * segments.length)])),
+      column(partners.map((p) => (p.lastContactDaysAgo === null || p.lastContactDaysAgo === undefined ? '' : new Date(2026, 11, 1 - p.lastContactDaysAgo)))),
+    ],
+  };
+}
+
+export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH'];
+
+/** One column call of `name` on `rows` rows: no service calls, so its Apps Script time is its own compute. */
+export async function measureCustomFunction(name: string, rows: number): Promise<BenchResult> {
+  const args = customFunctionArgs(rows)[name];
+  const { benchWorkbook } = await import('./workbook');
+  const { runtime } = await benchRuntime('partnerpulse', benchWorkbook(1));
+  const virtualStart = runtime.now().getTime();
+  const start = performance.now();
+  const out = runtime.call(name, ...args) as unknown[][];
+  const wallMs = performance.now() - start;
+  if (!Array.isArray(out) || out.length !== rows) throw new Error(`${name} on ${rows} rows gave ${Array.isArray(out) ? out.length : typeof out} rows`);
+  return {
+    job: `${name} (column)`,
+    impl: 'partnerpulse',
+    rows,
+    calls: runtime.calls.total(),
+    cellsRead: 0,
+    cellsWritten: 0,
+    wallMs: Math.round(wallMs),
+    estAppsScriptMs: Math.round(runtime.now().getTime() - virtualStart),
+    limitMs: CUSTOM_FUNCTION_TIME_LIMIT_MS,
+    extrapolated: false,
+    measuredRows: rows,
+  };
+}

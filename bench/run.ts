@@ -1,0 +1,181 @@
+// `npm run bench [-- --rows 1000,20000] [--naive-cap 10000] [--cf-rows 10000,100000] [--out out/bench]`
+//
+// The figures a partner-ops lead or a reviewer asks for: the daily job and the recolor of PartnerPulse's
+// built bundle against a naive per-row implementation (bench/naive.ts), each custom function on whole
+// columns, the size of what Apps Script loads, and the daily job continuing across trigger runs under a
+// tight execution limit. Prints a table; writes results.json, summary.json and chart.svg.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { benchChart } from './chart';
+import { CUSTOM_FUNCTIONS, measureCustomFunction } from './customFunctions';
+import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureIdleHour, measureJob } from './measure';
+import { ResumeDemo, resumeDemo } from './resume';
+
+export const DEFAULT_ROWS = [1_000, 10_000, 50_000, 200_000];
+export const DEFAULT_CUSTOM_FUNCTION_ROWS = [10_000, 100_000];
+/** The naive jobs really run up to this many rows; beyond, their figures are scaled linearly from here. */
+export const DEFAULT_NAIVE_CAP = 10_000;
+const JOBS: Job[] = ['daily job', 'recolor'];
+const IMPLS: Impl[] = ['partnerpulse', 'naive'];
+
+export interface BenchOptions {
+  rows: number[];
+  naiveCap: number;
+  customFunctionRows: number[];
+  /** The tight-limit demo: partner rows and the simulated execution limit. */
+  resume: { rows: number; timeLimitMs: number };
+  outDir: string;
+  /** Show a progress bar (a terminal only). */
+  progress: boolean;
+}
+
+export interface BenchReport {
+  results: BenchResult[];
+  bundle: { codeJsBytes: number | null; sidebarHtmlBytes: number | null };
+  resume: ResumeDemo;
+}
+
+const positive = (flag: string, text: string): number[] => {
+  const list = text.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`${flag}: "${text}" is not a list of whole numbers ≥ 1 separated by commas (e.g. ${flag} 1000,20000)`);
+  }
+  return list;
+};
+
+export function parseArgs(argv: string[]): BenchOptions {
+  let rows: number[] | null = null;
+  let customFunctionRows: number[] | null = null;
+  let naiveCap = DEFAULT_NAIVE_CAP;
+  let outDir = join(ROOT, 'out', 'bench');
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (value === undefined || !['--rows', '--cf-rows', '--naive-cap', '--out'].includes(flag)) {
+      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --cf-rows 10000,100000 · --naive-cap 10000 · --out DIR`);
+    }
+    i++;
+    if (flag === '--rows') rows = positive(flag, value);
+    else if (flag === '--cf-rows') customFunctionRows = positive(flag, value);
+    else if (flag === '--naive-cap') naiveCap = positive(flag, value)[0];
+    else outDir = resolve(value);
+  }
+  const sizes = rows ?? DEFAULT_ROWS;
+  return {
+    rows: sizes,
+    naiveCap,
+    // A quick run (--rows given) keeps the custom-function columns to those sizes too.
+    customFunctionRows: customFunctionRows ?? (rows ? sizes : DEFAULT_CUSTOM_FUNCTION_ROWS),
+    resume: { rows: Math.min(...sizes, 1_000), timeLimitMs: 20_000 },
+    outDir,
+    progress: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Runs every measurement; `step` hears each one start (for the progress bar). */
+export async function runBench(options: BenchOptions, step: (label: string) => void = () => undefined): Promise<BenchReport> {
+  const results: BenchResult[] = [];
+  const naiveAtCap = new Map<Job, BenchResult>();
+  for (const rows of options.rows) {
+    for (const job of JOBS) {
+      for (const impl of IMPLS) {
+        step(`${impl} ${job}, ${rows.toLocaleString('en-US')} rows`);
+        if (impl === 'naive' && rows > options.naiveCap) {
+          if (!naiveAtCap.has(job)) naiveAtCap.set(job, await measureJob(job, impl, options.naiveCap));
+          results.push(extrapolate(naiveAtCap.get(job)!, rows));
+        } else {
+          const measured = await measureJob(job, impl, rows);
+          if (impl === 'naive' && rows === options.naiveCap) naiveAtCap.set(job, measured);
+          results.push(measured);
+        }
+      }
+    }
+    step(`partnerpulse hourly run with the day done, ${rows.toLocaleString('en-US')} rows`);
+    results.push(await measureIdleHour(rows));
+  }
+  for (const rows of options.customFunctionRows) {
+    for (const name of CUSTOM_FUNCTIONS) {
+      step(`${name} on ${rows.toLocaleString('en-US')} rows`);
+      results.push(await measureCustomFunction(name, rows));
+    }
+  }
+  step(`daily job under a ${options.resume.timeLimitMs / 1000} s limit`);
+  const resume = await resumeDemo(options.resume.rows, options.resume.timeLimitMs);
+  return { results, bundle: { codeJsBytes: fileSize('dist/Code.js'), sidebarHtmlBytes: fileSize('dist/Sidebar.html') }, resume };
+}
+
+export function stepCount(options: BenchOptions): number {
+  return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + 1;
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+function duration(ms: number): string {
+  if (ms >= 3_600_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i < 2 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The report as Markdown tables (printed, and pasted into the README). */
+export function formatReport(report: BenchReport): string {
+  const jobs = report.results.filter((r) => r.limitMs === 6 * 60 * 1000);
+  const functions = report.results.filter((r) => r.limitMs !== 6 * 60 * 1000);
+  const parts: string[] = [];
+  parts.push(table(
+    ['job', 'implementation', 'rows', 'service calls', 'cells read', 'cells written', 'e-mails', 'largest e-mail', 'wall time (local)', 'est. Apps Script time', 'fits 6 min?'],
+    jobs.map((r) => [
+      r.job, r.impl === 'naive' ? 'naive per-row' : 'PartnerPulse', n(r.rows) + (r.extrapolated ? '*' : ''), n(r.calls), n(r.cellsRead), n(r.cellsWritten),
+      r.emails === undefined ? '' : n(r.emails), r.largestEmailBytes === undefined ? '' : r.largestEmailBytes < 1024 ? `${r.largestEmailBytes} B` : `${n(Math.round(r.largestEmailBytes / 1024))} KiB`,
+      duration(r.wallMs), duration(r.estAppsScriptMs), r.estAppsScriptMs <= r.limitMs ? 'yes' : 'NO',
+    ]),
+  ));
+  const cap = jobs.find((r) => r.extrapolated)?.measuredRows;
+  if (cap !== undefined) parts.push(`* naive figures scaled linearly from a real run on ${n(cap)} rows (extrapolated: true in results.json).`);
+  if (functions.length > 0) {
+    parts.push(table(
+      ['custom function', 'implementation', 'rows', 'time per column call', 'limit', 'share of limit'],
+      functions.map((r) => [r.job, 'PartnerPulse', n(r.rows), duration(r.estAppsScriptMs), duration(r.limitMs), `${((r.estAppsScriptMs / r.limitMs) * 100).toFixed(1)} %`]),
+    ));
+  }
+  const kib = (b: number | null) => (b === null ? 'not built' : `${(b / 1024).toFixed(1)} KiB`);
+  parts.push(`Apps Script loads the whole project on every execution: dist/Code.js ${kib(report.bundle.codeJsBytes)} · dist/Sidebar.html ${kib(report.bundle.sidebarHtmlBytes)}.`);
+  const d = report.resume;
+  parts.push(`Daily job on ${n(d.rows)} rows with a simulated ${d.timeLimitMs / 1000} s execution limit, the hourly trigger firing again each hour:`);
+  parts.push(table(
+    ['run', 'outcome', 'digests sent', 'recolor writes', 'Health history rows', 'est. Apps Script time'],
+    d.runs.map((r) => [r.at, r.outcome === 'exceeded' ? 'stopped by the limit' : r.outcome, n(r.digestsSent), n(r.setBackgroundsCalls), n(r.historyRows), duration(r.estAppsScriptMs)]),
+  ));
+  parts.push(`${n(d.totalDigests)} digests in all to ${n(d.distinctRecipients)} recipients: none twice.`);
+  return parts.join('\n\n');
+}
+
+export function writeReport(report: BenchReport, outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report.results, null, 2) + '\n');
+  writeFileSync(join(outDir, 'summary.json'), JSON.stringify({ bundle: report.bundle, resume: report.resume }, null, 2) + '\n');
+  writeFileSync(join(outDir, 'chart.svg'), benchChart(report.results) + '\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  const bar = options.progress ? new SingleBar({ format: 'bench [{bar}] {value}/{total} {step}', hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(stepCount(options), 0, { step: '' });
+  let done = 0;
+  const report = await runBench(options, (label) => {
+    if (bar) bar.update(done++, { step: label });
+    else console.log(`… ${label}`);
+  });
+  bar?.update(stepCount(options), { step: 'done' });
+  bar?.stop();
+  writeReport(report, options.outDir);
+  console.log(`\n${formatReport(report)}\n`);
+  console.log(`Wrote ${join(options.outDir, 'results.json')}, summary.json and chart.svg.`);
+  return 0;
+}

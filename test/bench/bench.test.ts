@@ -1,0 +1,94 @@
+// The bench at a small size: the JSON it writes, and the shape of the result that matters — PartnerPulse's
+// service calls stay flat as the partner table grows while the naive per-row code's grow with it. No
+// timing assertions: wall and estimated times depend on the machine and the latency estimates.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatReport, parseArgs, runBench, writeReport, BenchReport } from '../../bench/run';
+import { BenchResult } from '../../bench/measure';
+import { RUN_LOG_HEADERS } from '../../src/server/logSheets';
+
+jest.setTimeout(120_000);
+
+let report: BenchReport;
+let written: BenchResult[];
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
+  const options = { ...parseArgs(['--rows', '200,400', '--naive-cap', '200', '--cf-rows', '200']), outDir, progress: false };
+  report = await runBench(options);
+  writeReport(report, outDir);
+  written = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as BenchResult[];
+});
+
+const find = (job: string, impl: string, rows: number) => {
+  const hit = written.find((r) => r.job === job && r.impl === impl && r.rows === rows);
+  if (!hit) throw new Error(`no result for ${job} / ${impl} / ${rows}`);
+  return hit;
+};
+
+test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWritten, wallMs, estAppsScriptMs }', () => {
+  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus 5 custom functions on one size.
+  expect(written).toHaveLength(10 + 5);
+  for (const r of written) {
+    expect(typeof r.job).toBe('string');
+    expect(['partnerpulse', 'naive']).toContain(r.impl);
+    for (const key of ['rows', 'calls', 'cellsRead', 'cellsWritten', 'wallMs', 'estAppsScriptMs'] as const) {
+      expect(Number.isInteger(r[key]) && r[key] >= 0).toBe(true);
+    }
+  }
+  expect(written.filter((r) => r.job.endsWith('(column)')).map((r) => r.job)).toEqual(
+    ['PARTNER_HEALTH (column)', 'PARTNER_TIER (column)', 'SEGMENT (column)', 'PARTNER_QUADRANT (column)', 'NEXT_TOUCH (column)'],
+  );
+});
+
+test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service calls on 400 rows as on 200; the naive code makes more', (job) => {
+  expect(find(job, 'partnerpulse', 400).calls).toBe(find(job, 'partnerpulse', 200).calls);
+  expect(find(job, 'naive', 400).calls).toBeGreaterThan(find(job, 'naive', 200).calls);
+  // Both read every partner cell; the difference is in how many calls it takes.
+  expect(find(job, 'partnerpulse', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
+  expect(find(job, 'naive', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
+});
+
+test('an hourly run after the day\'s work reads the partner table once and writes nothing but its Run log row', () => {
+  const idle = find('hourly run, day done', 'partnerpulse', 400);
+  expect(idle.cellsRead).toBeGreaterThanOrEqual(400 * 9);
+  expect(idle.cellsWritten).toBe(RUN_LOG_HEADERS.length); // one Run log row
+  expect(find('hourly run, day done', 'partnerpulse', 200).calls).toBe(idle.calls);
+});
+
+test('the naive run past the cap is flagged as extrapolated from the measured size, with calls scaled linearly', () => {
+  const measured = find('recolor', 'naive', 200);
+  const scaled = find('recolor', 'naive', 400);
+  expect(measured.extrapolated).toBe(false);
+  expect(scaled).toMatchObject({ extrapolated: true, measuredRows: 200, calls: measured.calls * 2 });
+  expect(find('recolor', 'partnerpulse', 400).extrapolated).toBe(false);
+  expect(formatReport(report)).toContain('naive figures scaled linearly from a real run on 200 rows');
+});
+
+test('under a tight limit the daily job stops, and the next hourly runs finish it without redoing the recolor or sending twice', () => {
+  const { runs, totalDigests, distinctRecipients } = report.resume;
+  expect(runs[0].outcome).toBe('exceeded');
+  expect(runs[0].setBackgroundsCalls).toBe(1);
+  expect(runs.slice(1).every((r) => r.setBackgroundsCalls === 0)).toBe(true);
+  expect(runs.some((r) => r.outcome === 'ok')).toBe(true);
+  expect(runs.every((r) => r.historyRows === report.resume.rows)).toBe(true);
+  // 25 partner managers and the admin (partners without an owner): one digest each.
+  expect(totalDigests).toBe(26);
+  expect(distinctRecipients).toBe(26);
+});
+
+test('the chart is an SVG with the 6-minute line; bundle sizes are reported, "not built" when missing', () => {
+  const svg = readFileSync(join(outDir, 'chart.svg'), 'utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  expect(svg).toContain('6-minute execution limit');
+  expect(report.bundle.codeJsBytes).toBeGreaterThan(0);
+  const text = formatReport({ ...report, bundle: { codeJsBytes: 2048, sidebarHtmlBytes: null } });
+  expect(text).toContain('dist/Code.js 2.0 KiB · dist/Sidebar.html not built');
+});
+
+test('--rows refuses what is not a list of sizes, naming the option and the value', () => {
+  expect(() => parseArgs(['--rows', '1000,abc'])).toThrow('--rows: "1000,abc" is not a list of whole numbers ≥ 1');
+  expect(parseArgs(['--rows', '1000,20000']).rows).toEqual([1000, 20000]);
+});
