@@ -42,19 +42,44 @@ function scoreText(item: AlertItem): string {
 }
 
 /**
+ * Bytes of text and HTML body a digest may take. Google refuses a message body over 200 KB on consumer
+ * accounts (400 KB on Workspace); a refused digest would fail every hour and never arrive, so a very long one
+ * lists the worst items up to this size and counts the rest, with a link to the sheet that holds them all.
+ */
+export const DIGEST_BODY_BUDGET = 120_000;
+
+/** UTF-8 length without TextEncoder, which Apps Script's runtime does not promise. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
  * The one e-mail a recipient gets for a day (spec §5): every item, worst first, with partner, segment,
  * score, tier, reason, days overdue and a link to the row. Plain text and HTML; every cell value escaped.
+ * Past `budget` bytes of body the rest are counted instead of listed (see DIGEST_BODY_BUDGET).
  */
-export function composeDigest(items: readonly AlertItem[], ctx: DigestContext): Digest {
-  const n = items.length;
-  const partners = new Set(items.map((i) => i.partner)).size;
+export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, budget = DIGEST_BODY_BUDGET): Digest {
+  const n = all.length;
+  const partners = new Set(all.map((i) => i.partner)).size;
   const subject = `PartnerPulse ${ctx.day}: ${partners} partner${partners === 1 ? '' : 's'} need${partners === 1 ? 's' : ''} you (${n} item${n === 1 ? '' : 's'})`;
+  const items = withinBudget(all, ctx, budget);
+  const rest = n - items.length;
+  const restText = rest === 0 ? '' : `… and ${rest} more item${rest === 1 ? '' : 's'}, too many for one e-mail: see them all in the sheet, ${ctx.spreadsheetUrl}\n\n`;
+  const restHtml = rest === 0 ? '' : `<p><b>… and ${rest} more item${rest === 1 ? '' : 's'}</b>, too many for one e-mail: see them all in <a href="${escapeHtml(ctx.spreadsheetUrl)}">the sheet</a>.</p>`;
   const lines = items.map((item, k) =>
     `${k + 1}. [${KIND_LABELS[item.kind]}] ${item.partner} — ${item.reason}\n` +
     `   Segment: ${item.segment ?? '—'} · Score: ${scoreText(item)} (${item.tier ?? '—'}) · Overdue: ${late(item)}\n` +
     `   ${rowLink(ctx, item.row)}`,
   );
-  const text = `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n` +
+  const text = `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n` + restText +
     'You get one digest a day. Update the partner sheet and tomorrow\'s digest follows.\n';
   const color = (item: AlertItem) => (item.tier ? ctx.rules.tierColors[item.tier] : '#ffffff');
   const rows = items.map((item) =>
@@ -73,6 +98,19 @@ export function composeDigest(items: readonly AlertItem[], ctx: DigestContext): 
     '<table style="border-collapse:collapse" border="1" cellspacing="0">' +
     '<tr><th>What</th><th>Partner</th><th>Segment</th><th>Score</th><th>Reason</th><th>Overdue</th></tr>' +
     rows.join('') +
-    '</table><p style="color:#666">You get one digest a day.</p></div>';
+    `</table>${restHtml}<p style="color:#666">You get one digest a day.</p></div>`;
   return { subject, text, html };
+}
+
+/** The leading items whose text and HTML lines fit the budget (at least one, so a digest is never empty). */
+function withinBudget(items: readonly AlertItem[], ctx: DigestContext, budget: number): readonly AlertItem[] {
+  // Per item, an upper bound of what it adds: its own values (escaped HTML can triple them) and the markup.
+  const PER_ITEM_MARKUP = 600;
+  let used = 2_000;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    used += PER_ITEM_MARKUP + 4 * utf8Bytes(`${i.partner}${i.reason}${i.segment ?? ''}${rowLink(ctx, i.row)}`);
+    if (used > budget && k > 0) return items.slice(0, k);
+  }
+  return items;
 }
