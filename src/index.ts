@@ -277,6 +277,8 @@ export function markQbrHeld(partnerName: string, notes: string): QbrActionResult
  */
 export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
   return applyWhatIf(partnerNameArg(partnerName), changes);
+}
+
 /**
  * Program metrics of the partner program (Partner NPS, Time to first deal, Activation rate, Retention,
  * Revenue per partner, QBR completion) against their targets, as a table: Metric, Value, Target, Status.

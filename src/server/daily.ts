@@ -1,5 +1,5 @@
 import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
-import { historyFromRows } from '../core/trend';
+import { expiredHistoryRows, historyFromRows, historyRetentionDays } from '../core/trend';
 import { dateOfDay, DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
@@ -52,6 +52,8 @@ export interface DayAlerts {
   history: HealthSnapshot[];
   snoozesSeen: Map<string, DayNumber>;
   historySheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** Rows at the top of the Health history older than its retention (historyRetentionDays). */
+  expiredHistory: number;
   day: string;
   today: DayNumber;
 }
@@ -86,7 +88,9 @@ export function computeDayAlerts(
   const day = isoDayIn(ss, now);
   const table = inputs.table;
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
-  const history = historyFromRows(readLogRows(historySheet));
+  const historyRows = readLogRows(historySheet);
+  const history = historyFromRows(historyRows);
+  const expiredHistory = expiredHistoryRows(historyRows, today, historyRetentionDays(table.views.length));
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
@@ -99,7 +103,7 @@ export function computeDayAlerts(
     sheetId: table.sheet.getSheetId(),
     rules: settings.rules,
   });
-  return { table, items, planned, history, historySheet, day, today, snoozesSeen };
+  return { table, items, planned, history, historySheet, expiredHistory, day, today, snoozesSeen };
 }
 
 /**
@@ -125,6 +129,9 @@ export function runDailyWork(
   }
   if (!state.history) {
     appendHistory(day.historySheet, day.table, day.today, day.history);
+    // Then the expired rows at the top go, in one call, so the history stays inside Sheets' cell limit however
+    // long it runs (after the append: Sheets refuses to delete every non-frozen row of a sheet).
+    if (day.expiredHistory > 0) day.historySheet.deleteRows(2, day.expiredHistory);
     state.history = true;
     saveDailyState(state);
   }
