@@ -57,6 +57,9 @@ function breakdown(p: QbrPartner): HTMLElement {
             h('td', { class: 'pts' }, h('meter', { min: 0, max: d.max, value: d.earned, 'aria-hidden': 'true' }), h('span', { text: `${d.earned}/${d.max}` })),
           )),
       )),
+    p.lift === '—'
+      ? h('p', { class: 'quiet', text: 'Every input present is at its top band.' })
+      : h('p', { class: 'lift' }, h('b', { text: 'Next best lift: ' }), h('span', { text: p.lift })),
     h('ul', { class: 'reasons' }, p.breakdown.map((d) => h('li', { text: `${d.label}: ${d.reason}` }))),
     p.missing.length > 0
       ? h('div', { class: 'missing' }, h('p', { text: 'Missing inputs (left out of the score):' }), h('ul', {}, p.missing.map((m) => h('li', { text: `${m.label} (${m.max} points) — fill the ${m.column} column` }))))

@@ -1,3 +1,4 @@
+import { breakdownHealth } from './breakdown';
 import { DayNumber, isoOfDay } from './calendar';
 import { PartnerView } from './evaluate';
 import { Dimension, QUADRANT_PLAYS, Rules, Segment, Tier } from './rules';
@@ -26,6 +27,8 @@ export interface QbrPartner {
   quadrant: string | null;
   play: string | null;
   breakdown: { label: string; earned: number; max: number; reason: string }[];
+  /** The one change that adds the most points ("5+ deals this quarter: +15"; "—" at 100), as HEALTH_BREAKDOWN gives. */
+  lift: string;
   /** Dimensions left out of the score, with the column that would fill them. */
   missing: { label: string; column: string; max: number }[];
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"). */
@@ -125,6 +128,7 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
     quadrant,
     play: quadrant === null || quadrant === 'Unknown' ? null : QUADRANT_PLAYS[quadrant],
     breakdown: view.health.dimensions.map((d) => ({ label: d.label, earned: d.earned, max: d.max, reason: d.reason })),
+    lift: breakdownHealth({ growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit }, rules).lift,
     missing: view.health.missing.map((d) => ({ label: LABELS[d], column: MISSING_COLUMN[d], max: rules.weights[d] })),
     problems: r.problems,
     touch: { last: iso(r.lastContact), next: iso(view.touch.dueDay), overdue: view.touch.overdue, daysOverdue: view.touch.daysOverdue },

@@ -118,6 +118,8 @@ test('opens for the selected Strategic partner: score in its tier color, breakdo
   expect(await page.locator('.facts dd').first().textContent()).toContain('Strategic — White glove, executive sponsor. Touch every 7 days, QBR every 91 days.');
   const breakdown = await page.locator('.breakdown tr').allTextContents();
   expect(breakdown).toEqual(['Revenue30/30', 'Activity25/25', 'Engagement10/20']);
+  // The same next best lift as =HEALTH_BREAKDOWN gives for this row.
+  expect(await page.locator('.lift').textContent()).toBe('Next best lift: Weekly portal activity: +10');
   expect(await page.locator('.reasons li').allTextContents()).toContain('Activity: 12 deals this quarter: 25 of 25');
   expect(await page.locator('.missing li').allTextContents()).toEqual([
     'Satisfaction (15 points) — fill the NPS column', 'Strategic fit (10 points) — fill the Strategic fit column',
