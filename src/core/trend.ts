@@ -32,12 +32,30 @@ export interface ScoreChange {
  * now or that long ago.
  */
 export function scoreChange(history: readonly HealthSnapshot[], partner: string, daysAgo: number): ScoreChange | null {
-  const key = keyOf(partner);
-  const own = history.filter((h) => keyOf(h.partner) === key);
+  return changeOf(history.filter((h) => keyOf(h.partner) === keyOf(partner)), daysAgo);
+}
+
+/**
+ * scoreChange for many partners: the history is grouped by partner once, so a whole column costs one pass over
+ * the history instead of one per partner.
+ */
+export function scoreChangeFinder(history: readonly HealthSnapshot[], daysAgo: number): (partner: string) => ScoreChange | null {
+  const byPartner = new Map<string, HealthSnapshot[]>();
+  for (const h of history) {
+    const key = keyOf(h.partner);
+    const list = byPartner.get(key);
+    if (list) list.push(h);
+    else byPartner.set(key, [h]);
+  }
+  return (partner) => changeOf(byPartner.get(keyOf(partner)) ?? [], daysAgo);
+}
+
+/** The change over one partner's own snapshots. */
+function changeOf(own: readonly HealthSnapshot[], daysAgo: number): ScoreChange | null {
   let latest: HealthSnapshot | null = null;
   for (const h of own) if (latest === null || h.day > latest.day) latest = h;
   if (latest === null || typeof latest.score !== 'number') return null;
-  const baseline = baselineScores(own, latest.day, daysAgo).get(key);
+  const baseline = baselineScores(own, latest.day, daysAgo).get(keyOf(latest.partner));
   if (baseline === undefined) return null;
   return { day: latest.day, score: latest.score, baseline, change: latest.score - baseline };
 }

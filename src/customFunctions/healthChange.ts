@@ -1,5 +1,5 @@
 import { CellValue, isBlank } from '../core/cells';
-import { scoreChange, historyFromRows } from '../core/trend';
+import { historyFromRows, scoreChangeFinder } from '../core/trend';
 import { Arg, Output, callResult, callRows, perRow } from './columns';
 
 export const CHANGE_DAYS = 30;
@@ -16,10 +16,10 @@ export function healthChange(partner: Arg, history: Arg): Output | Output[][] {
   if (width < 3) {
     throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
   }
-  const snapshots = historyFromRows(history as CellValue[][]);
+  const changeOf = scoreChangeFinder(historyFromRows(history as CellValue[][]), CHANGE_DAYS);
   const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
   return callResult(call, call.rows.map(([name]) => perRow(() => {
     if (isBlank(name)) return '';
-    return scoreChange(snapshots, String(name), CHANGE_DAYS)?.change ?? '';
+    return changeOf(String(name))?.change ?? '';
   })));
 }

@@ -1,4 +1,4 @@
-import { HISTORY_CELL_BUDGET, changeLabel, expiredHistoryRows, historyFromRows, historyRetentionDays, scoreChange } from '../../src/core/trend';
+import { HISTORY_CELL_BUDGET, changeLabel, expiredHistoryRows, historyFromRows, historyRetentionDays, scoreChange, scoreChangeFinder } from '../../src/core/trend';
 import { dayNumber } from '../../src/core/calendar';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
@@ -48,4 +48,10 @@ test('the expired rows are the leading rows older than the retention; an unreada
   expect(expiredHistoryRows(old, today, 400)).toBe(2);
   expect(expiredHistoryRows(old, today, 1)).toBe(2);
   expect(expiredHistoryRows([['not a date', 'A', 1], ...old], today, 92)).toBe(0);
+});
+
+test('the finder for a whole column gives what scoreChange gives partner by partner', () => {
+  const h = historyFromRows(rows);
+  const find = scoreChangeFinder(h, 30);
+  for (const name of ['ACME', 'Beta', 'Gamma', 'Nobody']) expect(find(name)).toEqual(scoreChange(h, name, 30));
 });
