@@ -15,8 +15,16 @@ export function customFunctionArgs(rows: number): Record<string, CellValue[][][]
   const growth = column(partners.map((p) => p.growth ?? ''));
   const deals = column(partners.map((p) => p.deals ?? ''));
   const engagement = column(partners.map((p) => p.engagement ?? ''));
+  const healthArgs = [growth, deals, engagement, column(partners.map((p) => p.nps ?? '')), column(partners.map((p) => p.fit ?? ''))];
+  // Two snapshots per partner, 30 days apart, as the daily run leaves them in the Health history.
+  const history: CellValue[][] = partners.flatMap((p) => [
+    [new Date(2026, 9, 31), p.name, Math.floor(random() * 101)],
+    [new Date(2026, 10, 30), p.name, Math.floor(random() * 101)],
+  ]);
   return {
-    PARTNER_HEALTH: [growth, deals, engagement, column(partners.map((p) => p.nps ?? '')), column(partners.map((p) => p.fit ?? ''))],
+    PARTNER_HEALTH: healthArgs,
+    HEALTH_BREAKDOWN: healthArgs,
+    HEALTH_CHANGE: [column(partners.map((p) => p.name)), history],
     PARTNER_TIER: [column(partners.map(() => Math.floor(random() * 101)))],
     SEGMENT: [column(partners.map((p) => p.revenue ?? '')), growth, deals, engagement],
     PARTNER_QUADRANT: [column(partners.map(() => Math.floor(random() * 40))), column(partners.map(() => 1 + Math.floor(random() * 5)))],
@@ -27,7 +35,7 @@ export function customFunctionArgs(rows: number): Record<string, CellValue[][][]
   };
 }
 
-export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH'];
+export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE'];
 
 /** One column call of `name` on `rows` rows: no service calls, so its Apps Script time is its own compute. */
 export async function measureCustomFunction(name: string, rows: number): Promise<BenchResult> {
