@@ -8,18 +8,19 @@ import { SIDES, Side } from './qbr';
  * sheet. Pure: rows in, typed rows for one partner out; a cell that cannot be read becomes a problem naming
  * the sheet, row and value instead of hiding the whole section.
  */
-export const OPTIONAL_SHEETS = {
-  pipeline: { name: 'Pipeline', headers: ['Partner', 'Opportunity', 'Stage', 'Amount', 'Close date', 'Last stage change'] },
-  feedback: { name: 'Feedback', headers: ['Partner', 'Type', 'Summary', 'Date'] },
-  actionItems: { name: 'Action items', headers: ['Partner', 'Item', 'Side', 'Due', 'Status'] },
-  qbrLog: { name: 'QBR log', headers: ['Partner', 'Held on', 'Notes', 'Next QBR'] },
+export const OPTIONAL_SHEET_HEADERS = {
+  pipeline: ['Partner', 'Opportunity', 'Stage', 'Amount', 'Close date', 'Last stage change'],
+  feedback: ['Partner', 'Type', 'Summary', 'Date'],
+  actionItems: ['Partner', 'Item', 'Side', 'Due', 'Status'],
+  qbrLog: ['Partner', 'Held on', 'Notes', 'Next QBR'],
 } as const;
 
-export type OptionalSheet = keyof typeof OPTIONAL_SHEETS;
+/** The optional sheets, by their key in Settings' sheet names (which give each one's name). */
+export type OptionalSheet = keyof typeof OPTIONAL_SHEET_HEADERS;
 
-/** How to add a missing optional sheet, in words a partner manager can follow. */
-export function howToAdd(sheet: OptionalSheet): string {
-  const { name, headers } = OPTIONAL_SHEETS[sheet];
+/** How to add a missing optional sheet, named `name` in Settings, in words a partner manager can follow. */
+export function howToAdd(sheet: OptionalSheet, name: string): string {
+  const headers = OPTIONAL_SHEET_HEADERS[sheet];
   return `Add a sheet named "${name}" with the header row ${headers.join(' · ')}, one row per ${sheet === 'qbrLog' ? 'QBR' : 'entry'}.`;
 }
 

@@ -2,7 +2,7 @@ import { CellValue } from '../core/cells';
 import { DayNumber, isoOfDay } from '../core/calendar';
 import { PartnerView } from '../core/evaluate';
 import { quarterKey } from '../core/qbr';
-import { OPTIONAL_SHEETS, OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../core/qbrSheets';
+import { OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../core/qbrSheets';
 import { Optional, QbrData, QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../core/qbrView';
 import { trendFor } from '../core/qbrTrend';
 import { Settings } from '../core/settings';
@@ -45,8 +45,8 @@ export function selectedPartner(ctx: QbrContext): { name: string | null; note: s
 }
 
 /** The values of an optional sheet in one read; null when the sheet does not exist. */
-export function readOptionalSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: OptionalSheet): CellValue[][] | null {
-  const found = ss.getSheetByName(OPTIONAL_SHEETS[sheet].name);
+export function readOptionalSheet(ctx: QbrContext, sheet: OptionalSheet): CellValue[][] | null {
+  const found = ctx.ss.getSheetByName(ctx.settings.sheets[sheet]);
   return found ? (found.getDataRange().getValues() as CellValue[][]) : null;
 }
 
@@ -67,21 +67,23 @@ export function readTicks(partner: string, quarter: string): Set<string> {
   }
 }
 
-function optional<T>(sheet: OptionalSheet, values: CellValue[][] | null, read: (v: CellValue[][]) => T): Optional<T> {
-  return values === null ? { present: false, how: howToAdd(sheet) } : { present: true, value: read(values) };
+/** An optional sheet's section: its content, or how to add the sheet (under the name Settings gives it). */
+function optional<T>(ctx: QbrContext, sheet: OptionalSheet, read: (v: CellValue[][]) => T): Optional<T> {
+  const values = readOptionalSheet(ctx, sheet);
+  return values === null ? { present: false, how: howToAdd(sheet, ctx.settings.sheets[sheet]) } : { present: true, value: read(values) };
 }
 
 /** Everything the sidebar shows for one partner. */
 export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
   const name = view.record.name;
   const problems: string[] = [];
-  const pipeline = optional('pipeline', readOptionalSheet(ctx.ss, 'pipeline'), (v) => pipelineFor(v, name, ctx.today));
-  const feedback = optional('feedback', readOptionalSheet(ctx.ss, 'feedback'), (v) => {
+  const pipeline = optional(ctx, 'pipeline', (v) => pipelineFor(v, name, ctx.today));
+  const feedback = optional(ctx, 'feedback', (v) => {
     const read = feedbackFor(v, name);
     problems.push(...read.problems);
     return read.entries;
   });
-  const actionItems = optional('actionItems', readOptionalSheet(ctx.ss, 'actionItems'), (v) => {
+  const actionItems = optional(ctx, 'actionItems', (v) => {
     const read = actionItemsFor(v, name, ctx.today);
     problems.push(...read.problems);
     return read.items;

@@ -2,11 +2,11 @@ import { CellValue } from '../core/cells';
 import { dateOfDay, isoOfDay } from '../core/calendar';
 import { Side, followUpItems } from '../core/qbr';
 import { agendaMail, briefLayout, briefSheetName } from '../core/qbrBrief';
-import { OPTIONAL_SHEETS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../core/qbrSheets';
+import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../core/qbrSheets';
 import { QbrData } from '../core/qbrView';
 import { normalizeHeader } from '../core/partnerTable';
 import { asText, ensureLogSheet } from './logSheets';
-import { checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
+import { QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
 
 /** What an action did, in words, and the sidebar's data after it. */
 export interface QbrActionResult {
@@ -37,8 +37,10 @@ export function result(partner: string, message: string, changes: string[]): Qbr
 }
 
 /** Appends rows under the header of an optional sheet (created with the spec's headers if missing), in one write. */
-function appendRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
-  const { name, headers } = OPTIONAL_SHEETS[sheet];
+function appendRows(ctx: QbrContext, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
+  const { ss } = ctx;
+  const name = ctx.settings.sheets[sheet];
+  const headers = OPTIONAL_SHEET_HEADERS[sheet];
   const created = !ss.getSheetByName(name);
   const target = ensureLogSheet(ss, name, [...headers]);
   const header = target.getRange(1, 1, 1, Math.max(1, target.getLastColumn())).getValues()[0] as CellValue[];
@@ -68,7 +70,7 @@ export function addActionItem(partnerName: string, item: string, side: Side, due
   return locked(() => {
     const ctx = qbrContext();
     const name = findPartner(ctx, partnerName).record.name;
-    const at = appendRows(ctx.ss, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: dateOfDay(due), Status: 'Open' }]);
+    const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: dateOfDay(due), Status: 'Open' }]);
     const changes = [`Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`];
     return result(name, 'Action item added.', changes);
   });
@@ -78,7 +80,7 @@ export function completeActionItem(partnerName: string, row: number, item: strin
   return locked(() => {
     const ctx = qbrContext();
     const name = findPartner(ctx, partnerName).record.name;
-    const sheetName = OPTIONAL_SHEETS.actionItems.name;
+    const sheetName = ctx.settings.sheets.actionItems;
     const sheet = ctx.ss.getSheetByName(sheetName);
     if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
     const values = sheet.getDataRange().getValues() as CellValue[][];
@@ -137,7 +139,7 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
       const lacking = [lastQbr === undefined ? '"Last QBR"' : '', nextQbr === undefined ? '"Next QBR"' : ''].filter(Boolean).join(' and ');
       throw new Error(`The "${ctx.settings.sheets.partners}" sheet has no ${lacking} column; add ${lacking} to its first row, then mark the QBR held again.`);
     }
-    const log = readOptionalSheet(ctx.ss, 'qbrLog');
+    const log = readOptionalSheet(ctx, 'qbrLog');
     if (log && loggedOn(log, name, ctx.today)) {
       throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
     }
@@ -151,10 +153,10 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
       ctx.table.sheet.getRange(row, lastQbr + 1).setValue(dateOfDay(today));
       ctx.table.sheet.getRange(row, nextQbr + 1).setValue(dateOfDay(next));
     }
-    const logged = appendRows(ctx.ss, 'qbrLog', [{ Partner: asText(name), 'Held on': dateOfDay(today), Notes: asText(notes), 'Next QBR': dateOfDay(next) }]);
+    const logged = appendRows(ctx, 'qbrLog', [{ Partner: asText(name), 'Held on': dateOfDay(today), Notes: asText(notes), 'Next QBR': dateOfDay(next) }]);
     const followUps = followUpItems(today, next);
     const added = appendRows(
-      ctx.ss,
+      ctx,
       'actionItems',
       followUps.map((f) => ({ Partner: asText(name), Item: asText(f.item), Side: f.side, Due: dateOfDay(f.due), Status: 'Open' })),
     );

@@ -1,3 +1,4 @@
+import { OPTIONAL_SHEET_HEADERS } from '../core/qbrSheets';
 import { checkHeaders } from '../core/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../core/rules';
 import { Settings, aliasesOf } from '../core/settings';
@@ -50,7 +51,7 @@ function plans(settings: Settings): SheetPlan[] {
         { header: 'Market relevance', values: ['High', 'Low'], allowInvalid: true, help: 'High or Low (Yes/No or 1–5 work too; 4 and 5 are high).' },
       ],
     },
-    { name: s.pipeline, headers: ['Partner', 'Opportunity', 'Stage', 'Amount', 'Close date', 'Last stage change'], dropDowns: [] },
+    { name: s.pipeline, headers: [...OPTIONAL_SHEET_HEADERS.pipeline], dropDowns: [] },
     {
       name: s.escalations,
       headers: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
@@ -58,14 +59,14 @@ function plans(settings: Settings): SheetPlan[] {
     },
     {
       name: s.actionItems,
-      headers: ['Partner', 'Item', 'Side', 'Due', 'Status'],
+      headers: [...OPTIONAL_SHEET_HEADERS.actionItems],
       dropDowns: [
         { header: 'Side', values: ['Us', 'Partner', 'Both'], allowInvalid: false, help: 'Who owes it: Us, Partner or Both.' },
         { header: 'Status', values: ACTION_STATUSES, allowInvalid: false, help: 'Open, In progress or Done.' },
       ],
     },
-    { name: s.qbrLog, headers: ['Partner', 'Held on', 'Notes', 'Next QBR'], dropDowns: [] },
-    { name: s.feedback, headers: ['Partner', 'Type', 'Summary', 'Date'], dropDowns: [] },
+    { name: s.qbrLog, headers: [...OPTIONAL_SHEET_HEADERS.qbrLog], dropDowns: [] },
+    { name: s.feedback, headers: [...OPTIONAL_SHEET_HEADERS.feedback], dropDowns: [] },
   ];
 }
 

@@ -71,5 +71,5 @@ test('rows to append follow the sheet header order, and a missing column is name
 });
 
 test('a missing sheet is explained with its name and headers', () => {
-  expect(howToAdd('pipeline')).toBe('Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.');
+  expect(howToAdd('pipeline', 'Pipeline')).toBe('Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.');
 });

@@ -183,6 +183,23 @@ test('a missing optional sheet is named with how to add it', async () => {
   expect(d.details!.agenda[2].points).toEqual(['No Pipeline sheet: bring the partner’s current opportunities']);
 });
 
+test('the optional sheets are found under the names Settings gives them', async () => {
+  const { runtime } = await open();
+  runtime.workbook.sheet('Pipeline')!.name = 'Deals pipeline';
+  runtime.workbook.sheet('Action items')!.name = 'Follow-ups';
+  runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify({
+    version: 2, sheets: { pipeline: 'Deals pipeline', actionItems: 'Follow-ups', feedback: 'Partner feedback' },
+  }));
+  const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(d.details!.pipeline.present).toBe(true);
+  expect(d.details!.actionItems.present).toBe(true);
+  expect(d.details!.feedback).toEqual({ present: false, how: 'Add a sheet named "Partner feedback" with the header row Partner · Type · Summary · Date, one row per entry.' });
+  const before = sheetRows(runtime, 'Follow-ups').length;
+  runtime.call('addQbrActionItem', 'TechServices Inc.', 'Send the joint plan', 'Us', '2026-12-08');
+  expect(sheetRows(runtime, 'Follow-ups')).toHaveLength(before + 1);
+  expect(runtime.workbook.sheet('Action items')).toBeUndefined();
+});
+
 test('a long Health history (200 days of every partner) gives the last 90 days and the 30-day baseline', async () => {
   const { runtime } = await open();
   const names = (runtime.call('getQbrData', null) as QbrData).partners;
