@@ -30,6 +30,8 @@ export type CacheServiceApi = Pick<
 
 /** Apps Script's total per property store (quotas page: "Properties value size 9 KB / total 500 KB"). */
 const PROPERTY_STORE_BYTES = 500 * 1024;
+/** And per value (same line of the quotas page); Apps Script refuses a larger one with "Argument too large". */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
 
 /**
  * Apps Script stores only strings and converts anything else with JavaScript's String():
@@ -55,6 +57,9 @@ function storeBytes(bag: Record<string, string>): number {
 }
 
 function checkQuota(bag: Record<string, string>): void {
+  for (const value of Object.values(bag)) {
+    if (Buffer.byteLength(value) > PROPERTY_VALUE_BYTES) throw new Error('Argument too large: value');
+  }
   if (storeBytes(bag) > PROPERTY_STORE_BYTES) {
     throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
   }

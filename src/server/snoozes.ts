@@ -1,4 +1,4 @@
-import { snoozeKey } from '../core/alerts';
+import { effectiveSnooze, snoozeKey } from '../core/alerts';
 import { DayNumber, dayOfIso, isoOfDay } from '../core/calendar';
 import { PartnerView } from '../core/evaluate';
 
@@ -23,15 +23,28 @@ export function loadSnoozesSeen(): Map<string, DayNumber> {
   return seen;
 }
 
-/** Remembers today's snoozes (new ones as first seen today) and forgets the ones no longer in the sheet. */
+/**
+ * Remembers the snoozes the 90-day cap applies to (new ones as first seen today) and forgets the rest. A
+ * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept:
+ * a property holds 9 KB, and a few hundred snoozed partners must not fill it.
+ */
 export function rememberSnoozes(views: readonly PartnerView[], seen: ReadonlyMap<string, DayNumber>, today: DayNumber): void {
   const next: Record<string, string> = {};
   for (const v of views) {
-    if (v.record.snoozeUntil === null) continue;
-    const key = snoozeKey(v.record.name, v.record.snoozeUntil);
-    next[key] = isoOfDay(seen.get(key) ?? today);
+    const asked = v.record.snoozeUntil;
+    if (asked === null) continue;
+    const key = snoozeKey(v.record.name, asked);
+    const firstSeen = seen.get(key) ?? today;
+    if (effectiveSnooze(asked, firstSeen).capped) next[key] = isoOfDay(firstSeen);
   }
   const props = PropertiesService.getDocumentProperties();
   const json = JSON.stringify(next);
-  if (json !== (props.getProperty(SNOOZE_SEEN_KEY) ?? '{}')) props.setProperty(SNOOZE_SEEN_KEY, json);
+  if (json === (props.getProperty(SNOOZE_SEEN_KEY) ?? '{}')) return;
+  try {
+    props.setProperty(SNOOZE_SEEN_KEY, json);
+  } catch (error) {
+    // Too many long snoozes for one property: the cap then counts from today for the ones not stored, which
+    // holds their alerts longer, but the day's colors, history and digests still go.
+    console.warn(`PartnerPulse could not remember ${Object.keys(next).length} long snoozes: ${(error as Error).message}`);
+  }
 }

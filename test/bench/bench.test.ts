@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReport, parseArgs, runBench, writeReport, BenchReport } from '../../bench/run';
 import { BenchResult } from '../../bench/measure';
+import { CUSTOM_FUNCTIONS } from '../../bench/customFunctions';
 import { RUN_LOG_HEADERS } from '../../src/server/logSheets';
 
 jest.setTimeout(120_000);
@@ -29,8 +30,8 @@ const find = (job: string, impl: string, rows: number) => {
 };
 
 test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWritten, wallMs, estAppsScriptMs }', () => {
-  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus 5 custom functions on one size.
-  expect(written).toHaveLength(10 + 5);
+  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus each custom function on one size.
+  expect(written).toHaveLength(10 + CUSTOM_FUNCTIONS.length);
   for (const r of written) {
     expect(typeof r.job).toBe('string');
     expect(['partnerpulse', 'naive']).toContain(r.impl);
@@ -39,7 +40,7 @@ test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWrit
     }
   }
   expect(written.filter((r) => r.job.endsWith('(column)')).map((r) => r.job)).toEqual(
-    ['PARTNER_HEALTH (column)', 'PARTNER_TIER (column)', 'SEGMENT (column)', 'PARTNER_QUADRANT (column)', 'NEXT_TOUCH (column)'],
+    ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE'].map((f) => `${f} (column)`),
   );
 });
 

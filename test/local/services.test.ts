@@ -94,10 +94,19 @@ describe('PropertiesService — developers.google.com/apps-script/reference/prop
   test('a store over 500 KB throws the property storage quota message and keeps the old value', () => {
     const props = createServices(options()).PropertiesService.getScriptProperties();
     props.setProperty('small', 'x');
-    expect(() => props.setProperty('big', 'x'.repeat(600 * 1024))).toThrow(
+    const many = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`k${i}`, 'x'.repeat(8 * 1024)]));
+    expect(() => props.setProperties(many)).toThrow(
       'You have exceeded the property storage quota. Please remove some properties and try again.',
     );
     expect(props.getKeys()).toEqual(['small']);
+  });
+
+  test('a value over 9 KB is refused ("Argument too large") and the old value kept', () => {
+    const props = createServices(options()).PropertiesService.getDocumentProperties();
+    props.setProperty('v', 'old');
+    props.setProperty('fits', 'x'.repeat(9 * 1024));
+    expect(() => props.setProperty('v', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    expect(props.getProperty('v')).toBe('old');
   });
 
   test('every method call is counted in the CallLog', () => {
