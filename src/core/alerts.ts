@@ -22,6 +22,8 @@ export interface AlertItem {
   row: number | null;
   /** Hours past the response window, for escalations. */
   hoursOverdue?: number;
+  /** Which escalation, for escalations: "partner · severity · opened …", the same every hour it stays open. */
+  escalation?: string;
   /** Held by the partner's snooze until this ISO day: listed in the preview, left out of the digest. */
   snoozedUntil?: string;
 }

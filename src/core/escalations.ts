@@ -79,6 +79,7 @@ export function escalationBreaches(
       kind: 'escalation',
       recipient: recipient ?? addresses.admin,
       hoursOverdue: Math.floor(late),
+      escalation: `${base.partner} · ${severity} · opened ${opened.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       reason: `${severity} escalation unanswered for ${Math.floor(hoursOpen)} h (respond within ${RESPONSE_HOURS[severity]} h; path: ${path})`,
     });
   });

@@ -78,7 +78,14 @@ export function runHourly(): RunRecord {
     const breaches = escalationAlerts(inputs, settings, now);
     if (breaches.length > 0) {
       const day = isoDayIn(ss, now);
-      const planned = planDigests(breaches, { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: inputs.table.sheet.getSheetId(), rules: settings.rules });
+      const ctx = { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: inputs.table.sheet.getSheetId(), rules: settings.rules };
+      // One alert per breach (and recipient, per day): a breach found at 14:00 is mailed at 14:00 even when
+      // another one was mailed at 09:00. A row that cannot be checked is one alert for its row.
+      const planned = breaches.flatMap((breach) => planDigests([breach], ctx).map((plan) => ({
+        ...plan,
+        what: `Escalation alert: ${breach.escalation ?? breach.reason}`,
+        digest: { ...plan.digest, subject: `PartnerPulse escalation: ${breach.partner} — ${breach.reason}` },
+      })));
       const outcome = sendDigests(ss, settings, day, planned, deadline, 'Escalation alert');
       run.sent += outcome.sent;
       run.deferred += outcome.deferred;

@@ -22,6 +22,8 @@ export interface PlannedDigest {
   recipient: string | null;
   items: AlertItem[];
   digest: Digest;
+  /** What the Alert log calls this mail, when not the run's (one escalation alert per breach). */
+  what?: string;
 }
 
 /** The day's digests, the recipient with the worst item first (they go first when the quota is short). */
@@ -83,13 +85,15 @@ export function sendDigests(
   const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false };
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
+  let planWhat = what;
   const mark = (recipient: string, items: number, status: string, detail = '') => {
     // Day is written as text so that the log reads the same in every time zone.
-    log.appendRow([`'${day}`, asText(recipient), what, items, status, new Date(), asText(detail)]);
+    log.appendRow([`'${day}`, asText(recipient), asText(planWhat), items, status, new Date(), asText(detail)]);
   };
   for (const plan of planned) {
+    planWhat = plan.what ?? what;
     const recipient = plan.recipient ?? '(no address)';
-    const key = `${day}|${recipient.toLowerCase()}|${what}`;
+    const key = `${day}|${recipient.toLowerCase()}|${planWhat}`;
     const before = lastStatus.get(key);
     if (before === 'sent') {
       outcome.alreadySent++;

@@ -60,6 +60,6 @@ test('partner names and owners like =HYPERLINK("http://x"), +1, @x, -2 land as t
     expect([...sheet.cells()].filter(([, , c]) => c.formula !== undefined)).toEqual([]);
   }
   const recipients = sheetRows(run.runtime, 'Alert log').slice(1).map((r) => [r[1], r[2], r[4]]);
-  expect(recipients).toContainEqual(['admin@example.com', 'Escalation alert', 'sent']);
+  expect(recipients).toContainEqual(['admin@example.com', 'Escalation alert: =HYPERLINK("http://x") · Critical · opened 2026-11-29 14:00 UTC', 'sent']);
   expect(recipients.every(([to]) => to === 'admin@example.com' || to === 'ann@example.com')).toBe(true);
 });
