@@ -45,6 +45,7 @@ function render(): void {
   clear(app);
   if (!data) return;
   fillSearch(data.partners);
+  if (data.automation) app.append(h('p', { class: 'automation-warning', role: 'alert', text: `⚠ ${data.automation}` }));
   if (!data.details) {
     app.append(
       h('section', { class: 'empty' },

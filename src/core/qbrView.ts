@@ -75,6 +75,8 @@ export interface QbrData {
   details: QbrDetails | null;
   /** Why nothing is selected, when that is the case. */
   note: string | null;
+  /** "Automation: last run failed 2 h ago — …" when the last automated run failed, so nobody misses it. */
+  automation: string | null;
 }
 
 const MISSING_COLUMN: Record<Dimension, string> = {

@@ -1,3 +1,4 @@
+import { lastRunWarning } from './runLog';
 import { CellValue } from '../core/cells';
 import { DayNumber, isoOfDay } from '../core/calendar';
 import { PartnerView } from '../core/evaluate';
@@ -148,6 +149,7 @@ export function qbrData(ctx: QbrContext, name: string | null): QbrData {
   const today = isoOfDay(ctx.today);
   let note: string | null = null;
   if (!name) ({ name, note } = selectedPartner(ctx));
-  if (!name) return { today, partners, details: null, note };
-  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, name)), note: null };
+  const automation = lastRunWarning(ctx.ss, ctx.settings, new Date());
+  if (!name) return { today, partners, details: null, note, automation };
+  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, name)), note: null, automation };
 }

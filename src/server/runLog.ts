@@ -1,4 +1,5 @@
 import { RUN_LOG_HEADERS, asText, ensureLogSheet } from './logSheets';
+import { isDate } from '../core/calendar';
 import { Settings } from '../core/settings';
 
 export interface RunRecord {
@@ -28,13 +29,19 @@ export function recordRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings
   ]);
 }
 
-/** "Automation: last run failed 2 h ago — <error>", or null when the last run went well or there is none. */
+/**
+ * "Automation: last run failed 2 h ago — <error>", or null when the last run went well or there is none. A run
+ * skipped because another held the lock says nothing about how things went, so it is passed over.
+ */
 export function lastRunWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): string | null {
   const sheet = ss.getSheetByName(settings.sheets.runLog);
-  if (!sheet || sheet.getLastRow() < 2) return null;
-  const last = sheet.getRange(sheet.getLastRow(), 1, 1, RUN_LOG_HEADERS.length).getValues()[0];
-  if (last[2] !== 'failed') return null;
-  const started = last[0] instanceof Date ? last[0] : null;
+  const lastRow = sheet ? sheet.getLastRow() : 0;
+  if (!sheet || lastRow < 2) return null;
+  const first = Math.max(2, lastRow - 9);
+  const rows = sheet.getRange(first, 1, lastRow - first + 1, RUN_LOG_HEADERS.length).getValues();
+  const last = [...rows].reverse().find((r) => r[2] !== 'skipped');
+  if (!last || last[2] !== 'failed') return null;
+  const started = isDate(last[0]) ? (last[0] as Date) : null;
   const hours = started ? Math.max(0, Math.round((now.getTime() - started.getTime()) / 3_600_000)) : null;
   return `Automation: last run failed${hours === null ? '' : ` ${hours} h ago`} — ${String(last[9])}`;
 }

@@ -200,6 +200,21 @@ test('the optional sheets are found under the names Settings gives them', async 
   expect(runtime.workbook.sheet('Action items')).toBeUndefined();
 });
 
+test('the sidebar says when the last automated run failed (a skipped run after it does not hide it)', async () => {
+  const { runtime } = await open();
+  expect((runtime.call('getQbrData', 'TechServices Inc.') as QbrData).automation).toBeNull();
+  const log = runtime.workbook.addSheet('Run log');
+  const rows: unknown[][] = [
+    ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error', 'Service calls'],
+    [new Date(2026, 11, 1, 6, 0), 'hourly', 'ok', 40, 40, 5, 0, 0, 3, '', 50],
+    [new Date(2026, 11, 1, 7, 0), 'hourly', 'failed', 0, 0, 0, 0, 0, 1, 'MailApp quota exhausted', 9],
+    [new Date(2026, 11, 1, 8, 0), 'hourly', 'skipped', 0, 0, 0, 0, 0, 0, 'Another PartnerPulse run was still working on this spreadsheet.', 2],
+  ];
+  rows.forEach((row, r) => row.forEach((v, c) => { log.ensure(r + 1, c + 1).value = v as string; }));
+  const data = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(data.automation).toBe('Automation: last run failed 2 h ago — MailApp quota exhausted');
+});
+
 test('a long Health history (200 days of every partner) gives the last 90 days and the 30-day baseline', async () => {
   const { runtime } = await open();
   const names = (runtime.call('getQbrData', null) as QbrData).partners;
