@@ -96,6 +96,7 @@ export function partnerAlerts(
   const items: AlertItem[] = [];
   for (const v of views) {
     const r = v.record;
+    if (r.unnamed) continue;
     // A snooze holds only the touch and QBR-overdue alerts: never an escalation, a health drop or a missing owner.
     const snooze = snoozes && r.snoozeUntil !== null
       ? effectiveSnooze(r.snoozeUntil, snoozes.firstSeen.get(snoozeKey(r.name, r.snoozeUntil)) ?? snoozes.today)

@@ -88,7 +88,9 @@ export function readGrowth(value: CellValue): number | null {
 export function growthFromRevenue(revenue: number | null, revenueLastYear: number | null): number | null {
   if (revenue === null || revenueLastYear === null) return null;
   if (revenueLastYear === 0) return revenue > 0 ? Infinity : 0;
-  return (revenue - revenueLastYear) / revenueLastYear;
+  // Rounded to 9 places: 1.02 over 1.00 is 0.020000000000000018 in binary, which would read as growing, not
+  // flat, at the spec's ±2 % boundary.
+  return Math.round(((revenue - revenueLastYear) / revenueLastYear) * 1e9) / 1e9;
 }
 
 const ENGAGEMENT_ALLOWED = 'Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days';

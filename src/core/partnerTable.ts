@@ -87,6 +87,11 @@ export interface PartnerRecord {
   contactEmail: string | null;
   /** Touch and QBR-overdue alerts are held until this day (the `Snooze until` column). */
   snoozeUntil: DayNumber | null;
+  /**
+   * A row with data but no partner name. It still counts where partners are ranked (as the SEGMENT formula
+   * counts it), but it gets no fill, no alerts and no history: there is no partner to tell anyone about.
+   */
+  unnamed?: true;
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"); a field with a problem reads as blank. */
   problems: string[];
 }
@@ -127,6 +132,7 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
     records.push({
       index: i,
       name: name || `(row ${i + 2}, no partner name)`,
+      ...(name ? {} : { unnamed: true as const }),
       owner,
       ownerProblem,
       revenue,

@@ -41,7 +41,7 @@ export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now:
 function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: PartnerTable, today: DayNumber, history: HealthSnapshot[]): void {
   if (history.some((h) => h.day === today) || table.views.length === 0) return;
   const date = dateOfDay(today);
-  const rows = table.views.map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
+  const rows = table.views.filter((v) => !v.record.unnamed).map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
   appendRows(sheet, rows, HISTORY_HEADERS.length);
 }
 

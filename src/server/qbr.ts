@@ -145,7 +145,7 @@ function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
 
 /** The sidebar's data: the named partner, or the selected row's partner when `name` is empty. */
 export function qbrData(ctx: QbrContext, name: string | null): QbrData {
-  const partners = ctx.table.views.map((v) => v.record.name);
+  const partners = ctx.table.views.filter((v) => !v.record.unnamed).map((v) => v.record.name);
   const today = isoOfDay(ctx.today);
   let note: string | null = null;
   if (!name) ({ name, note } = selectedPartner(ctx));

@@ -9,7 +9,7 @@ import { PartnerTable } from './partnerSheet';
  */
 export function tierBackgrounds(table: PartnerTable, settings: Settings): { column: number; width: number; colors: (string | null)[][] } {
   const tierOfRow = new Map<number, Tier>();
-  for (const v of table.views) tierOfRow.set(v.record.index, v.health.tier ?? 'Unknown');
+  for (const v of table.views) if (!v.record.unnamed) tierOfRow.set(v.record.index, v.health.tier ?? 'Unknown');
   const onlyHealth = settings.recolorTarget === 'health' && table.columns.health !== undefined;
   const width = onlyHealth ? 1 : Math.max(table.width, 1);
   const colors = table.rows.map((_, i) => {

@@ -61,6 +61,12 @@ describe('growth (spec §1)', () => {
     expect(growthFromRevenue(0, 0)).toBe(0);
     expect(growthFromRevenue(null, 100)).toBeNull();
   });
+
+  test('derived growth lands exactly on the ±2 % flat band (binary fractions would put 1.02 / 1.00 above it)', () => {
+    expect(growthFromRevenue(1.02, 1)).toBe(0.02);
+    expect(growthFromRevenue(0.98, 1)).toBe(-0.02);
+    expect(growthFromRevenue(102_000, 100_000)).toBe(0.02);
+  });
 });
 
 describe('engagement: label, last-activity date or login count (spec §2)', () => {

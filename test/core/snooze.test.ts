@@ -53,3 +53,9 @@ test('a snooze more than 90 days out counts as 90 days from when it was first se
   expect(touch(back).snoozedUntil).toBeUndefined();
   expect(touch(back).reason).toBe('Never contacted — snoozed until 2027-12-31, but a snooze counts at most 90 days: it ended 2026-11-26');
 });
+
+test('a row with data but no partner name gets no alerts (it is not a partner anyone can be told about)', () => {
+  const unnamed = views([['', '', 500, 0, 0, 'Inactive', '', '', '', '', '']]);
+  expect(unnamed[0].record.unnamed).toBe(true);
+  expect(partnerAlerts(unnamed, new Map(), 15, { adminEmail: 'ops@example.com' }, { today, firstSeen: new Map() })).toEqual([]);
+});
