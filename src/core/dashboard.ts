@@ -48,7 +48,9 @@ export interface OwnerLoad {
 export function ownerLoads(views: readonly PartnerView[], rules: Rules): OwnerLoad[] {
   const byOwner = new Map<string, Record<Segment, number>>();
   for (const v of views) {
-    const owner = v.record.owner ?? NO_OWNER;
+    if (v.record.unnamed) continue;
+    // Addresses are compared without case, as the digests group them: Ann@x.com and ann@x.com are one owner.
+    const owner = (v.record.owner ?? NO_OWNER).toLowerCase();
     const counts = byOwner.get(owner) ?? (Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>);
     counts[v.segment]++;
     byOwner.set(owner, counts);

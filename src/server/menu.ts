@@ -14,7 +14,7 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   const menu = ui.createAddonMenu();
   const limited = e?.authMode !== undefined && String(e.authMode) === String(ScriptApp.AuthMode.NONE);
   if (!limited) {
-    const warning = lastRunWarning(activeSpreadsheet(), loadSettings(), new Date());
+    const warning = orNull(() => lastRunWarning(activeSpreadsheet(), loadSettings(), new Date()));
     if (warning) menu.addItem(`⚠ ${warning}`, HANDLERS.openRunLog).addSeparator();
   }
   // The QBR sidebar is what a partner manager opens most, so it comes first.
@@ -25,9 +25,10 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addItem("Preview today's alerts", HANDLERS.previewAlerts)
     .addItem("Send today's alerts now", HANDLERS.sendAlertsNow)
     .addSeparator();
-  if (limited) {
+  const on = limited ? null : orNull(() => automationIsOn());
+  if (on === null) {
     menu.addItem('Turn daily automation on', HANDLERS.automationOn);
-  } else if (automationIsOn()) {
+  } else if (on) {
     menu.addItem('Turn daily automation off (it is on)', HANDLERS.automationOff);
   } else {
     menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
@@ -40,6 +41,18 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addItem('Check headers', HANDLERS.checkHeaders)
     .addItem('Settings…', HANDLERS.openSettings);
   menu.addToUi();
+}
+
+/**
+ * What the menu shows beyond its items needs authorized services; where Sheets refuses them to a simple
+ * trigger, the menu is still built, without the extra line, rather than not at all.
+ */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -76,4 +76,9 @@ describe('capacity (spec §3)', () => {
     expect(capacityStatus(load)).toBe('Overloaded (mixed portfolio over capacity)');
     expect(capacityStatus(ownerLoads(fake('pm@example.com', 'Strategic', 10), DEFAULT_RULES)[0])).toBe('Within capacity');
   });
+
+  test('an owner written in two cases is one owner, as in the digests', () => {
+    const loads = ownerLoads([...fake('Ann@example.com', 'Strategic', 6), ...fake('ann@example.com', 'Strategic', 6)], DEFAULT_RULES);
+    expect(loads.map((l) => [l.owner, l.counts.Strategic, l.over])).toEqual([['ann@example.com', 12, ['Strategic 12 > 10']]]);
+  });
 });

@@ -19,3 +19,17 @@ test('onOpen of the built bundle shows the PartnerPulse menu, and turning automa
   runtime.call('turnAutomationOn');
   expect(items()).toContain('Turn daily automation off (it is on)');
 });
+
+test('when Sheets refuses the trigger list to onOpen, the menu is still built, with the plain on item', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-menu-'));
+  const workbookPath = join(dir, 'partners.xlsx');
+  copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
+  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 8, 0), outboxDir: join(dir, 'outbox') });
+  (runtime.context.ScriptApp as { getProjectTriggers: () => unknown }).getProjectTriggers = () => {
+    throw new Error('You do not have permission to call ScriptApp.getProjectTriggers');
+  };
+  runtime.call('onOpen', { authMode: 'LIMITED' });
+  const items = runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
+  expect(items).toContain('Turn daily automation on');
+  expect(items[0]).toBe('Prepare QBR…');
+});
