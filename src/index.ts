@@ -123,9 +123,9 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
 }
 
 /**
- * How much a partner's health score changed over 30 days, from the Health history sheet that the daily run
- * keeps (one row per partner per day): the latest score minus the score 30 days before it. Blank until the
- * history reaches back 30 days. Example: =HEALTH_CHANGE(A2:A, 'Health history'!A:C)
+ * How much a partner's health score changed over 30 days (the health-drop window in Settings), from the
+ * Health history sheet that the daily run keeps (one row per partner per day): the latest score minus the
+ * score 30 days before it. Blank until the history reaches back that far. Example: =HEALTH_CHANGE(A2:A, 'Health history'!A:C)
  *
  * @param {string} partner The partner's name, or the whole Partner column.
  * @param {Array} history The Health history table (Date, Partner, Score columns).
@@ -133,7 +133,7 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
  * @customfunction
  */
 export function HEALTH_CHANGE(partner: Arg, history: Arg): Result {
-  return healthChange(partner, history);
+  return healthChange(partner, history, settingsForFormulas().rules.healthDrop.againstDaysAgo);
 }
 
 /**

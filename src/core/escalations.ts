@@ -3,12 +3,13 @@ import { CellValue, isBlank } from './cells';
 import { AlertItem } from './alerts';
 import { PartnerView } from './evaluate';
 import { normalizeHeader } from './partnerTable';
+import { DEFAULT_RULES } from './rules';
 
 export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
 export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
 
-/** Response windows and escalation paths from seed 000's escalation framework (spec §5). */
-export const RESPONSE_HOURS: Record<Severity, number> = { Critical: 4, High: 24, Medium: 48, Low: 72 };
+/** Response windows (the defaults; Settings can change them) and escalation paths from seed 000 (spec §5). */
+export const RESPONSE_HOURS: Record<Severity, number> = DEFAULT_RULES.escalationHours;
 export const ESCALATION_PATH: Record<Severity, string> = {
   Critical: 'VP Partnerships',
   High: 'Director',
@@ -35,6 +36,7 @@ export function escalationBreaches(
   now: Date,
   partners: readonly PartnerView[],
   addresses: EscalationAddresses,
+  responseHours: Record<Severity, number> = RESPONSE_HOURS,
 ): AlertItem[] {
   if (rows.length < 2) return [];
   const header = rows[0].map(normalizeHeader);
@@ -66,7 +68,7 @@ export function escalationBreaches(
       return;
     }
     const hoursOpen = (now.getTime() - opened.getTime()) / HOUR;
-    const late = hoursOpen - RESPONSE_HOURS[severity];
+    const late = hoursOpen - responseHours[severity];
     if (late <= 0) return;
     const path = ESCALATION_PATH[severity];
     const recipient =
@@ -80,7 +82,7 @@ export function escalationBreaches(
       recipient: recipient ?? addresses.admin,
       hoursOverdue: Math.floor(late),
       escalation: `${base.partner} · ${severity} · opened ${opened.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-      reason: `${severity} escalation unanswered for ${Math.floor(hoursOpen)} h (respond within ${RESPONSE_HOURS[severity]} h; path: ${path})`,
+      reason: `${severity} escalation unanswered for ${Math.floor(hoursOpen)} h (respond within ${responseHours[severity]} h; path: ${path})`,
     });
   });
   return items;

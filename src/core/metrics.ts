@@ -1,7 +1,7 @@
 import { DayNumber } from './calendar';
 import { formatNumber } from './inputError';
 import { median } from './quadrants';
-import { Rules, Segment } from './rules';
+import { DEFAULT_RULES, Rules, Segment } from './rules';
 
 /** What the program metrics read of one partner (spec §7); null = blank. */
 export interface MetricPartner {
@@ -30,8 +30,8 @@ export interface ProgramMetric {
   basis: string;
 }
 
-/** The targets of spec §7. */
-export const METRIC_TARGETS = { nps: 50, daysToFirstDeal: 90, activation: 0.6, retention: 0.8, qbrCompletion: 0.9 } as const;
+/** The targets of spec §7 (the defaults; Settings can change them: rules.targets). */
+export const METRIC_TARGETS = DEFAULT_RULES.targets;
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -62,7 +62,7 @@ function metric(name: string, value: number | null, shown: string, target: strin
  * with last year's revenue per partner active last year.
  */
 export function programMetrics(partners: readonly MetricPartner[], today: DayNumber, rules: Rules): ProgramMetric[] {
-  const T = METRIC_TARGETS;
+  const T = rules.targets;
   const npsValues = partners.map((p) => p.nps).filter((n): n is number => n !== null);
   const nps = npsValues.length ? npsValues.reduce((a, b) => a + b, 0) / npsValues.length : null;
 

@@ -51,6 +51,10 @@ export interface Rules {
   quadrant: { minHighLeads: number; highRelevanceMin: number };
   qbr: { reminderDaysAhead: number };
   healthDrop: { points: number; againstDaysAgo: number };
+  /** Hours an escalation may wait for a response, per severity (spec §5). */
+  escalationHours: { Critical: number; High: number; Medium: number; Low: number };
+  /** The program metric targets of spec §7 (rates as fractions). */
+  targets: { nps: number; daysToFirstDeal: number; activation: number; retention: number; qbrCompletion: number };
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -87,6 +91,8 @@ export const DEFAULT_RULES: Rules = {
   quadrant: { minHighLeads: 1, highRelevanceMin: 4 },
   qbr: { reminderDaysAhead: 3 },
   healthDrop: { points: 15, againstDaysAgo: 30 },
+  escalationHours: { Critical: 4, High: 24, Medium: 48, Low: 72 },
+  targets: { nps: 50, daysToFirstDeal: 90, activation: 0.6, retention: 0.8, qbrCompletion: 0.9 },
 };
 
 /** The play seed 002 gives for each quadrant. */

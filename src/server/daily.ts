@@ -74,7 +74,7 @@ export function readRunInputs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sett
 
 /** Escalations past their response window (spec §5), to their escalation path. */
 export function escalationAlerts(inputs: RunInputs, settings: Settings, now: Date): AlertItem[] {
-  return escalationBreaches(inputs.escalationRows, now, inputs.table.views, { ...settings.escalation, admin: settings.adminEmail });
+  return escalationBreaches(inputs.escalationRows, now, inputs.table.views, { ...settings.escalation, admin: settings.adminEmail }, settings.rules.escalationHours);
 }
 
 /** Everything the day's digests hold, computed from one read of each sheet, sending nothing. */

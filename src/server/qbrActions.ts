@@ -144,7 +144,9 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
       throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
     }
     const today = ctx.today;
-    const next = today + 91;
+    // The segment's QBR cadence from Settings (91 days by default), so the next QBR and the QBR-overdue alert
+    // agree; a segment without a QBR cadence gets the quarterly 91 days of seed 000's "schedule next QBR".
+    const next = today + (ctx.settings.rules.segmentPolicies[view.segment].qbrEveryDays ?? 91);
     const row = view.record.index + 2;
     const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
     if (nextQbr === lastQbr + 1) {
