@@ -76,6 +76,11 @@ describe('escalation SLA (spec §5)', () => {
     expect(breaches[0].reason).toBe('Critical escalation unanswered for 5 h (respond within 4 h; path: VP Partnerships)');
   });
 
+  test('the response windows come from Settings', () => {
+    const longer = escalationBreaches(sheet, now, table, addresses, { Critical: 6, High: 24, Medium: 48, Low: 72 });
+    expect(longer.map((b) => b.partner)).toEqual(['Mid Co', 'Drop Co']); // Top Co's 5 h is inside 6 h now
+  });
+
   test('a row that cannot be read is reported, not dropped', () => {
     expect(breaches[2].reason).toBe('Escalations row 6 cannot be checked: Severity "Urgent" is not one of Critical, High, Medium, Low');
   });

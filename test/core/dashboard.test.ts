@@ -25,6 +25,12 @@ test('program metrics of spec §7 against hand-computed values', () => {
   expect(metrics[2].value).toBeCloseTo(5 / 6, 10);
 });
 
+test('the targets come from Settings: a lower NPS target puts the same NPS on target', () => {
+  const nps = (target: number) => programMetrics(views.map(metricPartnerOf), today, { ...DEFAULT_RULES, targets: { ...DEFAULT_RULES.targets, nps: target } })[0];
+  expect([nps(50).target, nps(50).status]).toEqual(['50+', 'Below target']);
+  expect([nps(30).target, nps(30).status]).toEqual(['30+', 'On target']);
+});
+
 test('no partners: every metric says No data', () => {
   expect(programMetrics([], today, DEFAULT_RULES).map((m) => [m.shown, m.status])).toEqual(Array(6).fill(['—', 'No data']));
 });

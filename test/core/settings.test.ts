@@ -38,6 +38,8 @@ describe('settings validation (spec §8)', () => {
     ['rules.segmentPolicies.Strategic.capacityMax', 0, 'Strategic: partners per manager at most 0 is too small; allowed: a whole number, 1 or more, or blank for no limit'],
     ['rules.tierColors.Champion', 'green', 'Champion color "green" is not a color; allowed: #rgb or #rrggbb, such as #b7e1cd'],
     ['rules.tierColors.Unknown', '#12345', 'Unknown color "#12345" is not a color; allowed: #rgb or #rrggbb, such as #b7e1cd'],
+    ['rules.escalationHours.Critical', 0, 'Critical escalation: respond within (hours) 0 is too small; allowed: a whole number of hours, 1 or more'],
+    ['rules.targets.activation', '150%', 'Target: activation rate at least "150%" is too large; allowed: a share of 0%…100%, such as 60%'],
     ['adminEmail', 'ops at example.com', 'Admin address "ops at example.com" is not an e-mail address; allowed: name@company.com, or blank'],
     ['escalation.director', 'director@', 'High escalations (Director) "director@" is not an e-mail address; allowed: name@company.com, or blank'],
     ['dailyHour', 24, 'Daily run at hour 24 is too large; allowed: a whole hour 0…23'],
