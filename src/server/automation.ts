@@ -1,7 +1,7 @@
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { computeDayAlerts, dailyWorkDone, escalationAlerts, readRunInputs, runDailyWork } from './daily';
+import { computeDayAlerts, dailyGaveUp, dailyWorkDone, escalationAlerts, readRunInputs, runDailyWork } from './daily';
 import { planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
@@ -41,7 +41,15 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
       // The log row's own write is the one call it cannot count.
       run.serviceCalls = serviceCallsSoFar() - callsBefore;
       recordRun(ss, settings, run, new Date());
-      if (run.status === 'failed') tellAdminOnce(ss, settings, run);
+      if (run.status === 'failed') {
+        try {
+          tellAdminOnce(ss, settings, run);
+        } catch (error) {
+          // The mail that would tell the admin can fail for the same reason the run did; the Run log and the
+          // menu still say so, and the trigger must not be marked as crashed.
+          console.error(`PartnerPulse could not e-mail the admin about the failed run: ${(error as Error).message}`);
+        }
+      }
     } finally {
       // Pending sheet writes (the Alert log rows) are applied before another run can take the lock and read.
       try {
@@ -90,9 +98,20 @@ export function runHourly(): RunRecord {
       run.sent += outcome.sent;
       run.deferred += outcome.deferred;
       run.failed += outcome.failed;
+      if (outcome.gaveUp.length > 0) {
+        run.status = 'failed';
+        run.error = `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`;
+      }
     }
     if (hourIn(ss, now) >= settings.dailyHour && !dailyWorkDone(ss, now)) {
       runDailyWork(ss, settings, now, deadline, run, inputs);
+    } else if (run.status !== 'failed') {
+      // The day's work is done but some digests were given up: keep saying so until tomorrow's run.
+      const gaveUp = dailyGaveUp(ss, now);
+      if (gaveUp) {
+        run.status = 'failed';
+        run.error = gaveUp;
+      }
     }
   });
 }

@@ -6,7 +6,7 @@ import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
 import { isoDayIn, todayIn } from './context';
-import { PlannedDigest, planDigests, sendDigests } from './digests';
+import { MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
 import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
@@ -21,6 +21,8 @@ interface DailyState {
   recolored: boolean;
   history: boolean;
   digestsDone: boolean;
+  /** Digests given up today (see MAX_TRIES): every later run that day reports it, so the warning stays. */
+  gaveUp?: string;
 }
 
 function readDailyState(day: string): DailyState {
@@ -31,6 +33,11 @@ function readDailyState(day: string): DailyState {
 
 function saveDailyState(state: DailyState): void {
   PropertiesService.getDocumentProperties().setProperty(DAILY_STATE_KEY, JSON.stringify(state));
+}
+
+/** Today's digests that could not be sent, as the failed run said it; null when there are none. */
+export function dailyGaveUp(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): string | null {
+  return readDailyState(isoDayIn(ss, now)).gaveUp ?? null;
 }
 
 export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): boolean {
@@ -144,6 +151,13 @@ export function runDailyWork(
   } else if (outcome.deferred === 0 && outcome.retryable === 0) {
     // Deferred digests and sends the mail service refused go with a later hourly run the same day.
     state.digestsDone = true;
+    saveDailyState(state);
+  }
+  if (outcome.gaveUp.length > 0) {
+    // Logged as a failed run, so the menu, the sidebar and the admin hear of it (once a day).
+    run.status = 'failed';
+    run.error = `${outcome.gaveUp.length} digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent after ${MAX_TRIES} tries today: ${outcome.gaveUp.join('; ')}`;
+    state.gaveUp = run.error;
     saveDailyState(state);
   }
 }

@@ -16,7 +16,12 @@ export interface SendOutcome {
   retryable: number;
   /** Stopped at the deadline with digests left: the next hourly run continues. */
   unfinished: boolean;
+  /** Digests given up today after MAX_TRIES failed sends, each with its last error: someone must look. */
+  gaveUp: string[];
 }
+
+/** Sends of one digest in one day before PartnerPulse stops retrying it and says so (Run log, menu, admin). */
+export const MAX_TRIES = 3;
 
 export interface PlannedDigest {
   recipient: string | null;
@@ -57,6 +62,7 @@ export function sendDigests(
 ): SendOutcome {
   const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
   const lastStatus = new Map<string, string>();
+  const failures = new Map<string, number>();
   // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
   const earlier = new Map<string, { day: string; sent: boolean; deferred: boolean }>();
   for (const row of readLogRows(log)) {
@@ -65,6 +71,7 @@ export function sendDigests(
     const key = `${rowDay}|${who}|${String(row[2])}`;
     const status = String(row[4]);
     if (lastStatus.get(key) !== 'sent') lastStatus.set(key, status);
+    if (status === 'failed') failures.set(key, (failures.get(key) ?? 0) + 1);
     if (rowDay < day && String(row[2]) === what) {
       const e = earlier.get(who);
       const entry = e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
@@ -82,7 +89,7 @@ export function sendDigests(
     return e !== undefined && e.deferred && !e.sent ? 0 : 1;
   };
   planned = [...planned].sort((a, b) => heldBack(a) - heldBack(b));
-  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false };
+  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false, gaveUp: [] };
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
   let planWhat = what;
@@ -113,6 +120,11 @@ export function sendDigests(
       outcome.failed++;
       continue;
     }
+    if ((failures.get(key) ?? 0) >= MAX_TRIES) {
+      // Given up earlier today; the run that gave up said so. Tomorrow's digest tries again.
+      outcome.failed++;
+      continue;
+    }
     if (quota < 1) {
       if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', 'Daily e-mail quota used up; goes with the next run.');
       outcome.deferred++;
@@ -130,10 +142,17 @@ export function sendDigests(
         quota = 0;
         if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', message);
         outcome.deferred++;
+      } else if (/^Invalid email/i.test(message)) {
+        // MailApp's own verdict on the address: no retry can help.
+        if (before !== 'invalid address') mark(recipient, plan.items.length, 'invalid address', message);
+        outcome.failed++;
       } else {
         mark(recipient, plan.items.length, 'failed', message);
         outcome.failed++;
-        outcome.retryable++;
+        const tries = (failures.get(key) ?? 0) + 1;
+        failures.set(key, tries);
+        if (tries >= MAX_TRIES) outcome.gaveUp.push(`${recipient}: ${message}`);
+        else outcome.retryable++;
       }
       continue;
     }

@@ -79,4 +79,28 @@ describe('daily digests over SMTP', () => {
     expect(third.error).toBeNull();
     expect(sink.files()).toHaveLength(3);
   });
+
+  test('a relay that keeps refusing: each digest is tried 3 times that day, then the run is logged failed and the menu says so', async () => {
+    sink = await startSink(0); // refuses every message
+    const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS.slice(0, 2)));
+    const smtp = { host: '127.0.0.1', port: sink.port };
+    const runAt = (hour: string) => runOnce({ workbookPath: path, now: at(`2026-12-01T${hour}`), smtp }, 'runHourly');
+    for (const hour of ['07:00', '08:00']) expect((await runAt(hour)).error).toBeNull();
+    const third = await runAt('09:00');
+    expect(third.error).toBeNull(); // the run ends normally after logging, so the trigger keeps running
+    const runLog = third.runtime.workbook.sheet('Run log')!;
+    expect(runLog.valueAt(2, 3)).toBe('ok');
+    expect(runLog.valueAt(4, 3)).toBe('failed');
+    expect(String(runLog.valueAt(4, 10))).toMatch(/^2 digests could not be sent after 3 tries today: ann@example\.com: Failed to send email/);
+
+    // A fourth run that day tries nothing more (and is logged failed too, so the warning stays all day); each
+    // recipient has exactly three failed rows.
+    const fourth = await runAt('10:00');
+    expect(fourth.error).toBeNull();
+    const failed = alertLog(fourth.runtime).filter((r) => r.status === 'failed').map((r) => r.recipient);
+    expect(failed.sort()).toEqual([OWNERS[0], OWNERS[0], OWNERS[0], OWNERS[1], OWNERS[1], OWNERS[1]]);
+    const opened = await runOnce({ workbookPath: path, now: at('2026-12-01T11:00'), smtp }, 'onOpen', { authMode: 'FULL' });
+    const first = opened.runtime.ui.menus[0].entries[0];
+    expect('item' in first && first.item).toMatch(/^⚠ Automation: last run failed 1 h ago — 2 digests could not be sent/); // the 10:00 run still says so
+  });
 });
