@@ -6,7 +6,7 @@ import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePart
 import { QbrData } from '../core/qbrView';
 import { normalizeHeader } from '../core/partnerTable';
 import { asText, ensureLogSheet } from './logSheets';
-import { QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
+import { CHECKLIST_KEY_PREFIX, QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
 
 /** What an action did, in words, and the sidebar's data after it. */
 export interface QbrActionResult {
@@ -54,6 +54,24 @@ function rowsText(first: number, last: number): string {
   return first === last ? `row ${first}` : `rows ${first}–${last}`;
 }
 
+/**
+ * Drops the ticks of quarters before the previous one: the document's properties hold 500 KB in all (shared
+ * with Settings and the daily state), and one key per partner per quarter would fill them over the years.
+ */
+function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quarter: string): void {
+  const index = (q: string) => {
+    const m = /^(\d{4})-Q([1-4])$/.exec(q);
+    return m ? Number(m[1]) * 4 + Number(m[2]) : null;
+  };
+  const now = index(quarter);
+  if (now === null) return;
+  for (const key of props.getKeys()) {
+    if (!key.startsWith(CHECKLIST_KEY_PREFIX)) continue;
+    const then = index(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
+    if (then !== null && then < now - 1) props.deleteProperty(key);
+  }
+}
+
 export function setChecklistItem(partnerName: string, quarter: string, itemId: string, done: boolean): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
@@ -61,7 +79,10 @@ export function setChecklistItem(partnerName: string, quarter: string, itemId: s
     const ticks = readTicks(name, quarter);
     if (done) ticks.add(itemId);
     else ticks.delete(itemId);
-    PropertiesService.getDocumentProperties().setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
+    const props = PropertiesService.getDocumentProperties();
+    if (ticks.size > 0) props.setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
+    else props.deleteProperty(checklistKey(name, quarter));
+    forgetOldChecklists(props, quarter);
     return result(name, done ? 'Ticked.' : 'Unticked.', []);
   });
 }

@@ -80,6 +80,18 @@ test('checklist ticks are kept per partner and quarter in the document propertie
   expect(ticked(runtime.call('getQbrData', 'TechServices Inc.') as QbrData)).toEqual([]);
 });
 
+test('ticks of quarters before the previous one are forgotten when a tick is written (the properties hold 500 KB)', async () => {
+  const { runtime } = await open();
+  const props = runtime.services.PropertiesService.getDocumentProperties();
+  props.setProperty('partnerpulse.qbr.checklist.2026-Q2.acme', '["before.agenda"]');
+  props.setProperty('partnerpulse.qbr.checklist.2026-Q3.acme', '["before.agenda"]');
+  props.setProperty('partnerpulse.settings', '{}');
+  runtime.call('setQbrChecklistItem', 'TechServices Inc.', '2026-Q4', 'before.pipeline', true);
+  expect(props.getKeys().filter((k) => k.startsWith('partnerpulse.')).sort()).toEqual([
+    'partnerpulse.qbr.checklist.2026-Q3.acme', 'partnerpulse.qbr.checklist.2026-Q4.techservices inc.', 'partnerpulse.settings',
+  ]);
+});
+
 test('action items: added with a formula-looking text kept as text, completed by row', async () => {
   const { runtime } = await open();
   const added = runtime.call('addQbrActionItem', 'TechServices Inc.', '=HYPERLINK("x")', 'Partner', '2026-12-08') as QbrActionResult;
