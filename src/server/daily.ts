@@ -6,7 +6,7 @@ import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
 import { isoDayIn, todayIn } from './context';
-import { MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
+import { ALERT_LOG_KEEP_DAYS, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
 import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
@@ -142,7 +142,7 @@ export function runDailyWork(
     state.history = true;
     saveDailyState(state);
   }
-  const outcome = sendDigests(ss, settings, day.day, day.planned, deadline);
+  const outcome = sendDigests(ss, settings, day.day, day.planned, deadline, 'Daily digest', ALERT_LOG_KEEP_DAYS);
   run.sent += outcome.sent;
   run.deferred += outcome.deferred;
   run.failed += outcome.failed;

@@ -1,6 +1,6 @@
 import { ALERT_ORDER, AlertItem, groupByRecipient } from '../core/alerts';
 import { RATE_LIMIT_DELAYS_MS, classifyServiceError, withBackoff } from '../core/backoff';
-import { isDate } from '../core/calendar';
+import { dayOfIso, isDate, isoOfDay } from '../core/calendar';
 import { isEmail } from '../core/cells';
 import { Digest, composeDigest, DigestContext } from '../core/digest';
 import { Settings } from '../core/settings';
@@ -59,8 +59,13 @@ export function sendDigests(
   planned: PlannedDigest[],
   deadline: number,
   what = 'Daily digest',
+  keepDays: number | null = null,
 ): SendOutcome {
   const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
+  // Rows older than `keepDays` at the top of the log (it is written in time order), dropped after sending.
+  const cutoff = keepDays === null ? null : isoOfDay((dayOfIso(day) as number) - keepDays);
+  let expired = 0;
+  let counting = cutoff !== null;
   const lastStatus = new Map<string, string>();
   const failures = new Map<string, number>();
   // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
@@ -70,6 +75,8 @@ export function sendDigests(
     const who = String(row[1]).toLowerCase();
     const key = `${rowDay}|${who}|${String(row[2])}`;
     const status = String(row[4]);
+    if (counting && cutoff !== null && /^\d{4}-\d{2}-\d{2}$/.test(rowDay) && rowDay < cutoff) expired++;
+    else counting = false;
     if (lastStatus.get(key) !== 'sent') lastStatus.set(key, status);
     if (status === 'failed') failures.set(key, (failures.get(key) ?? 0) + 1);
     if (rowDay < day && String(row[2]) === what) {
@@ -161,5 +168,10 @@ export function sendDigests(
     lastStatus.set(key, 'sent');
     outcome.sent++;
   }
+  // One call, after the new rows are in (Sheets refuses to delete every non-frozen row of a sheet).
+  if (expired > 0 && log.getLastRow() > expired + 1) log.deleteRows(2, expired);
   return outcome;
 }
+
+/** Days of Alert log kept: the log is read every hour, and what it decides needs only the last few days. */
+export const ALERT_LOG_KEEP_DAYS = 90;
