@@ -186,6 +186,23 @@ test('a partner that does not exist, named with markup, shows the error as text'
   expect(pageErrors).toEqual([]);
 });
 
+test('a partner sheet named with markup in Settings: the sidebar\'s error quotes it as text', async () => {
+  const { services } = server.runtime;
+  const props = services.PropertiesService.getDocumentProperties();
+  props.setProperty('partnerpulse.settings', JSON.stringify({ sheets: { partners: markup('Settings partner sheet') } }));
+  services.save();
+  try {
+    await page.reload();
+    await settled();
+    expect(await page.locator('.status.error p').textContent()).toContain(`There is no sheet named "${markup('Settings partner sheet')}"`);
+    expect(await planted(page)).toEqual(baseline);
+    expect(dialogs).toEqual([]);
+  } finally {
+    props.deleteProperty('partnerpulse.settings');
+    services.save();
+  }
+});
+
 test('Settings dialog: stored markup shows as text, and refusals that echo typed markup are shown as text', async () => {
   const model = new WorkbookModel('sec', 'Settings markup', TIME_ZONE);
   model.addSheet('Partners').ensure(1, 1).value = 'Partner';
