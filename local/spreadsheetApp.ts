@@ -99,12 +99,12 @@ class Session {
     return isDate(value) ? this.realm.date(value.getTime()) : value;
   }
 
-  fromScript(value: unknown): { value: CellValue; formula?: string } {
+  fromScript(value: unknown): { value: CellValue; formula?: string; typedAsText?: boolean } {
     if (value === null || value === undefined) return { value: '' };
     if (isDate(value)) return { value: new Date(value.getTime()) };
     if (typeof value === 'string') {
       // As in Sheets, a leading apostrophe only says "keep this as text"; it is not part of the value.
-      if (value.startsWith("'")) return { value: value.slice(1) };
+      if (value.startsWith("'")) return { value: value.slice(1), typedAsText: true };
       return value.startsWith('=') && value.length > 1 ? { value: '', formula: value } : { value };
     }
     if (typeof value === 'number' || typeof value === 'boolean') return { value };
@@ -291,6 +291,8 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
     delete cell.spilledFrom;
     if (next.formula !== undefined) cell.formula = next.formula;
     else delete cell.formula;
+    if (next.typedAsText) cell.typedAsText = true;
+    else delete cell.typedAsText;
   }
 
   private each(visit: (cell: Cell) => void): void {

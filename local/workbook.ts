@@ -26,6 +26,12 @@ export interface Cell {
   value: CellValue;
   /** "=SUM(A1:A3)"; absent for plain values. */
   formula?: string;
+  /**
+   * The script wrote this value with a leading apostrophe ("'=1+1"), which Sheets keeps as text whatever it
+   * looks like. Not visible to scripts (Sheets hands back the value without it); tests read it to tell a
+   * value written safely as text from one Sheets would parse (+1+2, @x).
+   */
+  typedAsText?: boolean;
   /** The message of an error value (#ERROR!, #VALUE!…), shown on hover in Sheets. */
   error?: string;
   /** On a formula anchor whose result is an array: the area it fills. */

@@ -77,6 +77,17 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     expect(sheet.getRange('C2').getDisplayValues()).toEqual([['3/1/2026']]);
   });
 
+  test('a leading apostrophe keeps a value as text: the script reads it back without the apostrophe, the cell remembers it', () => {
+    const { SpreadsheetApp, model } = app();
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange('D2:D3').setValues([["'=1+1"], ['+1']]);
+    expect(sheet.getRange('D2:D3').getValues()).toEqual([['=1+1'], ['+1']]);
+    expect(sheet.getRange('D2').getFormula()).toBe('');
+    expect([model.sheet('Partners')!.cell(2, 4)?.typedAsText, model.sheet('Partners')!.cell(3, 4)?.typedAsText]).toEqual([true, undefined]);
+    sheet.getRange('D2').setValue('plain');
+    expect(model.sheet('Partners')!.cell(2, 4)?.typedAsText).toBeUndefined();
+  });
+
   test('data validation from SpreadsheetApp.newDataValidation().requireValueInList(..).build()', () => {
     const { SpreadsheetApp } = app();
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(['Strong', 'Moderate', 'Weak']).setAllowInvalid(false).build();
