@@ -1,3 +1,4 @@
+import { describeValue } from './inputError';
 import { DayNumber, isoOfDay } from './calendar';
 import { CellValue, isBlank, readDate } from './cells';
 import { normalizeHeader } from './partnerTable';
@@ -183,7 +184,12 @@ export function actionItemsFor(values: readonly CellValue[][], partner: string, 
     const due = dateOr(problems, `Action items row ${i + 2}`, row, c.due, 'Due');
     const status = text(row, c.status) || 'Open';
     const done = isDoneStatus(status);
-    items.push({ row: i + 2, item: text(row, c.item), side: readSide(c.side < 0 ? '' : row[c.side]), due: due === null ? null : isoOfDay(due), status, done, overdue: !done && due !== null && due < today });
+    const rawSide = c.side < 0 ? '' : row[c.side];
+    const side = readSide(rawSide);
+    if (side === null && !isBlank(rawSide)) {
+      problems.push(`Action items row ${i + 2}: Side ${describeValue(rawSide)} is not one of ${SIDES.join(', ')}`);
+    }
+    items.push({ row: i + 2, item: text(row, c.item), side, due: due === null ? null : isoOfDay(due), status, done, overdue: !done && due !== null && due < today });
   });
   return { items: [...items.filter((x) => !x.done), ...items.filter((x) => x.done)], problems };
 }

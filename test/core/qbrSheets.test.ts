@@ -56,6 +56,7 @@ test('action items: open first, done last, overdue when open past due, rows as o
   expect(a.items.map((i) => [i.item, i.row, i.side, i.overdue, i.done])).toEqual([
     ['late', 2, 'Us', true, false], ['later', 4, 'Both', false, false], ['odd side', 5, null, false, false], ['finished', 3, 'Partner', false, true],
   ]);
+  expect(a.problems).toEqual(['Action items row 5: Side "Them" is not one of Us, Partner, Both']);
 });
 
 test('QBR log: a QBR with the partner on that day is found', () => {
