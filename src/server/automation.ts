@@ -1,7 +1,7 @@
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { computeDayAlerts, dailyGaveUp, dailyWorkDone, escalationAlerts, readRunInputs, runDailyWork } from './daily';
+import { computeDayAlerts, dailyGaveUp, dailyWorkDone, failRun, escalationAlerts, readRunInputs, runDailyWork } from './daily';
 import { planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
@@ -99,19 +99,15 @@ export function runHourly(): RunRecord {
       run.deferred += outcome.deferred;
       run.failed += outcome.failed;
       if (outcome.gaveUp.length > 0) {
-        run.status = 'failed';
-        run.error = `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`;
+        failRun(run, `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`);
       }
     }
     if (hourIn(ss, now) >= settings.dailyHour && !dailyWorkDone(ss, now)) {
       runDailyWork(ss, settings, now, deadline, run, inputs);
-    } else if (run.status !== 'failed') {
+    } else {
       // The day's work is done but some digests were given up: keep saying so until tomorrow's run.
       const gaveUp = dailyGaveUp(ss, now);
-      if (gaveUp) {
-        run.status = 'failed';
-        run.error = gaveUp;
-      }
+      if (gaveUp) failRun(run, gaveUp);
     }
   });
 }
@@ -149,7 +145,9 @@ export function previewAlerts(): string {
 }
 
 function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
+  // This user's triggers in this spreadsheet: an add-on's project triggers span every document it is used in,
+  // and turning automation off here must not remove another sheet's.
+  return ScriptApp.getUserTriggers(activeSpreadsheet()).filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
 }
 
 export function automationIsOn(): boolean {

@@ -68,6 +68,8 @@ export function sendDigests(
   let counting = cutoff !== null;
   const lastStatus = new Map<string, string>();
   const failures = new Map<string, number>();
+  // Per-breach mails (a plan with its own `what`) go once, ever: the daily digest keeps listing the breach.
+  const sentEver = new Set<string>();
   // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
   const earlier = new Map<string, { day: string; sent: boolean; deferred: boolean }>();
   for (const row of readLogRows(log)) {
@@ -79,6 +81,7 @@ export function sendDigests(
     else counting = false;
     if (lastStatus.get(key) !== 'sent') lastStatus.set(key, status);
     if (status === 'failed') failures.set(key, (failures.get(key) ?? 0) + 1);
+    if (status === 'sent') sentEver.add(`${who}|${String(row[2])}`);
     if (rowDay < day && String(row[2]) === what) {
       const e = earlier.get(who);
       const entry = e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
@@ -109,7 +112,7 @@ export function sendDigests(
     const recipient = plan.recipient ?? '(no address)';
     const key = `${day}|${recipient.toLowerCase()}|${planWhat}`;
     const before = lastStatus.get(key);
-    if (before === 'sent') {
+    if (before === 'sent' || (plan.what !== undefined && sentEver.has(`${recipient.toLowerCase()}|${planWhat}`))) {
       outcome.alreadySent++;
       continue;
     }

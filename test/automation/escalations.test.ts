@@ -29,4 +29,12 @@ test('a Critical breach at 09:00 and another at 14:00 each reach the VP at once,
   ]);
   // The day's digest to the VP went once, with the first breach in it.
   expect((await vpSubjects()).filter((s) => !s.startsWith('PartnerPulse escalation:'))).toHaveLength(1);
+
+  // The next day both are still open: no new alert mail (each breach is alerted once); the digest lists them.
+  expect((await runOnce({ workbookPath: path, now: at('2026-12-02T09:00'), outboxDir: outbox }, 'runHourly')).error).toBeNull();
+  expect(await alerts()).toHaveLength(2);
+  const digests = (await parseAll(emlFiles(outbox))).filter((m) => recipientsOf(m)[0] === 'vp@example.com' && !(m.subject ?? '').startsWith('PartnerPulse escalation:'));
+  expect(digests).toHaveLength(2);
+  expect(digests[1].text).toContain('Alpha Cloud');
+  expect(digests[1].text).toContain('Gamma Data');
 });

@@ -25,8 +25,8 @@ test('when Sheets refuses the trigger list to onOpen, the menu is still built, w
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
   const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 8, 0), outboxDir: join(dir, 'outbox') });
-  (runtime.context.ScriptApp as { getProjectTriggers: () => unknown }).getProjectTriggers = () => {
-    throw new Error('You do not have permission to call ScriptApp.getProjectTriggers');
+  (runtime.context.ScriptApp as { getUserTriggers: () => unknown }).getUserTriggers = () => {
+    throw new Error('You do not have permission to call ScriptApp.getUserTriggers');
   };
   runtime.call('onOpen', { authMode: 'LIMITED' });
   const items = runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
