@@ -35,6 +35,16 @@ function saveDailyState(state: DailyState): void {
   PropertiesService.getDocumentProperties().setProperty(DAILY_STATE_KEY, JSON.stringify(state));
 }
 
+/**
+ * Marks the run failed with `error`, so the menu, the sidebar and the admin hear of it (once a day); an error
+ * the run already had is kept in front.
+ */
+export function failRun(run: RunRecord, error: string): void {
+  if (run.status === 'failed' && run.error.includes(error)) return;
+  run.error = run.status === 'failed' && run.error ? `${run.error}; ${error}` : error;
+  run.status = 'failed';
+}
+
 /** Today's digests that could not be sent, as the failed run said it; null when there are none. */
 export function dailyGaveUp(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): string | null {
   return readDailyState(isoDayIn(ss, now)).gaveUp ?? null;
@@ -138,7 +148,7 @@ export function runDailyWork(
     appendHistory(day.historySheet, day.table, day.today, day.history);
     // Then the expired rows at the top go, in one call, so the history stays inside Sheets' cell limit however
     // long it runs (after the append: Sheets refuses to delete every non-frozen row of a sheet).
-    if (day.expiredHistory > 0) day.historySheet.deleteRows(2, day.expiredHistory);
+    if (day.expiredHistory > 0 && day.historySheet.getLastRow() > day.expiredHistory + 1) day.historySheet.deleteRows(2, day.expiredHistory);
     state.history = true;
     saveDailyState(state);
   }
@@ -147,17 +157,17 @@ export function runDailyWork(
   run.deferred += outcome.deferred;
   run.failed += outcome.failed;
   if (outcome.unfinished) {
-    run.status = 'unfinished';
+    if (run.status !== 'failed') run.status = 'unfinished';
   } else if (outcome.deferred === 0 && outcome.retryable === 0) {
     // Deferred digests and sends the mail service refused go with a later hourly run the same day.
     state.digestsDone = true;
     saveDailyState(state);
   }
   if (outcome.gaveUp.length > 0) {
-    // Logged as a failed run, so the menu, the sidebar and the admin hear of it (once a day).
-    run.status = 'failed';
-    run.error = `${outcome.gaveUp.length} digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent after ${MAX_TRIES} tries today: ${outcome.gaveUp.join('; ')}`;
-    state.gaveUp = run.error;
+    // Kept for the day (added to what was given up earlier), so every later run reports it too.
+    const now = `${outcome.gaveUp.length} digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent after ${MAX_TRIES} tries today: ${outcome.gaveUp.join('; ')}`;
+    state.gaveUp = state.gaveUp ? `${state.gaveUp}; ${now}` : now;
     saveDailyState(state);
   }
+  if (state.gaveUp) failRun(run, state.gaveUp);
 }

@@ -30,8 +30,9 @@ export function recordRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings
 }
 
 /**
- * "Automation: last run failed 2 h ago — <error>", or null when the last run went well or there is none. A run
- * skipped because another held the lock says nothing about how things went, so it is passed over.
+ * "Automation: last run failed 2 h ago — <error>", or null when the trigger's last run went well or there is
+ * none. A run skipped because another held the lock says nothing about how things went, so it is passed over;
+ * manual runs (Recolor now, Send today's alerts now) show their outcome to whoever clicked them.
  */
 export function lastRunWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, now: Date): string | null {
   const sheet = ss.getSheetByName(settings.sheets.runLog);
@@ -39,7 +40,8 @@ export function lastRunWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, set
   if (!sheet || lastRow < 2) return null;
   const first = Math.max(2, lastRow - 9);
   const rows = sheet.getRange(first, 1, lastRow - first + 1, RUN_LOG_HEADERS.length).getValues();
-  const last = [...rows].reverse().find((r) => r[2] !== 'skipped');
+  // Only the trigger's runs: a manual run shows its own outcome to whoever clicked it.
+  const last = [...rows].reverse().find((r) => r[1] === 'hourly' && r[2] !== 'skipped');
   if (!last || last[2] !== 'failed') return null;
   const started = isDate(last[0]) ? (last[0] as Date) : null;
   const hours = started ? Math.max(0, Math.round((now.getTime() - started.getTime()) / 3_600_000)) : null;
