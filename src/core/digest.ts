@@ -70,19 +70,12 @@ export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, bud
   const n = all.length;
   const partners = new Set(all.map((i) => i.partner)).size;
   const subject = `PartnerPulse ${ctx.day}: ${partners} partner${partners === 1 ? '' : 's'} need${partners === 1 ? 's' : ''} you (${n} item${n === 1 ? '' : 's'})`;
-  const items = withinBudget(all, ctx, budget);
-  const rest = n - items.length;
-  const restText = rest === 0 ? '' : `… and ${rest} more item${rest === 1 ? '' : 's'}, too many for one e-mail: see them all in the sheet, ${ctx.spreadsheetUrl}\n\n`;
-  const restHtml = rest === 0 ? '' : `<p><b>… and ${rest} more item${rest === 1 ? '' : 's'}</b>, too many for one e-mail: see them all in <a href="${escapeHtml(ctx.spreadsheetUrl)}">the sheet</a>.</p>`;
-  const lines = items.map((item, k) =>
+  const color = (item: AlertItem) => (item.tier ? ctx.rules.tierColors[item.tier] : '#ffffff');
+  const lineOf = (item: AlertItem, k: number) =>
     `${k + 1}. [${KIND_LABELS[item.kind]}] ${item.partner} — ${item.reason}\n` +
     `   Segment: ${item.segment ?? '—'} · Score: ${scoreText(item)} (${item.tier ?? '—'}) · Overdue: ${late(item)}\n` +
-    `   ${rowLink(ctx, item.row)}`,
-  );
-  const text = `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n` + restText +
-    'You get one digest a day. Update the partner sheet and tomorrow\'s digest follows.\n';
-  const color = (item: AlertItem) => (item.tier ? ctx.rules.tierColors[item.tier] : '#ffffff');
-  const rows = items.map((item) =>
+    `   ${rowLink(ctx, item.row)}`;
+  const rowOf = (item: AlertItem) =>
     '<tr>' +
     `<td style="padding:4px 8px">${escapeHtml(KIND_LABELS[item.kind])}</td>` +
     `<td style="padding:4px 8px"><a href="${escapeHtml(rowLink(ctx, item.row))}">${escapeHtml(item.partner)}</a></td>` +
@@ -90,8 +83,24 @@ export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, bud
     `<td style="padding:4px 8px;background:${escapeHtml(color(item))}">${escapeHtml(scoreText(item))} ${escapeHtml(item.tier ?? '')}</td>` +
     `<td style="padding:4px 8px">${escapeHtml(item.reason)}</td>` +
     `<td style="padding:4px 8px;text-align:right">${escapeHtml(late(item))}</td>` +
-    '</tr>',
-  );
+    '</tr>';
+  // The items, worst first, whose text line and HTML row fit the budget (at least one), measured as sent.
+  const lines: string[] = [];
+  const rows: string[] = [];
+  let used = 3_000; // greeting, headers, the "more" line and the footer of both parts
+  for (const item of all) {
+    const line = lineOf(item, lines.length);
+    const row = rowOf(item);
+    used += utf8Bytes(line) + utf8Bytes(row) + 2;
+    if (used > budget && lines.length > 0) break;
+    lines.push(line);
+    rows.push(row);
+  }
+  const rest = n - lines.length;
+  const restText = rest === 0 ? '' : `… and ${rest} more item${rest === 1 ? '' : 's'}, too many for one e-mail: see them all in the sheet, ${ctx.spreadsheetUrl}\n\n`;
+  const restHtml = rest === 0 ? '' : `<p><b>… and ${rest} more item${rest === 1 ? '' : 's'}</b>, too many for one e-mail: see them all in <a href="${escapeHtml(ctx.spreadsheetUrl)}">the sheet</a>.</p>`;
+  const text = `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n` + restText +
+    'You get one digest a day. Update the partner sheet and tomorrow\'s digest follows.\n';
   const html =
     '<div style="font-family:Arial,sans-serif;font-size:13px">' +
     `<p>Your PartnerPulse digest for <b>${escapeHtml(ctx.day)}</b> from <a href="${escapeHtml(ctx.spreadsheetUrl)}">${escapeHtml(ctx.spreadsheetName)}</a>, worst first:</p>` +
@@ -102,15 +111,3 @@ export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, bud
   return { subject, text, html };
 }
 
-/** The leading items whose text and HTML lines fit the budget (at least one, so a digest is never empty). */
-function withinBudget(items: readonly AlertItem[], ctx: DigestContext, budget: number): readonly AlertItem[] {
-  // Per item, an upper bound of what it adds: its own values (escaped HTML can triple them) and the markup.
-  const PER_ITEM_MARKUP = 600;
-  let used = 2_000;
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k];
-    used += PER_ITEM_MARKUP + 4 * utf8Bytes(`${i.partner}${i.reason}${i.segment ?? ''}${rowLink(ctx, i.row)}`);
-    if (used > budget && k > 0) return items.slice(0, k);
-  }
-  return items;
-}
