@@ -528,7 +528,7 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 
 type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn'
-  | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'insertRowsAfter'
+  | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'insertRowsAfter' | 'insertColumnsAfter'
   | 'deleteRow' | 'deleteRows' | 'deleteColumns' | 'activate' | 'getActiveRange' | 'clear';
 
 export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
@@ -617,6 +617,14 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
     return this;
   }
 
+  insertColumnsAfter(afterPosition: number, howMany: number): LocalSheet {
+    this.count('insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > this.model.maxColumns) this.session.fail('Those columns are out of bounds.');
+    this.model.insertColumnsAfter(afterPosition, howMany);
+    this.session.changed();
+    return this;
+  }
+
   deleteRow(rowPosition: number): LocalSheet {
     this.count('deleteRow');
     return this.removeRows(rowPosition, 1);
@@ -639,6 +647,8 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   private removeRows(from: number, count: number): LocalSheet {
     if (from < 1 || from + count - 1 > this.model.maxRows) this.session.fail('Those rows are out of bounds.');
     if (count >= this.model.maxRows) this.session.fail('You can\'t delete all the rows on the sheet.');
+    // Sheets keeps at least one row below the frozen ones.
+    if (this.model.frozenRows > 0 && count >= this.model.maxRows - this.model.frozenRows) this.session.fail('Sorry, it is not possible to delete all non-frozen rows.');
     this.model.deleteRows(from, count);
     this.session.changed();
     return this;

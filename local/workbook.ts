@@ -165,6 +165,12 @@ export class SheetModel {
     this.maxRows -= count;
   }
 
+  insertColumnsAfter(afterColumn: number, count: number): void {
+    for (const row of this.rows) if (row && row.length > afterColumn) row.splice(afterColumn, 0, ...Array<Cell | undefined>(count).fill(undefined));
+    if (this.columnWidths.length > afterColumn) this.columnWidths.splice(afterColumn, 0, ...Array<number | undefined>(count).fill(undefined));
+    this.maxColumns += count;
+  }
+
   deleteColumns(fromColumn: number, count: number): void {
     for (const row of this.rows) if (row) row.splice(fromColumn - 1, count);
     this.columnWidths.splice(fromColumn - 1, count);

@@ -13,6 +13,9 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, nam
   if (existing) {
     const width = existing.getLastColumn();
     if (width > 0 && width < headers.length) {
+      // A log made as wide as its headers (see below) has no spare column for a new one.
+      const spare = existing.getMaxColumns() - width;
+      if (spare < headers.length - width) existing.insertColumnsAfter(existing.getMaxColumns(), headers.length - width - spare);
       existing.getRange(1, width + 1, 1, headers.length - width).setValues([headers.slice(width)]).setFontWeight('bold');
     }
     return existing;

@@ -209,3 +209,11 @@ test('a workbook snapshot restores in place: same sheet objects, dates still dat
   expect(kept.cell(2, 1)).toEqual({ value: new Date(2026, 11, 1), background: '#b7e1cd' });
   expect(kept.valueAt(5, 5)).toBe('');
 });
+
+test('deleting every row below a frozen header is refused, as Sheets does; leaving one is fine', () => {
+  const { SpreadsheetApp, model } = app((m) => { const s = m.sheet('Partners')!; s.frozenRows = 1; s.maxRows = 3; });
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners')!;
+  expect(() => sheet.deleteRows(2, 2)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+  sheet.deleteRows(2, 1);
+  expect(model.sheet('Partners')!.valueAt(2, 1)).toBe('Bolt');
+});
