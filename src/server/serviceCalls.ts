@@ -4,7 +4,10 @@
  * milliseconds or more), so the log shows it next to the duration.
  *
  * The spreadsheet a run works on is wrapped in a Proxy that counts every method call on it and on the
- * sheets, ranges and builders it hands out; the mail calls are counted where they are made.
+ * sheets, ranges and builders it hands out; the mail calls are counted where they are made. Objects handed out
+ * are proxies: passed back to a method of the wrapped tree they are unwrapped, but code inside a counted run
+ * must not hand them to another service (SpreadsheetApp.setActiveSheet, a data-validation builder, …), which
+ * would receive a Proxy; none does today (the counted runs are the recolor, the daily work and the digests).
  */
 let counted = 0;
 
