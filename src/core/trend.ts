@@ -27,17 +27,9 @@ export interface ScoreChange {
 }
 
 /**
- * A partner's change in score over `daysAgo` days, measured back from the partner's own latest snapshot (so a
- * formula over the history gives the same answer whatever day it recalculates). Null without a numeric score
- * now or that long ago.
- */
-export function scoreChange(history: readonly HealthSnapshot[], partner: string, daysAgo: number): ScoreChange | null {
-  return changeOf(history.filter((h) => keyOf(h.partner) === keyOf(partner)), daysAgo);
-}
-
-/**
- * scoreChange for many partners: the history is grouped by partner once, so a whole column costs one pass over
- * the history instead of one per partner.
+ * Each partner's change in score over `daysAgo` days, measured back from the partner's own latest snapshot (so
+ * a formula over the history gives the same answer whatever day it recalculates); null without a numeric score
+ * now or that long ago. The history is grouped by partner once, so a whole column costs one pass over it.
  */
 export function scoreChangeFinder(history: readonly HealthSnapshot[], daysAgo: number): (partner: string) => ScoreChange | null {
   const byPartner = new Map<string, HealthSnapshot[]>();
@@ -58,13 +50,6 @@ function changeOf(own: readonly HealthSnapshot[], daysAgo: number): ScoreChange 
   const baseline = baselineScores(own, latest.day, daysAgo).get(keyOf(latest.partner));
   if (baseline === undefined) return null;
   return { day: latest.day, score: latest.score, baseline, change: latest.score - baseline };
-}
-
-/** "▲ 12", "▼ 15" or "± 0": the 30-day change as the sidebar and dashboard show it. */
-export function changeLabel(change: number): string {
-  if (change > 0) return `▲ ${change}`;
-  if (change < 0) return `▼ ${-change}`;
-  return '± 0';
 }
 
 /**

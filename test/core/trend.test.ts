@@ -1,4 +1,4 @@
-import { HISTORY_CELL_BUDGET, changeLabel, expiredHistoryRows, historyFromRows, historyRetentionDays, scoreChange, scoreChangeFinder } from '../../src/core/trend';
+import { HISTORY_CELL_BUDGET, expiredHistoryRows, historyFromRows, historyRetentionDays, scoreChangeFinder } from '../../src/core/trend';
 import { dayNumber } from '../../src/core/calendar';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
@@ -20,17 +20,14 @@ test('history rows become snapshots; header, blanks and non-scores are skipped',
 });
 
 test('the change is measured back from the partner\'s latest snapshot to the one on or before 30 days earlier', () => {
-  const h = historyFromRows(rows);
+  const scoreChange = scoreChangeFinder(historyFromRows(rows), 30);
   // Latest 2026-11-30 (63); 30 days before is 2026-10-31 (78): −15. Names match whatever the case and spaces.
-  expect(scoreChange(h, 'ACME', 30)).toEqual({ day: dayNumber(d('2026-11-30')), score: 63, baseline: 78, change: -15 });
-  expect(scoreChange(h, 'Beta', 30)).toBeNull(); // no numeric score now
-  expect(scoreChange(h, 'Gamma', 30)).toBeNull(); // history does not reach back 30 days
-  expect(scoreChange(h, 'Nobody', 30)).toBeNull();
+  expect(scoreChange('ACME')).toEqual({ day: dayNumber(d('2026-11-30')), score: 63, baseline: 78, change: -15 });
+  expect(scoreChange('Beta')).toBeNull(); // no numeric score now
+  expect(scoreChange('Gamma')).toBeNull(); // history does not reach back 30 days
+  expect(scoreChange('Nobody')).toBeNull();
 });
 
-test('labels', () => {
-  expect([changeLabel(12), changeLabel(-15), changeLabel(0)]).toEqual(['▲ 12', '▼ 15', '± 0']);
-});
 
 test('history is kept about 13 months, less for a large table, never under the 92 days the trend reads', () => {
   expect(historyRetentionDays(40)).toBe(400);
@@ -50,8 +47,3 @@ test('the expired rows are the leading rows older than the retention; an unreada
   expect(expiredHistoryRows([['not a date', 'A', 1], ...old], today, 92)).toBe(0);
 });
 
-test('the finder for a whole column gives what scoreChange gives partner by partner', () => {
-  const h = historyFromRows(rows);
-  const find = scoreChangeFinder(h, 30);
-  for (const name of ['ACME', 'Beta', 'Gamma', 'Nobody']) expect(find(name)).toEqual(scoreChange(h, name, 30));
-});
