@@ -99,7 +99,13 @@ export function quarterKey(day: DayNumber): string {
   return `${iso.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
+/** A quarter key such as "2026-Q4" as a count of quarters (consecutive quarters differ by 1), or null. */
+export function quarterIndex(text: string): number | null {
+  const m = /^(\d{4})-Q([1-4])$/.exec(text);
+  return m ? Number(m[1]) * 4 + Number(m[2]) : null;
+}
+
 /** Whether text is a quarter key such as "2026-Q4". */
 export function isQuarterKey(text: string): boolean {
-  return /^\d{4}-Q[1-4]$/.test(text);
+  return quarterIndex(text) !== null;
 }

@@ -1,6 +1,6 @@
 import { CellValue } from '../core/cells';
 import { dateOfDay, isoOfDay } from '../core/calendar';
-import { Side, followUpItems } from '../core/qbr';
+import { Side, followUpItems, quarterIndex } from '../core/qbr';
 import { agendaMail, briefLayout, briefSheetName } from '../core/qbrBrief';
 import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../core/qbrSheets';
 import { QbrData } from '../core/qbrView';
@@ -59,15 +59,11 @@ function rowsText(first: number, last: number): string {
  * with Settings and the daily state), and one key per partner per quarter would fill them over the years.
  */
 function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quarter: string): void {
-  const index = (q: string) => {
-    const m = /^(\d{4})-Q([1-4])$/.exec(q);
-    return m ? Number(m[1]) * 4 + Number(m[2]) : null;
-  };
-  const now = index(quarter);
+  const now = quarterIndex(quarter);
   if (now === null) return;
   for (const key of props.getKeys()) {
     if (!key.startsWith(CHECKLIST_KEY_PREFIX)) continue;
-    const then = index(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
+    const then = quarterIndex(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
     if (then !== null && then < now - 1) props.deleteProperty(key);
   }
 }
