@@ -1,7 +1,7 @@
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { computeDayAlerts, dailyGaveUp, dailyWorkDone, failRun, escalationAlerts, readRunInputs, runDailyWork } from './daily';
+import { computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, readRunInputs, runDailyWork } from './daily';
 import { planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
@@ -87,8 +87,9 @@ export function runHourly(): RunRecord {
     if (breaches.length > 0) {
       const day = isoDayIn(ss, now);
       const ctx = { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: inputs.table.sheet.getSheetId(), rules: settings.rules };
-      // One alert per breach (and recipient, per day): a breach found at 14:00 is mailed at 14:00 even when
-      // another one was mailed at 09:00. A row that cannot be checked is one alert for its row.
+      // One alert per breach and recipient, once (sendDigests keys it by `what`): a breach found at 14:00 is
+      // mailed at 14:00 even when another went at 09:00; the daily digest keeps listing open breaches. A row
+      // that cannot be checked is one alert for its row.
       const planned = breaches.flatMap((breach) => planDigests([breach], ctx).map((plan) => ({
         ...plan,
         what: `Escalation alert: ${breach.escalation ?? breach.reason}`,
@@ -102,12 +103,12 @@ export function runHourly(): RunRecord {
         failRun(run, `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`);
       }
     }
-    if (hourIn(ss, now) >= settings.dailyHour && !dailyWorkDone(ss, now)) {
+    const today = todaysDailyWork(ss, now);
+    if (hourIn(ss, now) >= settings.dailyHour && !today.done) {
       runDailyWork(ss, settings, now, deadline, run, inputs);
-    } else {
+    } else if (today.gaveUp) {
       // The day's work is done but some digests were given up: keep saying so until tomorrow's run.
-      const gaveUp = dailyGaveUp(ss, now);
-      if (gaveUp) failRun(run, gaveUp);
+      failRun(run, today.gaveUp);
     }
   });
 }

@@ -45,13 +45,10 @@ export function failRun(run: RunRecord, error: string): void {
   run.status = 'failed';
 }
 
-/** Today's digests that could not be sent, as the failed run said it; null when there are none. */
-export function dailyGaveUp(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): string | null {
-  return readDailyState(isoDayIn(ss, now)).gaveUp ?? null;
-}
-
-export function dailyWorkDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): boolean {
-  return readDailyState(isoDayIn(ss, now)).digestsDone;
+/** How far today's daily work got: done, and the digests given up today (every later run reports them). */
+export function todaysDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): { done: boolean; gaveUp: string | null } {
+  const state = readDailyState(isoDayIn(ss, now));
+  return { done: state.digestsDone, gaveUp: state.gaveUp ?? null };
 }
 
 /** Appends today's scores to the Health history in one write, once per day. */

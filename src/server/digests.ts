@@ -72,8 +72,10 @@ export function sendDigests(
   const sentEver = new Set<string>();
   // Per recipient, the latest earlier day with a digest of this kind and how it ended that day.
   const earlier = new Map<string, { day: string; sent: boolean; deferred: boolean }>();
+  // We write the day as text; a Date there (a log edited by hand) is read in the spreadsheet's time zone.
+  let timeZone: string | null = null;
   for (const row of readLogRows(log)) {
-    const rowDay = isDate(row[0]) ? Utilities.formatDate(row[0], ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd') : String(row[0]);
+    const rowDay = isDate(row[0]) ? Utilities.formatDate(row[0], (timeZone ??= ss.getSpreadsheetTimeZone()), 'yyyy-MM-dd') : String(row[0]);
     const who = String(row[1]).toLowerCase();
     const key = `${rowDay}|${who}|${String(row[2])}`;
     const status = String(row[4]);
@@ -102,13 +104,12 @@ export function sendDigests(
   const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false, gaveUp: [] };
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
-  let planWhat = what;
-  const mark = (recipient: string, items: number, status: string, detail = '') => {
-    // Day is written as text so that the log reads the same in every time zone.
-    log.appendRow([`'${day}`, asText(recipient), asText(planWhat), items, status, new Date(), asText(detail)]);
-  };
   for (const plan of planned) {
-    planWhat = plan.what ?? what;
+    const planWhat = plan.what ?? what;
+    const mark = (recipient: string, items: number, status: string, detail = '') => {
+      // Day is written as text so that the log reads the same in every time zone.
+      log.appendRow([`'${day}`, asText(recipient), asText(planWhat), items, status, new Date(), asText(detail)]);
+    };
     const recipient = plan.recipient ?? '(no address)';
     const key = `${day}|${recipient.toLowerCase()}|${planWhat}`;
     const before = lastStatus.get(key);
