@@ -88,7 +88,12 @@ export async function setSettings(workbookPath: string, settings: object): Promi
 }
 
 export function sheetRows(runtime: Runtime, name: string): CellValue[][] {
-  const sheet = runtime.workbook.sheet(name);
+  return workbookRows(runtime.workbook, name);
+}
+
+/** Every value of a sheet of a workbook model, row by row ([] when there is no such sheet). */
+export function workbookRows(model: WorkbookModel, name: string): CellValue[][] {
+  const sheet = model.sheet(name);
   if (!sheet) return [];
   const rows: CellValue[][] = [];
   for (let r = 1; r <= sheet.lastRow(); r++) {

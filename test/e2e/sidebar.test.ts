@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { workbookRows } from '../automation/helpers';
 import { CellValue, WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
 
 jest.setTimeout(180_000);
@@ -26,17 +27,6 @@ let workbookPath: string;
 let outbox: string;
 const dialogs: string[] = [];
 
-function rows(model: WorkbookModel, name: string): CellValue[][] {
-  const sheet = model.sheet(name);
-  if (!sheet) return [];
-  const out: CellValue[][] = [];
-  for (let r = 1; r <= sheet.lastRow(); r++) {
-    const row: CellValue[] = [];
-    for (let c = 1; c <= sheet.lastColumn(); c++) row.push(sheet.valueAt(r, c));
-    out.push(row);
-  }
-  return out;
-}
 
 const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
 
@@ -71,7 +61,7 @@ beforeAll(async () => {
   // A partner whose name is markup, with feedback that is markup too: both must show as text.
   const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
   const partners = model.sheet('Partners')!;
-  const header = rows(model, 'Partners')[0];
+  const header = workbookRows(model, 'Partners')[0];
   const row = partners.lastRow() + 1;
   const put = (h: string, v: CellValue) => { partners.ensure(row, header.indexOf(h) + 1).value = v; };
   put('Partner', XSS);
@@ -155,12 +145,12 @@ test('an action item added in the sidebar is in the Action items sheet', async (
   await settled();
   expect(await page.locator('.status.ok p').textContent()).toBe('Action item added.');
   expect(await page.locator('.items .item-text').allTextContents()).toContain('Send the Q1 co-marketing plan');
-  const items = rows(await saved(), 'Action items');
+  const items = workbookRows(await saved(), 'Action items');
   expect(items.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4]])).toContainEqual(['TechServices Inc.', 'Send the Q1 co-marketing plan', 'Both', '2026-12-15', 'Open']);
 });
 
 test('Mark QBR held, after confirming: the row’s dates changed and the QBR log has a row', async () => {
-  const logBefore = rows(await saved(), 'QBR log').length;
+  const logBefore = workbookRows(await saved(), 'QBR log').length;
   await page.click('#held-open');
   expect(await page.locator('#held-confirm').isVisible()).toBe(true);
   await page.fill('#held-notes', 'Agreed a joint webinar in January');
@@ -170,12 +160,12 @@ test('Mark QBR held, after confirming: the row’s dates changed and the QBR log
   expect(await page.locator('.status.ok li').allTextContents()).toContain('Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02');
   await page.screenshot({ path: join(SHOTS, 'sidebar-qbr-held.png') });
   const book = await saved();
-  const partners = rows(book, 'Partners');
+  const partners = workbookRows(book, 'Partners');
   const [header, tech] = [partners[0], partners[1]];
   expect(tech[0]).toBe('TechServices Inc.');
   expect(iso(tech[header.indexOf('Last QBR')])).toBe('2026-12-01');
   expect(iso(tech[header.indexOf('Next QBR')])).toBe('2027-03-02');
-  const log = rows(book, 'QBR log');
+  const log = workbookRows(book, 'QBR log');
   expect(log).toHaveLength(logBefore + 1);
   expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed a joint webinar in January', '2027-03-02']);
   expect(await page.locator('.dates dd').allTextContents()).toContain('2026-12-01');
@@ -209,7 +199,7 @@ test('what-if: NPS changed in the panel changes the tier without touching the sh
   expect(server.runtime.calls.byMethod()['Range.setValue']).toBe(1);
   expect(server.runtime.calls.byMethod()['Range.setValues']).toBeUndefined();
   const after = contents(await saved(), 'Partners');
-  const header = rows(await saved(), 'Partners')[0];
+  const header = workbookRows(await saved(), 'Partners')[0];
   const diff = [...after].filter(([k, v]) => before.get(k) !== v);
   expect(diff).toEqual([[`R2C${header.indexOf('NPS') + 1}`, -10]]);
   expect(await page.locator('.score-number').textContent()).toBe('72');
@@ -219,7 +209,7 @@ test('Create QBR brief and E-mail me the agenda say what they did, and did it', 
   await page.click('#brief');
   await settled();
   expect(await page.locator('.status.ok p').textContent()).toBe('QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4".');
-  const brief = rows(await saved(), 'QBR TechServices Inc. 2026-Q4');
+  const brief = workbookRows(await saved(), 'QBR TechServices Inc. 2026-Q4');
   expect(brief[0][0]).toBe('QBR brief — TechServices Inc. — 2026-Q4');
   await page.click('#email');
   await settled();

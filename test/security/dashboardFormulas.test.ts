@@ -2,8 +2,7 @@
 // header text) into the Dashboard sheet: on the markup workbook, with partners and owners starting with
 // = + - @ and a misspelled header starting with =, every such value must land as text, never as a formula.
 import { createRuntime } from '../../local/runtime';
-import { CellValue } from '../../local/workbook';
-import { TIME_ZONE } from '../automation/helpers';
+import { TIME_ZONE, workbookRows } from '../automation/helpers';
 import { FORMULA_OWNERS, FORMULA_PARTNERS, formulaCells, markup, markupWorkbook } from './markup';
 
 jest.setTimeout(60_000);
@@ -25,9 +24,7 @@ test('partner names, owners and header findings that start with = + - @ are writ
 
   const report = formulaCells(model, 'Dashboard');
   expect(report.unsafe).toEqual([]);
-  const dashboard = model.sheet('Dashboard')!;
-  const written: CellValue[] = [];
-  for (let r = 1; r <= dashboard.lastRow(); r++) for (let c = 1; c <= dashboard.lastColumn(); c++) written.push(dashboard.valueAt(r, c));
+  const written = workbookRows(model, 'Dashboard').flat();
   // Not vacuous: the formula-like partners and owners are on the dashboard, as typed, written as text.
   expect(written).toEqual(expect.arrayContaining([...FORMULA_PARTNERS, ...FORMULA_OWNERS.slice(0, 3), markup('Partner')]));
   expect(report.asText.length).toBeGreaterThanOrEqual(FORMULA_PARTNERS.length + 3);

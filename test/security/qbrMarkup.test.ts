@@ -5,7 +5,7 @@
 import { ParsedMail } from 'mailparser';
 import { Runtime, createRuntime } from '../../local/runtime';
 import { CellValue } from '../../local/workbook';
-import { TIME_ZONE, emlFiles, parseAll, tmp } from '../automation/helpers';
+import { TIME_ZONE, emlFiles, parseAll, sheetRows, tmp } from '../automation/helpers';
 import { FORMULA_PARTNERS, formulaCells, markup, markupLeaks, markupWorkbook } from './markup';
 
 jest.setTimeout(60_000);
@@ -61,12 +61,7 @@ test('the QBR brief of every partner holds each value as text: nothing starting 
     asText.push(...report.asText.map((a) => `${sheet}!${a}`));
   }
   // Not vacuous: the formula-like partners' stages, deals, feedback and items were written, as text.
-  const texts = (sheet: string): CellValue[] => {
-    const model = runtime.workbook.sheet(sheet)!;
-    const out: CellValue[] = [];
-    for (let r = 1; r <= model.lastRow(); r++) for (let c = 1; c <= model.lastColumn(); c++) out.push(model.valueAt(r, c));
-    return out;
-  };
+  const texts = (sheet: string): CellValue[] => sheetRows(runtime, sheet).flat();
   const plusBrief = briefs[partners.indexOf(FORMULA_PARTNERS[1])];
   expect(texts(plusBrief)).toEqual(expect.arrayContaining([
     '+HYPERLINK("http://evil.example","Pipeline Stage")', '+HYPERLINK("http://evil.example","Feedback Summary")', '+HYPERLINK("http://evil.example","Action items Item")',
