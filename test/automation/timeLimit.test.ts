@@ -14,7 +14,7 @@ test('runHourly cut off by a 5.8 s time limit after the first digest; the 08:00 
   const outbox = join(path, '..', 'outbox');
   // Virtual time of this fixture: ~4.5 s of reads and writes before the first send, then ~1.4 s per digest
   // (MailApp.sendEmail 1 s + the Alert log row), so 5.8 s ends the run at the second send.
-  const cut = await cli(['runHourly', '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', outbox, '--time-limit', '5.8']);
+  const cut = await cli(['runHourly', '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', outbox, '--time-limit', '5.8']);
   expect(cut.out).toContain('Exceeded maximum execution time');
   const firstFiles = emlFiles(outbox);
   expect(firstFiles.length).toBeGreaterThanOrEqual(1);
