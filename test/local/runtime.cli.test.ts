@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLAGS, addOnFunctions, parseArgs, parseNow } from '../../local/cli';
+import { FLAGS, addOnFunctions, parseArgs, parseNow, runStart } from '../../local/cli';
 import { loadWorkbook } from '../../local/workbook';
 import { cli, partnerWorkbook, writeWorkbook } from '../automation/helpers';
 
@@ -117,4 +117,29 @@ test('settings from the CLI: listed, changed with the dialog\'s validation, noth
   const listed = await cli(base);
   expect(listed.out).toMatch(/^ {2}adminEmail +ops@example\.com +Admin address$/m);
   expect(listed.out).toMatch(/^ {2}rules\.weights\.revenue +30 +Weight of Revenue$/m);
+});
+
+test('the tour on your own workbook: menu, automation turned on, the trigger fired, digests, pictures; hints name your file', async () => {
+  const dir = tmp();
+  const mine = await writeWorkbook(partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com', lastContactDaysAgo: null }]), dir);
+  const bytes = readFileSync(mine);
+  const out = join(dir, 'tour.xlsx');
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+  let code: number;
+  try {
+    code = await runStart(['--workbook', mine, '--out', out, '--now', '2026-12-01T07:00']);
+  } finally {
+    log.mockRestore();
+  }
+  const text = printed.join('\n');
+  expect(code).toBe(0);
+  expect(text).toContain('onOpen() — the menu Sheets shows:');
+  expect(text).toContain('Menu: "Turn daily automation on" → turnAutomationOn()');
+  expect(text).toMatch(/Triggers: fired 1 once\n {2}runHourly\(\) \(trigger \w+\) ran/);
+  expect(text).toMatch(/mail sent to ann@example\.com — "PartnerPulse 2026-12-01: 1 partner needs you/);
+  expect(text).toContain(`picture of the colored sheet: ${join(dir, 'tour.svg')}`);
+  expect(text).toContain(`npm run local -- recolorNow --workbook ${mine} --out ${out}`);
+  expect(text).not.toContain('out/partners.xlsx');
+  expect(readFileSync(mine).equals(bytes)).toBe(true);
 });
