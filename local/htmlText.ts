@@ -21,11 +21,20 @@ export function htmlToText(html: string): string {
       { selector: 'head', format: 'skip' },
       { selector: 'img', format: 'skip' },
       { selector: 'a', options: { ignoreHref: true } },
+      // Form layout: a group title on its own line, one field per line ("Weight of Revenue: [30]").
+      { selector: 'legend', format: 'block', options: { leadingLineBreaks: 2, trailingLineBreaks: 1 } },
+      { selector: 'fieldset', format: 'block' },
+      { selector: 'label', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+      { selector: 'span.name', format: 'fieldName' },
       { selector: 'input', format: 'field' },
       { selector: 'select', format: 'choice' },
       { selector: 'textarea', format: 'choice' },
     ],
     formatters: {
+      fieldName: (elem: Elem, walk: (nodes: Elem[], builder: Builder) => void, builder: Builder) => {
+        walk(elem.children ?? [], builder);
+        builder.addInline(': ');
+      },
       field: (elem: Elem, _walk: unknown, builder: Builder) => {
         const a = elem.attribs ?? {};
         if (a.type === 'hidden' || a.type === 'submit' || a.type === 'button') return;

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLAGS, addOnFunctions, parseArgs, parseNow, runStart } from '../../local/cli';
+import { FLAGS, addOnFunctions, parseArgs, parseNow, runLocal, runStart } from '../../local/cli';
 import { loadWorkbook } from '../../local/workbook';
 import { cli, partnerWorkbook, writeWorkbook } from '../automation/helpers';
 
@@ -142,4 +142,22 @@ test('the tour on your own workbook: menu, automation turned on, the trigger fir
   expect(text).toContain(`npm run local -- recolorNow --workbook ${mine} --out ${out}`);
   expect(text).not.toContain('out/partners.xlsx');
   expect(readFileSync(mine).equals(bytes)).toBe(true);
+});
+
+test('dialogs print as the text a user reads (no markup or CSS), toasts in full', async () => {
+  const dir = tmp();
+  const path = await writeWorkbook(partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com' }]), dir);
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+  try {
+    expect(await runLocal(['openSettings', '--workbook', path, '--out', path])).toBe(0);
+    expect(await runLocal(['turnAutomationOn', '--workbook', path, '--out', path])).toBe(0);
+  } finally {
+    log.mockRestore();
+  }
+  const text = printed.join('\n');
+  expect(text).toContain('  modal "PartnerPulse settings":\n      Health weights (must add up to 100)\n      Weight of Revenue: [30]');
+  expect(text).toMatch(/^ {6}Admin address: \[\]$/m);
+  expect(text).not.toMatch(/<[a-z]|\{[^}]*:[^}]*;/i); // no tags, no CSS rules
+  expect(text).toContain('toast "PartnerPulse": Daily automation is on: rows are recolored and digests sent each day from 7:00 (spreadsheet time zone); escalations are checked every hour.');
 });
