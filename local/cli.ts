@@ -235,14 +235,32 @@ function workbookFlags(options: CliOptions): string {
 // ---------------------------------------------------------------------------------------------------------
 // What changed in the workbook
 
-type Snapshot = Map<string, { value: string; background: string; formula: string }>;
+/**
+ * Each sheet's cells as three 32-bit hashes (value, color, formula) in typed arrays, row by row: a
+ * 200,000-row sheet costs a few megabytes, not millions of keyed objects. Sheets are matched by id.
+ */
+type Snapshot = Map<number, { name: string; rows: number; columns: number; value: Int32Array; background: Int32Array; formula: Int32Array }>;
+
+/** FNV-1a: enough to tell a changed cell from an unchanged one in a summary line. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
 
 function snapshot(model: WorkbookModel): Snapshot {
   const shot: Snapshot = new Map();
   for (const sheet of model.sheets) {
+    const { rows, columns } = sheet.storedExtent();
+    const size = rows * columns;
+    const entry = { name: sheet.name, rows, columns, value: new Int32Array(size), background: new Int32Array(size), formula: new Int32Array(size) };
     for (const [r, c, cell] of sheet.cells()) {
-      shot.set(`${sheet.name}\u0000${r}\u0000${c}`, { value: signature(cell.value), background: cell.background ?? '', formula: cell.formula ?? '' });
+      const i = (r - 1) * columns + (c - 1);
+      entry.value[i] = cell.value === '' ? 0 : hash(signature(cell.value));
+      entry.background[i] = cell.background ? hash(cell.background) : 0;
+      entry.formula[i] = cell.formula ? hash(cell.formula) : 0;
     }
+    shot.set(sheet.id, entry);
   }
   return shot;
 }
@@ -252,25 +270,26 @@ function signature(v: CellValue): string {
 }
 
 function describeChanges(before: Snapshot, after: Snapshot, sheetsBefore: string[], model: WorkbookModel): string[] {
-  const perSheet = new Map<string, { values: number; colors: number; formulas: number }>();
-  const blank = { value: 'string:', background: '', formula: '' };
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(key) ?? blank;
-    const b = after.get(key) ?? blank;
-    const sheet = key.split('\u0000')[0];
-    const s = perSheet.get(sheet) ?? { values: 0, colors: 0, formulas: 0 };
-    if (a.value !== b.value) s.values++;
-    if (a.background !== b.background) s.colors++;
-    if (a.formula !== b.formula) s.formulas++;
-    perSheet.set(sheet, s);
-  }
   const lines: string[] = [];
-  for (const sheet of model.sheets.map((s) => s.name)) {
-    if (!sheetsBefore.includes(sheet)) lines.push(`new sheet "${sheet}"`);
-    const s = perSheet.get(sheet);
-    if (!s || (s.values === 0 && s.colors === 0 && s.formulas === 0)) continue;
-    const parts = [s.values && `${s.values} values`, s.colors && `${s.colors} colors`, s.formulas && `${s.formulas} formulas`].filter(Boolean);
-    lines.push(`${sheet}: ${parts.join(', ')} changed`);
+  for (const sheet of model.sheets) {
+    if (!sheetsBefore.includes(sheet.name)) lines.push(`new sheet "${sheet.name}"`);
+    const a = before.get(sheet.id);
+    const b = after.get(sheet.id);
+    if (!b) continue;
+    const counts = { values: 0, colors: 0, formulas: 0 };
+    const rows = Math.max(a?.rows ?? 0, b.rows);
+    const columns = Math.max(a?.columns ?? 0, b.columns);
+    const at = (shot: typeof b | undefined, key: 'value' | 'background' | 'formula', r: number, c: number) =>
+      shot && r < shot.rows && c < shot.columns ? shot[key][r * shot.columns + c] : 0;
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++) {
+        if (at(a, 'value', r, c) !== at(b, 'value', r, c)) counts.values++;
+        if (at(a, 'background', r, c) !== at(b, 'background', r, c)) counts.colors++;
+        if (at(a, 'formula', r, c) !== at(b, 'formula', r, c)) counts.formulas++;
+      }
+    if (counts.values === 0 && counts.colors === 0 && counts.formulas === 0) continue;
+    const parts = [counts.values && `${counts.values} values`, counts.colors && `${counts.colors} colors`, counts.formulas && `${counts.formulas} formulas`].filter(Boolean);
+    lines.push(`${sheet.name}: ${parts.join(', ')} changed`);
   }
   return lines;
 }
