@@ -60,6 +60,9 @@ test('the user\'s file is never written; the results go to the --out copy; exit 
   expect(run.code).toBe(0);
   expect(run.out).toContain(`Working on a copy: ${mine} stays as it is; results go to ${out}.`);
   expect(run.out).toMatch(/Run log: recolor ok — 1 partners read, 1 rows recolored/);
+  // The service calls in one line; per method only with --calls.
+  expect(run.out).toMatch(/^Calls: \d+ service calls, estimated Apps Script time [\d.]+ s \(--calls lists them per method\)$/m);
+  expect(run.out).not.toMatch(/^ {2}\S+\.\S+ +\d+$/m);
   expect(readFileSync(mine).equals(bytes)).toBe(true);
   expect((await loadWorkbook(out)).sheet('Partners')!.cell(2, 1)!.background).toBeDefined();
 });
