@@ -482,16 +482,14 @@ function updateWorksheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void 
   sheet.columnWidths.forEach((width, i) => {
     if (width && worksheet.getColumn(i + 1).width !== width) worksheet.getColumn(i + 1).width = width;
   });
-  const visited = new Set<string>();
   for (const [r, c, cell] of sheet.cells()) {
-    visited.add(`${r}:${c}`);
     const xc = worksheet.getCell(r, c);
     writeCell(xc, cell, r, c, readFileCell(xc));
   }
-  // Cells the file has and the model no longer does (cleared, or spill areas that shrank).
+  // Cells the file has and the model no longer does (deleted rows, a sheet taken over from a live copy).
   const cleared: [number, number][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_xc, c) => { if (!visited.has(`${r}:${c}`)) cleared.push([r, c]); });
+    row.eachCell({ includeEmpty: false }, (_xc, c) => { if (!sheet.cell(r, c)) cleared.push([r, c]); });
   });
   for (const [r, c] of cleared) {
     const xc = worksheet.getCell(r, c);
