@@ -268,3 +268,17 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
   }
   return records;
 }
+
+/**
+ * A short fingerprint of a row's values (FNV-1a over their text; dates by their instant), so a sidebar action
+ * can tell whether the row it is about still holds what the sidebar showed.
+ */
+export function rowFingerprint(row: readonly CellValue[]): string {
+  const text = JSON.stringify(row.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `d${(v as Date).getTime()}` : v ?? '')));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${hash.toString(16).padStart(8, '0')}.${text.length}`;
+}

@@ -6,6 +6,7 @@ import { AgendaSection, ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './qbr
 import { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './qbrSheets';
 import { Trend } from './qbrTrend';
 import { WhatIfModel } from './whatIf';
+import { columnLetter } from './partnerTable';
 
 /**
  * What the QBR sidebar shows, as plain JSON: google.script.run carries strings, numbers, booleans, arrays and
@@ -52,7 +53,8 @@ export interface QbrChecklistView {
 }
 
 export interface QbrDetails {
-  partner: QbrPartner;
+  /** The partner, with what identifies its row: actions send row and fingerprint back (src/server/qbr.ts). */
+  partner: QbrPartner & { fingerprint: string; duplicates: number[] };
   quarter: string;
   pipeline: Optional<PipelineSummary>;
   feedback: Optional<FeedbackEntry[]>;
@@ -132,7 +134,8 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
     breakdown: view.health.dimensions.map((d) => ({ label: d.label, earned: d.earned, max: d.max, reason: d.reason })),
     lift: breakdownHealth({ growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit }, rules).lift,
     missing: view.health.missing.map((d) => ({ label: LABELS[d], column: MISSING_COLUMN[d], max: rules.weights[d] })),
-    problems: r.problems,
+    // With the cell of each, so the user can go straight to it (docs/alerts-and-data-problems.md).
+    problems: r.inputProblems ? r.inputProblems.map((p) => `${p.message} (cell ${columnLetter(p.column)}${r.index + 2})`) : r.problems,
     touch: { last: iso(r.lastContact), next: iso(view.touch.dueDay), overdue: view.touch.overdue, daysOverdue: view.touch.daysOverdue },
     qbr: {
       last: iso(r.lastQbr),
