@@ -74,14 +74,15 @@ function breakdown(p: QbrPartner): HTMLElement {
 }
 
 function dates(p: QbrPartner): HTMLElement {
-  const touchBadge = p.touch.overdue ? badge(p.touch.daysOverdue === null ? 'Never contacted' : `Overdue ${p.touch.daysOverdue} d`, 'late') : badge('On time', 'ok');
+  const touchBadge = p.touch.unreadable && p.touch.last === null ? badge('Date unreadable', 'late')
+    : p.touch.overdue ? badge(p.touch.daysOverdue === null ? 'Never contacted' : `Overdue ${p.touch.daysOverdue} d`, 'late') : badge('On time', 'ok');
   let qbrBadge: HTMLElement | null = null;
   if (p.qbr.overdue) qbrBadge = badge(p.qbr.daysOverdue === null ? 'No QBR yet' : `Overdue ${p.qbr.daysOverdue} d`, 'late');
   else if (p.qbr.comingUp) qbrBadge = badge(p.qbr.daysUntil === 0 ? 'Today' : `In ${p.qbr.daysUntil} d — send the agenda`, 'soon');
   else if (p.qbr.expected) qbrBadge = badge('On time', 'ok');
   return section('dates', 'Touches and QBRs',
     h('dl', { class: 'dates' },
-      h('dt', { text: 'Last touch' }), h('dd', { text: p.touch.last ?? 'never' }),
+      h('dt', { text: 'Last touch' }), h('dd', { text: p.touch.last ?? p.touch.unreadable ?? 'never' }),
       h('dt', { text: 'Next touch' }), h('dd', {}, p.touch.next ?? 'now', ' ', touchBadge),
       h('dt', { text: 'Last QBR' }), h('dd', { text: p.qbr.last ?? 'none' }),
       h('dt', { text: 'Next QBR' }), h('dd', {}, p.qbr.next ?? (p.qbr.expected ? 'not scheduled' : '—'), ' ', qbrBadge)));

@@ -1,6 +1,7 @@
 // Issue 15 item 4: inputs that cannot be read are seen without any formula column — at the end of the owner's
 // digest (field, value, what is allowed, a link to the cell) — and an unreadable Last contact is not "never".
 import { join } from 'node:path';
+import type { QbrData } from '../../src/core/qbrView';
 import { FIVE_PARTNERS, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
 
 jest.setTimeout(60_000);
@@ -47,4 +48,22 @@ test('an owner whose partners need nothing else still gets a digest listing thei
   const mails = await parseAll(emlFiles(outbox));
   expect(mails.map((m) => [recipientsOf(m)[0], m.subject])).toEqual([['solo@example.com', 'PartnerPulse 2026-12-01: 1 input to fix on the partner sheet']]);
   expect(mails[0].text).toContain('- Solo Ltd: NPS 140 is outside −100…100 — cell G2');
+});
+
+test('the sidebar lists the selected partner\'s unreadable inputs with their cells; an unreadable Last contact is not "never"', async () => {
+  const model = partnerWorkbook(FIVE_PARTNERS);
+  const sheet = model.sheet('Partners')!;
+  sheet.ensure(3, 7).value = '#N/A'; // Beta Systems' NPS
+  sheet.ensure(3, 9).value = 'sometime in Nov';
+  const path = await writeWorkbook(model);
+  const { result, error } = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), selection: 'Partners!B3' }, 'getQbrData', null);
+  expect(error).toBeNull();
+  const p = (result as QbrData).details!.partner;
+  expect(p.name).toBe('Beta Systems');
+  expect(p.problems).toEqual([
+    'NPS "#N/A" is not a number; allowed: −100…100 (cell G3)',
+    expect.stringMatching(/^Last contact "sometime in Nov" is not a date.*\(cell I3\)$/),
+  ]);
+  expect(p.touch.unreadable).toMatch(/^Last contact "sometime in Nov" is not a date/);
+  expect((result as QbrData).details!.agenda[0].points[0]).toMatch(/^Last touch unreadable: Last contact "sometime in Nov"/);
 });
