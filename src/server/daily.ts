@@ -224,8 +224,9 @@ export function runDailyWork(
   }
   if (outcome.noticesDelivered) PropertiesService.getDocumentProperties().deleteProperty(UNDELIVERED_KEY);
   if (outcome.undeliverable.length > 0) {
-    const now = outcome.undeliverable.join('; ');
-    state.undeliverable = state.undeliverable ? `${state.undeliverable}; ${now}` : now;
+    // A later run the same day (deferred mail) finds the same items again: each is said once.
+    const fresh = outcome.undeliverable.filter((line) => !(state.undeliverable ?? '').includes(line));
+    if (fresh.length > 0) state.undeliverable = [state.undeliverable, ...fresh].filter(Boolean).join('; ');
     saveDailyState(state);
     addNotices(day.day, outcome.undeliverable);
   }
