@@ -4,7 +4,7 @@ import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './co
 import { addNotices, computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, readRunInputs, runDailyWork, warnRun } from './daily';
 import { rememberAutomationOwner, withAdminRecipient } from './recipients';
 import { partnerSheetFindings } from './setUp';
-import { planDigests, sendDigests } from './digests';
+import { NO_ADDRESS_FIX, planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
@@ -143,7 +143,7 @@ export function previewAlerts(): string {
   const ss = activeSpreadsheet();
   const day = computeDayAlerts(ss, withAdminRecipient(loadSettings()), new Date());
   const parts = day.planned.map((p) =>
-    `<h3>To: ${escapeHtml(p.recipient ?? '(no address — set the admin address in Settings)')}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
+    `<h3>To: ${escapeHtml(p.recipient ?? `(no address — ${NO_ADDRESS_FIX})`)}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
   );
   const snoozed = day.items.filter((i) => i.snoozedUntil !== undefined);
   if (snoozed.length > 0) {

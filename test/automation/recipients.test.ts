@@ -76,3 +76,14 @@ test('items that reach nobody make the run a warning in the Run log, the menu an
   expect(opsDigest[0].text).toContain('PartnerPulse could not deliver everything:');
   expect(opsDigest[0].text).toMatch(/2026-12-01: \d+ items? \(.*Orphan Corp.*\) had nobody to go to/);
 });
+
+test('a collaborator\'s "Send today\'s alerts now" sends the admin items to whoever turned automation on, not to the collaborator', async () => {
+  const path = await writeWorkbook(workbook());
+  const outbox = join(path, '..', 'outbox');
+  expect((await runOnce({ workbookPath: path, userEmail: LEAD, now: at('2026-12-01T06:00') }, 'turnAutomationOn')).error).toBeNull();
+  const { runtime, error } = await runOnce({ workbookPath: path, userEmail: 'pm@example.com', now: at('2026-12-01T06:30'), outboxDir: outbox }, 'sendAlertsNow');
+  expect(error).toBeNull();
+  expect(alertLog(runtime).map((r) => r.recipient)).toContain(LEAD);
+  expect(alertLog(runtime).map((r) => r.recipient)).not.toContain('pm@example.com');
+  expect(alertLog(runtime).filter((r) => r.status !== 'sent')).toEqual([]);
+});
