@@ -130,7 +130,7 @@ function contentFindings(headers: readonly CellValue[], rows: readonly CellValue
     if (ownerByHeader !== undefined && owner !== ownerByHeader) {
       const names = emailCounts(sample, ownerByHeader);
       findings.push({ kind: 'content', field: 'owner', header: name(owner), suggestion: aliases.owner[0],
-        message: `\`${name(ownerByHeader)}\` holds no e-mail addresses${names.example ? ` ("${names.example}")` : ''}, so the owner addresses are read from \`${name(owner)}\`.` });
+        message: `\`${name(ownerByHeader)}\` holds ${names.emails === 0 ? 'no e-mail addresses' : `fewer e-mail addresses (${names.emails} of ${names.emails + names.others} sampled)`}${names.example ? ` ("${names.example}")` : ''}, so the owner addresses are read from \`${name(owner)}\`.` });
     } else if (counts.emails === 0 && counts.others > 0) {
       findings.push({ kind: 'content', field: 'owner', header: name(owner), suggestion: aliases.owner[0],
         message: `\`${name(owner)}\` holds no e-mail addresses ("${counts.example}"), and no other owner column does: no partner manager gets a digest, every partner's alerts go to the admin as "No owner". Put the owners' e-mail addresses in it, or add an \`Owner email\` column.` });
