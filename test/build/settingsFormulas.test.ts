@@ -18,9 +18,17 @@ function bundleWith(stored: unknown) {
 const rules = DEFAULT_SETTINGS.rules;
 
 describe('custom functions honour the stored settings', () => {
-  test('no stored settings (or no PropertiesService at all): the spec defaults', () => {
+  test('no stored settings: the spec defaults', () => {
     expect(bundleWith(null).call('PARTNER_TIER', 85)).toBe('Champion');
     expect(loadBundle().call('PARTNER_TIER', 85)).toBe('Champion');
+  });
+
+  test('Settings that cannot be read are an error on the cell, never a silent fall-back to the defaults', () => {
+    const bundle = loadBundle();
+    bundle.context.PropertiesService = { getDocumentProperties: () => { throw new Error('Service unavailable'); } };
+    expect(thrownMessage(() => bundle.call('PARTNER_TIER', 85))).toBe(
+      'PartnerPulse could not read its Settings (Service unavailable); reload the sheet, and if it stays, open PartnerPulse > Settings….',
+    );
   });
 
   test('changed tier floors change PARTNER_TIER', () => {
