@@ -197,7 +197,9 @@ export function readTextDate(text: string, locale: string): TextDate {
     const monthFirst = MONTH_FIRST_LOCALES.includes(locale);
     const [month, day] = monthFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
     const order = monthFirst ? 'month/day/year' : 'day/month/year';
-    return dated(dayOfParts(fullYear(c), month, day), `in this spreadsheet's locale (${locale}) dates read ${order}`);
+    // Readable the other way round: say how this locale reads dates; readable neither way: no such day.
+    const swapped = dayOfParts(fullYear(c), day, month) !== null;
+    return dated(dayOfParts(fullYear(c), month, day), swapped ? `in this spreadsheet's locale (${locale}) dates read ${order}` : 'there is no such day');
   }
   const dayFirst = /^(\d{1,2})\.? ([a-zäéû]+)\.?,? (\d{2}|\d{4})$/.exec(t);
   const monthFirst = /^([a-zäéû]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{2}|\d{4})$/.exec(t);
