@@ -34,6 +34,9 @@ export interface CliOptions {
   smtp?: { host: string; port: number };
   /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
   userEmail?: string;
+  /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
+  timeZone?: string;
+  locale?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -62,6 +65,13 @@ export function parseArgs(argv: string[]): CliOptions {
         const email = value(i, arg).trim(); i++;
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
         options.userEmail = email;
+        break;
+      }
+      case '--time-zone': options.timeZone = value(i, arg); i++; break;
+      case '--locale': {
+        const locale = value(i, arg); i++;
+        if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error(`--locale ${locale}: not a locale; write it as Sheets does, like en_US or de_DE`);
+        options.locale = locale;
         break;
       }
       case '--smtp': {
@@ -94,6 +104,8 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     selection: options.selection,
     smtp: options.smtp,
     userEmail: options.userEmail,
+    timeZone: options.timeZone,
+    locale: options.locale,
   });
 }
 

@@ -1,6 +1,7 @@
 import { CellValue, isBlank } from './cells';
 import { DEFAULT_ALIASES, Field, SAMPLE_ROWS, columnLetter, emailCounts, headerWithoutRemarks, mapColumns, mapPartnerColumns, normalizeHeader, readPartnerRows } from './partnerTable';
 import { DEFAULT_RULES } from './rules';
+import { SheetCalendar, intlZoneRules, sheetCalendar } from './calendar';
 import { fieldName } from './settingsValidation';
 
 /**
@@ -52,7 +53,12 @@ function nearEnough(distance: number, a: string, b: string): boolean {
  * reported with the nearest alias ("`Deal registered` — did you mean `Deals registered`?"), and each checked
  * column still missing is named with the headers that would be read.
  */
-export function checkHeaders(headers: readonly CellValue[], aliases: Record<Field, string[]> = DEFAULT_ALIASES, rows: readonly CellValue[][] = []): HeaderFinding[] {
+export function checkHeaders(
+  headers: readonly CellValue[],
+  aliases: Record<Field, string[]> = DEFAULT_ALIASES,
+  rows: readonly CellValue[][] = [],
+  calendar: SheetCalendar = sheetCalendar('UTC', 'en_US', intlZoneRules('UTC')),
+): HeaderFinding[] {
   const columns = mapPartnerColumns(headers, rows, aliases);
   const byHeaderOnly = mapColumns(headers, aliases);
   const known = new Set<string>();
@@ -110,7 +116,7 @@ export function checkHeaders(headers: readonly CellValue[], aliases: Record<Fiel
       message: `No ${field === 'lastQbr' ? 'Last QBR or Next QBR' : fieldName(field)} column: ${add}.${consequence ? ` Without it, ${consequence}.` : ''}`,
     });
   }
-  findings.push(...contentFindings(headers, rows, columns, byHeaderOnly.owner, aliases));
+  findings.push(...contentFindings(headers, rows, columns, byHeaderOnly.owner, aliases, calendar));
   return findings;
 }
 
@@ -118,7 +124,7 @@ export function checkHeaders(headers: readonly CellValue[], aliases: Record<Fiel
  * What the values under the mapped columns say (a sample of the first SAMPLE_ROWS rows): an owner column
  * without e-mail addresses, a column whose values mostly cannot be read, and partners listed twice.
  */
-function contentFindings(headers: readonly CellValue[], rows: readonly CellValue[][], columns: Partial<Record<Field, number>>, ownerByHeader: number | undefined, aliases: Record<Field, string[]>): HeaderFinding[] {
+function contentFindings(headers: readonly CellValue[], rows: readonly CellValue[][], columns: Partial<Record<Field, number>>, ownerByHeader: number | undefined, aliases: Record<Field, string[]>, calendar: SheetCalendar): HeaderFinding[] {
   const data = rows.filter((r) => !r.every((c) => isBlank(c)));
   if (data.length === 0) return [];
   const sample = data.slice(0, SAMPLE_ROWS);
@@ -140,7 +146,7 @@ function contentFindings(headers: readonly CellValue[], rows: readonly CellValue
     }
   }
   // Columns whose values mostly cannot be read: the same readers as the daily run, on the sample.
-  const records = readPartnerRows(sample as CellValue[][], columns, 0, DEFAULT_RULES);
+  const records = readPartnerRows(sample as CellValue[][], columns, 0, DEFAULT_RULES, calendar);
   const bad = new Map<Field, { count: number; example: string }>();
   for (const r of records) for (const p of r.inputProblems ?? []) {
     if (p.field === 'engagement' && typeof p.value !== 'string') continue; // dates and counts depend on today

@@ -1,5 +1,5 @@
 import { CellValue, growthFromRevenue, isBlank, isEmail, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
-import { DayNumber } from './calendar';
+import { DayNumber, SheetCalendar } from './calendar';
 import { EngagementLevel, Fit, Rules } from './rules';
 
 /** The fields of the partner sheet (spec §1), found by header text rather than position. */
@@ -219,7 +219,7 @@ export function columnLetter(column: number): string {
  * The partner rows under the header row, typed. Rows with no partner name and nothing else are the empty
  * rows below the table and are skipped; `index` keeps each record's place so writes land on the right row.
  */
-export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today: DayNumber, rules: Rules): PartnerRecord[] {
+export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today: DayNumber, rules: Rules, calendar: SheetCalendar): PartnerRecord[] {
   const records: PartnerRecord[] = [];
   const at = (row: CellValue[], field: Field): CellValue => (columns[field] === undefined ? '' : row[columns[field] as number]);
   for (let i = 0; i < values.length; i++) {
@@ -251,17 +251,17 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       growth,
       deals: attempt(problems, () => readDeals(at(row, 'deals')), on('deals')),
       leads: attempt(problems, () => readLeads(at(row, 'leads')), on('leads')),
-      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules), on('engagement')),
+      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules, calendar), on('engagement')),
       nps: attempt(problems, () => readNps(at(row, 'nps')), on('nps')),
       fit: attempt(problems, () => readFit(at(row, 'fit')), on('fit')),
       relevance: attempt(problems, () => readRelevance(at(row, 'relevance'), rules), on('relevance')),
-      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact'), on('lastContact')),
-      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR'), on('lastQbr')),
-      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR'), on('nextQbr')),
-      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed'), on('signed')),
-      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal'), on('firstDeal')),
+      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact', calendar), on('lastContact')),
+      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR', calendar), on('lastQbr')),
+      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR', calendar), on('nextQbr')),
+      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed', calendar), on('signed')),
+      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar), on('firstDeal')),
       contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact'), on('contactEmail')),
-      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until'), on('snoozeUntil')),
+      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar), on('snoozeUntil')),
       problems,
       inputProblems: found,
     });

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { DashboardBlock, capacityStatus, dashboardBlocks, metricPartnerOf, ownerLoads } from '../../src/core/dashboard';
 import { PartnerView, evaluatePartners } from '../../src/core/evaluate';
 import { programMetrics } from '../../src/core/metrics';
@@ -7,7 +7,7 @@ import { DEFAULT_RULES, Segment } from '../../src/core/rules';
 import { EXPECTED_METRICS, HEADER, HISTORY, ROWS, TODAY } from './dashboardFixture';
 
 const today = dayNumber(TODAY);
-const views = evaluatePartners(readPartnerRows(ROWS, mapColumns(HEADER), today, DEFAULT_RULES), today, DEFAULT_RULES);
+const views = evaluatePartners(readPartnerRows(ROWS, mapColumns(HEADER), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
 const history = HISTORY.map(([date, partner, score]) => ({ day: dayNumber(date), partner, score }));
 const block = (blocks: DashboardBlock[], title: string) => blocks.find((b) => b.title === title)!;
 
@@ -36,7 +36,7 @@ test('no partners: every metric says No data', () => {
 });
 
 test('counts per tier, segment and quadrant; capacity; trend; biggest drops', () => {
-  const blocks = dashboardBlocks(views, history, today, DEFAULT_RULES);
+  const blocks = dashboardBlocks(views, history, today, DEFAULT_RULES, NEW_YORK);
   expect(blocks.map((b) => b.title)).toEqual([
     'Program metrics', 'Partners per tier', 'Partners per segment', 'Partners per quadrant', 'Partner-manager capacity', 'Inputs that cannot be read', 'Health trend', 'Biggest 30-day drops',
   ]);
@@ -61,7 +61,7 @@ test('counts per tier, segment and quadrant; capacity; trend; biggest drops', ()
 });
 
 test('without a Health history the trend says how it fills in, and there is no drops table', () => {
-  const blocks = dashboardBlocks(views, null, today, DEFAULT_RULES);
+  const blocks = dashboardBlocks(views, null, today, DEFAULT_RULES, NEW_YORK);
   expect(block(blocks, 'Health trend').rows[0][0]).toBe('No Health history yet: it fills in once a day when daily automation is on.');
   expect(blocks.some((b) => b.title.startsWith('Biggest'))).toBe(false);
 });
@@ -96,8 +96,8 @@ test('inputs that cannot be read are counted per column, with an example, even w
   rows[0][at('NPS')] = 140;
   rows[1][at('NPS')] = '#N/A';
   rows[2][at('Deals')] = -3;
-  const bad = evaluatePartners(readPartnerRows(rows, mapColumns(HEADER), today, DEFAULT_RULES), today, DEFAULT_RULES);
-  expect(block(dashboardBlocks(bad, null, today, DEFAULT_RULES), 'Inputs that cannot be read').rows).toEqual([
+  const bad = evaluatePartners(readPartnerRows(rows, mapColumns(HEADER), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
+  expect(block(dashboardBlocks(bad, null, today, DEFAULT_RULES, NEW_YORK), 'Inputs that cannot be read').rows).toEqual([
     ['NPS', 2, 'NPS 140 is outside −100…100'],
     ['Deals', 1, 'Deals −3 is below 0; allowed: a whole number of deals ≥ 0'],
     ['Total', 3, 'Each counts as blank; the owners\' digests and the sidebar list them with their cells.'],

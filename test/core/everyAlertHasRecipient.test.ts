@@ -2,7 +2,7 @@
 // server fills it from Settings, else from whoever turned automation on — src/server/recipients.ts). Every kind
 // of partner alert and every escalation path, with no path address set, for random rows.
 import fc from 'fast-check';
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { partnerAlerts } from '../../src/core/alerts';
 import { escalationBreaches, SEVERITIES } from '../../src/core/escalations';
 import { evaluatePartners } from '../../src/core/evaluate';
@@ -18,7 +18,7 @@ const row = fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), owner, fc.intege
 
 test('with an admin address, every partner alert and escalation alert has a recipient', () => {
   fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(11), fc.constantFrom(...SEVERITIES, 'Urgent'), fc.integer({ min: 0, max: 200 })), { maxLength: 6 }), (rows, escalations) => {
-    const views = evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, DEFAULT_RULES), today, DEFAULT_RULES);
+    const views = evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
     const baseline = new Map(views.map((v) => [v.record.name.trim().toLowerCase(), 100]));
     const items = partnerAlerts(views, baseline, 15, { adminEmail: 'lead@example.com' });
     const sheet = [['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
