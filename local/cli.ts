@@ -36,8 +36,11 @@ export interface CliOptions {
   /** --now as typed; `now` is it read in the spreadsheet's time zone (parseNow). */
   nowText?: string;
   now?: Date;
-  /** The spreadsheet's time zone; default the script's (appsscript.json). */
+  /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
   timeZone?: string;
+  locale?: string;
+  /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
+  userEmail?: string;
   outbox?: string;
   quota?: number;
   timeLimitMs?: number;
@@ -68,6 +71,16 @@ export const FLAGS: Flag[] = [
   { name: '--workbook', value: 'FILE', commands: ALL, help: 'your .xlsx or .csv (default out/partners.xlsx). It is never written: results go to out/<name>.xlsx', apply: (o, v) => { o.workbook = v; } },
   { name: '--out', value: 'FILE', commands: ALL, help: 'where the results go instead of out/<name>.xlsx', apply: (o, v) => { o.out = v; } },
   { name: '--now', value: 'WHEN', commands: RUNS, help: "the add-on's clock at the start: 2026-12-01T07:00, or 2026-12-01 for midnight, in the spreadsheet's time zone", apply: (o, v) => { o.nowText = v; } },
+  { name: '--time-zone', value: 'ZONE', commands: ALL, help: "the spreadsheet's time zone (File > Settings in Sheets), e.g. Europe/Berlin; default the script's, from appsscript.json", apply: (o, v) => { o.timeZone = v; } },
+  { name: '--locale', value: 'LOCALE', commands: ALL, help: "the spreadsheet's locale as Sheets writes it, e.g. de_DE (how text dates and numbers are read)", apply: (o, v) => {
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(v)) throw new Error(`--locale ${v}: not a locale; write it as Sheets does, like en_US or de_DE`);
+    o.locale = v;
+  } },
+  { name: '--user', value: 'EMAIL', commands: RUNS, help: 'who runs the function (Session user, owner of the triggers it installs); default pm@example.com', apply: (o, v) => {
+    const email = v.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
+    o.userEmail = email;
+  } },
   { name: '--select', value: 'A1', commands: RUNS, help: "the user's selection, e.g. Partners!A5 (for the QBR sidebar and menu items that read it)", apply: (o, v) => { o.selection = v; } },
   { name: '--outbox', value: 'DIR', commands: RUNS, help: 'where mail goes as .eml files (default out/outbox)', apply: (o, v) => { o.outbox = v; } },
   { name: '--smtp', value: 'HOST:PORT', commands: RUNS, help: 'send mail to an SMTP server instead', apply: (o, v) => { const [host, port] = v.split(':'); o.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') }; } },
@@ -204,6 +217,8 @@ async function open(options: CliOptions, copy: WorkingCopy, code?: string): Prom
       workbookPath: copy.path,
       now: options.now,
       timeZone: options.timeZone,
+      locale: options.locale,
+      userEmail: options.userEmail,
       outboxDir: options.outbox,
       dailyMailQuota: options.quota,
       timeLimitMs: options.timeLimitMs,

@@ -18,6 +18,7 @@
  *    function's result is predicted as one column, as tall as its tallest range argument: exactly the
  *    shape of the bundle's whole-column functions. A result of another shape is cut or padded with "".
  */
+import { createHash } from 'node:crypto';
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionMetadata, RawCellContent } from 'hyperformula';
 import { Cell, CellValue, SheetModel, WorkbookModel, a1, columnNumber, dateOfSerial, isDate, serialOfDate } from './workbook';
@@ -143,6 +144,7 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
   const hooks: CallHooks = {
     onCall: () => void result.customFunctionCalls++,
     onDateResult: (sheet, row, col) => void dateResults.add(`${sheet}:${row}:${col}`),
+    lastResults: lastResultsOf(model),
   };
 
   const sheetContents: Record<string, RawCellContent[][]> = {};
@@ -341,7 +343,7 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
     if (ready.length === 0) break;
     for (const call of ready) {
       if (readsArea(call, call.sheet, call.row, call.column, call.column + widthOf(call.name) - 1)) continue;
-      runDirectCall(call, host, result, spilled);
+      runDirectCall(call, host, result, spilled, lastResultsOf(model), model.sheets.indexOf(call.sheet));
       anchors.add(call.cell);
     }
     pending = pending.filter((c) => !ready.includes(c));
@@ -349,20 +351,33 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
   return { anchors, spilled };
 }
 
-function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evaluation, spilled: Set<Cell>): void {
+function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evaluation, spilled: Set<Cell>, lastResults: Map<string, { args: string; returned: unknown }>, sheetIndex: number): void {
   const { sheet, row, column, cell } = call;
   result.formulas++;
-  result.customFunctionCalls++;
   const fail = (value: string, message: string) => {
     cell.value = value;
     cell.error = message;
     result.errors.push({ sheet: sheet.name, row, column, value, message });
   };
+  // As Sheets, rerun only when an argument changed (see CallHooks.lastResults; the same key as HyperFormula's path).
+  const args = call.args.map(argValue);
+  const key = `${call.name}@${sheetIndex}:${row - 1}:${column - 1}`;
+  const signature = argumentsSignature(args);
+  const last = lastResults.get(key);
   let returned: unknown;
-  try {
-    returned = host.call(call.name, call.args.map(argValue));
-  } catch (error) {
-    fail('#ERROR!', typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error));
+  if (last && last.args === signature) {
+    returned = last.returned;
+  } else {
+    result.customFunctionCalls++;
+    try {
+      returned = host.call(call.name, args);
+    } catch (error) {
+      returned = new CellError(ErrorType.ERROR, typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error));
+    }
+    lastResults.set(key, { args: signature, returned });
+  }
+  if (returned instanceof CellError) {
+    fail('#ERROR!', returned.message ?? '');
     return;
   }
   const plain = (v: unknown): CellValue => {
@@ -409,6 +424,34 @@ function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evalu
 export interface CallHooks {
   onCall?(): void;
   onDateResult?(sheet: number, row: number, col: number): void;
+  /**
+   * Each formula's last arguments and result. Sheets reruns a custom function only when one of its arguments
+   * changed (https://developers.google.com/apps-script/guides/sheets/functions#optimization): a formula whose
+   * arguments are the same keeps its value, even if the function would now answer otherwise (a new day).
+   */
+  lastResults?: Map<string, { args: string; returned: unknown }>;
+}
+
+const LAST_RESULTS = new WeakMap<WorkbookModel, Map<string, { args: string; returned: unknown }>>();
+
+/** The formulas' last arguments and results of a workbook, kept for as long as the workbook is open. */
+function lastResultsOf(model: WorkbookModel): Map<string, { args: string; returned: unknown }> {
+  let results = LAST_RESULTS.get(model);
+  if (!results) {
+    results = new Map();
+    LAST_RESULTS.set(model, results);
+  }
+  return results;
+}
+
+/** Arguments as a comparable text: dates by their instant, so the same date cell compares equal. */
+function argumentsSignature(args: unknown[]): string {
+  const text = JSON.stringify(args, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return isDate(raw) ? { date: raw.getTime() } : value;
+  });
+  // A digest, so whole columns of 200,000 rows are not kept as text between evaluations.
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** Sheets' limits: 10 million cells per spreadsheet, 18,278 columns (ZZZ) per sheet. HyperFormula's defaults are far lower (40,000 rows). */
@@ -465,14 +508,24 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
       const expected = this.resultSize(ast, state);
       const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-        hooks.onCall?.();
+        const sheetsArgs = args.map(sheetsArgument);
+        const key = `${name}@${anchor.sheet}:${anchor.row}:${anchor.col}`;
+        const signature = hooks.lastResults ? argumentsSignature(sheetsArgs) : '';
+        const last = hooks.lastResults?.get(key);
         let returned: unknown;
-        try {
-          returned = host.call(name, args.map(sheetsArgument));
-        } catch (error) {
-          const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
-          return new CellError(ErrorType.ERROR, message);
+        if (last && last.args === signature) {
+          returned = last.returned;
+        } else {
+          hooks.onCall?.();
+          try {
+            returned = host.call(name, sheetsArgs);
+          } catch (error) {
+            const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+            returned = new CellError(ErrorType.ERROR, message);
+          }
+          hooks.lastResults?.set(key, { args: signature, returned });
         }
+        if (returned instanceof CellError) return returned;
         const toHf = (v: unknown, r: number, c: number): HfScalar => {
           if (isDate(v)) {
             hooks.onDateResult?.(anchor.sheet, anchor.row + r, anchor.col + c);

@@ -11,11 +11,12 @@ import * as automation from './server/automation';
 import { buildMenu, recolorEditedRows } from './server/menu';
 import { qbrContext, qbrData } from './server/qbr';
 import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbrActions';
-import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import { booleanArg, checklistItemArg, isoDateArg, partnerArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import type { PartnerRef } from './server/qbr';
 import { showQbrSidebar } from './server/qbrSidebar';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
-import { settingsForFormulas } from './server/formulaSettings';
+import { formulaContext } from './server/formulaSettings';
 import { withTierFloors } from './customFunctions/tierFloors';
 import { partnerMetrics } from './customFunctions/metrics';
 import * as settingsDialog from './server/settingsDialog';
@@ -35,11 +36,12 @@ type Result = Output | Output[][];
  * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
  * @param {number} nps Partner NPS, −100 to 100.
  * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The health score 0–100, "Unknown", or blank; one per row for columns.
  * @customfunction
  */
-export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Result {
-  return partnerHealth([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
+export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg, as_of?: Arg): Result {
+  return partnerHealth([growth, deals, engagement, nps, fit], formulaContext(as_of));
 }
 
 /**
@@ -52,11 +54,12 @@ export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Ar
  * @param {number} healthy_from Optional: lowest Healthy score (Settings: 60).
  * @param {number} at_risk_from Optional: lowest At-risk score (Settings: 40).
  * @param {number} critical_from Optional: lowest Critical score (Settings: 20); below it is Churning.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The tier name; one per row for a column.
  * @customfunction
  */
-export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg): Result {
-  return partnerTier([score], withTierFloors(settingsForFormulas().rules, [champion_from, healthy_from, at_risk_from, critical_from]));
+export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg, as_of?: Arg): Result {
+  return partnerTier([score], withTierFloors(formulaContext(as_of).rules, [champion_from, healthy_from, at_risk_from, critical_from]));
 }
 
 /**
@@ -68,11 +71,12 @@ export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg
  * @param {number[]} growth Year-on-year growth as fractions or percents, the whole column.
  * @param {number[]} deals Deals registered this quarter, the whole column.
  * @param {string[]} engagement Portal engagement (label, last-activity date or logins), the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return One segment per row.
  * @customfunction
  */
-export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg): Result {
-  return segmentColumn([revenue, growth, deals, engagement], settingsForFormulas().rules, new Date());
+export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg, as_of?: Arg): Result {
+  return segmentColumn([revenue, growth, deals, engagement], formulaContext(as_of));
 }
 
 /**
@@ -83,11 +87,12 @@ export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg):
  *
  * @param {number[]} leads Leads submitted, the whole column.
  * @param {string[]} relevance Market relevance: High/Low, Yes/No, or 1–5 (4 and 5 are high), the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return One quadrant per row.
  * @customfunction
  */
-export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
-  return quadrantColumn([leads, relevance], settingsForFormulas().rules);
+export function PARTNER_QUADRANT(leads: Arg, relevance: Arg, as_of?: Arg): Result {
+  return quadrantColumn([leads, relevance], formulaContext(as_of).rules);
 }
 
 /**
@@ -97,11 +102,12 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
  *
  * @param {string} segment The partner's segment (the SEGMENT column).
  * @param {Date} last_contact Date of the last contact.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The due date; one per row for columns.
  * @customfunction
  */
-export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
-  return nextTouchColumn([segment, last_contact], settingsForFormulas().rules);
+export function NEXT_TOUCH(segment: Arg, last_contact: Arg, as_of?: Arg): Result {
+  return nextTouchColumn([segment, last_contact], formulaContext(as_of));
 }
 
 /**
@@ -115,11 +121,12 @@ export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
  * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
  * @param {number} nps Partner NPS, −100 to 100.
  * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return Six columns per row: Revenue, Activity, Engagement, Satisfaction and Fit points, and the next best lift.
  * @customfunction
  */
-export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Output[][] {
-  return healthBreakdown([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
+export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg, as_of?: Arg): Output[][] {
+  return healthBreakdown([growth, deals, engagement, nps, fit], formulaContext(as_of));
 }
 
 /**
@@ -129,11 +136,12 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
  *
  * @param {string} partner The partner's name, or the whole Partner column.
  * @param {Array} history The Health history table (Date, Partner, Score columns).
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The change in points (negative for a drop); one per row for a column.
  * @customfunction
  */
-export function HEALTH_CHANGE(partner: Arg, history: Arg): Result {
-  return healthChange(partner, history, settingsForFormulas().rules.healthDrop.againstDaysAgo);
+export function HEALTH_CHANGE(partner: Arg, history: Arg, as_of?: Arg): Result {
+  return healthChange(partner, history, formulaContext(as_of));
 }
 
 /**
@@ -205,78 +213,78 @@ export function openQbrSidebar(): void {
 /**
  * Sidebar: everything to prepare a QBR with one partner (spec §6). An empty or null name means the partner
  * of the selected row on the partner sheet.
- * @param {string} partnerName The partner's name as on the partner sheet, or null.
+ * @param {(string|Object)} partnerName The partner's name as on the partner sheet (the first row of that name), {row, fingerprint} of its row, or null for the selected row.
  */
-export function getQbrData(partnerName: string | null): QbrData {
-  const name = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerNameArg(partnerName);
-  return qbrData(qbrContext(), name);
+export function getQbrData(partnerName: string | PartnerRef | null): QbrData {
+  const target = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerArg(partnerName);
+  return qbrData(qbrContext(), target);
 }
 
 /**
  * Sidebar: ticks or unticks one checklist item for a partner and quarter.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} quarter The quarter, like 2026-Q4.
  * @param {string} itemId The checklist item.
  * @param {boolean} done Ticked or not.
  */
-export function setQbrChecklistItem(partnerName: string, quarter: string, itemId: string, done: boolean): QbrActionResult {
-  return setChecklistItem(partnerNameArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
+export function setQbrChecklistItem(partnerName: string | PartnerRef, quarter: string, itemId: string, done: boolean): QbrActionResult {
+  return setChecklistItem(partnerArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
 }
 
 /**
  * Sidebar: adds an action item to the Action items sheet.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} item What is to be done.
  * @param {string} side Us, Partner or Both.
  * @param {string} due Due date as YYYY-MM-DD.
  */
-export function addQbrActionItem(partnerName: string, item: string, side: string, due: string): QbrActionResult {
-  return addActionItem(partnerNameArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
+export function addQbrActionItem(partnerName: string | PartnerRef, item: string, side: string, due: string): QbrActionResult {
+  return addActionItem(partnerArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
 }
 
 /**
  * Sidebar: marks an action item done.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {number} row The item's row on the Action items sheet.
  * @param {string} item The item's text, as the sidebar showed it.
  */
-export function completeQbrActionItem(partnerName: string, row: number, item: string): QbrActionResult {
-  return completeActionItem(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
+export function completeQbrActionItem(partnerName: string | PartnerRef, row: number, item: string): QbrActionResult {
+  return completeActionItem(partnerArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
 }
 
 /**
  * Sidebar: writes the QBR brief into a new sheet tab "QBR <partner> <quarter>" (never over an existing one).
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function createQbrBrief(partnerName: string): QbrActionResult {
-  return createBrief(partnerNameArg(partnerName));
+export function createQbrBrief(partnerName: string | PartnerRef): QbrActionResult {
+  return createBrief(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: e-mails the QBR agenda to the person using the sidebar, ready to forward.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function emailQbrAgenda(partnerName: string): QbrActionResult {
-  return emailAgenda(partnerNameArg(partnerName));
+export function emailQbrAgenda(partnerName: string | PartnerRef): QbrActionResult {
+  return emailAgenda(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: records a QBR held today: Last QBR, Next QBR (+91 days), a QBR log row, follow-ups due in 48 hours.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} notes Meeting notes for the QBR log (may be empty).
  */
-export function markQbrHeld(partnerName: string, notes: string): QbrActionResult {
-  return markHeld(partnerNameArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
+export function markQbrHeld(partnerName: string | PartnerRef, notes: string): QbrActionResult {
+  return markHeld(partnerArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
 }
 
 /**
  * Sidebar: writes the what-if panel's changed inputs (growth, deals, engagement, NPS, fit, leads, relevance)
  * to the partner's row, one cell per changed field, after the user confirmed.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {Object} changes The new values by field, e.g. {"nps": 60}; null blanks a cell.
  */
-export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
-  return applyWhatIf(partnerNameArg(partnerName), changes);
+export function applyQbrWhatIf(partnerName: string | PartnerRef, changes: WhatIfChanges): QbrActionResult {
+  return applyWhatIf(partnerArg(partnerName), changes);
 }
 
 /**
@@ -292,11 +300,12 @@ export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): Qbr
  * @param {Date[]} first_deal Date of each partner's first deal, the whole column.
  * @param {string[]} segment The partner's segment (the SEGMENT column).
  * @param {Date[]} last_qbr Date of the last QBR, the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return A 7-row table: a header row, then one row per metric.
  * @customfunction
  */
-export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg): Result {
-  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], settingsForFormulas().rules, new Date());
+export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg, as_of?: Arg): Result {
+  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], formulaContext(as_of));
 }
 
 /** Menu: Settings… (a dialog over every setting of this spreadsheet). */

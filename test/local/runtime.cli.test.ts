@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FLAGS, addOnFunctions, parseArgs, parseNow, runLocal, runStart } from '../../local/cli';
-import { loadWorkbook } from '../../local/workbook';
+import { createRuntime } from '../../local/runtime';
+import { WorkbookModel, loadWorkbook } from '../../local/workbook';
 import { cli, partnerWorkbook, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(120_000);
@@ -163,4 +164,20 @@ test('dialogs print as the text a user reads (no markup or CSS), toasts in full'
   expect(text).toMatch(/^ {6}Admin address: \[\]$/m);
   expect(text).not.toMatch(/<[a-z]|\{[^}]*:[^}]*;/i); // no tags, no CSS rules
   expect(text).toContain('toast "PartnerPulse": Daily automation is on: rows are recolored and digests sent each day from 7:00 (spreadsheet time zone); escalations are checked every hour.');
+});
+
+test('--time-zone and --locale set the spreadsheet zone and locale, apart from the script zone', async () => {
+  const o = parseArgs(['previewAlerts', '--time-zone', 'Europe/Berlin', '--locale', 'de_DE']);
+  expect([o.timeZone, o.locale]).toEqual(['Europe/Berlin', 'de_DE']);
+  expect(() => parseArgs(['--locale', 'German'])).toThrow('--locale German: not a locale; write it as Sheets does, like en_US or de_DE');
+  const model = new WorkbookModel('cli', 'CLI', 'America/New_York');
+  model.addSheet('Partners');
+  const runtime = await createRuntime({ workbook: model, code: '', timeZone: o.timeZone, locale: o.locale });
+  expect([runtime.spreadsheet.getSpreadsheetTimeZone(), runtime.spreadsheet.getSpreadsheetLocale()]).toEqual(['Europe/Berlin', 'de_DE']);
+  expect(runtime.services.Session.getScriptTimeZone()).toBe('America/New_York');
+  await expect(createRuntime({ workbook: model, code: '', timeZone: 'Mars/Olympus' })).rejects.toThrow(
+    'Time zone Mars/Olympus is not one Sheets knows; give an IANA name like Europe/Berlin.',
+  );
+  // --now is read in the spreadsheet's zone given with --time-zone, in either order.
+  expect(parseArgs(['--now', '2026-12-01', '--time-zone', 'Asia/Tokyo']).now!.toISOString()).toBe('2026-11-30T15:00:00.000Z');
 });
