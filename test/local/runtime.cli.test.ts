@@ -148,7 +148,7 @@ test('the tour on your own workbook: menu, automation turned on, the trigger fir
   expect(readFileSync(mine).equals(bytes)).toBe(true);
 });
 
-test('dialogs print as the text a user reads (no markup or CSS), toasts in full', async () => {
+test('dialogs print as the text a user reads (no markup or CSS), alerts in full', async () => {
   const dir = tmp();
   const path = await writeWorkbook(partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com' }]), dir);
   const printed: string[] = [];
@@ -163,7 +163,10 @@ test('dialogs print as the text a user reads (no markup or CSS), toasts in full'
   expect(text).toContain('  modal "PartnerPulse settings":\n      Health weights (must add up to 100)\n      Weight of Revenue: [30]');
   expect(text).toMatch(/^ {6}Admin address: \[\]$/m);
   expect(text).not.toMatch(/<[a-z]|\{[^}]*:[^}]*;/i); // no tags, no CSS rules
-  expect(text).toContain('toast "PartnerPulse": Daily automation is on: rows are recolored and digests sent each day from 7:00 (spreadsheet time zone); escalations are checked every hour.');
+  // The whole alert, not a preview cut at 160 characters: its title, the message and every header-check line.
+  expect(text).toContain('  alert "PartnerPulse: automation is on — check the partner sheet":\n      Daily automation is on: rows are recolored');
+  expect(text).toContain('so items for the admin go to you (pm@example.com).');
+  expect(text).toMatch(/^ {6}• No Leads column: add a header `Leads` \(also read: Leads submitted\)\.$/m);
 });
 
 test('--time-zone and --locale set the spreadsheet zone and locale, apart from the script zone', async () => {
