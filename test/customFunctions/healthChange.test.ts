@@ -20,3 +20,12 @@ test('a history range that is not the Health history table is refused with what 
   );
   expect(() => healthChange('Acme', 'Acme', 30)).toThrow("HEALTH_CHANGE: history must be the Health history table's range");
 });
+
+test('the compact Health history (one row per partner, header included) gives the same changes as the old rows', () => {
+  const { historiesFromOldRows, layoutHistory } = jest.requireActual('../../src/core/history') as typeof import('../../src/core/history');
+  const laid = layoutHistory(historiesFromOldRows(history.slice(1)), '2026-11', '2026-Q4');
+  const compact = [laid.header, ...laid.rows];
+  expect(compact).toHaveLength(3);
+  expect(healthChange([['Acme'], ['Beta'], [''], ['New partner']], compact, 30)).toEqual([[-15], [12], [''], ['']]);
+  expect(healthChange('acme ', compact, 30)).toBe(-15);
+});
