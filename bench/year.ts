@@ -1,7 +1,8 @@
 // `npm run bench -- --rows N --days D`: D consecutive days of daily runs on N partners, ending on the bench's
-// fixed morning (BENCH_NOW). The built bundle's real hourly job runs on the first day, on the first day of every
-// calendar quarter in between (a new month and a new quarter: the heaviest day, when the Health history is laid
-// out again and the quarter's snapshot taken) and on the last day, then the idle hour after it. The days in
+// fixed morning (BENCH_NOW). The built bundle's real hourly job runs on the first day, on the first day of the
+// calendar quarters in between (a new month and a new quarter: the heaviest day, when the Health history is laid
+// out again and the quarter's snapshot taken; every quarter up to 50,000 partners, the last one above) and on
+// the last day, then the idle hour after it. The days in
 // between are filled in the stored format exactly as the job fills it (core/history.ts: the partner's score
 // character for the day, the same relayout on a new month, the Run log's 24 rows a day), which keeps a year at
 // 200,000 partners inside minutes. The figures of the last day's daily job are reported (docs/limits.md).
@@ -41,10 +42,17 @@ const at7 = (day: DayNumber): Date => {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), BENCH_NOW.getHours(), BENCH_NOW.getMinutes());
 };
 
-/** The days the real job runs: the first, each quarter's first day, the last. */
-export function realRunDays(first: DayNumber, last: DayNumber): DayNumber[] {
-  const out = new Set<DayNumber>([first, last]);
-  for (let d = first; d <= last; d++) if (/-(01|04|07|10)-01$/.test(isoOfDay(d))) out.add(d);
+/** Above this many partners the real job runs on the last quarter's first day only, not on every quarter's. */
+export const EVERY_QUARTER_UP_TO = 50_000;
+
+/**
+ * The days the real job runs: the first, each quarter's first day (only the last one begun for a large
+ * table, to keep the bench within minutes), the last.
+ */
+export function realRunDays(first: DayNumber, last: DayNumber, rows: number): DayNumber[] {
+  const quarters: DayNumber[] = [];
+  for (let d = first + 1; d < last; d++) if (/-(01|04|07|10)-01$/.test(isoOfDay(d))) quarters.push(d);
+  const out = new Set<DayNumber>([first, ...(rows > EVERY_QUARTER_UP_TO ? quarters.slice(-1) : quarters), last]);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -126,7 +134,7 @@ export async function simulateYear(rows: number, days: number, step: (label: str
   const model = benchWorkbook(rows);
   const last = dayNumber(BENCH_NOW);
   const first = last - days + 1;
-  const runs = realRunDays(first, last);
+  const runs = realRunDays(first, last, rows);
   let maxCells = spreadsheetCells(model);
   let properties: Record<string, string> = {};
   let previous: DayNumber | null = null;
