@@ -139,12 +139,16 @@ export function parseHistoryHeader(row: readonly CellValue[]): HistoryHeader | n
   return { partner, monthColumns, earlier: text.indexOf(EARLIER_HEADER), quarters, latestQuarter };
 }
 
-/** Partners' histories from rows under a compact header (any subset of its columns), in row order. */
-export function historiesFromRows(header: HistoryHeader, rows: readonly CellValue[][]): PartnerHistory[] {
+/**
+ * Partners' histories from rows under a compact header (any subset of its columns), in row order. With
+ * `keepPlaces`, a row without a partner name is kept too (name '', its cells as they are) so entry i stays
+ * sheet row i + 2 and a write of the month's column gives it back what it held.
+ */
+export function historiesFromRows(header: HistoryHeader, rows: readonly CellValue[][], keepPlaces = false): PartnerHistory[] {
   const out: PartnerHistory[] = [];
   for (const row of rows) {
     const name = String(row[header.partner] ?? '').trim();
-    if (!name) continue;
+    if (!name && !keepPlaces) continue;
     const earlier = header.earlier >= 0 && header.earlier < row.length ? String(row[header.earlier] ?? '') : '';
     const months = earlier ? parseEarlier(earlier) : new Map<MonthKey, string>();
     for (const [month, c] of header.monthColumns) if (c < row.length && row[c] !== '' && row[c] !== null) months.set(month, String(row[c]));
@@ -306,6 +310,7 @@ export function layoutHistory(histories: readonly PartnerHistory[], month: Month
   const latestIndex = latestQuarter ? (quarterIndex(latestQuarter) as number) : null;
   const rows: string[][] = [];
   for (const h of histories) {
+    if (!h.name) continue;
     const earlier = [...h.months].filter(([m, t]) => m >= oldestKept && m < previous && /[^.]/.test(t)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const quarters = new Map([...h.quarters].filter(([q]) => latestIndex === null || (quarterIndex(q) as number) > latestIndex - QUARTERS_KEPT));
     const prev = h.months.get(previous) ?? '';

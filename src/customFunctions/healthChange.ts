@@ -1,6 +1,6 @@
 import { CellValue, isBlank } from '../core/cells';
 import { historyFromRows, scoreChangeFinder } from '../core/trend';
-import { changeOverDays, historiesFromRows, historyKey, parseHistoryHeader } from '../core/history';
+import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history';
 import { Arg, Output, callResult, callRows, perRow } from './columns';
 
 /**
@@ -27,7 +27,11 @@ export function healthChange(partner: Arg, history: Arg, days: number): Output |
   if (width < 3) {
     throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
   }
-  const changeOf = scoreChangeFinder(historyFromRows(history as CellValue[][]), days);
+  const snapshots = historyFromRows(history as CellValue[][]);
+  if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
+    throw new Error('HEALTH_CHANGE: history must be the Health history sheet\'s columns with their header row, for example \'Health history\'!A:E.');
+  }
+  const changeOf = scoreChangeFinder(snapshots, days);
   const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
   return callResult(call, call.rows.map(([name]) => perRow(() => {
     if (isBlank(name)) return '';

@@ -1,4 +1,4 @@
-import { DayNumber } from '../core/calendar';
+import { DayNumber, isoOfDay } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { PartnerView } from '../core/evaluate';
 import {
@@ -34,7 +34,7 @@ export interface HistoryWindow {
 const window0 = (sheet: Sheet | null, month: MonthKey): HistoryWindow => ({ sheet, header: null, histories: [], byKey: new Map(), month, relayout: true, oldLayout: false, rows: 0 });
 
 function indexed(w: HistoryWindow): HistoryWindow {
-  for (const h of w.histories) w.byKey.set(historyKey(h.name), h);
+  for (const h of w.histories) if (h.name) w.byKey.set(historyKey(h.name), h);
   return w;
 }
 
@@ -68,7 +68,7 @@ export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     rows = first.map((r, i) => [...r, ...more[i]]);
   }
   const header = parseHistoryHeader(rows[0]) as HistoryHeader;
-  return indexed({ sheet, header, histories: historiesFromRows(header, rows.slice(1)), byKey: new Map(), month, relayout, oldLayout: false, rows: last - 1 });
+  return indexed({ sheet, header, histories: historiesFromRows(header, rows.slice(1), true), byKey: new Map(), month, relayout, oldLayout: false, rows: last - 1 });
 }
 
 /** Text that Sheets must keep as text (it starts with digits, as "2026-11:…" does). */
@@ -106,7 +106,8 @@ export function writeHealthHistoryDay(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   const name = settings.sheets.healthHistory;
   if (w.oldLayout && sheet) {
     // Nothing is deleted: the old rows stay on their own sheet (the daily job no longer reads it; docs/limits.md).
-    sheet.setName(`${name} (old layout)`);
+    const kept = `${name} (old layout)`;
+    sheet.setName(ss.getSheetByName(kept) ? `${kept} ${isoOfDay(today)}` : kept);
     sheet = null;
   }
   if (!sheet) sheet = newHistorySheet(ss, name);

@@ -61,6 +61,30 @@ test('on the first run of a month, months older than 13 are dropped in the same 
   expect(run.runtime.calls.byMethod()['Range.setValues']).toBeGreaterThanOrEqual(1);
 });
 
+test('a history row whose partner cell was cleared keeps every other partner\'s scores on its own row', async () => {
+  const model = partnerWorkbook(FIVE_PARTNERS);
+  const names = [FIVE_PARTNERS[0].name, 'Gone Ltd', ...FIVE_PARTNERS.slice(1).map((p) => p.name)];
+  const histories = names.map((name, i) => {
+    const h: PartnerHistory = { name, months: new Map(), quarters: new Map() };
+    recordScore(h, day('2026-12-01'), 10 * i);
+    return h;
+  });
+  const laid = layoutHistory(histories, '2026-12', '2026-Q4');
+  const sheet = model.addSheet('Health history');
+  [laid.header, ...laid.rows].forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(r + 1, c + 1).value = v; }));
+  sheet.ensure(3, 1).value = ''; // "Gone Ltd" cleared by hand
+  const path = await writeWorkbook(model);
+  const run = await runOnce({ workbookPath: path, now: at('2026-12-02T07:00') }, 'runHourly');
+  expect(run.error).toBeNull();
+  const rows = sheetRows(run.runtime, 'Health history').slice(1);
+  expect(rows.map((r) => r[0])).toEqual([names[0], '', ...names.slice(2)]);
+  // Each row still starts with its own day-1 score and has today's after it; the cleared row gets nothing.
+  rows.forEach((row, i) => {
+    expect(String(row[2])[0]).toBe(scoreChar(10 * i));
+    expect(String(row[2])).toHaveLength(i === 1 ? 1 : 2);
+  });
+});
+
 test('Alert log rows older than 90 days are deleted after the day\'s digests are logged', async () => {
   const model = partnerWorkbook(FIVE_PARTNERS);
   const log = model.addSheet('Alert log');
