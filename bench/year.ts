@@ -139,12 +139,16 @@ export async function simulateYear(rows: number, days: number, step: (label: str
   let properties: Record<string, string> = {};
   let previous: DayNumber | null = null;
   let result: YearResult | null = null;
+  const cpuS = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   for (const day of runs) {
-    if (previous !== null) {
+    if (previous !== null && day > previous + 1) {
+      const [w0, c0] = [performance.now(), cpuS()];
       fillGap(model, previous + 1, day - 1, previous);
       maxCells = Math.max(maxCells, spreadsheetCells(model));
+      step(`${rows.toLocaleString('en-US')} partners, days ${previous + 1 - first + 1}–${day - first} filled in the stored format (${((performance.now() - w0) / 1000).toFixed(1)} s wall, ${(cpuS() - c0).toFixed(1)} s CPU)`);
     }
     step(`${rows.toLocaleString('en-US')} partners, day ${day - first + 1} of ${days} (${isoOfDay(day)}): the real daily job`);
+    const [w1, c1] = [performance.now(), cpuS()];
     const { runtime } = await benchRuntime('partnerpulse', model, { now: at7(day) });
     const props = runtime.services.PropertiesService.getDocumentProperties();
     props.setProperties({ ...properties, 'partnerpulse.settings': props.getProperty('partnerpulse.settings') ?? '' });
@@ -160,6 +164,7 @@ export async function simulateYear(rows: number, days: number, step: (label: str
     maxCells = Math.max(maxCells, spreadsheetCells(model));
     properties = props.getProperties();
     previous = day;
+    step(`  … done (${((performance.now() - w1) / 1000).toFixed(1)} s wall, ${(cpuS() - c1).toFixed(1)} s CPU; estimated ${(estAppsScriptMs / 1000).toFixed(1)} s in Apps Script)`);
     if (day === last) {
       runtime.calls.reset();
       const idleStart = runtime.now().getTime();

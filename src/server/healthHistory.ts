@@ -123,7 +123,11 @@ export function writeHealthHistoryDay(ss: GoogleAppsScript.Spreadsheet.Spreadshe
     const laid = layoutHistory(w.histories, w.month, quarter);
     const values = [laid.header, ...laid.rows.map(([p, prev, now, earlier, quarters]) => [asText(p), prev, now, keepText(earlier), keepText(quarters)])];
     growTo(sheet, values.length);
-    sheet.getRange(1, 1, values.length, HISTORY_COLUMNS).setValues(values);
+    // Same partners in the same rows and the same quarter: only the three score columns changed.
+    const sameRows = sheet === w.sheet && !w.oldLayout && latest === quarter && w.histories.length === before && laid.rows.length === before
+      && w.histories.every((h, i) => h.name === laid.rows[i][0]);
+    if (sameRows) sheet.getRange(1, 2, values.length, 3).setValues(values.map((row) => row.slice(1, 4)));
+    else sheet.getRange(1, 1, values.length, HISTORY_COLUMNS).setValues(values);
     const stale = (w.oldLayout ? 0 : w.rows + 1) - values.length;
     if (stale > 0) sheet.deleteRows(values.length + 1, stale);
     return;
