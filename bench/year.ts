@@ -6,7 +6,7 @@
 // between are filled in the stored format exactly as the job fills it (core/history.ts: the partner's score
 // character for the day, the same relayout on a new month, the Run log's 24 rows a day), which keeps a year at
 // 200,000 partners inside minutes. The figures of the last day's daily job are reported (docs/limits.md).
-import { DayNumber, dayNumber, isoOfDay } from '../src/core/calendar';
+import { DayNumber, dayOfIso, isoOfDay } from '../src/core/calendar';
 import {
   HISTORY_COLUMNS, PartnerHistory, addMonths, firstDayOfMonth, historiesFromRows, layoutHistory, monthOfDay, parseHistoryHeader,
 } from '../src/core/history';
@@ -36,6 +36,9 @@ export interface YearResult extends BenchResult {
 export function spreadsheetCells(model: WorkbookModel): number {
   return model.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
 }
+
+/** The calendar day of a Date made in this process's zone (the bench runs in the manifest's zone). */
+export const localDay = (d: Date): DayNumber => dayOfIso(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`) as DayNumber;
 
 const at7 = (day: DayNumber): Date => {
   const iso = isoOfDay(day);
@@ -132,7 +135,7 @@ function fillGap(model: WorkbookModel, from: DayNumber, to: DayNumber, lastRun: 
 /** Simulates `days` days on `rows` partners; `step` hears each real run start. */
 export async function simulateYear(rows: number, days: number, step: (label: string) => void = () => undefined): Promise<YearResult> {
   const model = benchWorkbook(rows);
-  const last = dayNumber(BENCH_NOW);
+  const last = localDay(BENCH_NOW);
   const first = last - days + 1;
   const runs = realRunDays(first, last, rows);
   let maxCells = spreadsheetCells(model);

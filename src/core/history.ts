@@ -1,5 +1,5 @@
 import { HealthSnapshot } from './alerts';
-import { DayNumber, dayOfIso, isoOfDay } from './calendar';
+import { DayNumber, SheetCalendar, dayOfIso, isoOfDay } from './calendar';
 import { CellValue } from './cells';
 import { quarterIndex, quarterKey } from './qbr';
 import { historyFromRows } from './trend';
@@ -160,11 +160,11 @@ export function historiesFromRows(header: HistoryHeader, rows: readonly CellValu
 
 /** Old layout (one Date, Partner, Score, Tier, Segment row per partner per day) into histories: every score
  * kept, and each partner's tier and segment on its first day of each quarter as that quarter's snapshot. */
-export function historiesFromOldRows(rows: readonly CellValue[][]): PartnerHistory[] {
+export function historiesFromOldRows(rows: readonly CellValue[][], calendar: SheetCalendar): PartnerHistory[] {
   const byKey = new Map<string, PartnerHistory>();
   const firstOfQuarter = new Map<string, { day: DayNumber; tier: string; segment: string }>();
   for (const row of rows) {
-    const [snap] = historyFromRows([row]);
+    const [snap] = historyFromRows([row], calendar);
     if (!snap) continue;
     const key = historyKey(snap.partner);
     const h = byKey.get(key) ?? { name: snap.partner.trim(), months: new Map(), quarters: new Map() };

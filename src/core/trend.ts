@@ -1,16 +1,16 @@
 import { HealthSnapshot, baselineScores } from './alerts';
-import { DayNumber, dayNumber, isDate } from './calendar';
+import { DayNumber, SheetCalendar, isDate } from './calendar';
 import { CellValue } from './cells';
 
 /**
  * Health history rows (Date, Partner, Score, …) as snapshots. Rows that cannot be read — the header, a
  * blank line, a score that is not one — are skipped: the sheet is written by PartnerPulse, not typed by hand.
  */
-export function historyFromRows(rows: readonly CellValue[][]): HealthSnapshot[] {
+export function historyFromRows(rows: readonly CellValue[][], calendar: SheetCalendar): HealthSnapshot[] {
   const out: HealthSnapshot[] = [];
   for (const [date, partner, score] of rows) {
     if (!isDate(date) || partner === '' || partner === null || partner === undefined) continue;
-    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date as Date), partner: String(partner), score });
+    if (typeof score === 'number' || score === 'Unknown') out.push({ day: calendar.dayOf(date as Date), partner: String(partner), score });
   }
   return out;
 }

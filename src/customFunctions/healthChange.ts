@@ -1,14 +1,15 @@
 import { CellValue, isBlank } from '../core/cells';
 import { historyFromRows, scoreChangeFinder } from '../core/trend';
 import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history';
-import { Arg, Output, callResult, callRows, perRow } from './columns';
+import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './columns';
 
 /**
  * HEALTH_CHANGE: each partner's score change over `days` (the health-drop alert's window from Settings, 30 by
  * default) from the Health history table. Blank when the history has no score for the partner that long ago
  * (the daily run writes one row per partner per day).
  */
-export function healthChange(partner: Arg, history: Arg, days: number): Output | Output[][] {
+export function healthChange(partner: Arg, history: Arg, { rules, calendar }: FormulaContext): Output | Output[][] {
+  const days = rules.healthDrop.againstDaysAgo;
   if (!Array.isArray(history) || history.length === 0) {
     throw new Error('HEALTH_CHANGE: history must be the Health history table\'s range with its header row, for example \'Health history\'!A:E.');
   }
@@ -27,7 +28,7 @@ export function healthChange(partner: Arg, history: Arg, days: number): Output |
   if (width < 3) {
     throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
   }
-  const snapshots = historyFromRows(history as CellValue[][]);
+  const snapshots = historyFromRows(history as CellValue[][], calendar);
   if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
     throw new Error('HEALTH_CHANGE: history must be the Health history sheet\'s columns with their header row, for example \'Health history\'!A:E.');
   }

@@ -79,7 +79,7 @@ function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
   props.setProperty(FAILURE_MAIL_KEY, day);
 }
 
-/** Escalation alerts already sent (or found already sent), as short hashes: see escalationsToHandle. */
+/** Escalation alerts already sent (or found already sent), as short hashes of their Alert log keys: an hourly run with no breach outside this set and the day done is idle. */
 export const ESCALATIONS_HANDLED_KEY = 'partnerpulse.escalationsHandled';
 
 /** A short, stable hash of an alert's key (FNV-1a), so the handled set fits in one document property. */

@@ -1,3 +1,4 @@
+import { keepFormulasCurrent } from './asOf';
 import { partnerAlerts } from '../core/alerts';
 import { DayNumber } from '../core/calendar';
 import { baselinesFromHistories } from '../core/history';
@@ -5,7 +6,7 @@ import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
-import { isoDayIn, todayIn } from './context';
+import { SETTINGS_KEY, isoDayIn, todayIn } from './context';
 import { ALERT_LOG_KEEP_DAYS, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
 import { HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from './healthHistory';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
@@ -20,6 +21,8 @@ interface DailyState {
   day: string;
   recolored: boolean;
   history: boolean;
+  /** The as-of cells formulas take were brought to today (server/asOf.ts). */
+  asOf?: boolean;
   digestsDone: boolean;
   /** Digests given up today (see MAX_TRIES): every later run that day reports it, so the warning stays. */
   gaveUp?: string;
@@ -91,7 +94,7 @@ export function computeDayAlerts(
   const today = todayIn(ss, now);
   const day = isoDayIn(ss, now);
   const table = inputs.table;
-  const history = readHealthHistory(ss, settings, today, settings.rules.healthDrop.againstDaysAgo);
+  const history = readHealthHistory(ss, settings, today, settings.rules.healthDrop.againstDaysAgo, table.calendar);
   const baseline = baselinesFromHistories(history.histories, today, settings.rules.healthDrop.againstDaysAgo);
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
@@ -123,6 +126,11 @@ export function runDailyWork(
   rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
+  if (!state.asOf) {
+    keepFormulasCurrent(ss, day.table.calendar, day.today, PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+    state.asOf = true;
+    saveDailyState(state);
+  }
   if (!state.recolored) {
     run.rowsRecolored = writeTierColors(day.table, settings);
     state.recolored = true;

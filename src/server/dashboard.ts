@@ -46,9 +46,9 @@ export function buildDashboard(): DashboardResult {
   const table = readPartnerTable(ss, settings, today);
   // The months the trend and the drops need, not the whole history (docs/limits.md).
   const againstDaysAgo = settings.rules.healthDrop.againstDaysAgo;
-  const window = readHealthHistory(ss, settings, today, againstDaysAgo);
+  const window = readHealthHistory(ss, settings, today, againstDaysAgo, table.calendar);
   const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
-  const blocks = dashboardBlocks(table.views, history, today, settings.rules);
+  const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings));
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });

@@ -1,4 +1,5 @@
-import { DayNumber, isoOfDay } from '../core/calendar';
+import { DayNumber, SheetCalendar, isoOfDay } from '../core/calendar';
+import { calendarOf } from './context';
 import { CellValue } from '../core/cells';
 import { PartnerView } from '../core/evaluate';
 import {
@@ -44,7 +45,7 @@ function indexed(w: HistoryWindow): HistoryWindow {
  * every column on the first run of a month (which rewrites the sheet). The old layout is read whole, once: the
  * run that writes next migrates it.
  */
-export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber, reachBackDays: number): HistoryWindow {
+export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber, reachBackDays: number, calendar: SheetCalendar): HistoryWindow {
   const month = monthOfDay(today);
   const sheet = ss.getSheetByName(settings.sheets.healthHistory);
   if (!sheet) return window0(null, month);
@@ -53,7 +54,7 @@ export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   const first = sheet.getRange(1, 1, last, 3).getValues() as CellValue[][];
   if (isOldHistoryHeader(first[0])) {
     const rows = sheet.getDataRange().getValues() as CellValue[][];
-    return indexed({ ...window0(sheet, month), histories: historiesFromOldRows(rows.slice(1)), oldLayout: true, rows: last - 1 });
+    return indexed({ ...window0(sheet, month), histories: historiesFromOldRows(rows.slice(1), calendar), oldLayout: true, rows: last - 1 });
   }
   const head = parseHistoryHeader(first[0]);
   if (!head || head.partner !== 0) {
@@ -170,7 +171,7 @@ export function readQuarterSnapshots(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   const out = new Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }>();
   if (!sheet || sheet.getLastRow() < 2) return out;
   const rows = sheet.getDataRange().getValues() as CellValue[][];
-  const histories = isOldHistoryHeader(rows[0]) ? historiesFromOldRows(rows.slice(1)) : (() => {
+  const histories = isOldHistoryHeader(rows[0]) ? historiesFromOldRows(rows.slice(1), calendarOf(ss)) : (() => {
     const header = parseHistoryHeader(rows[0]);
     return header ? historiesFromRows(header, rows.slice(1)) : [];
   })();

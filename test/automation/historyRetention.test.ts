@@ -5,6 +5,7 @@ import { ALERT_LOG_HEADERS } from '../../src/server/logSheets';
 import { dayOfIso } from '../../src/core/calendar';
 import { historiesFromRows, layoutHistory, parseHistoryHeader, recordScore, scoreChar, snapshotsOf, PartnerHistory } from '../../src/core/history';
 import { historyFromRows } from '../../src/core/trend';
+import { NEW_YORK } from '../calendars';
 import { CellValue } from '../../local/workbook';
 import { FIVE_PARTNERS, at, partnerWorkbook, runOnce, sheetRows, writeWorkbook } from './helpers';
 
@@ -34,7 +35,7 @@ test('the old layout migrates on the first daily run: every old score is in the 
   const snaps = migrated.flatMap((h) => snapshotsOf(h, 0, day('2026-11-30')));
   const key = (s: { day: number; partner: string }) => `${s.partner}|${s.day}`;
   const sort = <T extends { day: number; partner: string }>(list: T[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
-  expect(sort(snaps)).toEqual(sort(historyFromRows(rows.slice(1))));
+  expect(sort(snaps)).toEqual(sort(historyFromRows(rows.slice(1), NEW_YORK)));
   // Today's scores are there too, and the quarter's snapshot was taken from the first old day of the quarter.
   expect(migrated.filter((h) => String(h.months.get('2026-12') ?? '').length === 1).map((h) => h.name)).toEqual(FIVE_PARTNERS.map((p) => p.name));
   expect(migrated.find((h) => h.name === 'Old Partner')!.quarters.get('2026-Q4')).toEqual({ tier: 'Healthy', segment: 'Stable', quadrant: '' });

@@ -5,6 +5,7 @@ import {
 } from '../../src/core/history';
 import { baselineScores } from '../../src/core/alerts';
 import { historyFromRows } from '../../src/core/trend';
+import { NEW_YORK } from '../calendars';
 
 const day = (iso: string) => dayOfIso(iso) as number;
 const blank = (name: string): PartnerHistory => ({ name, months: new Map(), quarters: new Map() });
@@ -53,14 +54,14 @@ test('old rows (Date, Partner, Score, Tier, Segment) convert without losing a sc
     [d('2026-10-03'), 'Acme', 'Unknown', 'Unknown', 'Growth'],
     [d('2026-10-02'), 'Beta', 12, 'Churning', 'At-risk'],
   ];
-  const histories = historiesFromOldRows(rows);
+  const histories = historiesFromOldRows(rows, NEW_YORK);
   const snaps = histories.flatMap((h) => snapshotsOf(h, 0, day('2030-01-01')));
-  expect(snaps.sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day)).toEqual(historyFromRows(rows).sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day));
+  expect(snaps.sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day)).toEqual(historyFromRows(rows, NEW_YORK).sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day));
   expect(histories[0].quarters.get('2026-Q3')).toEqual({ tier: 'Champion', segment: 'Strategic', quadrant: '' });
   expect(histories[0].quarters.get('2026-Q4')).toEqual({ tier: 'Healthy', segment: 'Growth', quadrant: '' });
   // The same baselines as the snapshot rule the alerts used before.
   const today = day('2026-11-02');
-  expect(baselinesFromHistories(histories, today, 30)).toEqual(baselineScores(historyFromRows(rows), today, 30));
+  expect(baselinesFromHistories(histories, today, 30)).toEqual(baselineScores(historyFromRows(rows, NEW_YORK), today, 30));
 });
 
 test('the dashboard trend averages the numeric scores of each day', () => {
