@@ -50,7 +50,7 @@ export function buildDashboard(): DashboardResult {
   const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
-  const findings = checkHeaders(table.header, aliasesOf(settings));
+  const findings = checkHeaders(table.header, aliasesOf(settings), table.rows, table.calendar);
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });
 
   let sheet = ss.getSheetByName(settings.sheets.dashboard);
