@@ -7,6 +7,7 @@ import { partnerHealth, partnerTier } from './customFunctions/health';
 import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
 import { quadrantColumn } from './customFunctions/quadrant';
 import { segmentColumn } from './customFunctions/segment';
+import { partnerStage } from './customFunctions/stage';
 import * as automation from './server/automation';
 import { buildMenu, recolorEditedRows } from './server/menu';
 import { qbrContext, qbrData } from './server/qbr';
@@ -134,6 +135,23 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
  */
 export function HEALTH_CHANGE(partner: Arg, history: Arg): Result {
   return healthChange(partner, history, settingsForFormulas().rules.healthDrop.againstDaysAgo);
+}
+
+/**
+ * Partner lifecycle stage (seed 000, 001): Recruit (not signed), Onboard (signed 0–30 days ago), Enable
+ * (31–60), Activate (61–90), Stalled (more than 90 days without a first deal) or Active (a first deal on or
+ * before the day, or deals ≥ 1). A row with all three blank stays blank; a signed date after the day is an
+ * error. Give whole columns: =PARTNER_STAGE(O2:O, P2:P, F2:F)
+ *
+ * @param {Date} signed The date the partner signed; blank for a prospect.
+ * @param {Date} first_deal The date of the partner's first deal; blank when there is none yet.
+ * @param {number} deals Deals registered this quarter (whole number ≥ 0).
+ * @param {Date} as_of Optional: the day to judge on, such as TODAY(); left out, today.
+ * @return The stage; one per row for columns.
+ * @customfunction
+ */
+export function PARTNER_STAGE(signed: Arg, first_deal: Arg, deals: Arg, as_of?: Arg): Result {
+  return partnerStage([signed, first_deal, deals, as_of], settingsForFormulas().rules, new Date());
 }
 
 /**
