@@ -25,7 +25,7 @@ interface SheetPlan {
 export const PARTNER_HEADERS = [
   'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit',
   'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal', 'Partner contact',
-  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until',
+  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Stage', 'Snooze until', 'Recruiting since',
 ];
 
 export const PARTNER_FORMULAS: Record<string, string> = {
@@ -34,6 +34,7 @@ export const PARTNER_FORMULAS: Record<string, string> = {
   Segment: '=SEGMENT(C2:C, E2:E, F2:F, H2:H)',
   Quadrant: '=PARTNER_QUADRANT(G2:G, K2:K)',
   'Next touch': '=NEXT_TOUCH(T2:T, L2:L)',
+  Stage: '=PARTNER_STAGE(O2:O, P2:P, F2:F)',
 };
 
 export const ACTION_STATUSES = ['Open', 'In progress', 'Done'] as const;
@@ -80,7 +81,7 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: SheetPl
     sheet.getRange(2, plan.headers.indexOf(d.header) + 1, dataRows, 1).setDataValidation(rule);
   }
   if (plan.formulas) {
-    // One write for the formula block: the five columns are adjacent (Health … Next touch).
+    // One write for the formula block: the columns are adjacent (Health … Stage).
     const names = Object.keys(plan.formulas);
     const first = plan.headers.indexOf(names[0]) + 1;
     sheet.getRange(2, first, 1, names.length).setFormulas([names.map((n) => (plan.formulas as Record<string, string>)[n])]);

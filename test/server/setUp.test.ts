@@ -20,12 +20,15 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
   expect(partners.getFrozenRows()).toBe(1);
-  const header = partners.getRange(1, 1, 1, 23).getValues()[0];
+  const header = partners.getRange(1, 1, 1, 25).getValues()[0];
   expect(header.slice(0, 3)).toEqual(['Partner', 'Owner', 'Revenue']);
-  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until']);
-  expect(partners.getRange('R2:V2').getFormulas()[0]).toEqual([
+  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Stage', 'Snooze until', 'Recruiting since']);
+  expect(partners.getRange('R2:W2').getFormulas()[0]).toEqual([
     '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)', '=PARTNER_TIER(R2:R)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H)', '=PARTNER_QUADRANT(G2:G, K2:K)', '=NEXT_TOUCH(T2:T, L2:L)',
+    '=PARTNER_STAGE(O2:O, P2:P, F2:F)',
   ]);
+  // Stage reads Signed (O), First deal (P) and Deals (F): the letters follow PARTNER_HEADERS.
+  expect([header[14], header[15], header[5]]).toEqual(['Signed', 'First deal', 'Deals']);
   const list = (sheet: string, a1: string) => {
     const rule = rt.spreadsheet.getSheetByName(sheet)!.getRange(a1).getDataValidation();
     return rule ? [rule.getCriteriaValues()[0], rule.getAllowInvalid()] : null;
