@@ -6,6 +6,7 @@ import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { historyFromRows } from '../core/trend';
 import { asText, readLogRows } from './logSheets';
 import { readPartnerTable } from './partnerSheet';
+import { journeyDashboardBlocks } from './journey';
 
 /** The dashboard's first cell; a sheet of that name without it (and not empty) is someone else's. */
 const TITLE = 'PartnerPulse dashboard';
@@ -46,6 +47,7 @@ export function buildDashboard(): DashboardResult {
   const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
   const history = historySheet ? historyFromRows(readLogRows(historySheet)) : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules);
+  blocks.push(...journeyDashboardBlocks(ss, settings, table, today));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings));
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });

@@ -11,6 +11,7 @@ import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
 import { historyFromRows } from '../core/trend';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
+import { journeyDetails } from './journey';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -103,6 +104,7 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     checklists: qbrChecklists(readTicks(name, quarter)),
     trend: readTrend(ctx, view),
     whatIf: whatIfModel(ctx, view),
+    journey: journeyDetails(ctx.ss, ctx.settings, view, ctx.today),
   };
 }
 
