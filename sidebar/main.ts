@@ -110,6 +110,8 @@ export interface Actions {
   email(d: QbrDetails): Promise<boolean>;
   held(d: QbrDetails, notes: string): Promise<boolean>;
   whatIf(changes: WhatIfChanges): Promise<boolean>;
+  addMilestone(d: QbrDetails, milestone: string, side: string, due: string, target: string): Promise<boolean>;
+  completeMilestone(d: QbrDetails, row: number, milestone: string): Promise<boolean>;
 }
 
 const actions: Actions = {
@@ -120,6 +122,8 @@ const actions: Actions = {
   email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', d.partner.name)),
   held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', d.partner.name, notes)),
   whatIf: (changes) => run('Writing the changed cells…', () => call('applyQbrWhatIf', data?.details?.partner.name ?? '', changes)),
+  addMilestone: (d, milestone, side, due, target) => run('Adding the milestone…', () => call('addJointPlanMilestone', d.partner.name, milestone, side, due, target)),
+  completeMilestone: (d, row, milestone) => run('Completing…', () => call('completeJointPlanMilestone', d.partner.name, row, milestone)),
 };
 
 searchForm.addEventListener('submit', (event) => {

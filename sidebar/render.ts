@@ -210,7 +210,7 @@ export function renderDetails(d: QbrDetails, today: string, actions: Actions): D
     trend(d, today),
     whatIfPanel(d, actions.whatIf),
     dates(d.partner),
-    ...journeySections(d),
+    ...journeySections(d, today, actions),
     performance(d.partner),
     pipeline(d),
     feedback(d),

@@ -14,6 +14,7 @@ import { qbrContext, qbrData } from './server/qbr';
 import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbrActions';
 import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
 import { showQbrSidebar } from './server/qbrSidebar';
+import { addMilestone, completeMilestone } from './server/jointPlanActions';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
 import { settingsForFormulas } from './server/formulaSettings';
@@ -260,6 +261,28 @@ export function addQbrActionItem(partnerName: string, item: string, side: string
  */
 export function completeQbrActionItem(partnerName: string, row: number, item: string): QbrActionResult {
   return completeActionItem(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
+}
+
+/**
+ * Sidebar: adds a milestone to the partner's joint business plan (the Joint plan sheet, created if missing).
+ * @param {string} partnerName The partner's name.
+ * @param {string} milestone The measurable milestone.
+ * @param {string} side Us, Partner or Both.
+ * @param {string} due Due date as YYYY-MM-DD.
+ * @param {string} target The target, such as 2 or "3 webinars" (may be empty).
+ */
+export function addJointPlanMilestone(partnerName: string, milestone: string, side: string, due: string, target: string): QbrActionResult {
+  return addMilestone(partnerNameArg(partnerName), textArg(milestone, 'milestone'), sideArg(side), isoDateArg(due, 'due'), textArg(target, 'target', { optional: true, max: 200 }));
+}
+
+/**
+ * Sidebar: marks a joint plan milestone Done.
+ * @param {string} partnerName The partner's name.
+ * @param {number} row The milestone's row on the Joint plan sheet.
+ * @param {string} milestone The milestone's text, as the sidebar showed it.
+ */
+export function completeJointPlanMilestone(partnerName: string, row: number, milestone: string): QbrActionResult {
+  return completeMilestone(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(milestone, 'milestone'));
 }
 
 /**

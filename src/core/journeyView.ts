@@ -4,6 +4,8 @@ import { PartnerView } from './evaluate';
 import { Lifecycle, STAGES, Stage, lifecycleOf } from './lifecycle';
 import { RISK_FLAGS, RISK_LABELS, Risk, relationshipRisks } from './risks';
 import { Rules } from './rules';
+import { PlanView, planAgendaPoints } from './jointPlan';
+import type { QbrAgendaSection } from './qbrView';
 
 /** The lifecycle part of the sidebar (spec §9), as plain JSON (dates as YYYY-MM-DD). */
 export interface LifecycleView {
@@ -28,6 +30,8 @@ export interface RisksView {
 export interface JourneyDetails {
   lifecycle: LifecycleView;
   risks: RisksView;
+  /** The partner's joint business plan (spec §10), or how to add the Joint plan sheet. */
+  plan: { present: true; value: PlanView; problems: string[] } | { present: false; how: string };
 }
 
 export function lifecycleFor(view: PartnerView, today: DayNumber, rules: Rules): { life: Lifecycle | null; problem: string | null } {
@@ -109,4 +113,11 @@ export function journeyBlocks(views: readonly PartnerView[], openEscalations: Re
       rows: RISK_FLAGS.map((f) => [RISK_LABELS[f], riskCounts.get(f) ?? 0]),
     },
   ];
+}
+
+/** The agenda with the joint plan's open milestones under "Joint planning" (spec §10). */
+export function withPlanPoints(agenda: QbrAgendaSection[], journey: JourneyDetails): QbrAgendaSection[] {
+  if (!journey.plan.present) return agenda;
+  const points = planAgendaPoints(journey.plan.value);
+  return agenda.map((s) => (s.title === 'Joint planning' ? { ...s, points: [...points, ...s.points] } : s));
 }

@@ -110,7 +110,7 @@ export function computeDayAlerts(
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
-  items.push(...journeyAlerts(settings, table, today));
+  items.push(...journeyAlerts(ss, settings, table, today));
   // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests.
   const planned = planDigests(items.filter((i) => i.snoozedUntil === undefined), {
     day,

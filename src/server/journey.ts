@@ -3,15 +3,28 @@ import { DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { DashboardBlock } from '../core/dashboard';
 import { PartnerView } from '../core/evaluate';
+import { JointPlanRead, milestoneAlerts, planFor, readJointPlan } from '../core/jointPlan';
 import { lifecycleAlerts } from '../core/journeyAlerts';
 import { JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../core/journeyView';
+import { howToAdd } from '../core/qbrSheets';
 import { openEscalationCounts } from '../core/risks';
 import { Settings } from '../core/settings';
 import { PartnerTable } from './partnerSheet';
 
-/** The partner-journey items of the day's digests (spec §9, §10; docs/journey.md). */
-export function journeyAlerts(settings: Settings, table: PartnerTable, today: DayNumber): AlertItem[] {
-  return lifecycleAlerts(table.views, today, settings.rules, { adminEmail: settings.adminEmail });
+/** The Joint plan sheet, read once; null when the spreadsheet has none (it is optional). */
+export function readJointPlanSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber): JointPlanRead | null {
+  const sheet = ss.getSheetByName(settings.sheets.jointPlan);
+  return sheet ? readJointPlan(sheet.getDataRange().getValues() as CellValue[][], today, settings.sheets.jointPlan) : null;
+}
+
+/** The partner-journey items of the day's digests: lifecycle (spec §9) and overdue milestones (spec §10). */
+export function journeyAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): AlertItem[] {
+  const alertSettings = { adminEmail: settings.adminEmail };
+  const plan = readJointPlanSheet(ss, settings, today);
+  return [
+    ...lifecycleAlerts(table.views, today, settings.rules, alertSettings),
+    ...(plan ? milestoneAlerts(plan.milestones, table.views, alertSettings) : []),
+  ];
 }
 
 /** Open escalations per partner, from one read of the Escalations sheet (none when it does not exist). */
@@ -25,9 +38,14 @@ export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsh
   return journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules);
 }
 
+/** What the QBR sidebar shows of the partner's journey: stage, risks, joint plan (docs/journey.md). */
 export function journeyDetails(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, view: PartnerView, today: DayNumber): JourneyDetails {
+  const plan = readJointPlanSheet(ss, settings, today);
   return {
     lifecycle: lifecycleView(view, today, settings.rules),
     risks: risksView(view, openEscalations(ss, settings), today, settings.rules),
+    plan: plan
+      ? { present: true, value: planFor(plan.milestones, view.record.name), problems: plan.problems }
+      : { present: false, how: howToAdd('jointPlan', settings.sheets.jointPlan) },
   };
 }

@@ -12,6 +12,7 @@ import { historyFromRows } from '../core/trend';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { journeyDetails } from './journey';
+import { withPlanPoints } from '../core/journeyView';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -93,6 +94,7 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
   if (pipeline.present) problems.unshift(...pipeline.value.problems);
   const partner = qbrPartner(view, ctx.settings.rules);
   const quarter = quarterKey(ctx.today);
+  const journey = journeyDetails(ctx.ss, ctx.settings, view, ctx.today);
   return {
     partner,
     quarter,
@@ -100,11 +102,11 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     feedback,
     actionItems,
     sheetProblems: problems,
-    agenda: qbrAgenda(partner, pipeline, feedback, actionItems),
+    agenda: withPlanPoints(qbrAgenda(partner, pipeline, feedback, actionItems), journey),
     checklists: qbrChecklists(readTicks(name, quarter)),
     trend: readTrend(ctx, view),
     whatIf: whatIfModel(ctx, view),
-    journey: journeyDetails(ctx.ss, ctx.settings, view, ctx.today),
+    journey,
   };
 }
 

@@ -1,5 +1,6 @@
 import { OPTIONAL_SHEET_HEADERS } from '../core/qbrSheets';
 import { checkHeaders } from '../core/headerCheck';
+import { MILESTONE_STATUSES } from '../core/jointPlan';
 import { ENGAGEMENT_LEVELS, FITS } from '../core/rules';
 import { Settings, aliasesOf } from '../core/settings';
 import { activeSpreadsheet, loadSettings } from './context';
@@ -68,6 +69,14 @@ function plans(settings: Settings): SheetPlan[] {
     },
     { name: s.qbrLog, headers: [...OPTIONAL_SHEET_HEADERS.qbrLog], dropDowns: [] },
     { name: s.feedback, headers: [...OPTIONAL_SHEET_HEADERS.feedback], dropDowns: [] },
+    {
+      name: s.jointPlan,
+      headers: [...OPTIONAL_SHEET_HEADERS.jointPlan],
+      dropDowns: [
+        { header: 'Side', values: ['Us', 'Partner', 'Both'], allowInvalid: false, help: 'Who delivers the milestone: Us, Partner or Both.' },
+        { header: 'Status', values: MILESTONE_STATUSES, allowInvalid: false, help: 'Open, Done or Dropped (blank counts as Open).' },
+      ],
+    },
   ];
 }
 

@@ -8,7 +8,7 @@ function emptyWorkbook(): WorkbookModel {
   return model;
 }
 
-const ALL = ['Partners', 'Pipeline', 'Escalations', 'Action items', 'QBR log', 'Feedback'];
+const ALL = ['Partners', 'Pipeline', 'Escalations', 'Action items', 'QBR log', 'Feedback', 'Joint plan'];
 
 test('on an empty workbook: every sheet with headers, a frozen header row, drop-downs and the formula columns', async () => {
   const rt = await createRuntime({ workbook: emptyWorkbook(), now: new Date(2026, 11, 1, 9) });
@@ -40,6 +40,9 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(list('Escalations', 'B2')).toEqual([['Critical', 'High', 'Medium', 'Low'], false]);
   expect(list('Action items', 'C2')).toEqual([['Us', 'Partner', 'Both'], false]);
   expect(list('Action items', 'E2')).toEqual([['Open', 'In progress', 'Done'], false]);
+  expect(rt.spreadsheet.getSheetByName('Joint plan')!.getRange('A1:G1').getValues()[0]).toEqual(['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual']);
+  expect(list('Joint plan', 'C2')).toEqual([['Us', 'Partner', 'Both'], false]);
+  expect(list('Joint plan', 'E2')).toEqual([['Open', 'Done', 'Dropped'], false]);
   expect(rt.spreadsheet.getSheetByName('Escalations')!.getRange('A1:E1').getValues()[0]).toEqual(['Partner', 'Severity', 'Opened', 'Responded', 'Resolved']);
 
   // The formulas evaluate quietly on the empty table, and then score a partner typed in.
@@ -64,7 +67,7 @@ test('with a Partners sheet already there: it stays byte-identical, the rest is 
   expect(result.left).toEqual(['Partners']);
   expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?']);
   expect(rt.ui.dialogs.at(-1)!.content).toBe(
-    'Created: Pipeline, Escalations, Action items, QBR log, Feedback.\nLeft as they were (they exist): Partners.\n' +
+    'Created: Pipeline, Escalations, Action items, QBR log, Feedback, Joint plan.\nLeft as they were (they exist): Partners.\n' +
       'Header check of "Partners":\n• `Deal registered` — did you mean `Deals registered`?\n• `Engagment` — did you mean `Engagement`?',
   );
   const partnersAfter = JSON.stringify(JSON.parse(workbookSnapshot(rt.workbook)).sheets.find((s: { name: string }) => s.name === 'Partners'));
