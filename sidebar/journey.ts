@@ -37,6 +37,18 @@ function risks(r: RisksView): HTMLElement {
     r.notJudged.length > 0 ? h('p', { class: 'quiet not-judged', text: `Not checked: ${r.notJudged.join('; ')}.` }) : null);
 }
 
+function moves(d: QbrDetails): HTMLElement | null {
+  if (!d.journey) return null;
+  const list = d.journey.moves;
+  const part = (what: string, from: string, to: string, move: string) =>
+    move === '' ? null : h('span', { class: `move move-${move}` }, `${what} ${from || '—'} → ${to || '—'} `, h('span', { class: `badge ${move === 'up' ? 'ok' : move === 'down' ? 'late' : 'soon'}`, text: move === 'up' ? '▲ up' : move === 'down' ? '▼ down' : '↔ across' }));
+  return section('moves', 'Quarterly moves',
+    list.length === 0
+      ? h('p', { class: 'quiet', text: 'No move of tier or quadrant between quarterly snapshots yet (the first daily run of each quarter takes one).' })
+      : h('ul', { class: 'moves' }, list.map((m) => h('li', {}, h('strong', { text: `${m.quarter}: ` }),
+          part('Tier', m.tierFrom, m.tierTo, m.tierMove), m.tierMove && m.quadrantMove ? ' · ' : null, part('Quadrant', m.quadrantFrom, m.quadrantTo, m.quadrantMove)))));
+}
+
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -85,5 +97,5 @@ function plan(d: QbrDetails, today: string, actions: Actions): HTMLElement | nul
 /** The journey sections, or nothing when the server sent none. */
 export function journeySections(d: QbrDetails, today: string, actions: Actions): HTMLElement[] {
   if (!d.journey) return [];
-  return [lifecycle(d.journey.lifecycle), risks(d.journey.risks), plan(d, today, actions)].filter((x): x is HTMLElement => x !== null);
+  return [lifecycle(d.journey.lifecycle), risks(d.journey.risks), moves(d), plan(d, today, actions)].filter((x): x is HTMLElement => x !== null);
 }

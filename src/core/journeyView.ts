@@ -5,6 +5,7 @@ import { Lifecycle, STAGES, Stage, lifecycleOf } from './lifecycle';
 import { RISK_FLAGS, RISK_LABELS, Risk, relationshipRisks } from './risks';
 import { Rules } from './rules';
 import { PlanView, planAgendaPoints } from './jointPlan';
+import { Move } from './movers';
 import type { QbrAgendaSection } from './qbrView';
 
 /** The lifecycle part of the sidebar (spec §9), as plain JSON (dates as YYYY-MM-DD). */
@@ -30,6 +31,8 @@ export interface RisksView {
 export interface JourneyDetails {
   lifecycle: LifecycleView;
   risks: RisksView;
+  /** The partner's latest quarterly moves of tier or quadrant, latest first (spec §11). */
+  moves: Move[];
   /** The partner's joint business plan (spec §10), or how to add the Joint plan sheet. */
   plan: { present: true; value: PlanView; problems: string[] } | { present: false; how: string };
 }

@@ -13,6 +13,7 @@ import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
 import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 import { journeyAlerts } from './journey';
+import { takeQuarterSnapshot } from './quarterSnapshots';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -151,6 +152,7 @@ export function runDailyWork(
     state.history = true;
     saveDailyState(state);
   }
+  takeQuarterSnapshot(ss, settings, day.table, day.today);
   const outcome = sendDigests(ss, settings, day.day, day.planned, deadline, 'Daily digest', ALERT_LOG_KEEP_DAYS);
   run.sent += outcome.sent;
   run.deferred += outcome.deferred;

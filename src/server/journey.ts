@@ -9,6 +9,9 @@ import { JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../core
 import { howToAdd } from '../core/qbrSheets';
 import { openEscalationCounts } from '../core/risks';
 import { Settings } from '../core/settings';
+import { moversBlock, partnerMoves } from '../core/movers';
+import { quarterKey } from '../core/qbr';
+import { readQuarterSnapshot } from './quarterSnapshots';
 import { PartnerTable } from './partnerSheet';
 
 /** The Joint plan sheet, read once; null when the spreadsheet has none (it is optional). */
@@ -33,17 +36,21 @@ function openEscalations(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings:
   return openEscalationCounts(sheet ? (sheet.getDataRange().getValues() as CellValue[][]) : []);
 }
 
-/** The dashboard's lifecycle, stalled and risk tables. */
+/** The dashboard's lifecycle, stalled, risk and movers tables. */
 export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): DashboardBlock[] {
-  return journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules);
+  return [
+    ...journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules),
+    moversBlock(readQuarterSnapshot(ss, settings), quarterKey(today)),
+  ];
 }
 
-/** What the QBR sidebar shows of the partner's journey: stage, risks, joint plan (docs/journey.md). */
+/** What the QBR sidebar shows of the partner's journey: stage, risks, last moves, joint plan (docs/journey.md). */
 export function journeyDetails(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, view: PartnerView, today: DayNumber): JourneyDetails {
   const plan = readJointPlanSheet(ss, settings, today);
   return {
     lifecycle: lifecycleView(view, today, settings.rules),
     risks: risksView(view, openEscalations(ss, settings), today, settings.rules),
+    moves: partnerMoves(readQuarterSnapshot(ss, settings), view.record.name),
     plan: plan
       ? { present: true, value: planFor(plan.milestones, view.record.name), problems: plan.problems }
       : { present: false, how: howToAdd('jointPlan', settings.sheets.jointPlan) },

@@ -2,7 +2,7 @@
 // runtime, each on its own days only: stalled on the day the 90 days are crossed, first deal due on Mondays,
 // recruiting overdue from day 31 once a week.
 import { join } from 'node:path';
-import { HEADERS, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import { HEADERS, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, sheetRows, writeWorkbook } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -66,4 +66,27 @@ test('Monday: stalled, recruiting overdue and first deal due in the owner\'s dig
   const tuesdayText = after.map((m) => m.text!).find((t) => t.includes('digest for 2026-12-08'));
   expect(tuesdayText).toContain('QBR overdue'); // the day's other items still go
   expect(tuesdayText).not.toMatch(/Stalled|Recruiting overdue|First deal due/);
+});
+
+test('the first daily run of a quarter takes its snapshot, once; the next quarter adds its own', async () => {
+  const path = await workbook();
+  const outbox = join(path, '..', 'outbox');
+  const first = await runOnce({ workbookPath: path, now: at('2026-12-07T07:00'), outboxDir: outbox }, 'runHourly');
+  expect(first.error).toBeNull();
+  const rows = () => sheetRows(first.runtime, 'Quarter snapshots');
+  expect(rows()[0]).toEqual(['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant']);
+  expect(rows().slice(1).map((r) => [r[0], r[1]])).toEqual([['2026-Q4', 'Slowpoke Ltd'], ['2026-Q4', 'Nearly There'], ['2026-Q4', 'Prospect Co'], ['2026-Q4', 'Selling Inc']]);
+
+  // The next day, and a day whose remembered quarter was lost: no second snapshot of the quarter.
+  const second = await runOnce({ workbookPath: path, now: at('2026-12-08T07:00'), outboxDir: outbox }, 'runHourly');
+  expect(sheetRows(second.runtime, 'Quarter snapshots')).toHaveLength(5);
+  second.runtime.services.PropertiesService.getDocumentProperties().deleteProperty('partnerpulse.quarterSnapshot');
+  await second.runtime.save();
+  const third = await runOnce({ workbookPath: path, now: at('2026-12-09T07:00'), outboxDir: outbox }, 'runHourly');
+  expect(sheetRows(third.runtime, 'Quarter snapshots')).toHaveLength(5);
+
+  const january = await runOnce({ workbookPath: path, now: at('2027-01-02T07:00'), outboxDir: outbox }, 'runHourly');
+  expect(january.error).toBeNull();
+  const all = sheetRows(january.runtime, 'Quarter snapshots').slice(1);
+  expect(all.filter((r) => r[0] === '2027-Q1')).toHaveLength(4);
 });
