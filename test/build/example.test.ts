@@ -27,6 +27,8 @@ const HEADERS: Record<string, string[]> = {
   'Action items': ['Partner', 'Item', 'Side', 'Due', 'Status'],
   'QBR log': ['Partner', 'Held on', 'Notes', 'Next QBR'],
   Escalations: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
+  'Joint plan': ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'],
+  'Quarter snapshots': ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
 };
 
 // What the example shows on 2026-12-01: score, tier, segment, quadrant of every partner.
