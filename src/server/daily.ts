@@ -152,6 +152,8 @@ export function runDailyWork(
     state.history = true;
     saveDailyState(state);
   }
+  // The quarter's snapshot (spec §11) with the day's other appended rows: once per quarter, a property read after.
+  takeQuarterSnapshot(ss, settings, day.table, day.today);
   const outcome = sendDigests(ss, settings, day.day, day.planned, deadline, 'Daily digest', ALERT_LOG_KEEP_DAYS);
   run.sent += outcome.sent;
   run.deferred += outcome.deferred;
@@ -163,8 +165,6 @@ export function runDailyWork(
     state.digestsDone = true;
     saveDailyState(state);
   }
-  // After the digests, which matter more that morning; a run cut off before here takes it next hour.
-  if (!outcome.unfinished) takeQuarterSnapshot(ss, settings, day.table, day.today);
   if (outcome.gaveUp.length > 0) {
     // Kept for the day (added to what was given up earlier), so every later run reports it too.
     const now = `${outcome.gaveUp.length} digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent after ${MAX_TRIES} tries today: ${outcome.gaveUp.join('; ')}`;

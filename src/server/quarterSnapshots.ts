@@ -23,9 +23,22 @@ export function readQuarterSnapshot(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
 
 /** Appends one quarter's snapshot rows in one write (the sheet is created with its headers when missing). */
 export function writeQuarterSnapshot(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, rows: string[][]): void {
-  const sheet = ensureLogSheet(ss, settings.sheets.quarterSnapshots, SNAPSHOT_HEADERS);
   // The quarter is written with an apostrophe: "2026-Q4" must stay text in every locale.
-  appendRows(sheet, rows.map(([quarter, ...rest]) => [`'${quarter}`, ...rest.map(asText)]), SNAPSHOT_HEADERS.length);
+  const values = rows.map(([quarter, ...rest]) => [`'${quarter}`, ...rest.map(asText)]);
+  const existing = ss.getSheetByName(settings.sheets.quarterSnapshots);
+  if (existing) {
+    appendRows(ensureLogSheet(ss, settings.sheets.quarterSnapshots, SNAPSHOT_HEADERS), values, SNAPSHOT_HEADERS.length);
+    return;
+  }
+  // A new sheet gets its header and the first snapshot in one write, sized to them (Sheets counts every cell
+  // of the grid against its limit, so the unused columns go).
+  const sheet = ss.insertSheet(settings.sheets.quarterSnapshots);
+  const spareColumns = sheet.getMaxColumns() - SNAPSHOT_HEADERS.length;
+  if (spareColumns > 0) sheet.deleteColumns(SNAPSHOT_HEADERS.length + 1, spareColumns);
+  const missingRows = values.length + 1 - sheet.getMaxRows();
+  if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
+  sheet.getRange(1, 1, values.length + 1, SNAPSHOT_HEADERS.length).setValues([SNAPSHOT_HEADERS, ...values]);
+  sheet.setFrozenRows(1);
 }
 
 /**
