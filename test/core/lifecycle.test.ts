@@ -1,6 +1,8 @@
 import { dayNumber } from '../../src/core/calendar';
 import { isMonday, lifecycleAlert, lifecycleOf } from '../../src/core/lifecycle';
 import { DEFAULT_RULES } from '../../src/core/rules';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { validateSettings } from '../../src/core/settingsValidation';
 
 const rules = DEFAULT_RULES;
 // 2026-12-07 is a Monday.
@@ -99,5 +101,20 @@ describe('lifecycle alerts and their once-only rules', () => {
     // No Recruiting since date, or a signed partner: nothing.
     expect(lifecycleAlert(recruit, null, monday, rules)).toBeNull();
     expect(lifecycleAlert(signedDaysAgo(5), monday - 31, monday, rules)).toBeNull();
+  });
+});
+
+describe('lifecycle settings', () => {
+  const withLifecycle = (lifecycle: object) => validateSettings({ ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, lifecycle: { ...DEFAULT_SETTINGS.rules.lifecycle, ...lifecycle } } });
+
+  test('the defaults are 30-day stages, a 14-day warning, 30 days of recruiting', () => {
+    expect(DEFAULT_SETTINGS.rules.lifecycle).toEqual({ stageDays: 30, firstDealDueWithinDays: 14, recruitingOverdueDays: 30 });
+    expect(withLifecycle({}).errors).toEqual([]);
+  });
+
+  test('a bad value is refused with a message naming the field', () => {
+    expect(withLifecycle({ stageDays: 0 }).errors.map((e) => e.field)).toEqual(['rules.lifecycle.stageDays']);
+    expect(withLifecycle({ recruitingOverdueDays: 'soon' }).errors[0].message).toContain('Recruiting overdue after (days)');
+    expect(withLifecycle({ firstDealDueWithinDays: 0 }).errors).toEqual([]);
   });
 });
