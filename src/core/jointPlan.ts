@@ -1,5 +1,5 @@
 import { AlertItem, AlertSettings } from './alerts';
-import { DayNumber, isoOfDay } from './calendar';
+import { DayNumber, SheetCalendar, isoOfDay } from './calendar';
 import { CellValue, isBlank, readDate } from './cells';
 import { PartnerView } from './evaluate';
 import { describeValue } from './inputError';
@@ -53,7 +53,7 @@ function cellText(value: CellValue): string | number {
  * Side or Status is a problem naming the row; such a milestone is kept (as Open, without a due date) so it
  * still shows.
  */
-export function readJointPlan(values: readonly CellValue[][], today: DayNumber, sheetName = 'Joint plan'): JointPlanRead {
+export function readJointPlan(values: readonly CellValue[][], today: DayNumber, calendar: SheetCalendar, sheetName = 'Joint plan'): JointPlanRead {
   const header = (values[0] ?? []).map(normalizeHeader);
   const col = (h: string) => header.indexOf(normalizeHeader(h));
   const c = { partner: col('Partner'), milestone: col('Milestone'), side: col('Side'), due: col('Due'), status: col('Status'), target: col('Target'), actual: col('Actual') };
@@ -66,7 +66,7 @@ export function readJointPlan(values: readonly CellValue[][], today: DayNumber, 
     const where = `${sheetName} row ${i + 2}`;
     let due: DayNumber | null = null;
     try {
-      due = readDate(at(row, c.due), 'Due');
+      due = readDate(at(row, c.due), 'Due', calendar);
     } catch (error) {
       problems.push(`${where}: ${(error as Error).message}`);
     }

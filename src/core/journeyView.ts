@@ -1,4 +1,4 @@
-import { DayNumber, dateOfDay, isoOfDay } from './calendar';
+import { DayNumber, SheetCalendar, isoOfDay } from './calendar';
 import { DashboardBlock } from './dashboard';
 import { PartnerView } from './evaluate';
 import { Lifecycle, STAGES, Stage, lifecycleOf } from './lifecycle';
@@ -84,7 +84,7 @@ export function risksView(view: PartnerView, openEscalations: ReadonlyMap<string
  * The dashboard's journey tables: partners per lifecycle stage, the stalled partners (longest first) and how
  * many partners carry each relationship risk (spec §9, §12).
  */
-export function journeyBlocks(views: readonly PartnerView[], openEscalations: ReadonlyMap<string, number>, today: DayNumber, rules: Rules): DashboardBlock[] {
+export function journeyBlocks(views: readonly PartnerView[], openEscalations: ReadonlyMap<string, number>, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
   const named = views.filter((v) => !v.record.unnamed);
   const stages = named.map((v) => ({ v, ...lifecycleFor(v, today, rules) }));
   const problems = stages.filter((s) => s.life === null).length;
@@ -107,7 +107,7 @@ export function journeyBlocks(views: readonly PartnerView[], openEscalations: Re
       title: 'Stalled partners',
       header: ['Partner', 'Owner', 'Signed', 'Days since signing', `Days past the ${target}-day target`],
       rows: stalled.length
-        ? stalled.map((s) => [s.v.record.name, s.v.record.owner ?? '(no owner)', dateOfDay(s.v.record.signed as DayNumber), s.life!.daysSinceSigned as number, -(s.life!.daysLeft as number)])
+        ? stalled.map((s) => [s.v.record.name, s.v.record.owner ?? '(no owner)', calendar.dateOf(s.v.record.signed as DayNumber), s.life!.daysSinceSigned as number, -(s.life!.daysLeft as number)])
         : [[`No partner is past ${target} days without a first deal.`, '', '', '', '']],
     },
     {

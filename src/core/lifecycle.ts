@@ -1,4 +1,4 @@
-import { DayNumber, isoOfDay } from './calendar';
+import { DayNumber, isoOfDay, weekdayOfDay } from './calendar';
 import { InputError } from './inputError';
 import { Rules } from './rules';
 
@@ -52,9 +52,9 @@ export function lifecycleOf(inputs: LifecycleInputs, today: DayNumber, rules: Ru
   return { stage, daysSinceSigned, daysLeft };
 }
 
-/** Monday? Day 0 (1970-01-01) was a Thursday, so day 4 was a Monday. */
+/** Monday (in the spreadsheet's calendar: a day number is a calendar date there). */
 export function isMonday(day: DayNumber): boolean {
-  return (((day - 4) % 7) + 7) % 7 === 0;
+  return weekdayOfDay(day) === 1;
 }
 
 export type LifecycleAlertKind = 'stalled' | 'firstDealDue' | 'recruitingOverdue';

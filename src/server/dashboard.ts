@@ -45,8 +45,8 @@ export function buildDashboard(): DashboardResult {
   const today = todayIn(ss, new Date());
   const table = readPartnerTable(ss, settings, today);
   const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
-  const history = historySheet ? historyFromRows(readLogRows(historySheet)) : null;
-  const blocks = dashboardBlocks(table.views, history, today, settings.rules);
+  const history = historySheet ? historyFromRows(readLogRows(historySheet), table.calendar) : null;
+  const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   blocks.push(...journeyDashboardBlocks(ss, settings, table, today));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings));

@@ -1,5 +1,5 @@
 import { CellValue } from '../core/cells';
-import { DayNumber, dateOfDay, isoOfDay } from '../core/calendar';
+import { DayNumber, isoOfDay } from '../core/calendar';
 import { normalizeHeader } from '../core/partnerTable';
 import { Side } from '../core/qbr';
 import { samePartner } from '../core/qbrSheets';
@@ -16,7 +16,7 @@ export function addMilestone(partnerName: string, milestone: string, side: Side,
     const ctx = qbrContext();
     const name = findPartner(ctx, partnerName).record.name;
     const targetCell: CellValue = /^\d+(\.\d+)?$/.test(target.trim()) ? Number(target.trim()) : asText(target);
-    const at = appendRows(ctx, 'jointPlan', [{ Partner: asText(name), Milestone: asText(milestone), Side: side, Due: dateOfDay(due), Status: 'Open', Target: targetCell }]);
+    const at = appendRows(ctx, 'jointPlan', [{ Partner: asText(name), Milestone: asText(milestone), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open', Target: targetCell }]);
     const sheet = ctx.settings.sheets.jointPlan;
     const changes = [`${sheet} row ${at.first}: [${side}] ${milestone}, due ${isoOfDay(due)}${target ? `, target ${target}` : ''}${at.created ? ` (the ${sheet} sheet was created)` : ''}`];
     return result(name, 'Milestone added to the joint plan.', changes);

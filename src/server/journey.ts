@@ -1,5 +1,5 @@
 import { AlertItem } from '../core/alerts';
-import { DayNumber } from '../core/calendar';
+import { DayNumber, SheetCalendar } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { DashboardBlock } from '../core/dashboard';
 import { PartnerView } from '../core/evaluate';
@@ -15,15 +15,15 @@ import { readQuarterSnapshot } from './quarterSnapshots';
 import { PartnerTable } from './partnerSheet';
 
 /** The Joint plan sheet, read once; null when the spreadsheet has none (it is optional). */
-export function readJointPlanSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber): JointPlanRead | null {
+export function readJointPlanSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber, calendar: SheetCalendar): JointPlanRead | null {
   const sheet = ss.getSheetByName(settings.sheets.jointPlan);
-  return sheet ? readJointPlan(sheet.getDataRange().getValues() as CellValue[][], today, settings.sheets.jointPlan) : null;
+  return sheet ? readJointPlan(sheet.getDataRange().getValues() as CellValue[][], today, calendar, settings.sheets.jointPlan) : null;
 }
 
 /** The partner-journey items of the day's digests: lifecycle (spec §9) and overdue milestones (spec §10). */
 export function journeyAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): AlertItem[] {
   const alertSettings = { adminEmail: settings.adminEmail };
-  const plan = readJointPlanSheet(ss, settings, today);
+  const plan = readJointPlanSheet(ss, settings, today, table.calendar);
   return [
     ...lifecycleAlerts(table.views, today, settings.rules, alertSettings),
     ...(plan ? milestoneAlerts(plan.milestones, table.views, alertSettings) : []),
@@ -39,14 +39,14 @@ function openEscalations(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings:
 /** The dashboard's lifecycle, stalled, risk and movers tables. */
 export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): DashboardBlock[] {
   return [
-    ...journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules),
+    ...journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules, table.calendar),
     moversBlock(readQuarterSnapshot(ss, settings), quarterKey(today)),
   ];
 }
 
 /** What the QBR sidebar shows of the partner's journey: stage, risks, last moves, joint plan (docs/journey.md). */
-export function journeyDetails(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, view: PartnerView, today: DayNumber): JourneyDetails {
-  const plan = readJointPlanSheet(ss, settings, today);
+export function journeyDetails(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, view: PartnerView, today: DayNumber, calendar: SheetCalendar): JourneyDetails {
+  const plan = readJointPlanSheet(ss, settings, today, calendar);
   return {
     lifecycle: lifecycleView(view, today, settings.rules),
     risks: risksView(view, openEscalations(ss, settings), today, settings.rules),

@@ -2,7 +2,7 @@
 // example's day, the journey columns, a Joint plan with an overdue milestone, last quarter's snapshot.
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { dayNumber } from '../../src/core/calendar';
+import { NEW_YORK, dayNumber } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
 import { readJointPlan } from '../../src/core/jointPlan';
 import { journeyBlocks } from '../../src/core/journeyView';
@@ -42,7 +42,7 @@ test('the Stage column is one PARTNER_STAGE formula, and on 2026-12-01 every sta
 });
 
 test('the Joint plan sheet has an overdue milestone and each status; last quarter\'s snapshot is there', () => {
-  const plan = readJointPlan(rows('Joint plan') as never, today);
+  const plan = readJointPlan(rows('Joint plan') as never, today, NEW_YORK);
   expect(plan.problems).toEqual([]);
   expect(plan.milestones.filter((m) => m.overdue).map((m) => [m.partner, m.milestone])).toEqual([['TechServices Inc.', 'Joint booth at Dreamforce']]);
   expect(new Set(plan.milestones.map((m) => m.status))).toEqual(new Set(['Open', 'Done', 'Dropped']));
@@ -53,9 +53,9 @@ test('the Joint plan sheet has an overdue milestone and each status; last quarte
 test('each relationship risk occurs, and the stalled list has the partners past 90 days', () => {
   // The typed cells as the add-on reads them (dates as Date; the formula columns are not needed here).
   const sheet = rows('Partners');
-  const table = readPartnerRows(sheet.slice(1) as never, mapColumns(sheet[0] as never), today, DEFAULT_RULES);
+  const table = readPartnerRows(sheet.slice(1) as never, mapColumns(sheet[0] as never), today, DEFAULT_RULES, NEW_YORK);
   const views = evaluatePartners(table, today, DEFAULT_RULES);
-  const blocks = journeyBlocks(views, openEscalationCounts(rows('Escalations') as never), today, DEFAULT_RULES);
+  const blocks = journeyBlocks(views, openEscalationCounts(rows('Escalations') as never), today, DEFAULT_RULES, NEW_YORK);
   const risks = Object.fromEntries(blocks.find((b) => b.title === 'Relationship risks')!.rows as [string, number][]);
   for (const count of Object.values(risks)) expect(count).toBeGreaterThan(0);
   expect(blocks.find((b) => b.title === 'Stalled partners')!.rows.map((r) => r[0])).toEqual(['RandomCorp', 'Kramerica']);

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { NEW_YORK, dayNumber } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
 import { milestoneAlerts, planAgendaPoints, planFor, readJointPlan } from '../../src/core/jointPlan';
 import { withPlanPoints } from '../../src/core/journeyView';
@@ -23,7 +23,7 @@ const SHEET = [
 ];
 
 describe('joint business plans (spec §10)', () => {
-  const read = readJointPlan(SHEET, today);
+  const read = readJointPlan(SHEET, today, NEW_YORK);
 
   test('blank status is Open; past Due and not Done or Dropped is overdue; due today is not', () => {
     const of = (name: string) => read.milestones.find((m) => m.milestone === name)!;
@@ -37,7 +37,7 @@ describe('joint business plans (spec §10)', () => {
 
   test('a bad cell is a problem naming row, field and value; the milestone still shows', () => {
     expect(read.problems).toEqual([
-      'Joint plan row 10: Due "soon" is not a date; allowed: a date cell or text like 2026-11-25',
+      'Joint plan row 10: Due "soon" is not a date; allowed: a date cell or text like 11/25/2026 or 2026-11-25',
       'Joint plan row 10: Side "Them" is not one of Us, Partner, Both',
       'Joint plan row 10: Status "Maybe" is not one of Open, Done, Dropped (blank is Open)',
     ]);
@@ -68,8 +68,8 @@ describe('joint business plans (spec §10)', () => {
   });
 
   test('overdue milestones go to the partner\'s owner, their own kind, days late; an unknown partner to the admin', () => {
-    const views = evaluatePartners(readPartnerRows([['Acme', 'ann@example.com'], ['Bolt', '']] as never, mapColumns(['Partner', 'Owner']), today, DEFAULT_RULES), today, DEFAULT_RULES);
-    const extra = readJointPlan([HEADER, ['Ghost Co', 'Renewal', 'Us', d(-2), '', '', '']], today).milestones;
+    const views = evaluatePartners(readPartnerRows([['Acme', 'ann@example.com'], ['Bolt', '']] as never, mapColumns(['Partner', 'Owner']), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
+    const extra = readJointPlan([HEADER, ['Ghost Co', 'Renewal', 'Us', d(-2), '', '', '']], today, NEW_YORK).milestones;
     const items = milestoneAlerts([...read.milestones, ...extra], views, { adminEmail: 'ops@example.com' });
     expect(items.map((i) => [i.kind, i.recipient, i.partner, i.daysOverdue, i.row])).toEqual([
       ['milestoneOverdue', 'ann@example.com', 'Acme', 10, 2],

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber } from '../calendars';
 import { isMonday, lifecycleAlert, lifecycleOf } from '../../src/core/lifecycle';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { NEW_YORK, dayNumber } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
 import { journeyBlocks, risksView } from '../../src/core/journeyView';
 import { mapColumns, readPartnerRows } from '../../src/core/partnerTable';
@@ -85,11 +85,11 @@ describe('the dashboard\'s journey tables and the sidebar\'s risks from a partne
     ['Lead Co', 'bob@example.com', '', '', 0, '', '', '', '', '', '', ''],
     ['Odd Co', 'bob@example.com', 130, 0, 0, 'Monthly', d(2), d(-5), '', 2, '', d(10)],
   ];
-  const views = evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules), today, rules);
+  const views = evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules, NEW_YORK), today, rules);
   const escalations = openEscalationCounts([['Partner', 'Resolved'], ['Big Co', '']]);
 
   test('partners per stage, stalled longest first, a count per risk', () => {
-    const blocks = journeyBlocks(views, escalations, today, rules);
+    const blocks = journeyBlocks(views, escalations, today, rules, NEW_YORK);
     expect(blocks.map((b) => b.title)).toEqual(['Partners per lifecycle stage', 'Stalled partners', 'Relationship risks']);
     expect(blocks[0].rows).toEqual([['Recruit', 1], ['Onboard', 1], ['Enable', 0], ['Activate', 0], ['Stalled', 2], ['Active', 1], ['Cannot tell (signed date after today)', 1]]);
     expect(blocks[1].rows).toEqual([
@@ -105,7 +105,7 @@ describe('the dashboard\'s journey tables and the sidebar\'s risks from a partne
     const big = risksView(views[0], escalations, today, rules);
     expect(big.risks.map((r) => r.flag)).toEqual(['noExecutiveSponsor', 'npsNotSurveyed', 'silentThenUrgent']);
     expect(big.notJudged).toEqual([]);
-    const bare = evaluatePartners(readPartnerRows([['Solo', 'ann@example.com']] as never, mapColumns(['Partner', 'Owner']), today, rules), today, rules);
+    const bare = evaluatePartners(readPartnerRows([['Solo', 'ann@example.com']] as never, mapColumns(['Partner', 'Owner']), today, rules, NEW_YORK), today, rules);
     expect(risksView(bare[0], new Map(), today, rules).notJudged).toEqual([
       'Single-threaded: add a "Partner contacts" column',
       'No executive sponsor: add an "Executive sponsor" column',
