@@ -1,7 +1,7 @@
 // The partner journey (issue 20, docs/journey.md) through the built bundle's entries, in the local runtime,
 // on a copy of the example workbook: what the sidebar gets, the joint plan actions, the brief, the daily run's
 // digests and snapshot, and the dashboard's tables.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime, createRuntime } from '../../local/runtime';
@@ -119,4 +119,17 @@ test('the daily run: lifecycle and milestone items in the owners\' digests, the 
   expect(journeyOf(runtime, 'Hooli Partners').moves).toEqual([
     { partner: 'Hooli Partners', quarter: '2026-Q4', tierFrom: 'Healthy', tierTo: 'At-risk', tierMove: 'down', quadrantFrom: 'Unpolished diamond', quadrantTo: 'Unpolished diamond', quadrantMove: '' },
   ]);
+});
+
+test('the agenda e-mail carries the joint planning points, markup escaped', async () => {
+  const { runtime, dir } = await open();
+  runtime.call('addJointPlanMilestone', 'TechServices Inc.', '<b>Launch</b> webinar', 'Both', '2027-02-01', '');
+  runtime.call('emailQbrAgenda', 'TechServices Inc.');
+  await runtime.save();
+  const files = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
+  const mail = (await parseAll(files.map((f) => join(dir, 'outbox', f))))[0];
+  expect(mail.text).toContain('Joint plan: 1 of 5 milestones done, 1 overdue');
+  expect(mail.text).toContain('Overdue: Joint booth at Dreamforce (Both, due 2026-11-26, target 1, actual 0)');
+  expect(mail.html).toContain('Open: &lt;b&gt;Launch&lt;/b&gt; webinar (Both, due 2027-02-01)');
+  expect(mail.html).not.toContain('<b>Launch');
 });
