@@ -2,7 +2,7 @@
  * Command line for the local runtime (run through scripts/start.mjs, which compiles TypeScript on the fly):
  *
  *   npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N]
- *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT]
+ *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT] [--user EMAIL]
  *   npm start [-- --workbook my.xlsx] [--now …]
  *
  * `local` runs one top-level function of dist/Code.js against the workbook (default out/partners.xlsx) and
@@ -32,6 +32,8 @@ export interface CliOptions {
   timeLimitMs?: number;
   selection?: string;
   smtp?: { host: string; port: number };
+  /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
+  userEmail?: string;
   /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
   timeZone?: string;
   locale?: string;
@@ -59,6 +61,12 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--quota': options.quota = positiveNumber(value(i, arg), arg); i++; break;
       case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
       case '--select': options.selection = value(i, arg); i++; break;
+      case '--user': {
+        const email = value(i, arg).trim(); i++;
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
+        options.userEmail = email;
+        break;
+      }
       case '--time-zone': options.timeZone = value(i, arg); i++; break;
       case '--locale': {
         const locale = value(i, arg); i++;
@@ -95,6 +103,7 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     timeLimitMs: options.timeLimitMs,
     selection: options.selection,
     smtp: options.smtp,
+    userEmail: options.userEmail,
     timeZone: options.timeZone,
     locale: options.locale,
   });

@@ -12,7 +12,8 @@ import * as automation from './server/automation';
 import { buildMenu, recolorEditedRows } from './server/menu';
 import { qbrContext, qbrData } from './server/qbr';
 import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbrActions';
-import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import { booleanArg, checklistItemArg, isoDateArg, partnerArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import type { PartnerRef } from './server/qbr';
 import { showQbrSidebar } from './server/qbrSidebar';
 import { addMilestone, completeMilestone } from './server/jointPlanActions';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
@@ -231,100 +232,100 @@ export function openQbrSidebar(): void {
 /**
  * Sidebar: everything to prepare a QBR with one partner (spec §6). An empty or null name means the partner
  * of the selected row on the partner sheet.
- * @param {string} partnerName The partner's name as on the partner sheet, or null.
+ * @param {(string|Object)} partnerName The partner's name as on the partner sheet (the first row of that name), {row, fingerprint} of its row, or null for the selected row.
  */
-export function getQbrData(partnerName: string | null): QbrData {
-  const name = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerNameArg(partnerName);
-  return qbrData(qbrContext(), name);
+export function getQbrData(partnerName: string | PartnerRef | null): QbrData {
+  const target = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerArg(partnerName);
+  return qbrData(qbrContext(), target);
 }
 
 /**
  * Sidebar: ticks or unticks one checklist item for a partner and quarter.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} quarter The quarter, like 2026-Q4.
  * @param {string} itemId The checklist item.
  * @param {boolean} done Ticked or not.
  */
-export function setQbrChecklistItem(partnerName: string, quarter: string, itemId: string, done: boolean): QbrActionResult {
-  return setChecklistItem(partnerNameArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
+export function setQbrChecklistItem(partnerName: string | PartnerRef, quarter: string, itemId: string, done: boolean): QbrActionResult {
+  return setChecklistItem(partnerArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
 }
 
 /**
  * Sidebar: adds an action item to the Action items sheet.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} item What is to be done.
  * @param {string} side Us, Partner or Both.
  * @param {string} due Due date as YYYY-MM-DD.
  */
-export function addQbrActionItem(partnerName: string, item: string, side: string, due: string): QbrActionResult {
-  return addActionItem(partnerNameArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
+export function addQbrActionItem(partnerName: string | PartnerRef, item: string, side: string, due: string): QbrActionResult {
+  return addActionItem(partnerArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
 }
 
 /**
  * Sidebar: marks an action item done.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {number} row The item's row on the Action items sheet.
  * @param {string} item The item's text, as the sidebar showed it.
  */
-export function completeQbrActionItem(partnerName: string, row: number, item: string): QbrActionResult {
-  return completeActionItem(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
+export function completeQbrActionItem(partnerName: string | PartnerRef, row: number, item: string): QbrActionResult {
+  return completeActionItem(partnerArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
 }
 
 /**
  * Sidebar: adds a milestone to the partner's joint business plan (the Joint plan sheet, created if missing).
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} milestone The measurable milestone.
  * @param {string} side Us, Partner or Both.
  * @param {string} due Due date as YYYY-MM-DD.
  * @param {string} target The target, such as 2 or "3 webinars" (may be empty).
  */
-export function addJointPlanMilestone(partnerName: string, milestone: string, side: string, due: string, target: string): QbrActionResult {
-  return addMilestone(partnerNameArg(partnerName), textArg(milestone, 'milestone'), sideArg(side), isoDateArg(due, 'due'), textArg(target, 'target', { optional: true, max: 200 }));
+export function addJointPlanMilestone(partnerName: string | PartnerRef, milestone: string, side: string, due: string, target: string): QbrActionResult {
+  return addMilestone(partnerArg(partnerName), textArg(milestone, 'milestone'), sideArg(side), isoDateArg(due, 'due'), textArg(target, 'target', { optional: true, max: 200 }));
 }
 
 /**
  * Sidebar: marks a joint plan milestone Done.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {number} row The milestone's row on the Joint plan sheet.
  * @param {string} milestone The milestone's text, as the sidebar showed it.
  */
-export function completeJointPlanMilestone(partnerName: string, row: number, milestone: string): QbrActionResult {
-  return completeMilestone(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(milestone, 'milestone'));
+export function completeJointPlanMilestone(partnerName: string | PartnerRef, row: number, milestone: string): QbrActionResult {
+  return completeMilestone(partnerArg(partnerName), rowArg(row, 'row'), textArg(milestone, 'milestone'));
 }
 
 /**
  * Sidebar: writes the QBR brief into a new sheet tab "QBR <partner> <quarter>" (never over an existing one).
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function createQbrBrief(partnerName: string): QbrActionResult {
-  return createBrief(partnerNameArg(partnerName));
+export function createQbrBrief(partnerName: string | PartnerRef): QbrActionResult {
+  return createBrief(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: e-mails the QBR agenda to the person using the sidebar, ready to forward.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function emailQbrAgenda(partnerName: string): QbrActionResult {
-  return emailAgenda(partnerNameArg(partnerName));
+export function emailQbrAgenda(partnerName: string | PartnerRef): QbrActionResult {
+  return emailAgenda(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: records a QBR held today: Last QBR, Next QBR (+91 days), a QBR log row, follow-ups due in 48 hours.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} notes Meeting notes for the QBR log (may be empty).
  */
-export function markQbrHeld(partnerName: string, notes: string): QbrActionResult {
-  return markHeld(partnerNameArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
+export function markQbrHeld(partnerName: string | PartnerRef, notes: string): QbrActionResult {
+  return markHeld(partnerArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
 }
 
 /**
  * Sidebar: writes the what-if panel's changed inputs (growth, deals, engagement, NPS, fit, leads, relevance)
  * to the partner's row, one cell per changed field, after the user confirmed.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {Object} changes The new values by field, e.g. {"nps": 60}; null blanks a cell.
  */
-export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
-  return applyWhatIf(partnerNameArg(partnerName), changes);
+export function applyQbrWhatIf(partnerName: string | PartnerRef, changes: WhatIfChanges): QbrActionResult {
+  return applyWhatIf(partnerArg(partnerName), changes);
 }
 
 /**

@@ -4,30 +4,32 @@ import { normalizeHeader } from '../core/partnerTable';
 import { Side } from '../core/qbr';
 import { samePartner } from '../core/qbrSheets';
 import { asText } from './logSheets';
-import { findPartner, qbrContext } from './qbr';
+import { PartnerTarget, findPartner, qbrContext } from './qbr';
 import { QbrActionResult, appendRows, locked, result } from './qbrActions';
 
 /**
  * Sidebar: adds a milestone to the partner's joint business plan (spec §10), as an Open row of the Joint plan
  * sheet (created with its headers when missing). Target is optional ("2 webinars", 50000).
  */
-export function addMilestone(partnerName: string, milestone: string, side: Side, due: DayNumber, target: string): QbrActionResult {
+export function addMilestone(partner: PartnerTarget, milestone: string, side: Side, due: DayNumber, target: string): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
-    const name = findPartner(ctx, partnerName).record.name;
+    const view = findPartner(ctx, partner);
+    const name = view.record.name;
     const targetCell: CellValue = /^\d+(\.\d+)?$/.test(target.trim()) ? Number(target.trim()) : asText(target);
     const at = appendRows(ctx, 'jointPlan', [{ Partner: asText(name), Milestone: asText(milestone), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open', Target: targetCell }]);
     const sheet = ctx.settings.sheets.jointPlan;
     const changes = [`${sheet} row ${at.first}: [${side}] ${milestone}, due ${isoOfDay(due)}${target ? `, target ${target}` : ''}${at.created ? ` (the ${sheet} sheet was created)` : ''}`];
-    return result(name, 'Milestone added to the joint plan.', changes);
+    return result({ row: view.record.index + 2 }, 'Milestone added to the joint plan.', changes);
   });
 }
 
 /** Sidebar: marks a milestone Done, after checking the row still holds it (a sort may have moved it). */
-export function completeMilestone(partnerName: string, row: number, milestone: string): QbrActionResult {
+export function completeMilestone(partner: PartnerTarget, row: number, milestone: string): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
-    const name = findPartner(ctx, partnerName).record.name;
+    const view = findPartner(ctx, partner);
+    const name = view.record.name;
     const sheetName = ctx.settings.sheets.jointPlan;
     const sheet = ctx.ss.getSheetByName(sheetName);
     if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
@@ -41,6 +43,6 @@ export function completeMilestone(partnerName: string, row: number, milestone: s
       throw new Error(`Row ${row} of "${sheetName}" is no longer "${milestone}" for ${name} (the sheet changed). Reopen the sidebar and try again.`);
     }
     sheet.getRange(row, cStatus + 1).setValue('Done');
-    return result(name, 'Milestone done.', [`${sheetName} row ${row}: Status → Done`]);
+    return result({ row: view.record.index + 2 }, 'Milestone done.', [`${sheetName} row ${row}: Status → Done`]);
   });
 }

@@ -8,7 +8,7 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 const today = dayNumber(new Date(2026, 11, 1));
 
 test('the header check knows the optional journey columns: no finding for them, a suggestion for a typo', () => {
-  const base = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit', 'Market relevance', 'Last contact'];
+  const base = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit', 'Market relevance', 'Last contact', 'Last QBR', 'Next QBR'];
   expect(checkHeaders([...base, 'Stage', 'Recruiting since', 'Partner contacts', 'Executive sponsor', 'NPS date'])).toEqual([]);
   expect(checkHeaders([...base, 'Executive sponsr', 'Recruting since', 'NPS dat']).map((f) => f.message)).toEqual([
     '`Executive sponsr` — did you mean `Executive sponsor`?',

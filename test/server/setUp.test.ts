@@ -16,7 +16,7 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(result.created).toEqual(ALL);
   expect(result.left).toEqual([]);
   expect(rt.ui.dialogs.at(-1)).toEqual({ kind: 'alert', title: 'PartnerPulse set-up', content: `Created: ${ALL.join(', ')}.` });
-  // The as-of cells the formulas take (PartnerPulse!B1:B2) come first, so the formulas can point at them.
+  // PartnerPulse holds the as-of cells the formula columns take (docs/time-zones.md), so it comes first.
   expect(rt.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', 'PartnerPulse', ...ALL]);
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
@@ -66,10 +66,11 @@ test('with a Partners sheet already there: it stays byte-identical, the rest is 
   const result = rt.call('setUpSheets') as { created: string[]; left: string[]; headerFindings: string[]; message: string };
   expect(result.created).toEqual(ALL.filter((n) => n !== 'Partners'));
   expect(result.left).toEqual(['Partners']);
-  expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?']);
+  const noQbr = 'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.';
+  expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?', noQbr]);
   expect(rt.ui.dialogs.at(-1)!.content).toBe(
     'Created: Pipeline, Escalations, Action items, QBR log, Feedback, Joint plan.\nLeft as they were (they exist): Partners.\n' +
-      'Header check of "Partners":\n• `Deal registered` — did you mean `Deals registered`?\n• `Engagment` — did you mean `Engagement`?',
+      `Header check of "Partners":\n• \`Deal registered\` — did you mean \`Deals registered\`?\n• \`Engagment\` — did you mean \`Engagement\`?\n• ${noQbr}`,
   );
   const partnersAfter = JSON.stringify(JSON.parse(workbookSnapshot(rt.workbook)).sheets.find((s: { name: string }) => s.name === 'Partners'));
   expect(partnersAfter).toBe(partnersBefore);
@@ -93,7 +94,8 @@ test('Check headers names missing and misspelled columns, or says all is well', 
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   expect(rt.call('checkHeaders')).toEqual([
     '`Stratgic fit` — did you mean `Strategic fit`?',
-    'No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint).',
+    'No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint). Without it, every partner counts as never contacted, so each one is "Touch overdue" every day.',
+    'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.',
   ]);
   expect(rt.ui.dialogs.at(-1)!.title).toBe('PartnerPulse header check');
   rt.call('setUpSheets');
