@@ -1,25 +1,22 @@
 import { AlertItem, AlertSettings } from './alerts';
 import { DayNumber } from './calendar';
 import { PartnerView } from './evaluate';
-import { lifecycleAlert, lifecycleOf } from './lifecycle';
+import { lifecycleAlert } from './lifecycle';
+import { lifecycleFor } from './journeyView';
 import { Rules } from './rules';
 
 /**
  * The lifecycle alerts of spec §9 for the owners' digests: stalled, first deal due, recruiting overdue.
  * Each to the owner (the admin when there is none, as the other partner alerts). A partner whose row cannot
- * be staged (a signed date after today) gets none: the sidebar shows the problem.
+ * be staged (a signed date after today, an unreadable Signed or First deal) gets none: the sidebar shows why.
  */
 export function lifecycleAlerts(views: readonly PartnerView[], today: DayNumber, rules: Rules, settings: AlertSettings): AlertItem[] {
   const items: AlertItem[] = [];
   for (const v of views) {
     const r = v.record;
     if (r.unnamed) continue;
-    let alert;
-    try {
-      alert = lifecycleAlert(lifecycleOf(r, today, rules), r.recruitingSince ?? null, today, rules);
-    } catch {
-      continue;
-    }
+    const { life } = lifecycleFor(v, today, rules);
+    const alert = life === null ? null : lifecycleAlert(life, r.recruitingSince ?? null, today, rules);
     if (!alert) continue;
     items.push({
       kind: alert.kind,

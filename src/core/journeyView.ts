@@ -38,6 +38,10 @@ export interface JourneyDetails {
 }
 
 export function lifecycleFor(view: PartnerView, today: DayNumber, rules: Rules): { life: Lifecycle | null; problem: string | null } {
+  // An unreadable Signed or First deal reads as blank elsewhere; here it would make a Recruit or a Stalled
+  // partner out of a typo, so the stage is not told and the cell's problem is shown instead.
+  const unreadable = (view.record.inputProblems ?? []).find((p) => p.field === 'signed' || p.field === 'firstDeal');
+  if (unreadable) return { life: null, problem: unreadable.message };
   try {
     return { life: lifecycleOf(view.record, today, rules), problem: null };
   } catch (error) {
@@ -100,7 +104,7 @@ export function journeyBlocks(views: readonly PartnerView[], openEscalations: Re
       header: ['Stage', 'Partners'],
       rows: [
         ...STAGES.map((s): [string, number] => [s, stages.filter((x) => x.life?.stage === s).length]),
-        ...(problems ? [[`Cannot tell (signed date after today)`, problems] as [string, number]] : []),
+        ...(problems ? [[`Cannot tell (a signed date after today, or an unreadable date)`, problems] as [string, number]] : []),
       ],
     },
     {

@@ -1,6 +1,7 @@
 import { NEW_YORK, dayNumber } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
-import { journeyBlocks, risksView } from '../../src/core/journeyView';
+import { journeyBlocks, lifecycleView, risksView } from '../../src/core/journeyView';
+import { lifecycleAlerts } from '../../src/core/journeyAlerts';
 import { mapColumns, readPartnerRows } from '../../src/core/partnerTable';
 import { RISK_ADVICE, openEscalationCounts, quarterStart, readContactCount, relationshipRisks } from '../../src/core/risks';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -91,7 +92,7 @@ describe('the dashboard\'s journey tables and the sidebar\'s risks from a partne
   test('partners per stage, stalled longest first, a count per risk', () => {
     const blocks = journeyBlocks(views, escalations, today, rules, NEW_YORK);
     expect(blocks.map((b) => b.title)).toEqual(['Partners per lifecycle stage', 'Stalled partners', 'Relationship risks']);
-    expect(blocks[0].rows).toEqual([['Recruit', 1], ['Onboard', 1], ['Enable', 0], ['Activate', 0], ['Stalled', 2], ['Active', 1], ['Cannot tell (signed date after today)', 1]]);
+    expect(blocks[0].rows).toEqual([['Recruit', 1], ['Onboard', 1], ['Enable', 0], ['Activate', 0], ['Stalled', 2], ['Active', 1], ['Cannot tell (a signed date after today, or an unreadable date)', 1]]);
     expect(blocks[1].rows).toEqual([
       ['Late Co', 'bob@example.com', new Date(2026, 7, 3), 120, 30],
       ['Later Co', 'bob@example.com', new Date(2026, 7, 28), 95, 5],
@@ -112,4 +113,12 @@ describe('the dashboard\'s journey tables and the sidebar\'s risks from a partne
       'NPS not surveyed this quarter: add an "NPS date" column',
     ]);
   });
+});
+
+test('an unreadable Signed date: no stage and no lifecycle alert, the cell\'s problem instead', () => {
+  const header = ['Partner', 'Owner', 'Deals', 'Signed'];
+  const views = evaluatePartners(readPartnerRows([['Typo Co', 'ann@example.com', 0, 'last spring']] as never, mapColumns(header), today, rules, NEW_YORK), today, rules);
+  expect(lifecycleView(views[0], today, rules)).toMatchObject({ stage: null, problem: expect.stringMatching(/^Signed "last spring" is not a date/) });
+  expect(lifecycleAlerts(views, today, rules, { adminEmail: null })).toEqual([]);
+  expect(journeyBlocks(views, new Map(), today, rules, NEW_YORK)[0].rows).toContainEqual(['Cannot tell (a signed date after today, or an unreadable date)', 1]);
 });
