@@ -108,11 +108,10 @@ export function partnerMoves(snapshots: ReadonlyMap<string, QuarterSnapshot>, pa
   const quarters = [...snapshots.keys()].sort((a, b) => (quarterIndex(b) as number) - (quarterIndex(a) as number));
   const out: Move[] = [];
   for (const quarter of quarters) {
-    const prev = snapshots.get(previousQuarter(quarter));
-    const now = snapshots.get(quarter);
-    if (!prev || !now || !now.has(key)) continue;
-    const found = movers(new Map([[key, prev.get(key)!]].filter(([, v]) => v !== undefined) as [string, SnapshotEntry][]), new Map([[key, now.get(key)!]]), quarter);
-    out.push(...found);
+    const was = snapshots.get(previousQuarter(quarter))?.get(key);
+    const now = snapshots.get(quarter)?.get(key);
+    if (!was || !now) continue;
+    out.push(...movers(new Map([[key, was]]), new Map([[key, now]]), quarter));
     if (out.length >= limit) break;
   }
   return out.slice(0, limit);
