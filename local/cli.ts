@@ -687,7 +687,9 @@ export async function runStart(argv: string[]): Promise<number> {
   await runtime.save();
   steps.done();
 
-  console.log(`\n${evaluationLine(afterTriggers)}`);
+  // Both evaluations' calls: the second reruns only the formulas whose arguments the trigger changed.
+  const callsMade = evaluation.customFunctionCalls + (afterTriggers === evaluation ? 0 : afterTriggers.customFunctionCalls);
+  console.log(`\n${evaluationLine({ ...afterTriggers, customFunctionCalls: callsMade })}`);
   if (triggers.length === 0) console.log(`Triggers: none installed (choose "Turn automation on" in the menu: \`npm run local -- turnAutomationOn${workbookFlags(options)}\`).`);
   else {
     console.log(`Triggers: fired ${triggers.length} once`);

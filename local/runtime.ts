@@ -161,11 +161,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const customFunctions = customFunctionNames(code);
   // Sheets hands a custom function its date cells as instants in the spreadsheet's zone and shows a returned
   // Date as its wall clock there; the model keeps wall clocks (local/services/time.ts).
-  const callCustomFunction = (name: string, args: unknown[]) =>
-    mapDates(
-      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS),
+  // When the spreadsheet's zone is this process's own, both conversions are identities: skipped, since a
+  // whole column of 200,000 dates through Intl costs seconds.
+  const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const callCustomFunction = (name: string, args: unknown[]) => {
+    const limitMs = options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS;
+    if (workbook.timeZone === processZone) return guarded(name, args.map((a) => toRealm(a, realm)), limitMs);
+    return mapDates(
+      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), limitMs),
       (d) => instantToWallClock(d, workbook.timeZone),
     );
+  };
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
 
