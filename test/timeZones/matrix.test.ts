@@ -95,9 +95,13 @@ describe.each(CASES)('spreadsheet in %s, script in New York, on %s', (zone, day)
     const outbox = join(path, '..', 'outbox');
     const { runtime, error } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(7), outboxDir: outbox }, 'runHourly');
     expect(error).toBeNull();
-    const history = sheetRows(runtime, 'Health history').slice(1);
-    expect(history.length).toBe(3);
-    expect(history.map((r) => shown(r[0]))).toEqual([day, day, day]);
+    // The compact layout (docs/limits.md): the sheet's month has its column, and the day of that month is
+    // the character at its place in every partner's cell (the days before it: no run).
+    const history = sheetRows(runtime, 'Health history');
+    expect(history[0][2]).toBe(`Scores ${day.slice(0, 7)}`);
+    const dayOfMonth = Number(day.slice(8, 10));
+    expect(history.slice(1).map((r) => String(r[2]).length)).toEqual([dayOfMonth, dayOfMonth, dayOfMonth]);
+    expect(history.slice(1).every((r) => String(r[2])[dayOfMonth - 1] !== '.')).toBe(true);
   });
 
   test('Mark QBR held writes today and today + 91 days, and logs today', async () => {
