@@ -2,6 +2,7 @@
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
 //   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
+//   npm run sql -- --dialect bigquery|duckdb --table NAME  print the rules as SQL (local/warehouseCli.ts, no build)
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
 // required — the same transform Jest uses — instead of shipping a second build of local/.
@@ -40,13 +41,14 @@ require.extensions['.ts'] = (module, filename) => {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === '--local') {
   if (!existsSync(join(root, 'dist', 'Code.js'))) build();
-} else {
+} else if (mode !== '--sql') {
   build();
 }
-const cli = require(join(root, 'local', 'cli.ts'));
+const cli = mode === '--sql' ? null : require(join(root, 'local', 'cli.ts'));
 try {
   const code =
-    mode === '--local' ? await cli.runLocal(args)
+    mode === '--sql' ? require(join(root, 'local', 'warehouseCli.ts')).runSql(args, JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone)
+    : mode === '--local' ? await cli.runLocal(args)
     : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
     : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
   process.exitCode = code;

@@ -13,6 +13,8 @@ export interface Dialect {
   stringType: string;
   /** A table reference, quoted. */
   table(name: string): string;
+  /** An RE2 pattern as a string literal: backslashes reach RE2 unchanged. */
+  regex(pattern: string): string;
   /** Whether `text` matches the RE2 `pattern` (anchors in the pattern make it a full match). */
   regexContains(text: string, pattern: string): string;
   isNan(x: string): string;
@@ -38,6 +40,7 @@ export const BIGQUERY: Dialect = {
   intType: 'INT64',
   stringType: 'STRING',
   table: (name) => `\`${checkTable(name, BIGQUERY_TABLE, 'dataset.table or project.dataset.table (letters, digits, _ and -)')}\``,
+  regex: (pattern) => `r${sqlString(pattern, true)}`,
   regexContains: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
   isNan: (x) => `IS_NAN(${x})`,
   isInf: (x) => `IS_INF(${x})`,
@@ -52,6 +55,7 @@ export const DUCKDB: Dialect = {
   intType: 'BIGINT',
   stringType: 'VARCHAR',
   table: (name) => checkTable(name, DUCKDB_TABLE, 'table, schema.table or catalog.schema.table (letters, digits and _)').split('.').map((p) => `"${p}"`).join('.'),
+  regex: (pattern) => sqlString(pattern, true),
   regexContains: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   isNan: (x) => `isnan(${x})`,
   isInf: (x) => `isinf(${x})`,
@@ -63,11 +67,12 @@ export const DUCKDB: Dialect = {
 export const DIALECTS: Record<DialectName, Dialect> = { bigquery: BIGQUERY, duckdb: DUCKDB };
 
 /**
- * A string literal. The literals the rules need (labels, messages, patterns) hold neither quotes nor
- * backslashes, which both dialects read alike; anything else is refused rather than escaped two ways.
+ * A string literal. The literals the rules need (labels, messages) hold neither quotes nor backslashes,
+ * which both dialects read alike; anything else is refused rather than escaped two ways. Regular expressions
+ * may hold backslashes: BigQuery reads them raw in r'…', DuckDB never treats them as escapes in '…'.
  */
-export function sqlString(text: string): string {
-  if (/['\\\n\r]/.test(text)) throw new Error(`Text ${JSON.stringify(text)} cannot be put in the generated SQL: it holds a quote, a backslash or a line break`);
+export function sqlString(text: string, backslashes = false): string {
+  if ((!backslashes && text.includes('\\')) || /['\n\r]/.test(text)) throw new Error(`Text ${JSON.stringify(text)} cannot be put in the generated SQL: it holds a quote, a backslash or a line break`);
   return `'${text}'`;
 }
 

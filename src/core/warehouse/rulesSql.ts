@@ -23,7 +23,7 @@ const P = 'pp_';
 
 // Whitespace as JavaScript's String.prototype.trim sees it ([[:space:]] is RE2's ASCII class), so a cell the
 // formulas call blank is NULL here too.
-const SPACE = '[[:space:]\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
+const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 // core/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
 const ISO_DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
@@ -58,10 +58,10 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const today = asOfDay(options.asOf);
   const inf = `CAST('inf' AS ${d.floatType})`;
 
-  const trimmed = (x: string) => `NULLIF(REGEXP_REPLACE(REGEXP_REPLACE(${x}, ${str(`^${SPACE}+`)}, ''), ${str(`${SPACE}+$`)}, ''), '')`;
+  const trimmed = (x: string) => `NULLIF(REGEXP_REPLACE(REGEXP_REPLACE(${x}, ${d.regex(`^${SPACE}+`)}, ''), ${d.regex(`${SPACE}+$`)}, ''), '')`;
   const normalizedNumber = (t: string) => `REGEXP_REPLACE(${t}, '^−', '-')`;
   const numberOfText = (t: string) =>
-    `CASE WHEN ${d.regexContains(normalizedNumber(t), str(NUMBER_TEXT))} THEN CAST(REPLACE(REGEXP_REPLACE(${normalizedNumber(t)}, '^[+]', ''), ',', '') AS ${d.floatType}) END`;
+    `CASE WHEN ${d.regexContains(normalizedNumber(t), d.regex(NUMBER_TEXT))} THEN CAST(REPLACE(REGEXP_REPLACE(${normalizedNumber(t)}, '^[+]', ''), ',', '') AS ${d.floatType}) END`;
   // core/inputError.ts formatNumber: a typographic minus, integers without ".0".
   const plain = (x: string) => `CASE WHEN ${x} = FLOOR(${x}) AND ${x} < ${2 ** 53} THEN CAST(CAST(${x} AS ${d.intType}) AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
   const shownFloat = (x: string) =>
@@ -104,7 +104,7 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const byLogins = (n: string) =>
     bands(n, [['>=', num(e.weeklyLogins), `'Weekly'`], ['>=', num(e.monthlyLogins), `'Monthly'`], ['>=', num(e.quarterlyLogins), `'Quarterly'`]], `'Inactive'`);
   const engLabel = `CASE LOWER(${P}eng_text) ${ENGAGEMENT_LEVELS.map((l) => `WHEN ${str(l.toLowerCase())} THEN ${str(l)}`).join(' ')} END`;
-  const engDay = `CASE WHEN ${d.regexContains(`${P}eng_text`, str(ISO_DAY))} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
+  const engDay = `CASE WHEN ${d.regexContains(`${P}eng_text`, d.regex(ISO_DAY))} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
   const engCount = numberOfText(`${P}eng_text`);
   const relCount = numberOfText(`${P}rel_text`);
   const fitLabel = `CASE LOWER(${P}fit_text) ${FITS.map((f) => `WHEN ${str(f.toLowerCase())} THEN ${str(f)}`).join(' ')} END`;
