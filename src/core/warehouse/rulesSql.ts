@@ -44,7 +44,7 @@ function pointsFor(dimension: Dimension, input: number | string, rules: Rules): 
   return scoreHealth(inputs, rules).dimensions[0].earned;
 }
 
-const list = (values: readonly string[]) => values.map(sqlString).join(', ');
+const list = (values: readonly string[]) => values.map((v) => sqlString(v)).join(', ');
 
 /** `CASE WHEN x >= t1 THEN v1 … ELSE v END`, first match wins, as the rules' if-chains. */
 function bands(x: string, steps: ReadonlyArray<[op: '>=' | '>', threshold: string, value: string]>, otherwise: string): string {

@@ -117,6 +117,6 @@ describe('npm run sql', () => {
     writeFileSync(file, JSON.stringify({ version: 2, rules: { ...DEFAULT_RULES, weights: { ...DEFAULT_RULES.weights, revenue: 50 } } }));
     expect(() => sqlCommand(['--dialect', 'duckdb', '--table', 'p', '--settings', file], 'UTC')).toThrow(/rules.weights/);
     writeFileSync(file, JSON.stringify({ version: 2, rules: { ...DEFAULT_RULES, activity: { dealsHigh: 9, dealsMid: 3, dealsLow: 1 } } }));
-    expect(sqlCommand(['--dialect', 'duckdb', '--table', 'p', '--settings', file, '--as-of', AS_OF])).toContain('>= 9 THEN');
+    expect(sqlCommand(['--dialect', 'duckdb', '--table', 'p', '--settings', file, '--as-of', AS_OF], 'UTC')).toContain('>= 9 THEN');
   });
 });
