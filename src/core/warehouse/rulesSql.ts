@@ -23,7 +23,7 @@ const P = 'pp_';
 
 // Whitespace as JavaScript's String.prototype.trim sees it ([[:space:]] is RE2's ASCII class), so a cell the
 // formulas call blank is NULL here too.
-const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+export const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 // core/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
 const ISO_DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
