@@ -32,6 +32,7 @@ export interface CliOptions {
   timeLimitMs?: number;
   selection?: string;
   smtp?: { host: string; port: number };
+  warehouse?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -56,6 +57,7 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--quota': options.quota = positiveNumber(value(i, arg), arg); i++; break;
       case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
       case '--select': options.selection = value(i, arg); i++; break;
+      case '--warehouse': options.warehouse = value(i, arg); i++; break;
       case '--smtp': {
         const [host, port] = value(i, arg).split(':'); i++;
         options.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
@@ -85,6 +87,7 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     timeLimitMs: options.timeLimitMs,
     selection: options.selection,
     smtp: options.smtp,
+    warehouse: options.warehouse,
   });
 }
 

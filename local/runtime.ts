@@ -20,6 +20,7 @@ import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
+import { warehouseFile } from './services/bigquery';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
 
@@ -52,6 +53,8 @@ export interface RuntimeOptions {
   /** Where script/document/user properties, cache and triggers persist; default next to the workbook. */
   statePath?: string;
   timeZone?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (local/services/bigquery.ts). */
+  warehouse?: string;
 }
 
 export interface Runtime {
@@ -135,7 +138,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const callCustomFunction = (name: string, args: unknown[]) =>
     guarded(name, args.map((a) => toRealm(a, realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS);
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
-  const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
+  const app = new LocalSpreadsheetApp({
+    model: workbook, calls, realm, recalculate, selection: options.selection,
+    warehouse: options.warehouse ? warehouseFile(resolve(options.warehouse)) : null,
+    dataSourcesPath: workbookPath ? workbookPath.replace(/\.xlsx$/i, '') + '.datasources.json' : null,
+  });
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
@@ -193,7 +200,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     } finally {
       runs.pop();
       delete context.__run;
-      if (runs.length === 0) services.endExecution();
+      if (runs.length === 0) {
+        services.endExecution();
+        app.endExecution();
+      }
     }
   }
 
