@@ -33,6 +33,8 @@ export interface CliOptions {
   selection?: string;
   smtp?: { host: string; port: number };
   warehouse?: string;
+  /** Answers for the add-on's prompts, in order (`--answer my-project --answer ds.partners`). */
+  answers?: string[];
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -58,6 +60,7 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
       case '--select': options.selection = value(i, arg); i++; break;
       case '--warehouse': options.warehouse = value(i, arg); i++; break;
+      case '--answer': (options.answers ??= []).push(value(i, arg)); i++; break;
       case '--smtp': {
         const [host, port] = value(i, arg).split(':'); i++;
         options.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
@@ -201,7 +204,7 @@ function runReported(runtime: Runtime, name: string, args: unknown[]): boolean {
 export async function runLocal(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (!options.functionName) {
-    console.error('Usage: npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N] [--time-limit SECONDS]');
+    console.error('Usage: npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N] [--time-limit SECONDS] [--warehouse FILE.parquet|.csv] [--answer TEXT]…');
     return 2;
   }
   const workbook = resolve(options.workbook ?? DEFAULT_WORKBOOK);
@@ -214,6 +217,7 @@ export async function runLocal(argv: string[]): Promise<number> {
     console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
     return 2;
   }
+  for (const text of options.answers ?? []) runtime.ui.responses.push({ button: 'OK', text });
   const before = snapshot(runtime.workbook);
   const sheetsBefore = runtime.workbook.sheets.map((s) => s.name);
   console.log(`Running ${options.functionName}() on ${workbook} at ${runtime.now().toString()}`);

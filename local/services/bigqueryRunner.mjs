@@ -88,8 +88,8 @@ async function run(request) {
     if (request.warehouse) {
       await connection.run(`CREATE VIEW pp_warehouse AS SELECT * FROM ${source(request.warehouse.file)}`);
       await connection.run(`CREATE VIEW pp_information_schema_columns AS SELECT '${request.warehouse.table}' AS table_name, column_name, ` +
-        `CASE regexp_replace(column_type, '\\(.*$', '') ${Object.entries(BIGQUERY_TYPES).map(([d, b]) => `WHEN '${d}' THEN '${b}'`).join(' ')} ELSE column_type END AS data_type ` +
-        'FROM (DESCRIBE pp_warehouse)');
+        `CASE regexp_replace(column_type, '\\(.*$', '') ${Object.entries(BIGQUERY_TYPES).map(([d, b]) => `WHEN '${d}' THEN '${b}'`).join(' ')} ELSE column_type END AS data_type, ` +
+        'row_number() OVER () AS ordinal_position FROM (DESCRIBE pp_warehouse)');
     }
     const result = await connection.stream(translate(request.sql, request.warehouse));
     const columns = result.columnNames().map((name, i) => ({ name, type: bigQueryType(result.columnType(i).toString()) }));
