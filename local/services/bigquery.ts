@@ -266,8 +266,10 @@ export class ConnectedSheets {
     this.enabled = true;
   }
 
+  /** The end of an execution: enabling lapses, and the data sources are saved under their sheets' current names. */
   endExecution(): void {
     this.enabled = false;
+    if (this.dataSources.length) this.save();
   }
 
   requireEnabled(): void {
