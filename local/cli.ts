@@ -35,6 +35,9 @@ export interface CliOptions {
   warehouse?: string;
   /** Answers for the add-on's prompts, in order (`--answer my-project --answer ds.partners`). */
   answers?: string[];
+  /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
+  timeZone?: string;
+  locale?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -61,6 +64,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--select': options.selection = value(i, arg); i++; break;
       case '--warehouse': options.warehouse = value(i, arg); i++; break;
       case '--answer': (options.answers ??= []).push(value(i, arg)); i++; break;
+      case '--time-zone': options.timeZone = value(i, arg); i++; break;
+      case '--locale': {
+        const locale = value(i, arg); i++;
+        if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error(`--locale ${locale}: not a locale; write it as Sheets does, like en_US or de_DE`);
+        options.locale = locale;
+        break;
+      }
       case '--smtp': {
         const [host, port] = value(i, arg).split(':'); i++;
         options.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
@@ -91,6 +101,8 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     selection: options.selection,
     smtp: options.smtp,
     warehouse: options.warehouse,
+    timeZone: options.timeZone,
+    locale: options.locale,
   });
 }
 

@@ -21,6 +21,7 @@ import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
 import { warehouseFile } from './services/bigquery';
+import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
 
@@ -52,9 +53,17 @@ export interface RuntimeOptions {
   selection?: string;
   /** Where script/document/user properties, cache and triggers persist; default next to the workbook. */
   statePath?: string;
+  /**
+   * The spreadsheet's time zone (File > Settings in Sheets); default the workbook model's, else the script's.
+   * Date cells reach the script as 00:00 in this zone, whatever the script's zone (docs/time-zones.md).
+   */
   timeZone?: string;
   /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (local/services/bigquery.ts). */
   warehouse?: string;
+  /** The spreadsheet's locale (`en_US`, `de_DE`, …): how dates typed as text read. Default en_US. */
+  locale?: string;
+  /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
+  scriptTimeZone?: string;
 }
 
 export interface Runtime {
@@ -105,10 +114,16 @@ const VIRTUAL_DATE = `(function (clock) {
 })`;
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const timeZone = options.timeZone ?? appsScriptTimeZone();
+  const scriptTimeZone = options.scriptTimeZone ?? appsScriptTimeZone();
   const workbookPath = options.workbookPath ? resolve(options.workbookPath) : undefined;
-  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone }) : undefined);
+  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone: options.timeZone ?? scriptTimeZone }) : undefined);
   if (!workbook) throw new Error('createRuntime: give workbookPath or workbook');
+  if (options.timeZone) {
+    if (!isValidTimeZone(options.timeZone)) throw new Error(`Time zone ${options.timeZone} is not one Sheets knows; give an IANA name like Europe/Berlin.`);
+    workbook.timeZone = options.timeZone;
+  }
+  if (options.locale) workbook.locale = options.locale;
+  const timeZone = scriptTimeZone;
   const codePath = options.codePath ?? join(ROOT, 'dist', 'Code.js');
   const code = options.code ?? readFileSync(codePath, 'utf8');
 
@@ -135,8 +150,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   const customFunctions = customFunctionNames(code);
+  // Sheets hands a custom function its date cells as instants in the spreadsheet's zone and shows a returned
+  // Date as its wall clock there; the model keeps wall clocks (local/services/time.ts).
   const callCustomFunction = (name: string, args: unknown[]) =>
-    guarded(name, args.map((a) => toRealm(a, realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS);
+    mapDates(
+      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS),
+      (d) => instantToWallClock(d, workbook.timeZone),
+    );
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const app = new LocalSpreadsheetApp({
     model: workbook, calls, realm, recalculate, selection: options.selection,
@@ -299,6 +319,13 @@ function liveCopy(workbook: WorkbookModel, workbookPath: string) {
       write({ version, xlsxMtimeMs: baseMtime, workbook: workbookSnapshot(workbook) });
     },
   };
+}
+
+/** A value with every Date in it (arrays walked) replaced. */
+function mapDates(value: unknown, map: (d: Date) => Date): unknown {
+  if (isDate(value)) return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapDates(v, map));
+  return value;
 }
 
 /** A host value as the add-on's realm sees it: Dates remade with the context's Date, arrays walked. */

@@ -14,6 +14,7 @@
  */
 import { CallLog } from './calls';
 import { ConnectedSheets, DATA_EXECUTION_STATE, LocalBigQueryDataSourceSpec, LocalDataSource, LocalDataSourceSheet, LocalDataSourceSpecBuilder, SheetTarget, WarehouseFile } from './services/bigquery';
+import { instantToWallClock, wallClockToInstant } from './services/time';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -100,13 +101,14 @@ class Session {
     }
   }
 
+  /** A date cell reaches the script as the instant of its wall clock in the spreadsheet's zone. */
   toScript(value: CellValue): unknown {
-    return isDate(value) ? this.realm.date(value.getTime()) : value;
+    return isDate(value) ? this.realm.date(wallClockToInstant(value, this.env.model.timeZone).getTime()) : value;
   }
 
   fromScript(value: unknown): { value: CellValue; formula?: string; typedAsText?: boolean } {
     if (value === null || value === undefined) return { value: '' };
-    if (isDate(value)) return { value: new Date(value.getTime()) };
+    if (isDate(value)) return { value: instantToWallClock(value, this.env.model.timeZone) };
     if (typeof value === 'string') {
       // As in Sheets, a leading apostrophe only says "keep this as text"; it is not part of the value.
       if (value.startsWith("'")) return { value: value.slice(1), typedAsText: true };
@@ -795,7 +797,7 @@ export class LocalChartBuilder {
 // Spreadsheet — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSheets' | 'getSheetByName' | 'insertSheet'
+  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getSheets' | 'getSheetByName' | 'insertSheet'
   | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' | 'setActiveRange' | 'getRange' | 'toast' | 'getNumSheets';
 
 export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, SpreadsheetMethods> {
@@ -823,6 +825,7 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
   getName(): string { this.count('getName'); return this.session.env.model.name; }
   getUrl(): string { this.count('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.session.env.model.id}/edit`; }
   getSpreadsheetTimeZone(): string { this.count('getSpreadsheetTimeZone'); return this.session.env.model.timeZone; }
+  getSpreadsheetLocale(): string { this.count('getSpreadsheetLocale'); return this.session.env.model.locale; }
   getNumSheets(): number { this.count('getNumSheets'); return this.session.env.model.sheets.length; }
 
   getSheets(): LocalSheet[] {
@@ -1084,7 +1087,8 @@ function connectedSheetsHost(session: Session) {
     count: (service: string, method: string) => session.count(service, method),
     cellsRead: (n: number) => session.cells('read', n),
     fail: (message: string): never => session.fail(message),
-    date: (iso: string) => session.realm.date(new Date(`${iso}T00:00:00`).getTime()),
+    // A DATE is a date cell: 00:00 of that day in the spreadsheet's zone, as the script receives date cells.
+    date: (iso: string) => session.toScript(new Date(`${iso}T00:00:00`)) as Date,
     addSheet: (name: string) => target(session.env.model.addSheet(name)),
     sheetNamed: (name: string) => {
       const model = session.env.model.sheet(name);

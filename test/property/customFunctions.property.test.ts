@@ -1,3 +1,4 @@
+import { at } from '../calendars';
 // Property-based checks of the custom functions (src/customFunctions, the code the bundle runs): whatever
 // a column holds, a column call returns one row per input row and never throws; the score only moves the
 // right way with deals and NPS; the tier always matches the score's band (spec §2).
@@ -15,11 +16,11 @@ const now = new Date(2026, 11, 1, 9, 30);
 const RUNS = { numRuns: 100 };
 
 const FUNCTIONS: [string, number, (args: Arg[]) => unknown][] = [
-  ['PARTNER_HEALTH', 5, (args) => partnerHealth(args, rules, now)],
+  ['PARTNER_HEALTH', 5, (args) => partnerHealth(args, at(now, rules))],
   ['PARTNER_TIER', 1, (args) => partnerTier(args, rules)],
-  ['SEGMENT', 4, (args) => segmentColumn(args, rules, now)],
+  ['SEGMENT', 4, (args) => segmentColumn(args, at(now, rules))],
   ['PARTNER_QUADRANT', 2, (args) => quadrantColumn(args, rules)],
-  ['NEXT_TOUCH', 2, (args) => nextTouch(args, rules)],
+  ['NEXT_TOUCH', 2, (args) => nextTouch(args, at(now, rules))],
 ];
 
 test.each(FUNCTIONS)('%s: any mix of numbers, text, blanks, dates, booleans and error values gives one cell per row, never a throw', (_name, width, call) => {
@@ -36,7 +37,7 @@ test.each(FUNCTIONS)('%s: any mix of numbers, text, blanks, dates, booleans and 
 });
 
 const health = (r: { growth: unknown; deals: unknown; engagement: unknown; nps: unknown; fit: unknown }) =>
-  partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], rules, now);
+  partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], at(now, rules));
 
 test('more deals never lower a score', () => {
   fc.assert(fc.property(validHealthRow, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 }), (row, deals, more) => {
@@ -67,7 +68,7 @@ function specTier(score: number | string): string {
 test('PARTNER_TIER of the PARTNER_HEALTH column always agrees with the score, row by row', () => {
   fc.assert(fc.property(fc.array(validHealthRow, { minLength: 1, maxLength: 30 }), (rows) => {
     const col = (key: keyof (typeof rows)[number]) => rows.map((r) => [r[key]]) as Arg;
-    const scores = partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], rules, now) as (number | string)[][];
+    const scores = partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], at(now, rules)) as (number | string)[][];
     const tiers = partnerTier([scores as Arg], rules) as string[][];
     scores.forEach(([score], i) => {
       expect(typeof score === 'number' ? score >= 0 && score <= 100 && Number.isInteger(score) : ['Unknown', ''].includes(score)).toBe(true);

@@ -25,7 +25,7 @@ const growth = fc.oneof(fc.constant(null), fc.constant(null),
   fc.double({ min: -1, max: 3, noNaN: true }));
 const count = (edges: number[]) => fc.oneof(fc.constant(null), fc.constantFrom(...edges), fc.integer({ min: 0, max: 40 }));
 const engagement = fc.oneof(fc.constant(null), fc.constant(null),
-  fc.constantFrom('Weekly', 'monthly', ' QUARTERLY ', 'Inactive', '', '   ', '12', '3', '2', '0', '1', '-4', '1,200', '2.5', 'often', '$450K', '2026-02-30', '1e3', '−3', '+5', '.5'),
+  fc.constantFrom('Weekly', 'monthly', ' QUARTERLY ', 'Inactive', '', '   ', '12', '3', '2', '0', '1', '-4', '1,200', '2.5', 'often', '$450K', '2026-02-30', '2026-1-5', '2026-11-9', '2026-13-01', '1e3', '−3', '+5', '.5'),
   fc.constantFrom(...dayEdges).map(daysAgo));
 const nps = fc.oneof(fc.constant(null), fc.constantFrom(-100, -101, 100, 101, 0, -0.5, 24.5, 25, 24, 49, 49.9, 50, NaN, 140), fc.integer({ min: -100, max: 100 }));
 const fit = fc.oneof(fc.constant(null), fc.constantFrom('Strong', 'moderate', ' Weak ', 'Maybe', '', 'STRONG'));

@@ -12,6 +12,7 @@ import { DUCKDB } from '../../src/core/warehouse/dialect';
 import { alertsSql, ITEMS_PER_RECIPIENT } from '../../src/core/warehouse/queries';
 import { WarehouseRow, loadPartners, openDuckDb, queryRows } from '../core/warehouse/duckdb';
 import { sheetCells } from '../core/warehouse/formulas';
+import { NEW_YORK } from '../calendars';
 
 const AS_OF = '2026-12-01';
 const today = dayOfIso(AS_OF) as number;
@@ -43,10 +44,10 @@ test('the alert query lists what the daily job would, per recipient', async () =
     const header = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Last contact', 'Last QBR', 'Next QBR'];
     const values = rows.map((r) => {
       const c = sheetCells(r);
-      const d = (v: unknown) => (v === null ? '' : new Date(`${v}T00:00:00`));
+      const d = (v: unknown) => (v === null ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number));
       return [r.partner ?? '', r.owner ?? '', c.revenue, c.growth, c.deals, c.engagement, c.nps, c.lastContact, d(r.last_qbr), d(r.next_qbr)];
     });
-    const views = evaluatePartners(readPartnerRows(values, mapColumns(header), today, DEFAULT_RULES), today, DEFAULT_RULES);
+    const views = evaluatePartners(readPartnerRows(values, mapColumns(header), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
     const expected = partnerAlerts(views, new Map(), 15, { adminEmail: 'admin@example.com' });
     const key = (item: object) => {
       const i = item as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../cells';
+import { intlZoneRules, sheetCalendar } from '../calendar';
 import { describeValue } from '../inputError';
 import { DEFAULT_RULES } from '../rules';
 
@@ -14,6 +15,8 @@ export interface MessageTemplate {
 
 const SAMPLE_NUMBER = -987654.25;
 const SAMPLE_TEXT = 'zq9sample';
+// Only ISO dates reach the readers' date path from here; the calendar's zone does not change any message.
+const CALENDAR = sheetCalendar('UTC', 'en_US', intlZoneRules('UTC'));
 
 function templateOf(read: () => unknown, shown: string): MessageTemplate {
   try {
@@ -41,9 +44,11 @@ export const MESSAGES = {
   leadsBelow: number(readLeads, -987654),
   npsNotNumber: number(readNps, NaN),
   npsOutside: number(readNps),
-  engagementBelow: number((v) => readEngagement(v, 0, DEFAULT_RULES), -987654),
+  engagementBelow: number((v) => readEngagement(v, 0, DEFAULT_RULES, CALENDAR), -987654),
   /** The raw text is shown in quotes: the template keeps them. */
-  engagementNotOneOf: text((v) => readEngagement(v, 0, DEFAULT_RULES)),
+  engagementNotOneOf: text((v) => readEngagement(v, 0, DEFAULT_RULES, CALENDAR)),
+  /** ISO-looking text that is no day (2026-02-30). */
+  engagementNoSuchDay: templateOf(() => readEngagement('2026-02-30', 0, DEFAULT_RULES, CALENDAR), '2026-02-30'),
   fitNotOneOf: text(readFit),
   relevanceNotOneOf: text((v) => readRelevance(v, DEFAULT_RULES)),
   relevanceOutside: templateOf(() => readRelevance('987654', DEFAULT_RULES), '987654'),

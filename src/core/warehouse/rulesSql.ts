@@ -26,7 +26,8 @@ const P = 'pp_';
 export const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 // core/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
-const ISO_DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+// core/calendar.ts readTextDate's ISO form; the other text date forms it reads are not read here (docs/warehouse.md).
+const ISO_DAY = '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$';
 // core/cells.ts readRelevance's words.
 const HIGH_RELEVANCE = ['high', 'yes', 'true', 'strong'];
 const LOW_RELEVANCE = ['low', 'no', 'false', 'weak', 'moderate', 'medium'];
@@ -104,7 +105,8 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const byLogins = (n: string) =>
     bands(n, [['>=', num(e.weeklyLogins), `'Weekly'`], ['>=', num(e.monthlyLogins), `'Monthly'`], ['>=', num(e.quarterlyLogins), `'Quarterly'`]], `'Inactive'`);
   const engLabel = `CASE LOWER(${P}eng_text) ${ENGAGEMENT_LEVELS.map((l) => `WHEN ${str(l.toLowerCase())} THEN ${str(l)}`).join(' ')} END`;
-  const engDay = `CASE WHEN ${d.regexContains(`${P}eng_text`, d.regex(ISO_DAY))} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
+  const engIsoLike = d.regexContains(`${P}eng_text`, d.regex(ISO_DAY));
+  const engDay = `CASE WHEN ${engIsoLike} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
   const engCount = numberOfText(`${P}eng_text`);
   const relCount = numberOfText(`${P}rel_text`);
   const fitLabel = `CASE LOWER(${P}fit_text) ${FITS.map((f) => `WHEN ${str(f.toLowerCase())} THEN ${str(f)}`).join(' ')} END`;
@@ -122,7 +124,8 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
     `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL THEN ${engLabel} WHEN ${engDay} IS NOT NULL THEN ${byDaysAgo(engDay)} WHEN ${engCount} >= 0 THEN ${byLogins(engCount)} END)` +
       ` WHEN ${row('last_portal_activity')} IS NOT NULL THEN ${byDaysAgo(row('last_portal_activity'))}` +
       ` WHEN ${row('portal_logins')} >= 0 THEN ${byLogins(row('portal_logins'))} END AS ${P}engagement`,
-    `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL OR ${engDay} IS NOT NULL THEN NULL WHEN ${engCount} IS NOT NULL THEN (CASE WHEN ${engCount} < 0 THEN ${message(MESSAGES.engagementBelow, shownFloat(engCount))} END) ELSE ${quoted(MESSAGES.engagementNotOneOf, row('engagement'))} END)` +
+    `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL OR ${engDay} IS NOT NULL THEN NULL` +
+      ` WHEN ${engIsoLike} THEN ${quoted(MESSAGES.engagementNoSuchDay, row('engagement'))} WHEN ${engCount} IS NOT NULL THEN (CASE WHEN ${engCount} < 0 THEN ${message(MESSAGES.engagementBelow, shownFloat(engCount))} END) ELSE ${quoted(MESSAGES.engagementNotOneOf, row('engagement'))} END)` +
       ` WHEN ${row('last_portal_activity')} IS NOT NULL THEN NULL` +
       ` WHEN ${row('portal_logins')} < 0 THEN ${message(MESSAGES.engagementBelow, shownInt(row('portal_logins')))} END AS ${P}engagement_problem`,
     `${fitLabel} AS ${P}fit`,

@@ -1,7 +1,8 @@
 // What the sheet's custom functions give for warehouse rows: the rows laid out as the partner sheet's
 // columns and passed, whole columns at a time, to the same functions the bundle's PARTNER_HEALTH,
 // PARTNER_TIER, SEGMENT, PARTNER_QUADRANT and NEXT_TOUCH call (src/customFunctions).
-import { dateOfDay, dayNumber, dayOfIso, isoOfDay } from '../../../src/core/calendar';
+import { dayOfIso, isoOfDay } from '../../../src/core/calendar';
+import { NEW_YORK, at } from '../../calendars';
 import { CellValue, growthFromRevenue, isBlank, readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../../../src/core/cells';
 import { Rules } from '../../../src/core/rules';
 import { Arg } from '../../../src/customFunctions/columns';
@@ -21,7 +22,8 @@ export interface RuleResults {
 }
 
 const cell = (v: unknown): CellValue => (v === null || v === undefined ? '' : (v as CellValue));
-const dateCell = (v: unknown): CellValue => (v === null || v === undefined ? '' : dateOfDay(dayOfIso(String(v)) as number));
+/** A DATE as a date cell of a New York spreadsheet: 00:00 of that day there, as Sheets hands it over. */
+const dateCell = (v: unknown): CellValue => (v === null || v === undefined ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number));
 
 function orNull<T>(read: () => T): T | null {
   try {
@@ -64,23 +66,23 @@ export function sheetCells(row: WarehouseRow): Record<'revenue' | 'growth' | 'de
 const fromCell = (v: unknown): string | number | null => {
   if (v === '' || v === NEVER_CONTACTED) return null;
   if (typeof v === 'string' && v.startsWith('Error: ')) return null;
-  if (Object.prototype.toString.call(v) === '[object Date]') return isoOfDay(dayNumber(v as Date));
+  if (Object.prototype.toString.call(v) === '[object Date]') return isoOfDay(NEW_YORK.dayOf(v as Date));
   return v as string | number;
 };
 
 /** Each row's results as the custom functions compute them, on the evaluation day `asOf` (YYYY-MM-DD). */
 export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules): RuleResults[] {
-  const now = dateOfDay(dayOfIso(asOf) as number);
-  now.setHours(9, 30);
-  const today = dayNumber(now);
+  const now = new Date(NEW_YORK.dateOf(dayOfIso(asOf) as number).getTime() + 9.5 * 3600_000);
+  const context = at(now, rules);
+  const today = context.today;
   const sheet = rows.map(sheetCells);
   const col = (k: keyof ReturnType<typeof sheetCells>): Arg => sheet.map((r) => [r[k]]);
   const column = (out: unknown): unknown[] => (out as unknown[][]).map((r) => r[0]);
-  const health = column(partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], rules, now));
+  const health = column(partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], context));
   const tier = column(partnerTier([health.map((h) => [h]) as Arg], rules));
-  const segment = column(segmentColumn([col('revenue'), col('growth'), col('deals'), col('engagement')], rules, now));
+  const segment = column(segmentColumn([col('revenue'), col('growth'), col('deals'), col('engagement')], context));
   const quadrant = column(quadrantColumn([col('leads'), col('relevance')], rules));
-  const touch = column(nextTouch([segment.map((s) => [s]) as Arg, col('lastContact')], rules));
+  const touch = column(nextTouch([segment.map((s) => [s]) as Arg, col('lastContact')], context));
   return rows.map((row, i) => {
     const s = sheet[i];
     const problems = [
@@ -89,7 +91,7 @@ export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules)
       problemOf(() => readGrowth(cell(row.growth))),
       problemOf(() => readDeals(s.deals)),
       problemOf(() => readLeads(s.leads)),
-      problemOf(() => readEngagement(s.engagement, today, rules)),
+      problemOf(() => readEngagement(s.engagement, today, rules, NEW_YORK)),
       problemOf(() => readNps(s.nps)),
       problemOf(() => readFit(s.fit)),
       problemOf(() => readRelevance(s.relevance, rules)),
