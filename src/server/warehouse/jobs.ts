@@ -34,9 +34,10 @@ export function connectBigQueryTable(): void {
 }
 
 /**
- * The hourly run's warehouse part (a spreadsheet with no partner sheet runs only this): refresh the partner and count sheets (with today's date and the current
- * Settings in the query), then, once a day from the daily hour, the digests from the alert query, a page of
- * recipients at a time. The script reads only the alert pages, never the partner table.
+ * The hourly run's warehouse part (a spreadsheet with no partner sheet runs only this): once a day from the
+ * daily hour, the digests from the alert query, a page of recipients at a time; then the partner and count
+ * sheets refreshed, with today's date and the current Settings in their queries. The script reads only the
+ * alert pages, never the partner table.
  */
 export function runWarehouseHourly(ss: Spreadsheet, settings: Settings, now: Date, deadline: number, run: RunRecord): 'not connected' | 'warehouse only' | 'also the sheet' {
   const c = loadConnection();
@@ -53,12 +54,21 @@ export function runWarehouseHourly(ss: Spreadsheet, settings: Settings, now: Dat
 function warehouseWork(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, now: Date, deadline: number, run: RunRecord): void {
   SpreadsheetApp.enableBigQueryExecution();
   const day = isoDayIn(ss, now);
-  runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day));
-  runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day));
+  // The day's digests first: the alert query computes the rules itself, and a refresh that used up the run's
+  // time would otherwise hold the digests back every hour.
   const props = PropertiesService.getDocumentProperties();
-  if (hourIn(ss, now) < settings.dailyHour || props.getProperty(DONE_KEY) === day) return;
-  const finished = sendWarehouseDigests(ss, c, settings, day, deadline, run);
-  if (finished) props.setProperty(DONE_KEY, day);
+  if (hourIn(ss, now) >= settings.dailyHour && props.getProperty(DONE_KEY) !== day) {
+    const finished = sendWarehouseDigests(ss, c, settings, day, deadline, run);
+    if (!finished) return;
+    props.setProperty(DONE_KEY, day);
+  }
+  for (const [name, query] of [[WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day)], [WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day)]] as const) {
+    if (Date.now() > deadline) {
+      run.status = 'unfinished';
+      return;
+    }
+    runQuerySheet(ss, c, name, query);
+  }
 }
 
 /** Reads one page of the alert query: the items of up to RECIPIENTS_PER_PAGE recipients, worst first. */
