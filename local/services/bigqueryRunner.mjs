@@ -40,7 +40,8 @@ function translate(sql, warehouse) {
       edits.push({ range: node.range, text: `"${viewFor(sql.slice(node.range[0] + 1, node.range[1] - 1), warehouse)}"` });
       return;
     }
-    if (node.type === 'string_literal' && /^r'/i.test(node.text)) edits.push({ range: node.range, text: node.text.slice(1) });
+    // BigQuery's string literals (raw r'…' and ones with backslash escapes) as DuckDB reads them: the value, quotes doubled.
+    if (node.type === 'string_literal' && typeof node.value === 'string') edits.push({ range: node.range, text: `'${node.value.replace(/'/g, "''")}'` });
     for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
   };
   walk(cst);

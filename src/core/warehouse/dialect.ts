@@ -13,6 +13,8 @@ export interface Dialect {
   stringType: string;
   /** A table reference, quoted. */
   table(name: string): string;
+  /** Any text as a string literal (data such as an e-mail address, which may hold a quote). */
+  quote(text: string): string;
   /** An RE2 pattern as a string literal: backslashes reach RE2 unchanged. */
   regex(pattern: string): string;
   /** Whether `text` matches the RE2 `pattern` (anchors in the pattern make it a full match). */
@@ -40,6 +42,7 @@ export const BIGQUERY: Dialect = {
   intType: 'INT64',
   stringType: 'STRING',
   table: (name) => `\`${checkTable(name, BIGQUERY_TABLE, 'dataset.table or project.dataset.table (letters, digits, _ and -)')}\``,
+  quote: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
   regex: (pattern) => `r${sqlString(pattern, true)}`,
   regexContains: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
   isNan: (x) => `IS_NAN(${x})`,
@@ -55,6 +58,7 @@ export const DUCKDB: Dialect = {
   intType: 'BIGINT',
   stringType: 'VARCHAR',
   table: (name) => checkTable(name, DUCKDB_TABLE, 'table, schema.table or catalog.schema.table (letters, digits and _)').split('.').map((p) => `"${p}"`).join('.'),
+  quote: (text) => `'${text.replace(/'/g, "''")}'`,
   regex: (pattern) => sqlString(pattern, true),
   regexContains: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   isNan: (x) => `isnan(${x})`,

@@ -45,7 +45,7 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const qbrEvery = `CASE ${seg} ${qbrSegments.map((s) => `WHEN ${sqlString(s)} THEN ${num(rules.segmentPolicies[s].qbrEveryDays as number)}`).join(' ')} END`;
   const owner = `REGEXP_REPLACE(REGEXP_REPLACE(r.owner, ${dialect.regex(`^${SPACE}+`)}, ''), ${dialect.regex(`${SPACE}+$`)}, '')`;
   const validOwner = `COALESCE(${dialect.regexContains(owner, dialect.regex(EMAIL))}, FALSE)`;
-  const admin = options.adminEmail === null ? `CAST(NULL AS ${dialect.stringType})` : sqlString(options.adminEmail);
+  const admin = options.adminEmail === null ? `CAST(NULL AS ${dialect.stringType})` : dialect.quote(options.adminEmail);
   const plural = (n: string, word: string) => `${n} || ' ${word}' || CASE WHEN ${n} = '1' THEN '' ELSE 's' END`;
   const text = (x: string) => `CAST(${x} AS ${dialect.stringType})`;
   const item = (kind: AlertKind, when: string, daysOverdue: string, reason: string, recipient = `CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END`) =>
@@ -68,11 +68,11 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const lateness = `COALESCE(days_overdue, CASE WHEN kind = 'qbrComingUp' THEN 0 ELSE 10000 END)`;
   const key = `COALESCE(LOWER(recipient), '')`;
   return [
-    `-- PartnerPulse alerts (product-spec §5) as of ${options.asOf}, recipients after "${options.after}"; see docs/warehouse.md`,
+    `-- PartnerPulse alerts (product-spec §5) as of ${options.asOf}, a page of recipients; see docs/warehouse.md`,
     `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n),`,
     `pp_items AS (\n  ${items.join('\n  UNION ALL\n  ')}\n),`,
     `pp_ranked AS (\n  SELECT *, ${key} AS recipient_key, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${kindRank}, ${lateness} DESC, COALESCE(health, 101), partner) AS item_rank,`,
-    `    COUNT(*) OVER (PARTITION BY ${key}) AS recipient_items FROM pp_items WHERE ${key} > ${sqlString(options.after.toLowerCase())}\n),`,
+    `    COUNT(*) OVER (PARTITION BY ${key}) AS recipient_items FROM pp_items WHERE ${key} > ${dialect.quote(options.after.toLowerCase())}\n),`,
     `pp_page AS (\n  SELECT *, DENSE_RANK() OVER (ORDER BY recipient_key) AS recipient_rank FROM pp_ranked WHERE item_rank <= ${ITEMS_PER_RECIPIENT}\n)`,
     `SELECT ${ALERT_COLUMNS.join(', ')}, recipient_key FROM pp_page WHERE recipient_rank <= ${RECIPIENTS_PER_PAGE} ORDER BY recipient_key, item_rank`,
   ].join('\n');

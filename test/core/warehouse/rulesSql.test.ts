@@ -120,3 +120,16 @@ describe('npm run sql', () => {
     expect(sqlCommand(['--dialect', 'duckdb', '--table', 'p', '--settings', file, '--as-of', AS_OF], 'UTC')).toContain('>= 9 THEN');
   });
 });
+
+test('data in the alert query is quoted for each dialect: an address with a quote and a backslash stays one literal', async () => {
+  const { alertsSql } = await import('../../../src/core/warehouse/queries');
+  const admin = "o'brien\\x@example.com";
+  const bq = alertsSql(DEFAULT_RULES, BIGQUERY, { table: 'p.d.t', asOf: AS_OF, adminEmail: admin, after: "a'b" });
+  expect(() => parse(bq, { dialect: 'bigquery' })).not.toThrow();
+  expect(bq).toContain("'o\\'brien\\\\x@example.com'");
+  const connection = await openDuckDb();
+  await loadPartners(connection, 'partners', [{ partner: 'Acme', owner: null, revenue: 1 }]);
+  const rows = await queryRows(connection, alertsSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: AS_OF, adminEmail: admin, after: '' }));
+  connection.closeSync();
+  expect(rows.find((r) => r.kind === 'noOwner')?.recipient).toBe(admin);
+});
