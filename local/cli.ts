@@ -2,7 +2,7 @@
  * Command line for the local runtime (run through scripts/start.mjs, which compiles TypeScript on the fly):
  *
  *   npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N]
- *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT]
+ *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT] [--user EMAIL]
  *   npm start [-- --workbook my.xlsx] [--now …]
  *
  * `local` runs one top-level function of dist/Code.js against the workbook (default out/partners.xlsx) and
@@ -35,6 +35,8 @@ export interface CliOptions {
   warehouse?: string;
   /** Answers for the add-on's prompts, in order (`--answer my-project --answer ds.partners`). */
   answers?: string[];
+  /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
+  userEmail?: string;
   /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
   timeZone?: string;
   locale?: string;
@@ -64,6 +66,12 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--select': options.selection = value(i, arg); i++; break;
       case '--warehouse': options.warehouse = value(i, arg); i++; break;
       case '--answer': (options.answers ??= []).push(value(i, arg)); i++; break;
+      case '--user': {
+        const email = value(i, arg).trim(); i++;
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
+        options.userEmail = email;
+        break;
+      }
       case '--time-zone': options.timeZone = value(i, arg); i++; break;
       case '--locale': {
         const locale = value(i, arg); i++;
@@ -101,6 +109,7 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     selection: options.selection,
     smtp: options.smtp,
     warehouse: options.warehouse,
+    userEmail: options.userEmail,
     timeZone: options.timeZone,
     locale: options.locale,
   });
