@@ -1,6 +1,8 @@
 // Runs the local Apps Script runtime (local/cli.ts):
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
 //   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
+//   npm run local -- settings [--set k=v]  read and change Settings
+//   npm start -- --help                    every command, flag and function (no build: answered first)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
 //   npm run sql -- --dialect bigquery|duckdb --table NAME  print the rules as SQL (local/warehouseCli.ts, no build)
 //
@@ -39,20 +41,36 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const [mode, ...args] = process.argv.slice(2);
+const all = mode === undefined ? [] : [mode, ...args];
+const cli = require(join(root, 'local', 'cli.ts'));
+// --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
+if (mode !== '--sidebar' && mode !== '--sql') {
+  if (all.includes('--help') || all.includes('-h') || (mode === '--local' && (args[0] === 'help' || args.length === 0))) {
+    console.log(cli.helpText());
+    process.exit(0);
+  }
+  try {
+    if (mode === '--local') cli.parseArgs(args[0] === 'settings' ? args.slice(1) : args, args[0] === 'settings' ? 'settings' : 'local');
+    else cli.parseArgs(all, 'start');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+}
 if (mode === '--local') {
   if (!existsSync(join(root, 'dist', 'Code.js'))) build();
 } else if (mode !== '--sql') {
   build();
 }
-const cli = mode === '--sql' ? null : require(join(root, 'local', 'cli.ts'));
 try {
   const code =
     mode === '--sql' ? require(join(root, 'local', 'warehouseCli.ts')).runSql(args, JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone)
     : mode === '--local' ? await cli.runLocal(args)
     : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
-    : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
+    : await cli.runStart(all);
   process.exitCode = code;
 } catch (error) {
+  // A file that cannot be read, a bad flag value: one line, no stack.
   console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+  process.exitCode = error instanceof cli.UserError ? 2 : 1;
 }
