@@ -20,6 +20,7 @@ import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
+import { warehouseFile } from './services/bigquery';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
@@ -57,6 +58,8 @@ export interface RuntimeOptions {
    * Date cells reach the script as 00:00 in this zone, whatever the script's zone (docs/time-zones.md).
    */
   timeZone?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (local/services/bigquery.ts). */
+  warehouse?: string;
   /** The spreadsheet's locale (`en_US`, `de_DE`, …): how dates typed as text read. Default en_US. */
   locale?: string;
   /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
@@ -173,7 +176,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     );
   };
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
-  const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
+  const app = new LocalSpreadsheetApp({
+    model: workbook, calls, realm, recalculate, selection: options.selection,
+    warehouse: options.warehouse ? warehouseFile(resolve(options.warehouse)) : null,
+    dataSourcesPath: workbookPath ? workbookPath.replace(/\.xlsx$/i, '') + '.datasources.json' : null,
+  });
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
@@ -231,7 +238,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     } finally {
       runs.pop();
       delete context.__run;
-      if (runs.length === 0) services.endExecution();
+      if (runs.length === 0) {
+        services.endExecution();
+        app.endExecution();
+      }
     }
   }
 

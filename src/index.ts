@@ -24,6 +24,7 @@ import { partnerMetrics } from './customFunctions/metrics';
 import * as settingsDialog from './server/settingsDialog';
 import * as setUp from './server/setUp';
 import * as dashboard from './server/dashboard';
+import * as warehouse from './server/warehouse/jobs';
 
 type Result = Output | Output[][];
 
@@ -376,4 +377,9 @@ export function checkHeaders(): string[] {
 /** Menu: Build dashboard (rewrites the Dashboard sheet only). */
 export function buildDashboard(): dashboard.DashboardResult {
   return dashboard.buildDashboard();
+}
+
+/** Menu: Connect a BigQuery table… — the partner rules run in BigQuery through Connected Sheets (docs/warehouse.md). */
+export function connectBigQueryTable(): void {
+  warehouse.connectBigQueryTable();
 }
