@@ -160,9 +160,12 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   recolorEditedRows(e);
 }
 
-/** The hourly time-driven trigger: escalation checks every hour, the daily work once a day. */
-export function runHourly(): void {
-  automation.runHourly();
+/**
+ * The hourly time-driven trigger: escalation checks every hour, the daily work once a day.
+ * @param {Object} e The time-driven event (triggerUid, authMode, time fields).
+ */
+export function runHourly(e?: { triggerUid?: string }): void {
+  automation.runHourly(e);
 }
 
 /** Menu: Recolor now. */

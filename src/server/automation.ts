@@ -8,6 +8,7 @@ import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord, newRun, recordRun } from './runLog';
 import { countingSpreadsheet, serviceCallsSoFar } from './serviceCalls';
+import { authorizationLapsed, failureRecipient, rememberAutomation, reportNoSpreadsheet } from './triggerContext';
 
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
 export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
@@ -18,12 +19,22 @@ const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
  * Runs `work` under the document lock and records the run in the Run log, whatever happens. A second run
  * that finds the lock held records itself as skipped instead of doing the work twice.
  */
-function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void): RunRecord {
+function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void, triggerUid?: string): RunRecord {
   const callsBefore = serviceCallsSoFar();
-  const ss = countingSpreadsheet(activeSpreadsheet());
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (!active) {
+    // A time-driven run may get no spreadsheet (docs/google-fidelity.md): no Run log to write, so its owner is told.
+    reportNoSpreadsheet(job, triggerUid);
+    const run = newRun(job, new Date());
+    run.status = 'skipped';
+    run.error = 'Google started the run without its spreadsheet.';
+    return run;
+  }
+  const ss = countingSpreadsheet(active);
   const settings = loadSettings();
   const run = newRun(job, new Date());
-  const lock = LockService.getDocumentLock();
+  // getDocumentLock() is null outside a containing document; the user lock still keeps this user's runs apart.
+  const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     run.status = 'skipped';
     run.error = 'Another PartnerPulse run was still working on this spreadsheet.';
@@ -62,13 +73,17 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
   return run;
 }
 
-/** One e-mail a day to the admin when runs fail: Apps Script sends none for an add-on's triggers. */
+/**
+ * One e-mail a day to the admin (or, with no admin address, to the person running it: a trigger's owner) when
+ * runs fail: Apps Script sends none for an add-on's triggers.
+ */
 function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord): void {
   const props = PropertiesService.getDocumentProperties();
   const day = isoDayIn(ss, run.started);
-  if (!settings.adminEmail || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
+  const recipient = failureRecipient(settings.adminEmail);
+  if (!recipient || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
   MailApp.sendEmail({
-    to: settings.adminEmail,
+    to: recipient,
     subject: `PartnerPulse: the ${run.job} run failed on "${ss.getName()}"`,
     body: `The ${run.job} run failed: ${run.error}\n\nSee the Run log sheet: ${ss.getUrl()}\nYou get at most one of these e-mails a day.`,
     htmlBody: `<p>The ${escapeHtml(run.job)} run failed: <b>${escapeHtml(run.error)}</b></p><p>See the Run log sheet of <a href="${escapeHtml(ss.getUrl())}">${escapeHtml(ss.getName())}</a>. You get at most one of these e-mails a day.</p>`,
@@ -77,8 +92,13 @@ function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
   props.setProperty(FAILURE_MAIL_KEY, day);
 }
 
-/** The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour. */
-export function runHourly(): RunRecord {
+/**
+ * The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour. `e` is the
+ * time-driven event (its triggerUid says which spreadsheet the trigger was turned on in). A run whose
+ * authorization lapsed stops at once and asks its owner to authorize again.
+ */
+export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
+  if (authorizationLapsed(e?.triggerUid)) return null;
   return underLock('hourly', (ss, settings, run) => {
     const now = new Date();
     const deadline = run.started.getTime() + RUN_BUDGET_MS;
@@ -110,7 +130,7 @@ export function runHourly(): RunRecord {
       // The day's work is done but some digests were given up: keep saying so until tomorrow's run.
       failRun(run, today.gaveUp);
     }
-  });
+  }, e?.triggerUid);
 }
 
 /** Menu: Send today's alerts now — the daily work at once, still one digest per recipient per day. */
@@ -162,7 +182,8 @@ export function automationIsOn(): boolean {
 export function turnAutomationOn(): string {
   const existing = ourTriggers();
   existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-  if (existing.length === 0) ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
+  const trigger = existing[0] ?? ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
+  rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
   const settings = loadSettings();
   const message = `Daily automation is on: rows are recolored and digests sent each day from ${settings.dailyHour}:00 (spreadsheet time zone); escalations are checked every hour.`;
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
@@ -171,7 +192,9 @@ export function turnAutomationOn(): string {
 
 /** Menu: Turn daily automation off — removes exactly our trigger. */
 export function turnAutomationOff(): string {
-  ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
+  const triggers = ourTriggers();
+  triggers.forEach((t) => ScriptApp.deleteTrigger(t));
+  rememberAutomation(activeSpreadsheet(), false, triggers.map((t) => t.getUniqueId()));
   const message = 'Daily automation is off. Nothing is recolored or sent until you turn it on again.';
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
   return message;
