@@ -85,7 +85,7 @@ export function refusal(mode: AuthModeName, kind: ExecutionKind, service: string
   return refused;
 }
 
-export function authModeArg(text: string, flag = '--auth-mode'): AuthModeName {
+export function authModeArg(text: string, flag = '--auth-mode'): 'NONE' | 'LIMITED' | 'FULL' {
   const upper = text.toUpperCase();
   if (upper === 'NONE' || upper === 'LIMITED' || upper === 'FULL') return upper;
   throw new Error(`${flag} ${text}: allowed NONE, LIMITED or FULL`);

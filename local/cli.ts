@@ -3,6 +3,8 @@
  *
  *   npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N]
  *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT]
+ *                   [--mode addon|bound] [--auth-mode NONE|LIMITED|FULL] [--no-trigger-document] [--authorization-required]
+ *   npm run local -- fire [--now 2026-12-01T10:00]   (every installed time-driven trigger due then, as Google fires it)
  *   npm start [-- --workbook my.xlsx] [--now …]
  *
  * `local` runs one top-level function of dist/Code.js against the workbook (default out/partners.xlsx) and
@@ -15,6 +17,7 @@ import { sheetPicture } from './picture';
 import { sheetWithChartsPicture } from './chartPicture';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Evaluation } from './formulas';
+import { authModeArg } from './authModes';
 import { Runtime, createRuntime } from './runtime';
 import { MenuEntry, RecordedMenu, displayValue } from './spreadsheetApp';
 import { CellValue, WorkbookModel } from './workbook';
@@ -32,6 +35,29 @@ export interface CliOptions {
   timeLimitMs?: number;
   selection?: string;
   smtp?: { host: string; port: number };
+  /** How Google runs the add-on (docs/google-fidelity.md): `--mode`, `--auth-mode`, `--no-trigger-document`. */
+  google?: GoogleOptions;
+}
+
+export interface GoogleOptions {
+  mode?: 'addon' | 'bound';
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  triggerDocument?: boolean;
+  authorizationRequired?: boolean;
+}
+
+/** Google's context flags; true when `arg` was one of them (`next` gives its value). */
+function googleFlag(arg: string, next: () => string, options: CliOptions): boolean {
+  const google = (options.google ??= {});
+  if (arg === '--mode') {
+    const mode = next();
+    if (mode !== 'addon' && mode !== 'bound') throw new Error(`--mode ${mode}: allowed addon (installed from the Marketplace) or bound (a copy of the code in the sheet)`);
+    google.mode = mode;
+  } else if (arg === '--auth-mode') google.authMode = authModeArg(next());
+  else if (arg === '--no-trigger-document') google.triggerDocument = false;
+  else if (arg === '--authorization-required') google.authorizationRequired = true;
+  else return false;
+  return true;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -62,6 +88,7 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       default:
+        if (googleFlag(arg, () => { const v = value(i, arg); i++; return v; }, options)) break;
         if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
         if (options.functionName) throw new Error(`One function at a time (got ${options.functionName} and ${arg})`);
         options.functionName = arg;
@@ -85,6 +112,7 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     timeLimitMs: options.timeLimitMs,
     selection: options.selection,
     smtp: options.smtp,
+    ...options.google,
   });
 }
 
@@ -180,9 +208,9 @@ function printNews(runtime: Runtime, seen: { dialogs: number; mails: number; log
 }
 
 /** Runs a top-level function, printing its failure as Apps Script's execution log would; true if it ran. */
-function runReported(runtime: Runtime, name: string, args: unknown[]): boolean {
+function runReported(runtime: Runtime, name: string, args: unknown[], run = () => runtime.call(name, ...args)): boolean {
   try {
-    const result = runtime.call(name, ...args);
+    const result = run();
     if (result !== undefined) console.log(`  returned: ${JSON.stringify(result)}`);
     return true;
   } catch (error) {
@@ -207,6 +235,7 @@ export async function runLocal(argv: string[]): Promise<number> {
     return 2;
   }
   const runtime = await open(options, workbook);
+  if (options.functionName === 'fire') return fireDue(runtime, workbook);
   if (!runtime.functionNames.includes(options.functionName)) {
     console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
     return 2;
@@ -216,7 +245,10 @@ export async function runLocal(argv: string[]): Promise<number> {
   console.log(`Running ${options.functionName}() on ${workbook} at ${runtime.now().toString()}`);
   const seen = { dialogs: 0, mails: 0, logs: 0 };
   const started = performance.now();
-  const ok = runReported(runtime, options.functionName, []);
+  // onOpen, onEdit and onInstall run as Google runs them: simple triggers in their authorization mode.
+  const ok = options.functionName === 'onOpen' ? runReported(runtime, '', [], () => runtime.open())
+    : options.functionName === 'onInstall' ? runReported(runtime, '', [], () => runtime.install())
+    : runReported(runtime, options.functionName, []);
   printNews(runtime, seen);
   for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
   // Sheets recalculates after the script; so do we, so the saved file shows current formula results.
@@ -227,6 +259,25 @@ export async function runLocal(argv: string[]): Promise<number> {
   console.log(`Saved ${workbook} (real time ${seconds(performance.now() - started)})`);
   console.log(callLines(runtime).join('\n'));
   return ok ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// npm run local -- fire [--now T]
+
+/** Fires every installed clock trigger due at the runtime's now (`--now`), as Google would, and saves. */
+async function fireDue(runtime: Runtime, workbook: string): Promise<number> {
+  const at = runtime.now();
+  console.log(`Firing the time-driven triggers due at ${at.toString()} on ${workbook}`);
+  const seen = { dialogs: 0, mails: 0, logs: 0 };
+  const fired = runtime.fire(at);
+  for (const f of fired) {
+    console.log(`  ${f.handler}() — due ${f.dueAt.toISOString()}, event ${JSON.stringify(f.event)}: ${f.ok ? 'ran' : `failed: ${f.error}`}`);
+  }
+  if (fired.length === 0) console.log('  nothing due (turn automation on, or pass a later --now)');
+  printNews(runtime, seen);
+  runtime.evaluateFormulas();
+  await runtime.save();
+  return fired.every((f) => f.ok) ? 0 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -290,8 +341,7 @@ export async function runStart(argv: string[]): Promise<number> {
 
   if (runtime.functionNames.includes('onOpen')) {
     console.log('\nonOpen() — the menu Sheets shows:');
-    const authMode = (runtime.services.ScriptApp as unknown as { AuthMode?: Record<string, unknown> }).AuthMode?.FULL ?? 'FULL';
-    runReported(runtime, 'onOpen', [{ authMode, source: runtime.spreadsheet }]);
+    runReported(runtime, 'onOpen', [], () => runtime.open());
     for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
     printNews(runtime, seen);
   }
