@@ -13,6 +13,7 @@
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
 import { CallLog } from './calls';
+import { parseTyped } from './valueParsing';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -290,6 +291,15 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   private writeCell(r: number, c: number, value: unknown): void {
     const cell = this.sheetModel.ensure(this.row + r, this.column + c);
     const next = this.session.fromScript(value);
+    // Sheets reads a written string as typed text ("20%" → 0.2, "2026-12-01" → a date), unless it starts with
+    // an apostrophe or the cell is formatted as plain text (local/valueParsing.ts).
+    if (typeof next.value === 'string' && next.formula === undefined && !next.typedAsText && cell.numberFormat !== '@') {
+      const typed = parseTyped(next.value, this.session.env.model.timeZone);
+      if (typed) {
+        next.value = typed.value;
+        if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
+      }
+    }
     cell.value = next.value;
     delete cell.error;
     delete cell.spill;
