@@ -76,6 +76,12 @@ export interface RuntimeOptions {
   /** The user's authorization lapsed after an update: getAuthorizationInfo(FULL) says REQUIRED, and a
    * time-driven run's spreadsheet calls fail with "Authorization is required to perform that action." */
   authorizationRequired?: boolean;
+  /**
+   * Take over the live copy other executions published before each run (not only when taking the document
+   * lock), as every execution in Google reads the one live spreadsheet. For the sidebar bridge, whose calls
+   * run in several executions at once (local/sidebarServer.ts).
+   */
+  catchUpEachRun?: boolean;
 }
 
 /** The message Apps Script stops a run with when a scope it needs was not granted. */
@@ -269,6 +275,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   function guarded(name: string, args: unknown[], limitMs: number, how: Pick<Execution, 'mode' | 'kind' | 'document'> = FULL): unknown {
     const fn = context[name];
     if (typeof fn !== 'function') throw realm.error(`Script function not found: ${name}`);
+    if (runs.length === 0 && options.catchUpEachRun) live?.catchUp();
     const run: Execution = { startedAt: virtualMs(), limitMs, exceeded: false, ...how };
     runs.push(run);
     const outer = app.documentAvailable;
