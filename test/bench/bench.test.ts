@@ -30,8 +30,9 @@ const find = (job: string, impl: string, rows: number) => {
 };
 
 test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWritten, wallMs, estAppsScriptMs }', () => {
-  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus each custom function on one size.
-  expect(written).toHaveLength(10 + CUSTOM_FUNCTIONS.length);
+  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus each custom function on one size,
+  // plus the formula sheet evaluated locally on each size.
+  expect(written).toHaveLength(10 + CUSTOM_FUNCTIONS.length + 2);
   for (const r of written) {
     expect(typeof r.job).toBe('string');
     expect(['partnerpulse', 'naive']).toContain(r.impl);
@@ -42,6 +43,12 @@ test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWrit
   expect(written.filter((r) => r.job.endsWith('(column)')).map((r) => r.job)).toEqual(
     ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE'].map((f) => `${f} (column)`),
   );
+});
+
+test('the formula sheet row: every whole-column formula evaluated locally, one call per formula', () => {
+  const sheet = find('formula sheet (local evaluation)', 'partnerpulse', 400);
+  expect(sheet.calls).toBe(5);
+  expect(formatReport(report)).toMatch(/formula sheet, every formula evaluated \| whole-column \| +400 \|/);
 });
 
 test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service calls on 400 rows as on 200; the naive code makes more', (job) => {
