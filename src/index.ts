@@ -330,3 +330,14 @@ export function checkHeaders(): string[] {
 export function buildDashboard(): dashboard.DashboardResult {
   return dashboard.buildDashboard();
 }
+
+/**
+ * Menu of a copy not running as an installed add-on (test deployment, bound copy): replaces this user's hourly
+ * trigger here with one that fires once in about a minute, so the trigger's context can be checked in real
+ * Google (docs/test-deployment.md). Turn daily automation on again afterwards.
+ */
+export function runHourlyTriggerSoon(): string {
+  const message = automation.runHourlySoon();
+  buildMenu();
+  return message;
+}

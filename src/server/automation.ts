@@ -171,6 +171,32 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(activeSpreadsheet()).filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
 }
 
+const TEST_TRIGGER_KEY = 'partnerpulse.testTrigger';
+
+/**
+ * For the test-deployment checklist (docs/test-deployment.md): this user's hourly trigger here is replaced by a
+ * one-off trigger of the same handler, created from the document as turnAutomationOn does, firing in a minute.
+ */
+export function runHourlySoon(): string {
+  ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
+  const trigger = ScriptApp.newTrigger(HANDLERS.hourly).timeBased().after(60 * 1000).create();
+  PropertiesService.getUserProperties().setProperty(TEST_TRIGGER_KEY, trigger.getUniqueId());
+  rememberAutomation(activeSpreadsheet(), false, []);
+  rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
+  const message = 'The hourly run starts in about a minute, as a trigger. Then see the Run log (or your inbox) and turn daily automation on again.';
+  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
+  return message;
+}
+
+/** The one-off trigger of runHourlySoon, removed when automation is turned on or off. */
+function dropTestTrigger(): void {
+  const props = PropertiesService.getUserProperties();
+  const uid = props.getProperty(TEST_TRIGGER_KEY);
+  if (!uid) return;
+  ourTriggers().filter((t) => t.getUniqueId() === uid).forEach((t) => ScriptApp.deleteTrigger(t));
+  props.deleteProperty(TEST_TRIGGER_KEY);
+}
+
 export function automationIsOn(): boolean {
   return ourTriggers().length > 0;
 }
@@ -180,6 +206,7 @@ export function automationIsOn(): boolean {
  * firing at most hourly, so one hourly trigger dispatches everything; turning it on twice keeps one.
  */
 export function turnAutomationOn(): string {
+  dropTestTrigger();
   const existing = ourTriggers();
   existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
   const trigger = existing[0] ?? ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
@@ -192,6 +219,7 @@ export function turnAutomationOn(): string {
 
 /** Menu: Turn daily automation off — removes exactly our trigger. */
 export function turnAutomationOff(): string {
+  dropTestTrigger();
   const triggers = ourTriggers();
   triggers.forEach((t) => ScriptApp.deleteTrigger(t));
   rememberAutomation(activeSpreadsheet(), false, triggers.map((t) => t.getUniqueId()));

@@ -13,7 +13,11 @@ import { rememberAutomation, rememberedAutomation } from './triggerContext';
  */
 export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   const ui = SpreadsheetApp.getUi();
-  const menu = pulseMenu(ui);
+  // An installed add-on's menu goes under Extensions with the add-on's name; a copy not running as an add-on
+  // (installation source NONE: bound copy, test deployment) would show the script project's name there, so it
+  // makes its own top-level "PartnerPulse" menu. Where even asking is refused (AuthMode.NONE), the add-on menu.
+  const notInstalled = orNull(() => String(ScriptApp.getInstallationSource())) === String(ScriptApp.InstallationSource.NONE);
+  const menu = notInstalled ? ui.createMenu('PartnerPulse') : ui.createAddonMenu();
   const limited = e?.authMode !== undefined && String(e.authMode) === String(ScriptApp.AuthMode.NONE);
   if (!limited) {
     const warning = orNull(() => lastRunWarning(activeSpreadsheet(), loadSettings(), new Date()));
@@ -36,6 +40,11 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     menu.addItem('Turn daily automation on (it is off)', HANDLERS.automationOn);
   }
   menu.addItem('Open the run log', HANDLERS.openRunLog);
+  // A copy that is not an installed add-on (test deployment, bound copy) can start the trigger at once, for the
+  // checks of docs/test-deployment.md.
+  if (!limited && notInstalled) {
+    menu.addItem('Test: run the hourly trigger in a minute', HANDLERS.testTriggerRun);
+  }
   menu
     .addSeparator()
     .addItem('Build dashboard', HANDLERS.buildDashboard)
@@ -43,16 +52,6 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addItem('Check headers', HANDLERS.checkHeaders)
     .addItem('Settings…', HANDLERS.openSettings);
   menu.addToUi();
-}
-
-/**
- * An installed add-on's menu goes under Extensions with the add-on's name; a bound copy's add-on menu would be
- * named after its script project, so a copy that is not running as an add-on (installation source NONE) makes
- * its own top-level "PartnerPulse" menu. Where even asking is refused (NONE), the add-on menu it is.
- */
-function pulseMenu(ui: GoogleAppsScript.Base.Ui): GoogleAppsScript.Base.Menu {
-  const source = orNull(() => String(ScriptApp.getInstallationSource()));
-  return source === String(ScriptApp.InstallationSource.NONE) ? ui.createMenu('PartnerPulse') : ui.createAddonMenu();
 }
 
 /** On or off: the trigger list where it may be read (and the record kept in step), else the record. */

@@ -102,3 +102,22 @@ test('onEdit never throws: in LIMITED it recolors the edited row, in NONE it lea
     expect([authMode, runtime.workbook.sheet('Partners')!.cell(3, 1)?.background !== undefined]).toEqual([authMode, authMode === 'LIMITED']);
   }
 });
+
+test('a bound copy or test deployment can start the hourly trigger in a minute, and turning automation on restores the hourly one', async () => {
+  const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
+  const outbox = join(tmp(), 'outbox');
+  const runtime = await createRuntime({ workbookPath: path, now: at('2026-12-01T09:00'), timeZone: TIME_ZONE, outboxDir: outbox, mode: 'bound' });
+  runtime.call('turnAutomationOn');
+  runtime.open();
+  const items = runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
+  expect(items).toContain('Test: run the hourly trigger in a minute');
+  runtime.call('runHourlyTriggerSoon');
+  const fired = runtime.fire(at('2026-12-01T09:02'));
+  expect(fired.map((f) => [f.handler, f.ok])).toEqual([['runHourly', true]]);
+  expect(sheetRows(runtime, 'Run log').slice(1).map((r) => [r[1], r[2]])).toEqual([['hourly', 'ok']]);
+  runtime.call('turnAutomationOn');
+  expect(runtime.fire(at('2026-12-01T11:30')).map((f) => f.handler)).toEqual(['runHourly']);
+  const installed = await createRuntime({ workbookPath: path, timeZone: TIME_ZONE });
+  installed.open();
+  expect(installed.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'))).not.toContain('Test: run the hourly trigger in a minute');
+});
