@@ -246,8 +246,8 @@ export async function runLocal(argv: string[]): Promise<number> {
   const seen = { dialogs: 0, mails: 0, logs: 0 };
   const started = performance.now();
   // onOpen, onEdit and onInstall run as Google runs them: simple triggers in their authorization mode.
-  const ok = options.functionName === 'onOpen' ? runReported(runtime, '', [], () => runtime.open())
-    : options.functionName === 'onInstall' ? runReported(runtime, '', [], () => runtime.install())
+  const ok = options.functionName === 'onOpen' ? runReported(runtime, 'onOpen', [], () => runtime.open())
+    : options.functionName === 'onInstall' ? runReported(runtime, 'onInstall', [], () => runtime.install())
     : runReported(runtime, options.functionName, []);
   printNews(runtime, seen);
   for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));

@@ -51,7 +51,13 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
     try {
       // The log row's own write is the one call it cannot count.
       run.serviceCalls = serviceCallsSoFar() - callsBefore;
-      recordRun(ss, settings, run, new Date());
+      try {
+        recordRun(ss, settings, run, new Date());
+      } catch (error) {
+        // No Run log row: then the e-mail is the only trace, so it goes out even for a run that went well.
+        run.status = 'failed';
+        run.error = `${run.error ? `${run.error} ` : ''}The Run log could not be written: ${(error as Error).message}`;
+      }
       if (run.status === 'failed') {
         try {
           tellAdminOnce(ss, settings, run);

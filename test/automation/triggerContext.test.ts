@@ -121,3 +121,23 @@ test('a bound copy or test deployment can start the hourly trigger in a minute, 
   installed.open();
   expect(installed.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'))).not.toContain('Test: run the hourly trigger in a minute');
 });
+
+test('a run that cannot write its Run log row still tells someone', async () => {
+  const { runtime, outbox } = await sheetWithAutomation();
+  (runtime.spreadsheet as unknown as { insertSheet: () => never }).insertSheet = () => {
+    throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+  };
+  runtime.fire();
+  const mails = await parseAll(emlFiles(outbox));
+  const told = mails.filter((m) => m.subject === 'PartnerPulse: the hourly run failed on "partners"');
+  expect(told.map((m) => recipientsOf(m))).toEqual([['pm@example.com']]);
+  expect(told[0].text).toContain('The Run log could not be written: This action would increase the number of cells');
+});
+
+test('onEdit on a 10,000-row sheet finishes within a simple trigger\'s 30 seconds', async () => {
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({ ...FIVE_PARTNERS[i % 5], name: `Partner ${i + 1}` }));
+  const path = await writeWorkbook(partnerWorkbook(rows));
+  const runtime = await createRuntime({ workbookPath: path, now: at('2026-12-01T09:30'), timeZone: TIME_ZONE });
+  expect(() => runtime.edit('G5000', { value: 60 })).not.toThrow();
+  expect(runtime.workbook.sheet('Partners')!.cell(5000, 1)?.background).toBeDefined();
+});
