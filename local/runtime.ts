@@ -98,7 +98,9 @@ export interface Runtime {
   edit(a1: string, change?: { value?: unknown; oldValue?: unknown }): unknown;
   /**
    * Fires every installed clock trigger that is due at `at` (default now) since it last fired, as Apps Script
-   * would: as its owner, in FULL, with the time-driven event object. Reports each run; never throws.
+   * would: in FULL, with the time-driven event object. It runs as the runtime's `userEmail` (Google runs a
+   * trigger as its owner; locally the owner is that user unless a test installs triggers as another).
+   * Reports each run; never throws.
    */
   fire(at?: Date): FiredTrigger[];
   /** Evaluates every formula (custom functions included) and writes the results into the workbook. */
