@@ -5,7 +5,9 @@
  *   GET  /      the HTML that the add-on's openQbrSidebar() handed to Ui.showSidebar, with a small
  *               google.script.run shim put in front of its own script
  *   POST /run   { name, args } → runs that top-level function of dist/Code.js, saves the workbook,
- *               answers { value } or { error }
+ *               answers { value } or { error }; up to 10 calls run at once, each its own execution, so
+ *               the add-on's server functions contend for the document lock as in Google
+ *               (docs/google-fidelity.md)
  *
  * The shim and this server keep google.script.run's rules (guides/html/reference/run): a Date, a function or
  * undefined-as-value cannot be passed (the call fails), functions whose names end in `_` are private and
@@ -93,7 +95,7 @@ function dateInside(value: unknown, path = 'result'): string | null {
   return null;
 }
 
-/** google.script.run's limit on calls in flight at once (guides/html/communication). */
+/** Calls in flight at once that Google runs side by side (docs/google-fidelity.md). */
 export const MAX_CONCURRENT_CALLS = 10;
 
 type CallAnswer = { value?: unknown; error?: string };
