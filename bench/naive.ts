@@ -6,7 +6,7 @@
 // Apps Script runtime like dist/Code.js.
 import { partnerAlerts } from '../src/core/alerts';
 import { CellValue } from '../src/core/cells';
-import { dayNumber } from '../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../test/calendars';
 import { evaluatePartners, PartnerView } from '../src/core/evaluate';
 import { mapColumns, readPartnerRows } from '../src/core/partnerTable';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
@@ -27,7 +27,7 @@ function readCellByCell(): { sheet: GoogleAppsScript.Spreadsheet.Sheet; views: P
     rows.push(row);
   }
   const today = dayNumber(new Date());
-  const records = readPartnerRows(rows, mapColumns(header), today, settings.rules);
+  const records = readPartnerRows(rows, mapColumns(header), today, settings.rules, NEW_YORK);
   return { sheet, views: evaluatePartners(records, today, settings.rules), width: lastColumn };
 }
 

@@ -37,6 +37,9 @@ export interface CliOptions {
   smtp?: { host: string; port: number };
   /** How Google runs the add-on (docs/google-fidelity.md): `--mode`, `--auth-mode`, `--no-trigger-document`. */
   google?: GoogleOptions;
+  /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
+  timeZone?: string;
+  locale?: string;
 }
 
 export interface GoogleOptions {
@@ -82,6 +85,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--quota': options.quota = positiveNumber(value(i, arg), arg); i++; break;
       case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
       case '--select': options.selection = value(i, arg); i++; break;
+      case '--time-zone': options.timeZone = value(i, arg); i++; break;
+      case '--locale': {
+        const locale = value(i, arg); i++;
+        if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error(`--locale ${locale}: not a locale; write it as Sheets does, like en_US or de_DE`);
+        options.locale = locale;
+        break;
+      }
       case '--smtp': {
         const [host, port] = value(i, arg).split(':'); i++;
         options.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
@@ -113,6 +123,8 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     selection: options.selection,
     smtp: options.smtp,
     ...options.google,
+    timeZone: options.timeZone,
+    locale: options.locale,
   });
 }
 

@@ -143,6 +143,7 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
   const hooks: CallHooks = {
     onCall: () => void result.customFunctionCalls++,
     onDateResult: (sheet, row, col) => void dateResults.add(`${sheet}:${row}:${col}`),
+    lastResults: lastResultsOf(model),
   };
 
   const sheetContents: Record<string, RawCellContent[][]> = {};
@@ -410,6 +411,32 @@ function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evalu
 export interface CallHooks {
   onCall?(): void;
   onDateResult?(sheet: number, row: number, col: number): void;
+  /**
+   * Each formula's last arguments and result. Sheets reruns a custom function only when one of its arguments
+   * changed (https://developers.google.com/apps-script/guides/sheets/functions#optimization): a formula whose
+   * arguments are the same keeps its value, even if the function would now answer otherwise (a new day).
+   */
+  lastResults?: Map<string, { args: string; returned: unknown }>;
+}
+
+const LAST_RESULTS = new WeakMap<WorkbookModel, Map<string, { args: string; returned: unknown }>>();
+
+/** The formulas' last arguments and results of a workbook, kept for as long as the workbook is open. */
+function lastResultsOf(model: WorkbookModel): Map<string, { args: string; returned: unknown }> {
+  let results = LAST_RESULTS.get(model);
+  if (!results) {
+    results = new Map();
+    LAST_RESULTS.set(model, results);
+  }
+  return results;
+}
+
+/** Arguments as a comparable text: dates by their instant, so the same date cell compares equal. */
+function argumentsSignature(args: unknown[]): string {
+  return JSON.stringify(args, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return isDate(raw) ? { date: raw.getTime() } : value;
+  });
 }
 
 /** Sheets' limits: 10 million cells per spreadsheet, 18,278 columns (ZZZ) per sheet. HyperFormula's defaults are far lower (40,000 rows). */
@@ -466,14 +493,24 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
       const expected = this.resultSize(ast, state);
       const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-        hooks.onCall?.();
+        const sheetsArgs = args.map(sheetsArgument);
+        const key = `${name}@${anchor.sheet}:${anchor.row}:${anchor.col}`;
+        const signature = hooks.lastResults ? argumentsSignature(sheetsArgs) : '';
+        const last = hooks.lastResults?.get(key);
         let returned: unknown;
-        try {
-          returned = host.call(name, args.map(sheetsArgument));
-        } catch (error) {
-          const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
-          return new CellError(ErrorType.ERROR, message);
+        if (last && last.args === signature) {
+          returned = last.returned;
+        } else {
+          hooks.onCall?.();
+          try {
+            returned = host.call(name, sheetsArgs);
+          } catch (error) {
+            const message = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+            returned = new CellError(ErrorType.ERROR, message);
+          }
+          hooks.lastResults?.set(key, { args: signature, returned });
         }
+        if (returned instanceof CellError) return returned;
         const toHf = (v: unknown, r: number, c: number): HfScalar => {
           if (isDate(v)) {
             hooks.onDateResult?.(anchor.sheet, anchor.row + r, anchor.col + c);

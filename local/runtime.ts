@@ -21,6 +21,7 @@ import { AuthModeName, ExecutionKind, refusal } from './authModes';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
+import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
 
@@ -53,6 +54,10 @@ export interface RuntimeOptions {
   selection?: string;
   /** Where script/document/user properties, cache and triggers persist; default next to the workbook. */
   statePath?: string;
+  /**
+   * The spreadsheet's time zone (File > Settings in Sheets); default the workbook model's, else the script's.
+   * Date cells reach the script as 00:00 in this zone, whatever the script's zone (docs/time-zones.md).
+   */
   timeZone?: string;
   /**
    * `addon` (default): PartnerPulse installed as an editor add-on — its add-on menu is captioned PartnerPulse,
@@ -82,6 +87,10 @@ export interface RuntimeOptions {
    * run in several executions at once (local/sidebarServer.ts).
    */
   catchUpEachRun?: boolean;
+  /** The spreadsheet's locale (`en_US`, `de_DE`, …): how dates typed as text read. Default en_US. */
+  locale?: string;
+  /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
+  scriptTimeZone?: string;
 }
 
 /** The message Apps Script stops a run with when a scope it needs was not granted. */
@@ -176,10 +185,16 @@ const VIRTUAL_DATE = `(function (clock) {
 })`;
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const timeZone = options.timeZone ?? appsScriptTimeZone();
+  const scriptTimeZone = options.scriptTimeZone ?? appsScriptTimeZone();
   const workbookPath = options.workbookPath ? resolve(options.workbookPath) : undefined;
-  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone }) : undefined);
+  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone: options.timeZone ?? scriptTimeZone }) : undefined);
   if (!workbook) throw new Error('createRuntime: give workbookPath or workbook');
+  if (options.timeZone) {
+    if (!isValidTimeZone(options.timeZone)) throw new Error(`Time zone ${options.timeZone} is not one Sheets knows; give an IANA name like Europe/Berlin.`);
+    workbook.timeZone = options.timeZone;
+  }
+  if (options.locale) workbook.locale = options.locale;
+  const timeZone = scriptTimeZone;
   const codePath = options.codePath ?? join(ROOT, 'dist', 'Code.js');
   const code = options.code ?? readFileSync(codePath, 'utf8');
 
@@ -217,8 +232,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   const customFunctions = customFunctionNames(code);
+  // Sheets hands a custom function its date cells as instants in the spreadsheet's zone and shows a returned
+  // Date as its wall clock there; the model keeps wall clocks (local/services/time.ts).
   const callCustomFunction = (name: string, args: unknown[]) =>
-    guarded(name, args.map((a) => toRealm(a, realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS, { mode: 'CUSTOM_FUNCTION', kind: 'customFunction', document: true });
+    mapDates(
+      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS, { mode: 'CUSTOM_FUNCTION', kind: 'customFunction', document: true }),
+      (d) => instantToWallClock(d, workbook.timeZone),
+    );
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const mode = options.mode ?? 'addon';
   const addonMenuCaption = mode === 'bound' ? (options.projectName ?? 'Untitled project') : 'PartnerPulse';
@@ -471,6 +491,13 @@ function timeDrivenEvent(triggerUid: string, at: Date): Record<string, unknown> 
 /** The event's `user`: a User whose getEmail() is the user's address. */
 function userObject(email = 'pm@example.com'): { getEmail(): string; toString(): string } {
   return { getEmail: () => email, toString: () => email };
+}
+
+/** A value with every Date in it (arrays walked) replaced. */
+function mapDates(value: unknown, map: (d: Date) => Date): unknown {
+  if (isDate(value)) return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapDates(v, map));
+  return value;
 }
 
 /** A host value as the add-on's realm sees it: Dates remade with the context's Date, arrays walked. */

@@ -13,6 +13,7 @@
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
 import { CallLog } from './calls';
+import { instantToWallClock, wallClockToInstant } from './services/time';
 import { parseTyped } from './valueParsing';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
@@ -101,13 +102,14 @@ class Session {
     }
   }
 
+  /** A date cell reaches the script as the instant of its wall clock in the spreadsheet's zone. */
   toScript(value: CellValue): unknown {
-    return isDate(value) ? this.realm.date(value.getTime()) : value;
+    return isDate(value) ? this.realm.date(wallClockToInstant(value, this.env.model.timeZone).getTime()) : value;
   }
 
   fromScript(value: unknown): { value: CellValue; formula?: string; typedAsText?: boolean } {
     if (value === null || value === undefined) return { value: '' };
-    if (isDate(value)) return { value: new Date(value.getTime()) };
+    if (isDate(value)) return { value: instantToWallClock(value, this.env.model.timeZone) };
     if (typeof value === 'string') {
       // As in Sheets, a leading apostrophe only says "keep this as text"; it is not part of the value.
       if (value.startsWith("'")) return { value: value.slice(1), typedAsText: true };
@@ -294,7 +296,7 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
     // Sheets reads a written string as typed text ("20%" → 0.2, "2026-12-01" → a date), unless it starts with
     // an apostrophe or the cell is formatted as plain text (local/valueParsing.ts).
     if (typeof next.value === 'string' && next.formula === undefined && !next.typedAsText && cell.numberFormat !== '@') {
-      const typed = parseTyped(next.value, this.session.env.model.timeZone);
+      const typed = parseTyped(next.value, this.session.env.model.locale);
       if (typed) {
         next.value = typed.value;
         if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
@@ -805,7 +807,7 @@ export class LocalChartBuilder {
 // Spreadsheet — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSheets' | 'getSheetByName' | 'insertSheet'
+  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getSheets' | 'getSheetByName' | 'insertSheet'
   | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' | 'setActiveRange' | 'getRange' | 'toast' | 'getNumSheets';
 
 export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, SpreadsheetMethods> {
@@ -833,6 +835,7 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
   getName(): string { this.count('getName'); return this.session.env.model.name; }
   getUrl(): string { this.count('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.session.env.model.id}/edit`; }
   getSpreadsheetTimeZone(): string { this.count('getSpreadsheetTimeZone'); return this.session.env.model.timeZone; }
+  getSpreadsheetLocale(): string { this.count('getSpreadsheetLocale'); return this.session.env.model.locale; }
   getNumSheets(): number { this.count('getNumSheets'); return this.session.env.model.sheets.length; }
 
   getSheets(): LocalSheet[] {

@@ -2,7 +2,10 @@
  * What Sheets makes of a string written with Range.setValue / setValues / Sheet.appendRow: the same as of text
  * typed into the cell. "20%" becomes 0.2 shown as a percent, "2026-12-01" a date, "1,234" a number, "TRUE" a
  * boolean — unless the string starts with an apostrophe (kept as text, the apostrophe dropped) or the cell is
- * formatted as plain text ("@"). See docs/google-fidelity.md. The locale is en_US (Sheets' default).
+ * formatted as plain text ("@"). See docs/google-fidelity.md. Dates are read in the spreadsheet's locale
+ * (12/1/2026 is December in en_US, January in en_GB and de_DE, which also write 1.12.2026); numbers are read
+ * as in en_US only (a German "1,5" stays text here — not modelled). A date becomes the model's wall clock
+ * (local/services/time.ts): a Date of this process's zone showing that day at 00:00.
  */
 import { CellValue } from './workbook';
 
@@ -20,25 +23,13 @@ function number(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The UTC instant of y-m-d h:m:s wall-clock time in `timeZone`. */
-export function instantIn(timeZone: string, y: number, m: number, d: number, h = 0, min = 0, s = 0): Date {
-  const wall = Date.UTC(y, m - 1, d, h, min, s);
-  const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-      .formatToParts(new Date(t)).map((p) => [p.type, Number(p.value)]));
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - t;
-  };
-  const guess = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(guess));
-}
-
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 /** The value Sheets stores for `text` typed into a cell, or null when it stays text. */
-export function parseTyped(text: string, timeZone: string): Typed | null {
+export function parseTyped(text: string, locale = 'en_US'): Typed | null {
   const t = text.trim();
   if (t === '') return null;
   if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
@@ -61,14 +52,16 @@ export function parseTyped(text: string, timeZone: string): Typed | null {
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (validDate(y, m, d)) {
-      if (iso[4] === undefined) return { value: instantIn(timeZone, y, m, d), numberFormat: 'yyyy-mm-dd' };
-      return { value: instantIn(timeZone, y, m, d, Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)), numberFormat: 'yyyy-mm-dd hh:mm' };
+      if (iso[4] === undefined) return { value: new Date(y, m - 1, d), numberFormat: 'yyyy-mm-dd' };
+      return { value: new Date(y, m - 1, d, Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)), numberFormat: 'yyyy-mm-dd hh:mm' };
     }
   }
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (us) {
-    const [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
-    if (validDate(y, m, d)) return { value: instantIn(timeZone, y, m, d), numberFormat: 'M/d/yyyy' };
+  const numeric = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(t);
+  if (numeric) {
+    const monthFirst = locale === 'en_US' && numeric[2] === '/';
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
+    const [m, d] = monthFirst ? [a, b] : [b, a];
+    if (validDate(y, m, d)) return { value: new Date(y, m - 1, d), numberFormat: monthFirst ? 'M/d/yyyy' : 'dd.MM.yyyy' };
   }
   return null;
 }

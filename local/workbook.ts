@@ -251,6 +251,8 @@ export class WorkbookModel {
     readonly id: string,
     public name: string,
     public timeZone: string,
+    /** The spreadsheet's locale, as getSpreadsheetLocale gives it. */
+    public locale = 'en_US',
   ) {}
 
   sheet(name: string): SheetModel | undefined {

@@ -15,7 +15,7 @@ import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, r
 import { showQbrSidebar } from './server/qbrSidebar';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
-import { settingsForFormulas } from './server/formulaSettings';
+import { formulaContext } from './server/formulaSettings';
 import { withTierFloors } from './customFunctions/tierFloors';
 import { partnerMetrics } from './customFunctions/metrics';
 import * as settingsDialog from './server/settingsDialog';
@@ -35,11 +35,12 @@ type Result = Output | Output[][];
  * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
  * @param {number} nps Partner NPS, −100 to 100.
  * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The health score 0–100, "Unknown", or blank; one per row for columns.
  * @customfunction
  */
-export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Result {
-  return partnerHealth([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
+export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg, as_of?: Arg): Result {
+  return partnerHealth([growth, deals, engagement, nps, fit], formulaContext(as_of));
 }
 
 /**
@@ -52,11 +53,12 @@ export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Ar
  * @param {number} healthy_from Optional: lowest Healthy score (Settings: 60).
  * @param {number} at_risk_from Optional: lowest At-risk score (Settings: 40).
  * @param {number} critical_from Optional: lowest Critical score (Settings: 20); below it is Churning.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The tier name; one per row for a column.
  * @customfunction
  */
-export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg): Result {
-  return partnerTier([score], withTierFloors(settingsForFormulas().rules, [champion_from, healthy_from, at_risk_from, critical_from]));
+export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg, as_of?: Arg): Result {
+  return partnerTier([score], withTierFloors(formulaContext(as_of).rules, [champion_from, healthy_from, at_risk_from, critical_from]));
 }
 
 /**
@@ -68,11 +70,12 @@ export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg
  * @param {number[]} growth Year-on-year growth as fractions or percents, the whole column.
  * @param {number[]} deals Deals registered this quarter, the whole column.
  * @param {string[]} engagement Portal engagement (label, last-activity date or logins), the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return One segment per row.
  * @customfunction
  */
-export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg): Result {
-  return segmentColumn([revenue, growth, deals, engagement], settingsForFormulas().rules, new Date());
+export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg, as_of?: Arg): Result {
+  return segmentColumn([revenue, growth, deals, engagement], formulaContext(as_of));
 }
 
 /**
@@ -83,11 +86,12 @@ export function SEGMENT(revenue: Arg, growth: Arg, deals: Arg, engagement: Arg):
  *
  * @param {number[]} leads Leads submitted, the whole column.
  * @param {string[]} relevance Market relevance: High/Low, Yes/No, or 1–5 (4 and 5 are high), the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return One quadrant per row.
  * @customfunction
  */
-export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
-  return quadrantColumn([leads, relevance], settingsForFormulas().rules);
+export function PARTNER_QUADRANT(leads: Arg, relevance: Arg, as_of?: Arg): Result {
+  return quadrantColumn([leads, relevance], formulaContext(as_of).rules);
 }
 
 /**
@@ -97,11 +101,12 @@ export function PARTNER_QUADRANT(leads: Arg, relevance: Arg): Result {
  *
  * @param {string} segment The partner's segment (the SEGMENT column).
  * @param {Date} last_contact Date of the last contact.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The due date; one per row for columns.
  * @customfunction
  */
-export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
-  return nextTouchColumn([segment, last_contact], settingsForFormulas().rules);
+export function NEXT_TOUCH(segment: Arg, last_contact: Arg, as_of?: Arg): Result {
+  return nextTouchColumn([segment, last_contact], formulaContext(as_of));
 }
 
 /**
@@ -115,11 +120,12 @@ export function NEXT_TOUCH(segment: Arg, last_contact: Arg): Result {
  * @param {string} engagement Weekly, Monthly, Quarterly or Inactive; or the date of last portal activity; or portal logins in the last 90 days.
  * @param {number} nps Partner NPS, −100 to 100.
  * @param {string} fit Strategic fit: Strong, Moderate or Weak.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return Six columns per row: Revenue, Activity, Engagement, Satisfaction and Fit points, and the next best lift.
  * @customfunction
  */
-export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg): Output[][] {
-  return healthBreakdown([growth, deals, engagement, nps, fit], settingsForFormulas().rules, new Date());
+export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg, as_of?: Arg): Output[][] {
+  return healthBreakdown([growth, deals, engagement, nps, fit], formulaContext(as_of));
 }
 
 /**
@@ -129,11 +135,12 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
  *
  * @param {string} partner The partner's name, or the whole Partner column.
  * @param {Array} history The Health history table (Date, Partner, Score columns).
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The change in points (negative for a drop); one per row for a column.
  * @customfunction
  */
-export function HEALTH_CHANGE(partner: Arg, history: Arg): Result {
-  return healthChange(partner, history, settingsForFormulas().rules.healthDrop.againstDaysAgo);
+export function HEALTH_CHANGE(partner: Arg, history: Arg, as_of?: Arg): Result {
+  return healthChange(partner, history, formulaContext(as_of));
 }
 
 /**
@@ -295,11 +302,12 @@ export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): Qbr
  * @param {Date[]} first_deal Date of each partner's first deal, the whole column.
  * @param {string[]} segment The partner's segment (the SEGMENT column).
  * @param {Date[]} last_qbr Date of the last QBR, the whole column.
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return A 7-row table: a header row, then one row per metric.
  * @customfunction
  */
-export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg): Result {
-  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], settingsForFormulas().rules, new Date());
+export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg, as_of?: Arg): Result {
+  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], formulaContext(as_of));
 }
 
 /** Menu: Settings… (a dialog over every setting of this spreadsheet). */

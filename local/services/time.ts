@@ -85,3 +85,23 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * How a date cell crosses between the workbook model and the script (docs/time-zones.md). The model keeps
+ * what a cell shows — its wall-clock date and time — as a Date of this process's zone (the script's zone, from
+ * the manifest). Sheets hands the script the instant of that wall clock *in the spreadsheet's zone*, and
+ * takes an instant back as the wall clock it shows there. With both zones equal these are identities.
+ */
+export function wallClockToInstant(wallClock: Date, spreadsheetZone: string): Date {
+  const wall = Date.UTC(
+    wallClock.getFullYear(), wallClock.getMonth(), wallClock.getDate(),
+    wallClock.getHours(), wallClock.getMinutes(), wallClock.getSeconds(), wallClock.getMilliseconds(),
+  );
+  const guess = wall - localParts(new Date(wall), spreadsheetZone).offsetMinutes * 60_000;
+  return new Date(wall - localParts(new Date(guess), spreadsheetZone).offsetMinutes * 60_000);
+}
+
+export function instantToWallClock(instant: Date, spreadsheetZone: string): Date {
+  const p = localParts(instant, spreadsheetZone);
+  return new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, instant.getTime() - Math.floor(instant.getTime() / 1000) * 1000);
+}

@@ -1,4 +1,4 @@
-import { DayNumber, dayNumber, dayOfIso, isDate } from './calendar';
+import { DayNumber, SheetCalendar, isDate } from './calendar';
 import { InputError, formatNumber } from './inputError';
 import { ENGAGEMENT_LEVELS, EngagementLevel, FITS, Fit, Rules } from './rules';
 
@@ -96,7 +96,7 @@ export function growthFromRevenue(revenue: number | null, revenueLastYear: numbe
 const ENGAGEMENT_ALLOWED = 'Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days';
 
 /** Engagement from a label, a date of last portal activity (against `today`), or a count of logins (spec §2). */
-export function readEngagement(value: CellValue, today: DayNumber, rules: Rules): EngagementLevel | null {
+export function readEngagement(value: CellValue, today: DayNumber, rules: Rules, calendar: SheetCalendar): EngagementLevel | null {
   if (isBlank(value)) return null;
   const e = rules.engagement;
   const byLastActivity = (lastActive: DayNumber): EngagementLevel => {
@@ -108,13 +108,14 @@ export function readEngagement(value: CellValue, today: DayNumber, rules: Rules)
   };
   if (isDate(value)) {
     if (isNaN(value.getTime())) throw new InputError('Engagement', value, `is not a valid date; allowed: ${ENGAGEMENT_ALLOWED}`);
-    return byLastActivity(dayNumber(value));
+    return byLastActivity(calendar.dayOf(value));
   }
   if (typeof value === 'string') {
     const label = ENGAGEMENT_LEVELS.find((l) => l.toLowerCase() === value.trim().toLowerCase());
     if (label) return label;
-    const iso = dayOfIso(value);
-    if (iso !== null) return byLastActivity(iso);
+    const typed = calendar.readText(value);
+    if (typed.kind === 'date') return byLastActivity(typed.day);
+    if (typed.kind === 'unreadable') throw new InputError('Engagement', value, `is not a date it can read (${typed.why}); allowed: ${ENGAGEMENT_ALLOWED}`);
   }
   const isCount = typeof value === 'number' || (typeof value === 'string' && numberFromText(value) !== null);
   if (!isCount) throw new InputError('Engagement', value, `is not one of ${ENGAGEMENT_ALLOWED}`);
@@ -152,15 +153,27 @@ export function readRelevance(value: CellValue, rules: Rules): boolean | null {
   return n >= rules.quadrant.highRelevanceMin;
 }
 
-/** A calendar date from a date cell (or `YYYY-MM-DD` text); null for a blank. */
-export function readDate(value: CellValue, field: string): DayNumber | null {
+/**
+ * A calendar date from a date cell, or from a date typed as text in the spreadsheet's locale (11/20/2026 in
+ * en_US, 20/11/2026 in en_GB); null for a blank. Text that is not a date, or one that cannot be read safely,
+ * is an error naming the text: it is never taken as blank (docs/time-zones.md).
+ */
+export function readDate(value: CellValue, field: string, calendar: SheetCalendar): DayNumber | null {
   if (isBlank(value)) return null;
-  if (isDate(value) && !isNaN(value.getTime())) return dayNumber(value);
+  if (isDate(value) && !isNaN(value.getTime())) return calendar.dayOf(value);
+  const example = exampleDate(calendar);
   if (typeof value === 'string') {
-    const day = dayOfIso(value);
-    if (day !== null) return day;
+    const typed = calendar.readText(value);
+    if (typed.kind === 'date') return typed.day;
+    if (typed.kind === 'unreadable') throw new InputError(field, value, `is not a date it can read (${typed.why}); allowed: a date cell or text like ${example}`);
   }
-  throw new InputError(field, value, 'is not a date; allowed: a date cell or text like 2026-11-25');
+  throw new InputError(field, value, `is not a date; allowed: a date cell or text like ${example}`);
+}
+
+/** 2026-11-25 as a person in the spreadsheet's locale types it, for messages. */
+function exampleDate(calendar: SheetCalendar): string {
+  const day = calendar.readText('11/25/2026');
+  return day.kind === 'date' ? '11/25/2026 or 2026-11-25' : '25/11/2026 or 2026-11-25';
 }
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Full RFC 5322 would accept addresses no

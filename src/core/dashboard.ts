@@ -1,5 +1,5 @@
 import { HealthSnapshot, baselineScores } from './alerts';
-import { DayNumber, dateOfDay } from './calendar';
+import { DayNumber, SheetCalendar } from './calendar';
 import { PartnerView } from './evaluate';
 import { MetricPartner, programMetrics } from './metrics';
 import { QUADRANTS, Rules, SEGMENTS, Segment, TIERS } from './rules';
@@ -110,7 +110,7 @@ export function healthTrend(history: readonly HealthSnapshot[], days = 12): { da
  * and quadrant, the capacity table (spec §3), the health trend and the biggest drops from the Health history
  * (null: no history sheet yet).
  */
-export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | null, today: DayNumber, rules: Rules): DashboardBlock[] {
+export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | null, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
   const metrics = programMetrics(views.map(metricPartnerOf), today, rules);
   const tiers = views.map((v) => v.health.tier);
   const noScore = tiers.filter((t) => t === null).length;
@@ -161,7 +161,7 @@ export function dashboardBlocks(views: readonly PartnerView[], history: readonly
     blocks.push({
       title: 'Health trend',
       header: ['Date', 'Average score', 'Partners scored'],
-      rows: healthTrend(history).map((t) => [dateOfDay(t.day), t.average, t.partners]),
+      rows: healthTrend(history).map((t) => [calendar.dateOf(t.day), t.average, t.partners]),
       chart: { type: 'line', title: 'Average health score', columns: 2 },
     });
     const drops = biggestDrops(views, history, today, rules.healthDrop.againstDaysAgo);

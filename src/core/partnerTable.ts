@@ -1,5 +1,5 @@
 import { CellValue, growthFromRevenue, isBlank, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
-import { DayNumber } from './calendar';
+import { DayNumber, SheetCalendar } from './calendar';
 import { EngagementLevel, Fit, Rules } from './rules';
 
 /** The fields of the partner sheet (spec §1), found by header text rather than position. */
@@ -110,7 +110,7 @@ function attempt<T>(problems: string[], read: () => T | null): T | null {
  * The partner rows under the header row, typed. Rows with no partner name and nothing else are the empty
  * rows below the table and are skipped; `index` keeps each record's place so writes land on the right row.
  */
-export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today: DayNumber, rules: Rules): PartnerRecord[] {
+export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today: DayNumber, rules: Rules, calendar: SheetCalendar): PartnerRecord[] {
   const records: PartnerRecord[] = [];
   const at = (row: CellValue[], field: Field): CellValue => (columns[field] === undefined ? '' : row[columns[field] as number]);
   for (let i = 0; i < values.length; i++) {
@@ -140,17 +140,17 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       growth,
       deals: attempt(problems, () => readDeals(at(row, 'deals'))),
       leads: attempt(problems, () => readLeads(at(row, 'leads'))),
-      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules)),
+      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules, calendar)),
       nps: attempt(problems, () => readNps(at(row, 'nps'))),
       fit: attempt(problems, () => readFit(at(row, 'fit'))),
       relevance: attempt(problems, () => readRelevance(at(row, 'relevance'), rules)),
-      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact')),
-      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR')),
-      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR')),
-      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed')),
-      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal')),
+      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact', calendar)),
+      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR', calendar)),
+      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR', calendar)),
+      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed', calendar)),
+      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar)),
       contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact')),
-      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until')),
+      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar)),
       problems,
     });
   }

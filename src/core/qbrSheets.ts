@@ -1,5 +1,5 @@
 import { describeValue } from './inputError';
-import { DayNumber, isoOfDay } from './calendar';
+import { DayNumber, SheetCalendar, isoOfDay } from './calendar';
 import { CellValue, isBlank, readDate } from './cells';
 import { normalizeHeader } from './partnerTable';
 import { SIDES, Side } from './qbr';
@@ -47,10 +47,10 @@ function text(row: CellValue[], index: number): string {
   return index < 0 ? '' : String(row[index] ?? '').trim();
 }
 
-function dateOr(problems: string[], where: string, row: CellValue[], index: number, field: string): DayNumber | null {
+function dateOr(problems: string[], where: string, row: CellValue[], index: number, field: string, calendar: SheetCalendar): DayNumber | null {
   if (index < 0) return null;
   try {
-    return readDate(row[index], field);
+    return readDate(row[index], field, calendar);
   } catch (error) {
     problems.push(`${where}: ${(error as Error).message}`);
     return null;
@@ -85,7 +85,7 @@ export function isClosedStage(stage: string): boolean {
 }
 
 /** The partner's deals from the Pipeline sheet: open ones by stage (in sheet order), forecast, stuck deals. */
-export function pipelineFor(values: readonly CellValue[][], partner: string, today: DayNumber): PipelineSummary {
+export function pipelineFor(values: readonly CellValue[][], partner: string, today: DayNumber, calendar: SheetCalendar): PipelineSummary {
   const t = table(values);
   const c = { partner: t.col('Partner'), opp: t.col('Opportunity'), stage: t.col('Stage'), amount: t.col('Amount'), close: t.col('Close date'), change: t.col('Last stage change') };
   const problems: string[] = [];
@@ -97,8 +97,8 @@ export function pipelineFor(values: readonly CellValue[][], partner: string, tod
     let amount: number | null = null;
     if (typeof raw === 'number' && Number.isFinite(raw)) amount = raw;
     else if (!isBlank(raw)) problems.push(`${where}: Amount "${String(raw)}" is not a number`);
-    const close = dateOr(problems, where, row, c.close, 'Close date');
-    const change = dateOr(problems, where, row, c.change, 'Last stage change');
+    const close = dateOr(problems, where, row, c.close, 'Close date', calendar);
+    const change = dateOr(problems, where, row, c.change, 'Last stage change', calendar);
     const stage = text(row, c.stage) || '(no stage)';
     const open = !isClosedStage(stage);
     const daysInStage = change === null ? null : today - change;
@@ -138,14 +138,14 @@ export interface FeedbackEntry {
 }
 
 /** The partner's feedback, newest first (undated last). */
-export function feedbackFor(values: readonly CellValue[][], partner: string): { entries: FeedbackEntry[]; problems: string[] } {
+export function feedbackFor(values: readonly CellValue[][], partner: string, calendar: SheetCalendar): { entries: FeedbackEntry[]; problems: string[] } {
   const t = table(values);
   const c = { partner: t.col('Partner'), type: t.col('Type'), summary: t.col('Summary'), date: t.col('Date') };
   const problems: string[] = [];
   const dated: { day: DayNumber | null; entry: FeedbackEntry }[] = [];
   t.rows.forEach((row, i) => {
     if (!samePartner(row[c.partner], partner)) return;
-    const day = dateOr(problems, `Feedback row ${i + 2}`, row, c.date, 'Date');
+    const day = dateOr(problems, `Feedback row ${i + 2}`, row, c.date, 'Date', calendar);
     dated.push({ day, entry: { type: text(row, c.type), summary: text(row, c.summary), date: day === null ? null : isoOfDay(day) } });
   });
   dated.sort((a, b) => (b.day ?? -Infinity) - (a.day ?? -Infinity));
@@ -174,14 +174,14 @@ export function isDoneStatus(status: string): boolean {
 }
 
 /** The partner's action items in sheet order: open first, then done. */
-export function actionItemsFor(values: readonly CellValue[][], partner: string, today: DayNumber): { items: ActionItem[]; problems: string[] } {
+export function actionItemsFor(values: readonly CellValue[][], partner: string, today: DayNumber, calendar: SheetCalendar): { items: ActionItem[]; problems: string[] } {
   const t = table(values);
   const c = { partner: t.col('Partner'), item: t.col('Item'), side: t.col('Side'), due: t.col('Due'), status: t.col('Status') };
   const problems: string[] = [];
   const items: ActionItem[] = [];
   t.rows.forEach((row, i) => {
     if (!samePartner(row[c.partner], partner)) return;
-    const due = dateOr(problems, `Action items row ${i + 2}`, row, c.due, 'Due');
+    const due = dateOr(problems, `Action items row ${i + 2}`, row, c.due, 'Due', calendar);
     const status = text(row, c.status) || 'Open';
     const done = isDoneStatus(status);
     const rawSide = c.side < 0 ? '' : row[c.side];
@@ -195,13 +195,13 @@ export function actionItemsFor(values: readonly CellValue[][], partner: string, 
 }
 
 /** Whether the QBR log already has a QBR for the partner on that day (so "Mark QBR held" is not doubled). */
-export function loggedOn(values: readonly CellValue[][], partner: string, day: DayNumber): boolean {
+export function loggedOn(values: readonly CellValue[][], partner: string, day: DayNumber, calendar: SheetCalendar): boolean {
   const t = table(values);
   const c = { partner: t.col('Partner'), held: t.col('Held on') };
   return t.rows.some((row) => {
     if (!samePartner(row[c.partner], partner) || c.held < 0) return false;
     try {
-      return readDate(row[c.held], 'Held on') === day;
+      return readDate(row[c.held], 'Held on', calendar) === day;
     } catch {
       return false;
     }

@@ -1,16 +1,16 @@
 import { HealthSnapshot, baselineScores } from './alerts';
-import { DayNumber, dayNumber, isDate } from './calendar';
+import { DayNumber, SheetCalendar, isDate } from './calendar';
 import { CellValue } from './cells';
 
 /**
  * Health history rows (Date, Partner, Score, …) as snapshots. Rows that cannot be read — the header, a
  * blank line, a score that is not one — are skipped: the sheet is written by PartnerPulse, not typed by hand.
  */
-export function historyFromRows(rows: readonly CellValue[][]): HealthSnapshot[] {
+export function historyFromRows(rows: readonly CellValue[][], calendar: SheetCalendar): HealthSnapshot[] {
   const out: HealthSnapshot[] = [];
   for (const [date, partner, score] of rows) {
     if (!isDate(date) || partner === '' || partner === null || partner === undefined) continue;
-    if (typeof score === 'number' || score === 'Unknown') out.push({ day: dayNumber(date as Date), partner: String(partner), score });
+    if (typeof score === 'number' || score === 'Unknown') out.push({ day: calendar.dayOf(date as Date), partner: String(partner), score });
   }
   return out;
 }
@@ -71,11 +71,11 @@ export function historyRetentionDays(partners: number, columns = 5): number {
  * How many rows at the top of the history (it is appended in date order) are older than the retention, so
  * one deleteRows call drops them. A row that cannot be read stops the count: nothing is guessed away.
  */
-export function expiredHistoryRows(rows: readonly CellValue[][], today: DayNumber, keepDays: number): number {
+export function expiredHistoryRows(rows: readonly CellValue[][], today: DayNumber, keepDays: number, calendar: SheetCalendar): number {
   const cutoff = today - keepDays;
   let n = 0;
   for (const [date] of rows) {
-    if (!isDate(date) || dayNumber(date as Date) >= cutoff) break;
+    if (!isDate(date) || calendar.dayOf(date as Date) >= cutoff) break;
     n++;
   }
   return n;

@@ -1,18 +1,16 @@
 import { breakdownHealth } from '../core/breakdown';
-import { dayNumber } from '../core/calendar';
 import { CellValue, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/cells';
-import { Rules } from '../core/rules';
-import { Arg, Output, callRows, errorText } from './columns';
+import { Arg, FormulaContext, Output, callRows, errorText } from './columns';
 import { HEALTH_PARAMS } from './health';
 
 const WIDTH = 6;
 
 /** One row of the breakdown: five dimensions' points (blank where the input is) and the next best lift. */
-export function breakdownOfRow([growth, deals, engagement, nps, fit]: CellValue[], today: number, rules: Rules): Output[] {
+export function breakdownOfRow([growth, deals, engagement, nps, fit]: CellValue[], { today, rules, calendar }: FormulaContext): Output[] {
   const inputs = {
     growth: readGrowth(growth),
     deals: readDeals(deals),
-    engagement: readEngagement(engagement, today, rules),
+    engagement: readEngagement(engagement, today, rules, calendar),
     nps: readNps(nps),
     fit: readFit(fit),
   };
@@ -25,12 +23,11 @@ export function breakdownOfRow([growth, deals, engagement, nps, fit]: CellValue[
  * HEALTH_BREAKDOWN: one block of six columns per call. A bad row holds its message in its first cell so the
  * other rows still show; a single-cell call throws, so Sheets shows the message on the cell.
  */
-export function healthBreakdown(args: Arg[], rules: Rules, now: Date): Output[][] {
+export function healthBreakdown(args: Arg[], context: FormulaContext): Output[][] {
   const call = callRows('HEALTH_BREAKDOWN', HEALTH_PARAMS, args);
-  const today = dayNumber(now);
   return call.rows.map((row) => {
     try {
-      return breakdownOfRow(row, today, rules);
+      return breakdownOfRow(row, context);
     } catch (error) {
       if (!call.column) throw error;
       return [errorText(error as Error), ...Array<Output>(WIDTH - 1).fill('')];

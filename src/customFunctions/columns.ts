@@ -1,4 +1,17 @@
+import { DayNumber, SheetCalendar } from '../core/calendar';
 import { CellValue } from '../core/cells';
+import { Rules } from '../core/rules';
+
+/**
+ * What every formula computes with: the rules from Settings, the spreadsheet's calendar (its zone and locale)
+ * and the day the formula is as of — today in the spreadsheet's zone, or the `as_of` argument
+ * (docs/time-zones.md, "Formulas that move on").
+ */
+export interface FormulaContext {
+  rules: Rules;
+  calendar: SheetCalendar;
+  today: DayNumber;
+}
 
 /** A custom function argument: one cell's value, or a range as Sheets passes it (rows of cells). */
 export type Arg = CellValue | CellValue[][];

@@ -1,19 +1,18 @@
-import { dayNumber } from '../core/calendar';
 import { CellValue, isBlank, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/cells';
 import { scoreHealth, tierOf } from '../core/health';
 import { InputError } from '../core/inputError';
 import { Rules } from '../core/rules';
-import { Arg, Output, RowResult, callResult, callRows, isErrorText, perRow } from './columns';
+import { Arg, FormulaContext, Output, RowResult, callResult, callRows, isErrorText, perRow } from './columns';
 
 export const HEALTH_PARAMS = ['growth', 'deals', 'engagement', 'nps', 'fit'] as const;
 
 /** The score of one row: a number 0–100, 'Unknown', or '' for a blank row. */
-export function healthOfRow([growth, deals, engagement, nps, fit]: CellValue[], today: number, rules: Rules): Output {
+export function healthOfRow([growth, deals, engagement, nps, fit]: CellValue[], { today, rules, calendar }: FormulaContext): Output {
   const score = scoreHealth(
     {
       growth: readGrowth(growth),
       deals: readDeals(deals),
-      engagement: readEngagement(engagement, today, rules),
+      engagement: readEngagement(engagement, today, rules, calendar),
       nps: readNps(nps),
       fit: readFit(fit),
     },
@@ -22,10 +21,9 @@ export function healthOfRow([growth, deals, engagement, nps, fit]: CellValue[], 
   return score === null ? '' : score;
 }
 
-export function partnerHealth(args: Arg[], rules: Rules, now: Date): Output | Output[][] {
+export function partnerHealth(args: Arg[], context: FormulaContext): Output | Output[][] {
   const call = callRows('PARTNER_HEALTH', HEALTH_PARAMS, args);
-  const today = dayNumber(now);
-  const results: RowResult[] = call.rows.map((row) => perRow(() => healthOfRow(row, today, rules)));
+  const results: RowResult[] = call.rows.map((row) => perRow(() => healthOfRow(row, context)));
   return callResult(call, results);
 }
 

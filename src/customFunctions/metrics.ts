@@ -1,13 +1,12 @@
-import { dayNumber } from '../core/calendar';
+import { SheetCalendar } from '../core/calendar';
 import { readSegment } from '../core/cadence';
 import { CellValue, isBlank, readDate, readDeals, readNps, readRevenue } from '../core/cells';
 import { MetricPartner, programMetrics } from '../core/metrics';
-import { Rules } from '../core/rules';
-import { Arg, callRows, isErrorText } from './columns';
+import { Arg, FormulaContext, callRows, isErrorText } from './columns';
 
 export const METRICS_PARAMS = ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'] as const;
 
-function partnerOfRow(row: CellValue[]): MetricPartner {
+function partnerOfRow(row: CellValue[], calendar: SheetCalendar): MetricPartner {
   const [revenue, lastYear, deals, nps, signed, firstDeal, segment, lastQbr] = row;
   return {
     revenue: readRevenue(revenue),
@@ -15,11 +14,11 @@ function partnerOfRow(row: CellValue[]): MetricPartner {
     growth: null,
     deals: readDeals(deals),
     nps: readNps(nps),
-    signed: readDate(signed, 'Signed'),
-    firstDeal: readDate(firstDeal, 'First deal'),
+    signed: readDate(signed, 'Signed', calendar),
+    firstDeal: readDate(firstDeal, 'First deal', calendar),
     // The Segment column is usually =SEGMENT(…): its blanks and passed-on errors mean "no segment".
     segment: isBlank(segment) || isErrorText(segment) ? null : readSegment(segment),
-    lastQbr: readDate(lastQbr, 'Last QBR'),
+    lastQbr: readDate(lastQbr, 'Last QBR', calendar),
   };
 }
 
@@ -28,17 +27,17 @@ function partnerOfRow(row: CellValue[]): MetricPartner {
  * not partners; a bad cell stops the table with a message naming its row, since a metric silently computed
  * without a partner would mislead.
  */
-export function partnerMetrics(args: Arg[], rules: Rules, now: Date): string[][] {
+export function partnerMetrics(args: Arg[], { rules, today, calendar }: FormulaContext): string[][] {
   const call = callRows('PARTNER_METRICS', METRICS_PARAMS, args);
   const partners: MetricPartner[] = [];
   call.rows.forEach((row, i) => {
     if (row.every((cell) => isBlank(cell))) return;
     try {
-      partners.push(partnerOfRow(row));
+      partners.push(partnerOfRow(row, calendar));
     } catch (error) {
       throw new Error(`PARTNER_METRICS: row ${i + 1} of the ranges: ${(error as Error).message}`);
     }
   });
-  const metrics = programMetrics(partners, dayNumber(now), rules);
+  const metrics = programMetrics(partners, today, rules);
   return [['Metric', 'Value', 'Target', 'Status'], ...metrics.map((m) => [m.metric, m.shown, m.target, m.status])];
 }

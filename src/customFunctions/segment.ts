@@ -1,10 +1,8 @@
-import { dayNumber } from '../core/calendar';
 import { CellValue, isBlank, readDeals, readEngagement, readGrowth, readRevenue } from '../core/cells';
-import { Rules } from '../core/rules';
 import { SegmentInputs, assignSegments } from '../core/segments';
-import { Arg, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
+import { Arg, FormulaContext, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
 
-export function segmentColumn(args: Arg[], rules: Rules, now: Date): Output | Output[][] {
+export function segmentColumn(args: Arg[], { rules, today, calendar }: FormulaContext): Output | Output[][] {
   const call = callRows('SEGMENT', ['revenue', 'growth', 'deals', 'engagement'], args);
   if (!call.column) {
     throw needsColumns(
@@ -13,7 +11,6 @@ export function segmentColumn(args: Arg[], rules: Rules, now: Date): Output | Ou
       "a partner's segment depends on where its revenue ranks among all partners (top 10 %, bottom quartile).",
     );
   }
-  const today = dayNumber(now);
   // Read every row first: a bad row shows its error and stays out of the ranking of the others.
   const read = call.rows.map((row) =>
     perRow((): SegmentInputs | null => {
@@ -23,7 +20,7 @@ export function segmentColumn(args: Arg[], rules: Rules, now: Date): Output | Ou
         revenue: readRevenue(revenue),
         growth: readGrowth(growth),
         deals: readDeals(deals),
-        engagement: readEngagement(engagement, today, rules),
+        engagement: readEngagement(engagement, today, rules, calendar),
       };
     }),
   );

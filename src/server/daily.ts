@@ -1,11 +1,12 @@
+import { keepFormulasCurrent } from './asOf';
 import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
 import { expiredHistoryRows, historyFromRows, historyRetentionDays } from '../core/trend';
-import { dateOfDay, DayNumber } from '../core/calendar';
+import { DayNumber } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
-import { isoDayIn, todayIn } from './context';
+import { SETTINGS_KEY, isoDayIn, todayIn } from './context';
 import { ALERT_LOG_KEEP_DAYS, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
 import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
@@ -20,6 +21,8 @@ interface DailyState {
   day: string;
   recolored: boolean;
   history: boolean;
+  /** The as-of cells formulas take were brought to today (server/asOf.ts). */
+  asOf?: boolean;
   digestsDone: boolean;
   /** Digests given up today (see MAX_TRIES): every later run that day reports it, so the warning stays. */
   gaveUp?: string;
@@ -54,7 +57,7 @@ export function todaysDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, no
 /** Appends today's scores to the Health history in one write, once per day. */
 function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: PartnerTable, today: DayNumber, history: HealthSnapshot[]): void {
   if (history.some((h) => h.day === today) || table.views.length === 0) return;
-  const date = dateOfDay(today);
+  const date = table.calendar.dateOf(today);
   const rows = table.views.filter((v) => !v.record.unnamed).map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
   appendRows(sheet, rows, HISTORY_HEADERS.length);
 }
@@ -103,8 +106,8 @@ export function computeDayAlerts(
   const table = inputs.table;
   const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
   const historyRows = readLogRows(historySheet);
-  const history = historyFromRows(historyRows);
-  const expiredHistory = expiredHistoryRows(historyRows, today, historyRetentionDays(table.views.length));
+  const history = historyFromRows(historyRows, table.calendar);
+  const expiredHistory = expiredHistoryRows(historyRows, today, historyRetentionDays(table.views.length), table.calendar);
   const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
@@ -136,6 +139,11 @@ export function runDailyWork(
   rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
+  if (!state.asOf) {
+    keepFormulasCurrent(ss, day.table.calendar, day.today, PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+    state.asOf = true;
+    saveDailyState(state);
+  }
   if (!state.recolored) {
     run.rowsRecolored = writeTierColors(day.table, settings);
     state.recolored = true;

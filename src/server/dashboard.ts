@@ -44,8 +44,8 @@ export function buildDashboard(): DashboardResult {
   const today = todayIn(ss, new Date());
   const table = readPartnerTable(ss, settings, today);
   const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
-  const history = historySheet ? historyFromRows(readLogRows(historySheet)) : null;
-  const blocks = dashboardBlocks(table.views, history, today, settings.rules);
+  const history = historySheet ? historyFromRows(readLogRows(historySheet), table.calendar) : null;
+  const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings));
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });

@@ -117,6 +117,13 @@ export function sendDigests(
       outcome.alreadySent++;
       continue;
     }
+    if (before === SENDING || before === UNCONFIRMED) {
+      // A run ended (time limit, crash) between handing this digest to MailApp and logging it: it may have gone.
+      // Sending again could mail it twice, which the spec forbids, so it is reported instead (once).
+      if (before === SENDING) mark(recipient, plan.items.length, UNCONFIRMED, 'A run ended while sending this digest; it may not have gone. Check your Sent mail; PartnerPulse will not send it twice.');
+      outcome.failed++;
+      continue;
+    }
     if (Date.now() > deadline) {
       outcome.unfinished = true;
       break;
@@ -142,6 +149,11 @@ export function sendDigests(
       continue;
     }
     const message = { to: plan.recipient, subject: plan.digest.subject, body: plan.digest.text, htmlBody: plan.digest.html, name: 'PartnerPulse' };
+    // Logged before it goes and confirmed after: a run cut off in between (Apps Script ends an execution at
+    // any call) leaves "sending", and the next run does not send it again.
+    mark(plan.recipient, plan.items.length, SENDING);
+    const row = log.getLastRow();
+    const settle = (status: string, detail = '') => log.getRange(row, 5, 1, 3).setValues([[status, new Date(), asText(detail)]]);
     try {
       withBackoff(() => {
         countServiceCalls();
@@ -151,14 +163,14 @@ export function sendDigests(
       const message = (error as Error).message;
       if (classifyServiceError(message) === 'daily quota') {
         quota = 0;
-        if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', message);
+        settle('deferred', message);
         outcome.deferred++;
       } else if (/^Invalid email/i.test(message)) {
         // MailApp's own verdict on the address: no retry can help.
-        if (before !== 'invalid address') mark(recipient, plan.items.length, 'invalid address', message);
+        settle('invalid address', message);
         outcome.failed++;
       } else {
-        mark(recipient, plan.items.length, 'failed', message);
+        settle('failed', message);
         outcome.failed++;
         const tries = (failures.get(key) ?? 0) + 1;
         failures.set(key, tries);
@@ -168,7 +180,7 @@ export function sendDigests(
       continue;
     }
     quota--;
-    mark(plan.recipient, plan.items.length, 'sent');
+    settle('sent');
     lastStatus.set(key, 'sent');
     outcome.sent++;
   }
@@ -176,6 +188,10 @@ export function sendDigests(
   if (expired > 0 && log.getLastRow() > expired + 1) log.deleteRows(2, expired);
   return outcome;
 }
+
+/** Alert log statuses of a digest handed to MailApp whose outcome no run saw (see sendDigests). */
+const SENDING = 'sending';
+const UNCONFIRMED = 'unconfirmed';
 
 /** Days of Alert log kept: the log is read every hour, and what it decides needs only the last few days. */
 export const ALERT_LOG_KEEP_DAYS = 90;

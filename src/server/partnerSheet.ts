@@ -1,4 +1,5 @@
-import { DayNumber } from '../core/calendar';
+import { DayNumber, SheetCalendar } from '../core/calendar';
+import { calendarOf } from './context';
 import { CellValue } from '../core/cells';
 import { PartnerView, evaluatePartners } from '../core/evaluate';
 import { ColumnMap, PartnerRecord, mapColumns, readPartnerRows } from '../core/partnerTable';
@@ -13,6 +14,8 @@ export interface PartnerTable {
   columns: ColumnMap;
   records: PartnerRecord[];
   views: PartnerView[];
+  /** The spreadsheet's calendar the dates were read with (its zone and locale). */
+  calendar: SheetCalendar;
 }
 
 /**
@@ -32,6 +35,7 @@ export function readPartnerTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, s
     throw new Error(`The "${name}" sheet has no partner column: its first row needs a header such as "Partner", "Partner name", "Name" or "Company".`);
   }
   const rows = values.slice(1);
-  const records = readPartnerRows(rows, columns, today, settings.rules);
-  return { sheet, header, rows, width: header.length, columns, records, views: evaluatePartners(records, today, settings.rules) };
+  const calendar = calendarOf(ss);
+  const records = readPartnerRows(rows, columns, today, settings.rules, calendar);
+  return { sheet, header, rows, width: header.length, columns, records, views: evaluatePartners(records, today, settings.rules), calendar };
 }

@@ -78,14 +78,14 @@ function optional<T>(ctx: QbrContext, sheet: OptionalSheet, read: (v: CellValue[
 export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
   const name = view.record.name;
   const problems: string[] = [];
-  const pipeline = optional(ctx, 'pipeline', (v) => pipelineFor(v, name, ctx.today));
+  const pipeline = optional(ctx, 'pipeline', (v) => pipelineFor(v, name, ctx.today, ctx.table.calendar));
   const feedback = optional(ctx, 'feedback', (v) => {
-    const read = feedbackFor(v, name);
+    const read = feedbackFor(v, name, ctx.table.calendar);
     problems.push(...read.problems);
     return read.entries;
   });
   const actionItems = optional(ctx, 'actionItems', (v) => {
-    const read = actionItemsFor(v, name, ctx.today);
+    const read = actionItemsFor(v, name, ctx.today, ctx.table.calendar);
     problems.push(...read.problems);
     return read.items;
   });
@@ -121,7 +121,7 @@ function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
   const wanted = Math.max(1, ctx.table.records.length) * (TREND_DAYS + 2);
   const first = Math.max(2, last - wanted + 1);
   const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
-  const history = historyFromRows(rows);
+  const history = historyFromRows(rows, ctx.table.calendar);
   return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo, TREND_DAYS) };
 }
 

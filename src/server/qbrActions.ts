@@ -1,5 +1,5 @@
 import { CellValue } from '../core/cells';
-import { dateOfDay, isoOfDay } from '../core/calendar';
+import { isoOfDay } from '../core/calendar';
 import { Side, followUpItems, quarterIndex } from '../core/qbr';
 import { agendaMail, briefLayout, briefSheetName } from '../core/qbrBrief';
 import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../core/qbrSheets';
@@ -87,7 +87,7 @@ export function addActionItem(partnerName: string, item: string, side: Side, due
   return locked(() => {
     const ctx = qbrContext();
     const name = findPartner(ctx, partnerName).record.name;
-    const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: dateOfDay(due), Status: 'Open' }]);
+    const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open' }]);
     const changes = [`Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`];
     return result(name, 'Action item added.', changes);
   });
@@ -157,7 +157,7 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
       throw new Error(`The "${ctx.settings.sheets.partners}" sheet has no ${lacking} column; add ${lacking} to its first row, then mark the QBR held again.`);
     }
     const log = readOptionalSheet(ctx, 'qbrLog');
-    if (log && loggedOn(log, name, ctx.today)) {
+    if (log && loggedOn(log, name, ctx.today, ctx.table.calendar)) {
       throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
     }
     const today = ctx.today;
@@ -167,17 +167,17 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
     const row = view.record.index + 2;
     const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
     if (nextQbr === lastQbr + 1) {
-      ctx.table.sheet.getRange(row, lastQbr + 1, 1, 2).setValues([[dateOfDay(today), dateOfDay(next)]]);
+      ctx.table.sheet.getRange(row, lastQbr + 1, 1, 2).setValues([[ctx.table.calendar.dateOf(today), ctx.table.calendar.dateOf(next)]]);
     } else {
-      ctx.table.sheet.getRange(row, lastQbr + 1).setValue(dateOfDay(today));
-      ctx.table.sheet.getRange(row, nextQbr + 1).setValue(dateOfDay(next));
+      ctx.table.sheet.getRange(row, lastQbr + 1).setValue(ctx.table.calendar.dateOf(today));
+      ctx.table.sheet.getRange(row, nextQbr + 1).setValue(ctx.table.calendar.dateOf(next));
     }
-    const logged = appendRows(ctx, 'qbrLog', [{ Partner: asText(name), 'Held on': dateOfDay(today), Notes: asText(notes), 'Next QBR': dateOfDay(next) }]);
+    const logged = appendRows(ctx, 'qbrLog', [{ Partner: asText(name), 'Held on': ctx.table.calendar.dateOf(today), Notes: asText(notes), 'Next QBR': ctx.table.calendar.dateOf(next) }]);
     const followUps = followUpItems(today, next);
     const added = appendRows(
       ctx,
       'actionItems',
-      followUps.map((f) => ({ Partner: asText(name), Item: asText(f.item), Side: f.side, Due: dateOfDay(f.due), Status: 'Open' })),
+      followUps.map((f) => ({ Partner: asText(name), Item: asText(f.item), Side: f.side, Due: ctx.table.calendar.dateOf(f.due), Status: 'Open' })),
     );
     const changes = [
       `${ctx.settings.sheets.partners} row ${row}: ${before}`,

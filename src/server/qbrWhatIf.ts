@@ -1,3 +1,4 @@
+import { SheetCalendar } from '../core/calendar';
 import { CellValue, readDeals, readEngagement, readFit, readGrowth, readLeads, readNps } from '../core/cells';
 import { InputError } from '../core/inputError';
 import { WHAT_IF_FIELDS, WHAT_IF_LABELS, WhatIfField, WhatIfInputs, cellValueOf, describeField } from '../core/whatIf';
@@ -11,7 +12,7 @@ export type WhatIfChanges = Partial<Record<WhatIfField, number | string | boolea
  * The changes, checked with the very readers that read the partner sheet, so Apply can only write what the
  * rules would read back. An unknown key, a bad value or a non-object is refused naming it.
  */
-export function readChanges(value: unknown, today: number, rules: Parameters<typeof readEngagement>[2]): Partial<WhatIfInputs> {
+export function readChanges(value: unknown, today: number, rules: Parameters<typeof readEngagement>[2], calendar: SheetCalendar): Partial<WhatIfInputs> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('changes', value, 'is not an object like {"nps": 60}');
   const out: Partial<WhatIfInputs> = {};
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
@@ -24,7 +25,7 @@ export function readChanges(value: unknown, today: number, rules: Parameters<typ
       case 'deals': out.deals = readDeals(cell); break;
       case 'leads': out.leads = readLeads(cell); break;
       case 'nps': out.nps = readNps(cell); break;
-      case 'engagement': out.engagement = readEngagement(cell, today, rules); break;
+      case 'engagement': out.engagement = readEngagement(cell, today, rules, calendar); break;
       case 'fit': out.fit = readFit(cell); break;
       case 'relevance':
         if (raw !== null && typeof raw !== 'boolean') throw new InputError('Market relevance', raw, 'is not true (High), false (Low) or null (blank)');
@@ -40,7 +41,7 @@ export function applyWhatIf(partnerName: string, changes: unknown): QbrActionRes
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
-    const wanted = readChanges(changes, ctx.today, ctx.settings.rules);
+    const wanted = readChanges(changes, ctx.today, ctx.settings.rules, ctx.table.calendar);
     const r = view.record;
     const current: WhatIfInputs = { growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit, leads: r.leads, relevance: r.relevance };
     const fields = (Object.keys(wanted) as WhatIfField[]).filter((f) => wanted[f] !== current[f]);

@@ -1,8 +1,10 @@
+import { keepFormulasCurrent } from './asOf';
+import { AS_OF_RANGE } from './formulaSettings';
 import { OPTIONAL_SHEET_HEADERS } from '../core/qbrSheets';
 import { checkHeaders } from '../core/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../core/rules';
 import { Settings, aliasesOf } from '../core/settings';
-import { activeSpreadsheet, loadSettings } from './context';
+import { SETTINGS_KEY, activeSpreadsheet, calendarOf, loadSettings } from './context';
 
 /** A drop-down on one column: the values offered, and whether other values are refused or only flagged. */
 interface DropDown {
@@ -29,11 +31,12 @@ export const PARTNER_HEADERS = [
 ];
 
 export const PARTNER_FORMULAS: Record<string, string> = {
-  Health: '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)',
-  Tier: '=PARTNER_TIER(R2:R)',
-  Segment: '=SEGMENT(C2:C, E2:E, F2:F, H2:H)',
-  Quadrant: '=PARTNER_QUADRANT(G2:G, K2:K)',
-  'Next touch': '=NEXT_TOUCH(T2:T, L2:L)',
+  // Each ends with the as-of cells (server/asOf.ts) so it moves on every day and after Settings are saved.
+  Health: `=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J, ${AS_OF_RANGE})`,
+  Tier: `=PARTNER_TIER(R2:R, , , , , ${AS_OF_RANGE})`,
+  Segment: `=SEGMENT(C2:C, E2:E, F2:F, H2:H, ${AS_OF_RANGE})`,
+  Quadrant: `=PARTNER_QUADRANT(G2:G, K2:K, ${AS_OF_RANGE})`,
+  'Next touch': `=NEXT_TOUCH(T2:T, L2:L, ${AS_OF_RANGE})`,
 };
 
 export const ACTION_STATUSES = ['Open', 'In progress', 'Done'] as const;
@@ -104,6 +107,9 @@ export function setUpSheets(): SetUpResult {
   const settings = loadSettings();
   const created: string[] = [];
   const left: string[] = [];
+  // The formula columns end with the as-of cells, so those exist before the formulas do.
+  const calendar = calendarOf(ss);
+  keepFormulasCurrent(ss, calendar, calendar.dayOf(new Date()), PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
   for (const plan of plans(settings)) {
     if (ss.getSheetByName(plan.name)) {
       left.push(plan.name);

@@ -1,7 +1,8 @@
+import { keepFormulasCurrent } from './asOf';
 import { Settings, isObject, overlay, readStoredSettings } from '../core/settings';
 import { settingsFormHtml } from '../core/settingsForm';
 import { SettingsError, validateSettings } from '../core/settingsValidation';
-import { SETTINGS_KEY } from './context';
+import { SETTINGS_KEY, calendarOf } from './context';
 
 export interface SaveResult {
   saved: boolean;
@@ -37,6 +38,13 @@ export function saveSettings(json: string): SaveResult {
   merged.version = current.version;
   const { settings, errors } = validateSettings(merged);
   if (errors.length > 0) return { saved: false, errors };
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+  const stored = JSON.stringify(settings);
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, stored);
+  // Formulas that take PartnerPulse!B1:B2 recalculate now under the new Settings.
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss) {
+    const calendar = calendarOf(ss);
+    keepFormulasCurrent(ss, calendar, calendar.dayOf(new Date()), stored);
+  }
   return { saved: true, errors: [] };
 }

@@ -50,11 +50,12 @@ test('recolorNow on 10,000 rows makes the same SpreadsheetApp/Sheet/Range calls 
   expect(big.counts['Range.setBackgrounds']).toBe(1);
   expect(big.counts['Range.getValues']).toBe(1);
   // The Run log's "Service calls" is the add-on's own count (Apps Script has none): the same at both sizes, and
-  // exactly the recolor's own calls — the time zone, the partner sheet, its data range, one read, the target
-  // range and one write — not the bookkeeping around them (the lock, the Run log sheet and row, the flush).
+  // exactly the recolor's own calls — the time zone (for today, and with the locale for the sheet's calendar),
+  // the partner sheet, its data range, one read, the target range and one write — not the bookkeeping around
+  // them (the lock, the Run log sheet and row, the flush).
   const logged = (r: { runtime: Runtime }) => r.runtime.workbook.sheet('Run log')!.valueAt(2, 11) as number;
   expect(logged(big)).toBe(logged(small));
-  const work = ['Spreadsheet.getSpreadsheetTimeZone', 'Spreadsheet.getSheetByName', 'Sheet.getDataRange', 'Range.getValues', 'Sheet.getRange', 'Range.setBackgrounds'];
+  const work = ['Spreadsheet.getSpreadsheetTimeZone', 'Spreadsheet.getSpreadsheetTimeZone', 'Spreadsheet.getSpreadsheetLocale', 'Spreadsheet.getSheetByName', 'Sheet.getDataRange', 'Range.getValues', 'Sheet.getRange', 'Range.setBackgrounds'];
   expect(logged(small)).toBe(work.length);
   for (const call of work) expect(small.counts[call]).toBeGreaterThanOrEqual(1);
 

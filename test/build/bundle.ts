@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { formatDate } from '../../local/services/utilities';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CODE_JS = join(ROOT, 'dist', 'Code.js');
@@ -43,8 +44,15 @@ export interface Bundle {
  * Runs Code.js in a new context. With `today`, the script's clock reads noon of that day (the custom functions
  * judge last-activity dates against "now"), as if the sheet recalculated on that day.
  */
-export function loadBundle(options: { today?: Day } = {}): Bundle {
-  const context = vm.createContext({});
+export function loadBundle(options: { today?: Day; timeZone?: string; locale?: string } = {}): Bundle {
+  // What a custom function may call (Google's guide): the spreadsheet's zone and locale, Utilities and the
+  // document's properties (no Settings saved: the defaults).
+  const spreadsheet = { getSpreadsheetTimeZone: () => options.timeZone ?? 'America/New_York', getSpreadsheetLocale: () => options.locale ?? 'en_US' };
+  const context = vm.createContext({
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet },
+    Utilities: { formatDate },
+    PropertiesService: { getDocumentProperties: () => ({ getProperty: () => null }) },
+  });
   if (options.today) {
     const { year, month, day } = options.today;
     vm.runInContext(

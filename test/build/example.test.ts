@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber } from '../calendars';
 import { qbrStatus, touchStatus } from '../../src/core/cadence';
 import { DEFAULT_RULES, QUADRANTS, SEGMENTS, Segment, TIERS } from '../../src/core/rules';
 import { ROOT, loadBundle } from './bundle';

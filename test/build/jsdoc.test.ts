@@ -3,14 +3,14 @@
 import { builtCode } from './bundle';
 
 const PARAMETERS: Record<string, string[]> = {
-  PARTNER_HEALTH: ['growth', 'deals', 'engagement', 'nps', 'fit'],
-  PARTNER_TIER: ['score', 'champion_from', 'healthy_from', 'at_risk_from', 'critical_from'],
-  SEGMENT: ['revenue', 'growth', 'deals', 'engagement'],
-  PARTNER_QUADRANT: ['leads', 'relevance'],
-  NEXT_TOUCH: ['segment', 'last_contact'],
-  HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit'],
-  HEALTH_CHANGE: ['partner', 'history'],
-  PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'],
+  PARTNER_HEALTH: ['growth', 'deals', 'engagement', 'nps', 'fit', 'as_of'],
+  PARTNER_TIER: ['score', 'champion_from', 'healthy_from', 'at_risk_from', 'critical_from', 'as_of'],
+  SEGMENT: ['revenue', 'growth', 'deals', 'engagement', 'as_of'],
+  PARTNER_QUADRANT: ['leads', 'relevance', 'as_of'],
+  NEXT_TOUCH: ['segment', 'last_contact', 'as_of'],
+  HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit', 'as_of'],
+  HEALTH_CHANGE: ['partner', 'history', 'as_of'],
+  PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr', 'as_of'],
 };
 
 /** The block comment that ends right before `function NAME(` at the start of a line, and the declared parameters. */

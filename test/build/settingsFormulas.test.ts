@@ -18,9 +18,17 @@ function bundleWith(stored: unknown) {
 const rules = DEFAULT_SETTINGS.rules;
 
 describe('custom functions honour the stored settings', () => {
-  test('no stored settings (or no PropertiesService at all): the spec defaults', () => {
+  test('no stored settings: the spec defaults', () => {
     expect(bundleWith(null).call('PARTNER_TIER', 85)).toBe('Champion');
     expect(loadBundle().call('PARTNER_TIER', 85)).toBe('Champion');
+  });
+
+  test('Settings that cannot be read are an error on the cell, never a silent fall-back to the defaults', () => {
+    const bundle = loadBundle();
+    bundle.context.PropertiesService = { getDocumentProperties: () => { throw new Error('Service unavailable'); } };
+    expect(thrownMessage(() => bundle.call('PARTNER_TIER', 85))).toBe(
+      'PartnerPulse could not read its Settings (Service unavailable); reload the sheet, and if it stays, open PartnerPulse > Settings….',
+    );
   });
 
   test('changed tier floors change PARTNER_TIER', () => {
@@ -50,12 +58,14 @@ describe('custom functions honour the stored settings', () => {
   });
 });
 
-test('in the local runtime, saving Settings and recalculating changes the formula cells (HyperFormula)', async () => {
+test('in the local runtime, saving Settings recalculates the formulas that take the as-of cells (HyperFormula)', async () => {
   const model = new WorkbookModel('t', 'Settings formulas', 'America/New_York');
   const sheet = model.addSheet('Partners');
+  model.addSheet('PartnerPulse'); // as Set up example sheets leaves it: the as-of cells, blank until written
   ['Partner', 'Health', 'Tier'].forEach((h, c) => { sheet.ensure(1, c + 1).value = h; });
   [['Acme', 85], ['Bolt', 65]].forEach(([p, s], r) => { sheet.ensure(r + 2, 1).value = p; sheet.ensure(r + 2, 2).value = s; });
-  sheet.ensure(2, 3).formula = '=PARTNER_TIER(B2:B)';
+  // Sheets reruns a custom function only when an argument changes: the as-of cells are the argument that does.
+  sheet.ensure(2, 3).formula = '=PARTNER_TIER(B2:B, , , , , PartnerPulse!B1:B2)';
   const runtime = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   runtime.evaluateFormulas();
   const tiers = () => runtime.spreadsheet.getSheetByName('Partners')!.getRange('C2:C3').getValues().map((r) => r[0]);

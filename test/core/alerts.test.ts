@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { baselineScores, groupByRecipient, partnerAlerts, sortWorstFirst } from '../../src/core/alerts';
 import { composeDigest } from '../../src/core/digest';
 import { escalationBreaches } from '../../src/core/escalations';
@@ -11,7 +11,7 @@ const today = dayNumber(new Date(2026, 11, 1));
 const d = (m: number, day: number) => new Date(2026, m - 1, day);
 const header = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Fit', 'Last contact', 'Last QBR', 'Next QBR'];
 function views(rows: unknown[][]) {
-  return evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules), today, rules);
+  return evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules, NEW_YORK), today, rules);
 }
 
 const table = views([

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import {
   growthFromRevenue, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps,
   readRelevance, readRevenue,
@@ -71,28 +71,28 @@ describe('growth (spec §1)', () => {
 
 describe('engagement: label, last-activity date or login count (spec §2)', () => {
   test.each(['Weekly', 'weekly', ' MONTHLY ', 'Quarterly', 'inactive'])('label %p', (label) => {
-    expect(readEngagement(label, today, rules)?.toLowerCase()).toBe(label.trim().toLowerCase());
+    expect(readEngagement(label, today, rules, NEW_YORK)?.toLowerCase()).toBe(label.trim().toLowerCase());
   });
 
   test.each([[0, 'Weekly'], [7, 'Weekly'], [8, 'Monthly'], [31, 'Monthly'], [32, 'Quarterly'], [92, 'Quarterly'], [93, 'Inactive']])(
     'last portal activity %p days ago is %s', (days, level) => {
-      expect(readEngagement(daysAgo(days as number), today, rules)).toBe(level);
+      expect(readEngagement(daysAgo(days as number), today, rules, NEW_YORK)).toBe(level);
     });
 
   test('a last-activity date typed as text (YYYY-MM-DD) is read as a date', () => {
-    expect(readEngagement('2026-11-20', today, rules)).toBe('Monthly');
+    expect(readEngagement('2026-11-20', today, rules, NEW_YORK)).toBe('Monthly');
   });
 
   test.each([[12, 'Weekly'], [11, 'Monthly'], [3, 'Monthly'], [2, 'Quarterly'], [1, 'Quarterly'], [0, 'Inactive']])(
     '%p portal logins in 90 days is %s', (logins, level) => {
-      expect(readEngagement(logins, today, rules)).toBe(level);
+      expect(readEngagement(logins, today, rules, NEW_YORK)).toBe(level);
     });
 
   test('anything else is refused, naming what is allowed', () => {
-    expect(() => readEngagement('sometimes', today, rules)).toThrow(
+    expect(() => readEngagement('sometimes', today, rules, NEW_YORK)).toThrow(
       'Engagement "sometimes" is not one of Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days',
     );
-    expect(() => readEngagement(-2, today, rules)).toThrow('Engagement −2 is below 0');
+    expect(() => readEngagement(-2, today, rules, NEW_YORK)).toThrow('Engagement −2 is below 0');
   });
 });
 
@@ -119,10 +119,10 @@ describe('labels', () => {
 
 describe('dates and e-mail addresses', () => {
   test('date cells and ISO text are calendar days; other text is refused by field', () => {
-    expect(readDate(new Date(2026, 10, 24), 'Last contact')).toBe(today - 7);
-    expect(readDate('2026-11-24', 'Last contact')).toBe(today - 7);
-    expect(readDate('', 'Last contact')).toBeNull();
-    expect(() => readDate('last week', 'Last contact')).toThrow('Last contact "last week" is not a date');
+    expect(readDate(new Date(2026, 10, 24), 'Last contact', NEW_YORK)).toBe(today - 7);
+    expect(readDate('2026-11-24', 'Last contact', NEW_YORK)).toBe(today - 7);
+    expect(readDate('', 'Last contact', NEW_YORK)).toBeNull();
+    expect(() => readDate('last week', 'Last contact', NEW_YORK)).toThrow('Last contact "last week" is not a date');
   });
 
   test('calendar days ignore daylight-saving hours', () => {

@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { DashboardBlock, capacityStatus, dashboardBlocks, metricPartnerOf, ownerLoads } from '../../src/core/dashboard';
 import { PartnerView, evaluatePartners } from '../../src/core/evaluate';
 import { programMetrics } from '../../src/core/metrics';
@@ -7,7 +7,7 @@ import { DEFAULT_RULES, Segment } from '../../src/core/rules';
 import { EXPECTED_METRICS, HEADER, HISTORY, ROWS, TODAY } from './dashboardFixture';
 
 const today = dayNumber(TODAY);
-const views = evaluatePartners(readPartnerRows(ROWS, mapColumns(HEADER), today, DEFAULT_RULES), today, DEFAULT_RULES);
+const views = evaluatePartners(readPartnerRows(ROWS, mapColumns(HEADER), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
 const history = HISTORY.map(([date, partner, score]) => ({ day: dayNumber(date), partner, score }));
 const block = (blocks: DashboardBlock[], title: string) => blocks.find((b) => b.title === title)!;
 
@@ -36,7 +36,7 @@ test('no partners: every metric says No data', () => {
 });
 
 test('counts per tier, segment and quadrant; capacity; trend; biggest drops', () => {
-  const blocks = dashboardBlocks(views, history, today, DEFAULT_RULES);
+  const blocks = dashboardBlocks(views, history, today, DEFAULT_RULES, NEW_YORK);
   expect(blocks.map((b) => b.title)).toEqual([
     'Program metrics', 'Partners per tier', 'Partners per segment', 'Partners per quadrant', 'Partner-manager capacity', 'Health trend', 'Biggest 30-day drops',
   ]);
@@ -60,7 +60,7 @@ test('counts per tier, segment and quadrant; capacity; trend; biggest drops', ()
 });
 
 test('without a Health history the trend says how it fills in, and there is no drops table', () => {
-  const blocks = dashboardBlocks(views, null, today, DEFAULT_RULES);
+  const blocks = dashboardBlocks(views, null, today, DEFAULT_RULES, NEW_YORK);
   expect(block(blocks, 'Health trend').rows[0][0]).toBe('No Health history yet: it fills in once a day when daily automation is on.');
   expect(blocks.some((b) => b.title.startsWith('Biggest'))).toBe(false);
 });

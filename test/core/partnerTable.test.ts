@@ -1,4 +1,4 @@
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
 import { mapColumns, normalizeHeader, readPartnerRows } from '../../src/core/partnerTable';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -23,13 +23,13 @@ describe('reading partner rows', () => {
   const columns = mapColumns(header);
 
   test('typed values; growth derived from revenue when there is no Growth column', () => {
-    const [p] = readPartnerRows([['Acme', 'ann@example.com', 120, 100, 4, 'Weekly', 55, 'Strong', new Date(2026, 10, 20)]], columns, today, DEFAULT_RULES);
+    const [p] = readPartnerRows([['Acme', 'ann@example.com', 120, 100, 4, 'Weekly', 55, 'Strong', new Date(2026, 10, 20)]], columns, today, DEFAULT_RULES, NEW_YORK);
     expect(p).toMatchObject({ name: 'Acme', owner: 'ann@example.com', deals: 4, engagement: 'Weekly', nps: 55, fit: 'Strong', lastContact: today - 11, problems: [] });
     expect(p.growth).toBeCloseTo(0.2);
   });
 
   test('bad cells become named problems and blanks; the row is still read', () => {
-    const [p] = readPartnerRows([['Beta', 'Bob', 10, 10, -3, 'Weekly', 140, 'Maybe', '']], columns, today, DEFAULT_RULES);
+    const [p] = readPartnerRows([['Beta', 'Bob', 10, 10, -3, 'Weekly', 140, 'Maybe', '']], columns, today, DEFAULT_RULES, NEW_YORK);
     expect(p.problems).toEqual([
       'Deals −3 is below 0; allowed: a whole number of deals ≥ 0',
       'NPS 140 is outside −100…100',
@@ -40,7 +40,7 @@ describe('reading partner rows', () => {
   });
 
   test('empty rows below the table are skipped but keep row positions', () => {
-    const rows = readPartnerRows([['A', '', 1, 1, 1, '', '', '', ''], ['', '', '', '', '', '', '', '', ''], ['C', '', 2, 2, 2, '', '', '', '']], columns, today, DEFAULT_RULES);
+    const rows = readPartnerRows([['A', '', 1, 1, 1, '', '', '', ''], ['', '', '', '', '', '', '', '', ''], ['C', '', 2, 2, 2, '', '', '', '']], columns, today, DEFAULT_RULES, NEW_YORK);
     expect(rows.map((r) => [r.name, r.index])).toEqual([['A', 0], ['C', 2]]);
   });
 
@@ -48,7 +48,7 @@ describe('reading partner rows', () => {
     const records = readPartnerRows([
       ['TechServices Inc.', 'sarah@example.com', 450000, 333333, 12, 'Weekly', 40, 'Moderate', new Date(2026, 10, 28)],
       ['RandomCorp', '', 0, 0, 0, '', '', '', new Date(2026, 3, 1)],
-    ], columns, today, DEFAULT_RULES);
+    ], columns, today, DEFAULT_RULES, NEW_YORK);
     const [tech, random] = evaluatePartners(records, today, DEFAULT_RULES);
     expect(tech).toMatchObject({ segment: 'Strategic', health: { score: 90, tier: 'Champion' }, touch: { overdue: false } });
     expect(random.health.score).toBe('Unknown');

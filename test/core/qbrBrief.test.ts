@@ -1,3 +1,4 @@
+import { NEW_YORK } from '../calendars';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { dayOfIso } from '../../src/core/calendar';
 import { evaluatePartners } from '../../src/core/evaluate';
@@ -16,7 +17,7 @@ const record = (over: Partial<PartnerRecord>): PartnerRecord => ({
 function details(name: string): QbrDetails {
   const view = evaluatePartners([record({ name })], today, DEFAULT_RULES)[0];
   const partner = qbrPartner(view, DEFAULT_RULES);
-  const pipeline = { present: true as const, value: pipelineFor([['Partner', 'Opportunity', 'Stage', 'Amount', 'Last stage change'], [name, 'Big deal', 'Proposal', 1200, new Date(2026, 9, 1)]], name, today) };
+  const pipeline = { present: true as const, value: pipelineFor([['Partner', 'Opportunity', 'Stage', 'Amount', 'Last stage change'], [name, 'Big deal', 'Proposal', 1200, new Date(2026, 9, 1)]], name, today, NEW_YORK) };
   const feedback = { present: true as const, value: [{ type: 'Request', summary: 'More <b>leads</b>', date: '2026-11-20' }] };
   const actionItems = { present: false as const, how: 'Add a sheet named "Action items"…' };
   return { partner, quarter: '2026-Q4', pipeline, feedback, actionItems, sheetProblems: [], agenda: qbrAgenda(partner, pipeline, feedback, actionItems), checklists: qbrChecklists(new Set(['before.agenda'])),

@@ -1,3 +1,4 @@
+import { NEW_YORK } from '../calendars';
 import { dayOfIso } from '../../src/core/calendar';
 import { CellValue } from '../../src/core/cells';
 import { actionItemsFor, feedbackFor, howToAdd, isClosedStage, loggedOn, pipelineFor, rowForHeader } from '../../src/core/qbrSheets';
@@ -17,7 +18,7 @@ describe('Pipeline (spec §6)', () => {
   ];
 
   test('open deals by stage in sheet order, forecast of open amounts, the partner matched without case or spaces', () => {
-    const p = pipelineFor(sheet, 'ACME', today);
+    const p = pipelineFor(sheet, 'ACME', today, NEW_YORK);
     expect(p.byStage).toEqual([{ stage: 'Proposal', count: 2, amount: 150 }, { stage: 'Discovery', count: 1, amount: 0 }]);
     expect(p.forecast).toBe(150);
     expect(p.closedCount).toBe(1);
@@ -25,14 +26,14 @@ describe('Pipeline (spec §6)', () => {
   });
 
   test('stuck = open and 30 or more days since the last stage change; closed deals never stuck', () => {
-    const p = pipelineFor(sheet, 'Acme', today);
+    const p = pipelineFor(sheet, 'Acme', today, NEW_YORK);
     expect(p.stuck.map((d) => [d.opportunity, d.daysInStage])).toEqual([['A2', 30]]);
   });
 
   test('columns in another order are found by header; a bad date is a problem naming the row, not a crash', () => {
-    const p = pipelineFor([['Stage', 'Partner', 'Opportunity', 'Last stage change'], ['Demo', 'Acme', 'X', 'soon']], 'Acme', today);
+    const p = pipelineFor([['Stage', 'Partner', 'Opportunity', 'Last stage change'], ['Demo', 'Acme', 'X', 'soon']], 'Acme', today, NEW_YORK);
     expect(p.open[0]).toMatchObject({ opportunity: 'X', stage: 'Demo', lastStageChange: null, stuck: false });
-    expect(p.problems).toEqual(['Pipeline row 2: Last stage change "soon" is not a date; allowed: a date cell or text like 2026-11-25']);
+    expect(p.problems).toEqual(['Pipeline row 2: Last stage change "soon" is not a date; allowed: a date cell or text like 11/25/2026 or 2026-11-25']);
   });
 
   test.each(['Closed won', 'closed lost', 'Won', 'Lost', 'Closed'])('stage %s is closed', (s) => expect(isClosedStage(s)).toBe(true));
@@ -40,7 +41,7 @@ describe('Pipeline (spec §6)', () => {
 });
 
 test('feedback newest first, undated last', () => {
-  const f = feedbackFor([['Partner', 'Type', 'Summary', 'Date'], ['Acme', 'Praise', 'old', date('2026-10-01')], ['Acme', 'Request', 'none', ''], ['Acme', 'Concern', 'new', date('2026-11-20')]], 'Acme');
+  const f = feedbackFor([['Partner', 'Type', 'Summary', 'Date'], ['Acme', 'Praise', 'old', date('2026-10-01')], ['Acme', 'Request', 'none', ''], ['Acme', 'Concern', 'new', date('2026-11-20')]], 'Acme', NEW_YORK);
   expect(f.entries.map((e) => e.summary)).toEqual(['new', 'old', 'none']);
   expect(f.entries[0].date).toBe('2026-11-20');
 });
@@ -52,7 +53,7 @@ test('action items: open first, done last, overdue when open past due, rows as o
     ['Acme', 'finished', 'Partner', date('2026-11-01'), 'Done'],
     ['Acme', 'later', 'Both', date('2026-12-10'), ''],
     ['Acme', 'odd side', 'Them', '', 'Open'],
-  ], 'Acme', today);
+  ], 'Acme', today, NEW_YORK);
   expect(a.items.map((i) => [i.item, i.row, i.side, i.overdue, i.done])).toEqual([
     ['late', 2, 'Us', true, false], ['later', 4, 'Both', false, false], ['odd side', 5, null, false, false], ['finished', 3, 'Partner', false, true],
   ]);
@@ -61,9 +62,9 @@ test('action items: open first, done last, overdue when open past due, rows as o
 
 test('QBR log: a QBR with the partner on that day is found', () => {
   const log = [['Partner', 'Held on', 'Notes', 'Next QBR'], ['Acme', date('2026-12-01'), '', '']];
-  expect(loggedOn(log, 'acme', today)).toBe(true);
-  expect(loggedOn(log, 'acme', today + 1)).toBe(false);
-  expect(loggedOn(log, 'Other', today)).toBe(false);
+  expect(loggedOn(log, 'acme', today, NEW_YORK)).toBe(true);
+  expect(loggedOn(log, 'acme', today + 1, NEW_YORK)).toBe(false);
+  expect(loggedOn(log, 'Other', today, NEW_YORK)).toBe(false);
 });
 
 test('rows to append follow the sheet header order, and a missing column is named', () => {

@@ -1,7 +1,7 @@
 // Issue #10.5: a Snooze until column holds a partner's touch and QBR-overdue alerts — never an escalation,
 // a health drop or a missing owner — and a snooze more than 90 days out counts as 90 days.
 import { baselineScores, effectiveSnooze, partnerAlerts, snoozeKey } from '../../src/core/alerts';
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
 import { mapColumns, readPartnerRows } from '../../src/core/partnerTable';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -10,7 +10,7 @@ const rules = DEFAULT_RULES;
 const today = dayNumber(new Date(2026, 11, 1));
 const d = (y: number, m: number, day: number) => new Date(y, m - 1, day);
 const header = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Fit', 'Last contact', 'Last QBR', 'Snoozed until'];
-const views = (rows: unknown[][]) => evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules), today, rules);
+const views = (rows: unknown[][]) => evaluatePartners(readPartnerRows(rows as never, mapColumns(header), today, rules, NEW_YORK), today, rules);
 
 const table = views([
   // Strategic, touch and QBR overdue, snoozed to Dec 15, and its score fell 15 points (100 → 85).

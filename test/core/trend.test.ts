@@ -1,5 +1,5 @@
 import { HISTORY_CELL_BUDGET, expiredHistoryRows, historyFromRows, historyRetentionDays, scoreChangeFinder } from '../../src/core/trend';
-import { dayNumber } from '../../src/core/calendar';
+import { dayNumber, NEW_YORK } from '../calendars';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
 const rows = [
@@ -14,13 +14,13 @@ const rows = [
 ];
 
 test('history rows become snapshots; header, blanks and non-scores are skipped', () => {
-  const h = historyFromRows(rows);
+  const h = historyFromRows(rows, NEW_YORK);
   expect(h).toHaveLength(6);
   expect(h[0]).toEqual({ day: dayNumber(d('2026-10-01')), partner: 'Acme', score: 80 });
 });
 
 test('the change is measured back from the partner\'s latest snapshot to the one on or before 30 days earlier', () => {
-  const scoreChange = scoreChangeFinder(historyFromRows(rows), 30);
+  const scoreChange = scoreChangeFinder(historyFromRows(rows, NEW_YORK), 30);
   // Latest 2026-11-30 (63); 30 days before is 2026-10-31 (78): −15. Names match whatever the case and spaces.
   expect(scoreChange('ACME')).toEqual({ day: dayNumber(d('2026-11-30')), score: 63, baseline: 78, change: -15 });
   expect(scoreChange('Beta')).toBeNull(); // no numeric score now
@@ -41,9 +41,9 @@ test('the expired rows are the leading rows older than the retention; an unreada
   const today = dayNumber(d('2026-12-01'));
   const old = [[d('2025-01-01'), 'A', 50], [d('2025-06-01'), 'A', 52], [d('2026-11-30'), 'A', 60]];
   // 2025-01-01 is 699 days back, 2025-06-01 548, 2026-11-30 one.
-  expect(expiredHistoryRows(old, today, 600)).toBe(1);
-  expect(expiredHistoryRows(old, today, 400)).toBe(2);
-  expect(expiredHistoryRows(old, today, 1)).toBe(2);
-  expect(expiredHistoryRows([['not a date', 'A', 1], ...old], today, 92)).toBe(0);
+  expect(expiredHistoryRows(old, today, 600, NEW_YORK)).toBe(1);
+  expect(expiredHistoryRows(old, today, 400, NEW_YORK)).toBe(2);
+  expect(expiredHistoryRows(old, today, 1, NEW_YORK)).toBe(2);
+  expect(expiredHistoryRows([['not a date', 'A', 1], ...old], today, 92, NEW_YORK)).toBe(0);
 });
 

@@ -1,3 +1,4 @@
+import { at } from '../calendars';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { healthBreakdown } from '../../src/customFunctions/breakdown';
 import { Arg } from '../../src/customFunctions/columns';
@@ -6,7 +7,7 @@ const now = new Date(2026, 11, 1, 9, 30);
 const col = (...values: Arg[]): Arg => values.map((v) => [v]) as Arg;
 
 test('one cell per input: a row of six (five dimensions and the lift)', () => {
-  expect(healthBreakdown([0.05, 1, 'Monthly', 30, 'Moderate'], DEFAULT_RULES, now)).toEqual([[20, 10, 15, 10, 5, '5+ deals this quarter: +15']]);
+  expect(healthBreakdown([0.05, 1, 'Monthly', 30, 'Moderate'], at(now, DEFAULT_RULES))).toEqual([[20, 10, 15, 10, 5, '5+ deals this quarter: +15']]);
 });
 
 test('whole columns: one block, blank rows blank, a bad row holds its message in its first cell', () => {
@@ -16,7 +17,7 @@ test('whole columns: one block, blank rows blank, a bad row holds its message in
     col('Weekly', '', 'Weekly', 'Monthly'),
     col(60, '', 140, ''),
     col('Strong', '', 'Strong', 'Weak'),
-  ], DEFAULT_RULES, now);
+  ], at(now, DEFAULT_RULES));
   expect(block).toEqual([
     [30, 25, 20, 15, 10, '—'],
     ['', '', '', '', '', ''],
@@ -26,5 +27,5 @@ test('whole columns: one block, blank rows blank, a bad row holds its message in
 });
 
 test('a single bad cell throws its message, so Sheets shows it on the cell', () => {
-  expect(() => healthBreakdown([0.1, -3, 'Weekly', 10, 'Strong'], DEFAULT_RULES, now)).toThrow('Deals −3 is below 0; allowed: a whole number of deals ≥ 0');
+  expect(() => healthBreakdown([0.1, -3, 'Weekly', 10, 'Strong'], at(now, DEFAULT_RULES))).toThrow('Deals −3 is below 0; allowed: a whole number of deals ≥ 0');
 });

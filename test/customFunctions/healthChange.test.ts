@@ -1,3 +1,4 @@
+import { at } from '../calendars';
 import { healthChange } from '../../src/customFunctions/healthChange';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
@@ -10,13 +11,13 @@ const history = [
 ];
 
 test('one partner, or the whole Partner column (blank rows stay blank, unknown history is blank)', () => {
-  expect(healthChange('Acme', history, 30)).toBe(-15);
-  expect(healthChange([['Acme'], ['Beta'], [''], ['New partner']], history, 30)).toEqual([[-15], [12], [''], ['']]);
+  expect(healthChange('Acme', history, at(new Date(2026, 11, 1)))).toBe(-15);
+  expect(healthChange([['Acme'], ['Beta'], [''], ['New partner']], history, at(new Date(2026, 11, 1)))).toEqual([[-15], [12], [''], ['']]);
 });
 
 test('a history range that is not the Health history table is refused with what to give', () => {
-  expect(() => healthChange('Acme', [[d('2026-10-31'), 'Acme']], 30)).toThrow(
+  expect(() => healthChange('Acme', [[d('2026-10-31'), 'Acme']], at(new Date(2026, 11, 1)))).toThrow(
     'HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has 2 columns.',
   );
-  expect(() => healthChange('Acme', 'Acme', 30)).toThrow("HEALTH_CHANGE: history must be the Health history table's range");
+  expect(() => healthChange('Acme', 'Acme', at(new Date(2026, 11, 1)))).toThrow("HEALTH_CHANGE: history must be the Health history table's range");
 });

@@ -10,6 +10,7 @@ import { WorkbookModel } from '../../local/workbook';
 const SCRIPT = `
 function write(a1, value) { SpreadsheetApp.getActiveSpreadsheet().getRange(a1).setValue(value); }
 function writeRow(values) { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].appendRow(values); }
+function readIso(a1) { return SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValue().toISOString(); }
 function formatText(a1) { SpreadsheetApp.getActiveSpreadsheet().getRange(a1).setNumberFormat('@'); }
 `;
 
@@ -20,15 +21,24 @@ test('strings Sheets would parse become numbers, percents, dates and booleans; t
   const cases: [string, unknown][] = [['A1', '20%'], ['A2', '2026-12-01'], ['A3', '1,234'], ['A4', 'TRUE'], ['A5', '3M Company'], ['A6', "'20%"], ['A7', '12/1/2026'], ['A8', '$1,200.50'], ['A9', '0042']];
   for (const [a1, value] of cases) runtime.call('write', a1, value);
   const values = cases.map((_, i) => sheet.cell(i + 1, 1)?.value);
-  expect(values.map((v) => (v instanceof Date ? v.toISOString() : v))).toEqual([
-    0.2, '2026-11-30T23:00:00.000Z', 1234, true, '3M Company', '20%', '2026-11-30T23:00:00.000Z', 1200.5, 42,
-  ]);
+  expect(values.map((v) => (v instanceof Date ? 'date' : v))).toEqual([0.2, 'date', 1234, true, '3M Company', '20%', 'date', 1200.5, 42]);
+  // The dates are 1 December at midnight in the spreadsheet's zone (Berlin): 12/1/2026 in en_US, as typed.
+  expect([runtime.call('readIso', 'A2'), runtime.call('readIso', 'A7')]).toEqual(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:00.000Z']);
   expect([sheet.cell(1, 1)?.numberFormat, sheet.cell(2, 1)?.numberFormat]).toEqual(['0%', 'yyyy-mm-dd']);
   runtime.call('formatText', 'B1');
   runtime.call('write', 'B1', '20%');
   expect(sheet.cell(1, 2)?.value).toBe('20%');
   runtime.call('writeRow', ['2026-12-01', 'note']);
   expect(sheet.cell(10, 1)?.value).toBeInstanceOf(Date);
+});
+
+test('in a de_DE spreadsheet 1.12.2026 and 01/12/2026 are the first of December', async () => {
+  const model = new WorkbookModel('vp', 'Parsing', 'Europe/Berlin');
+  model.addSheet('Sheet1');
+  const runtime = await createRuntime({ workbook: model, code: SCRIPT, timeZone: 'Europe/Berlin', locale: 'de_DE' });
+  runtime.call('write', 'A1', '1.12.2026');
+  runtime.call('write', 'A2', '01/12/2026');
+  expect([runtime.call('readIso', 'A1'), runtime.call('readIso', 'A2')]).toEqual(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:00.000Z']);
 });
 
 test('the add-on keeps a user\'s text as text: an action item "2026-12-01" and QBR notes "20%" are not turned into a date or a number', async () => {

@@ -1,3 +1,4 @@
+import { at } from '../calendars';
 // Property-based checks of the custom functions (src/customFunctions, the code the bundle runs): whatever
 // a column holds, a column call returns one row per input row down to the last row with data (Sheets passes
 // `D2:D` to the grid's end; docs/google-fidelity.md) and never throws; the score only moves the
@@ -16,11 +17,11 @@ const now = new Date(2026, 11, 1, 9, 30);
 const RUNS = { numRuns: 100 };
 
 const FUNCTIONS: [string, number, (args: Arg[]) => unknown][] = [
-  ['PARTNER_HEALTH', 5, (args) => partnerHealth(args, rules, now)],
+  ['PARTNER_HEALTH', 5, (args) => partnerHealth(args, at(now, rules))],
   ['PARTNER_TIER', 1, (args) => partnerTier(args, rules)],
-  ['SEGMENT', 4, (args) => segmentColumn(args, rules, now)],
+  ['SEGMENT', 4, (args) => segmentColumn(args, at(now, rules))],
   ['PARTNER_QUADRANT', 2, (args) => quadrantColumn(args, rules)],
-  ['NEXT_TOUCH', 2, (args) => nextTouch(args, rules)],
+  ['NEXT_TOUCH', 2, (args) => nextTouch(args, at(now, rules))],
 ];
 
 /** Rows down to the last one with a non-blank cell in any column (at least one). */
@@ -45,7 +46,7 @@ test.each(FUNCTIONS)('%s: any mix of numbers, text, blanks, dates, booleans and 
 });
 
 const health = (r: { growth: unknown; deals: unknown; engagement: unknown; nps: unknown; fit: unknown }) =>
-  partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], rules, now);
+  partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], at(now, rules));
 
 test('more deals never lower a score', () => {
   fc.assert(fc.property(validHealthRow, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 }), (row, deals, more) => {
@@ -76,7 +77,7 @@ function specTier(score: number | string): string {
 test('PARTNER_TIER of the PARTNER_HEALTH column always agrees with the score, row by row', () => {
   fc.assert(fc.property(fc.array(validHealthRow, { minLength: 1, maxLength: 30 }), (rows) => {
     const col = (key: keyof (typeof rows)[number]) => rows.map((r) => [r[key]]) as Arg;
-    const scores = partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], rules, now) as (number | string)[][];
+    const scores = partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], at(now, rules)) as (number | string)[][];
     const tiers = partnerTier([scores as Arg], rules) as string[][];
     scores.forEach(([score], i) => {
       expect(typeof score === 'number' ? score >= 0 && score <= 100 && Number.isInteger(score) : ['Unknown', ''].includes(score)).toBe(true);

@@ -1,3 +1,4 @@
+import { at } from '../calendars';
 // Property: the daily job (runHourly at the daily hour, the built bundle in the local runtime) never changes
 // a cell value or formula of the partner table, whatever the table holds — it only colors rows and writes
 // its own sheets. Partner tables are small and generated; numRuns stays modest so CI stays fast.
@@ -81,7 +82,7 @@ test('recolorNow fills every partner row with the §2 color of the tier of the s
     runtime.call('recolorNow');
     expect(lastRun(runtime)?.status).toBe('ok');
     rows.forEach((r, k) => {
-      const score = partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], DEFAULT_RULES, runtime.now());
+      const score = partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], at(runtime.now(), DEFAULT_RULES));
       const expected = score === '' ? SPEC_FILL.Unknown : SPEC_FILL[specTier(score as number | string)];
       expect({ row: k + 2, fill: sheet.cell(k + 2, 1)?.background }).toEqual({ row: k + 2, fill: expected });
     });
