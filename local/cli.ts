@@ -2,7 +2,7 @@
  * Command line for the local runtime (run through scripts/start.mjs, which compiles TypeScript on the fly):
  *
  *   npm run local -- <functionName> [--workbook FILE] [--now 2026-12-01T07:00] [--outbox DIR] [--quota N]
- *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT]
+ *                   [--time-limit SECONDS] [--select Partners!A5] [--smtp HOST:PORT] [--user EMAIL]
  *                   [--mode addon|bound] [--auth-mode NONE|LIMITED|FULL] [--no-trigger-document] [--authorization-required]
  *   npm run local -- fire [--now 2026-12-01T10:00]   (every installed time-driven trigger due then, as Google fires it)
  *   npm start [-- --workbook my.xlsx] [--now …]
@@ -37,6 +37,8 @@ export interface CliOptions {
   smtp?: { host: string; port: number };
   /** How Google runs the add-on (docs/google-fidelity.md): `--mode`, `--auth-mode`, `--no-trigger-document`. */
   google?: GoogleOptions;
+  /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
+  userEmail?: string;
   /** The spreadsheet's time zone and locale (File > Settings in Sheets); the script's zone is the manifest's. */
   timeZone?: string;
   locale?: string;
@@ -85,6 +87,12 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--quota': options.quota = positiveNumber(value(i, arg), arg); i++; break;
       case '--time-limit': options.timeLimitMs = positiveNumber(value(i, arg), arg) * 1000; i++; break;
       case '--select': options.selection = value(i, arg); i++; break;
+      case '--user': {
+        const email = value(i, arg).trim(); i++;
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
+        options.userEmail = email;
+        break;
+      }
       case '--time-zone': options.timeZone = value(i, arg); i++; break;
       case '--locale': {
         const locale = value(i, arg); i++;
@@ -123,6 +131,7 @@ async function open(options: CliOptions, workbook: string): Promise<Runtime> {
     selection: options.selection,
     smtp: options.smtp,
     ...options.google,
+    userEmail: options.userEmail,
     timeZone: options.timeZone,
     locale: options.locale,
   });

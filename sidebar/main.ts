@@ -112,14 +112,20 @@ export interface Actions {
   whatIf(changes: WhatIfChanges): Promise<boolean>;
 }
 
+/**
+ * The row the sidebar shows, as it read it: every action works on that row, and the server refuses it when the
+ * row moved or changed since (another partner of the same name is never touched).
+ */
+const ref = (d: QbrDetails) => ({ row: d.partner.row, fingerprint: d.partner.fingerprint, name: d.partner.name });
+
 const actions: Actions = {
-  tick: (d, itemId, done) => run('Saving…', () => call('setQbrChecklistItem', d.partner.name, d.quarter, itemId, done), true),
-  addItem: (d, item, side, due) => run('Adding the action item…', () => call('addQbrActionItem', d.partner.name, item, side, due)),
-  completeItem: (d, row, item) => run('Completing…', () => call('completeQbrActionItem', d.partner.name, row, item)),
-  brief: (d) => run('Creating the QBR brief…', () => call('createQbrBrief', d.partner.name)),
-  email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', d.partner.name)),
-  held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', d.partner.name, notes)),
-  whatIf: (changes) => run('Writing the changed cells…', () => call('applyQbrWhatIf', data?.details?.partner.name ?? '', changes)),
+  tick: (d, itemId, done) => run('Saving…', () => call('setQbrChecklistItem', ref(d), d.quarter, itemId, done), true),
+  addItem: (d, item, side, due) => run('Adding the action item…', () => call('addQbrActionItem', ref(d), item, side, due)),
+  completeItem: (d, row, item) => run('Completing…', () => call('completeQbrActionItem', ref(d), row, item)),
+  brief: (d) => run('Creating the QBR brief…', () => call('createQbrBrief', ref(d))),
+  email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', ref(d))),
+  held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', ref(d), notes)),
+  whatIf: (changes) => run('Writing the changed cells…', () => (data?.details ? call('applyQbrWhatIf', ref(data.details), changes) : Promise.reject(new Error('No partner is open.')))),
 };
 
 searchForm.addEventListener('submit', (event) => {

@@ -29,7 +29,7 @@ function amount(n: number | null): string {
   return n === null ? '—' : Math.round(n).toLocaleString('en-US');
 }
 
-function header(p: QbrPartner): HTMLElement {
+function header(p: QbrPartner & { duplicates?: number[] }): HTMLElement {
   const color = HEX.test(p.tierColor) ? p.tierColor : '#efefef';
   const score = h('div', { class: 'score', 'aria-label': `Health score ${p.score ?? 'blank'}, ${p.tier ?? 'no tier'}` },
     h('span', { class: 'score-number', text: p.score ?? '—' }),
@@ -44,7 +44,14 @@ function header(p: QbrPartner): HTMLElement {
     h('dl', { class: 'facts' },
       h('dt', { text: 'Segment' }), h('dd', {}, h('strong', { text: p.segment }), ` — ${p.approach}. Touch every ${p.touchEveryDays} days${p.qbrEveryDays ? `, QBR every ${p.qbrEveryDays} days` : ', no QBR cadence'}.`),
       h('dt', { text: 'Quadrant' }), h('dd', {}, h('strong', { text: p.quadrant ?? '—' }), p.play ? ` — ${p.play}` : '')),
-    p.problems.length > 0 ? h('ul', { class: 'problems', 'aria-label': 'Problems with this row' }, p.problems.map((x) => h('li', { text: x }))) : null);
+    p.duplicates && p.duplicates.length > 0
+      ? h('p', { class: 'duplicates warn', role: 'note', id: 'duplicates', text: `Row ${p.row} is shown. Another partner row has this name too: row${p.duplicates.length === 1 ? '' : 's'} ${p.duplicates.join(', ')}. Select that row on the sheet and reopen to see it; give each row its own name so alerts and history can tell them apart.` })
+      : null,
+    p.problems.length > 0
+      ? h('div', { class: 'problems-box' },
+          h('p', { class: 'problems-title', text: `Inputs that cannot be read (row ${p.row}; each counts as blank):` }),
+          h('ul', { class: 'problems', 'aria-label': 'Problems with this row' }, p.problems.map((x) => h('li', { text: x }))))
+      : null);
 }
 
 function breakdown(p: QbrPartner): HTMLElement {
@@ -67,14 +74,15 @@ function breakdown(p: QbrPartner): HTMLElement {
 }
 
 function dates(p: QbrPartner): HTMLElement {
-  const touchBadge = p.touch.overdue ? badge(p.touch.daysOverdue === null ? 'Never contacted' : `Overdue ${p.touch.daysOverdue} d`, 'late') : badge('On time', 'ok');
+  const touchBadge = p.touch.unreadable && p.touch.last === null ? badge('Date unreadable', 'late')
+    : p.touch.overdue ? badge(p.touch.daysOverdue === null ? 'Never contacted' : `Overdue ${p.touch.daysOverdue} d`, 'late') : badge('On time', 'ok');
   let qbrBadge: HTMLElement | null = null;
   if (p.qbr.overdue) qbrBadge = badge(p.qbr.daysOverdue === null ? 'No QBR yet' : `Overdue ${p.qbr.daysOverdue} d`, 'late');
   else if (p.qbr.comingUp) qbrBadge = badge(p.qbr.daysUntil === 0 ? 'Today' : `In ${p.qbr.daysUntil} d — send the agenda`, 'soon');
   else if (p.qbr.expected) qbrBadge = badge('On time', 'ok');
   return section('dates', 'Touches and QBRs',
     h('dl', { class: 'dates' },
-      h('dt', { text: 'Last touch' }), h('dd', { text: p.touch.last ?? 'never' }),
+      h('dt', { text: 'Last touch' }), h('dd', { text: p.touch.last ?? p.touch.unreadable ?? 'never' }),
       h('dt', { text: 'Next touch' }), h('dd', {}, p.touch.next ?? 'now', ' ', touchBadge),
       h('dt', { text: 'Last QBR' }), h('dd', { text: p.qbr.last ?? 'none' }),
       h('dt', { text: 'Next QBR' }), h('dd', {}, p.qbr.next ?? (p.qbr.expected ? 'not scheduled' : '—'), ' ', qbrBadge)));

@@ -11,7 +11,8 @@ import * as automation from './server/automation';
 import { buildMenu, recolorEditedRows } from './server/menu';
 import { qbrContext, qbrData } from './server/qbr';
 import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbrActions';
-import { booleanArg, checklistItemArg, isoDateArg, partnerNameArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import { booleanArg, checklistItemArg, isoDateArg, partnerArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
+import type { PartnerRef } from './server/qbr';
 import { showQbrSidebar } from './server/qbrSidebar';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
@@ -215,78 +216,78 @@ export function openQbrSidebar(): void {
 /**
  * Sidebar: everything to prepare a QBR with one partner (spec §6). An empty or null name means the partner
  * of the selected row on the partner sheet.
- * @param {string} partnerName The partner's name as on the partner sheet, or null.
+ * @param {(string|Object)} partnerName The partner's name as on the partner sheet (the first row of that name), {row, fingerprint} of its row, or null for the selected row.
  */
-export function getQbrData(partnerName: string | null): QbrData {
-  const name = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerNameArg(partnerName);
-  return qbrData(qbrContext(), name);
+export function getQbrData(partnerName: string | PartnerRef | null): QbrData {
+  const target = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerArg(partnerName);
+  return qbrData(qbrContext(), target);
 }
 
 /**
  * Sidebar: ticks or unticks one checklist item for a partner and quarter.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} quarter The quarter, like 2026-Q4.
  * @param {string} itemId The checklist item.
  * @param {boolean} done Ticked or not.
  */
-export function setQbrChecklistItem(partnerName: string, quarter: string, itemId: string, done: boolean): QbrActionResult {
-  return setChecklistItem(partnerNameArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
+export function setQbrChecklistItem(partnerName: string | PartnerRef, quarter: string, itemId: string, done: boolean): QbrActionResult {
+  return setChecklistItem(partnerArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
 }
 
 /**
  * Sidebar: adds an action item to the Action items sheet.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} item What is to be done.
  * @param {string} side Us, Partner or Both.
  * @param {string} due Due date as YYYY-MM-DD.
  */
-export function addQbrActionItem(partnerName: string, item: string, side: string, due: string): QbrActionResult {
-  return addActionItem(partnerNameArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
+export function addQbrActionItem(partnerName: string | PartnerRef, item: string, side: string, due: string): QbrActionResult {
+  return addActionItem(partnerArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
 }
 
 /**
  * Sidebar: marks an action item done.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {number} row The item's row on the Action items sheet.
  * @param {string} item The item's text, as the sidebar showed it.
  */
-export function completeQbrActionItem(partnerName: string, row: number, item: string): QbrActionResult {
-  return completeActionItem(partnerNameArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
+export function completeQbrActionItem(partnerName: string | PartnerRef, row: number, item: string): QbrActionResult {
+  return completeActionItem(partnerArg(partnerName), rowArg(row, 'row'), textArg(item, 'item'));
 }
 
 /**
  * Sidebar: writes the QBR brief into a new sheet tab "QBR <partner> <quarter>" (never over an existing one).
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function createQbrBrief(partnerName: string): QbrActionResult {
-  return createBrief(partnerNameArg(partnerName));
+export function createQbrBrief(partnerName: string | PartnerRef): QbrActionResult {
+  return createBrief(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: e-mails the QBR agenda to the person using the sidebar, ready to forward.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
-export function emailQbrAgenda(partnerName: string): QbrActionResult {
-  return emailAgenda(partnerNameArg(partnerName));
+export function emailQbrAgenda(partnerName: string | PartnerRef): QbrActionResult {
+  return emailAgenda(partnerArg(partnerName));
 }
 
 /**
  * Sidebar: records a QBR held today: Last QBR, Next QBR (+91 days), a QBR log row, follow-ups due in 48 hours.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} notes Meeting notes for the QBR log (may be empty).
  */
-export function markQbrHeld(partnerName: string, notes: string): QbrActionResult {
-  return markHeld(partnerNameArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
+export function markQbrHeld(partnerName: string | PartnerRef, notes: string): QbrActionResult {
+  return markHeld(partnerArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
 }
 
 /**
  * Sidebar: writes the what-if panel's changed inputs (growth, deals, engagement, NPS, fit, leads, relevance)
  * to the partner's row, one cell per changed field, after the user confirmed.
- * @param {string} partnerName The partner's name.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {Object} changes The new values by field, e.g. {"nps": 60}; null blanks a cell.
  */
-export function applyQbrWhatIf(partnerName: string, changes: WhatIfChanges): QbrActionResult {
-  return applyWhatIf(partnerNameArg(partnerName), changes);
+export function applyQbrWhatIf(partnerName: string | PartnerRef, changes: WhatIfChanges): QbrActionResult {
+  return applyWhatIf(partnerArg(partnerName), changes);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface AlertItem {
   escalation?: string;
   /** Held by the partner's snooze until this ISO day: listed in the preview, left out of the digest. */
   snoozedUntil?: string;
+  /** The date the item depends on could not be read (its text is in the reason): not "never". */
+  unreadable?: true;
 }
 
 /** A snooze longer than this counts as this long, from the day PartnerPulse first saw it. */
@@ -125,16 +127,24 @@ export function partnerAlerts(
     if (typeof v.health.score === 'number' && was !== undefined && was - v.health.score >= dropPoints) {
       items.push({ ...base, kind: 'healthDrop', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `Health fell ${was - v.health.score} points (${was} → ${v.health.score})` });
     }
+    // A date that could not be read is not a blank one: the alert says so, with the text, instead of "never".
+    const unreadable = (...fields: string[]) => (r.inputProblems ?? []).filter((p) => fields.includes(p.field)).map((p) => p.message);
     if (v.qbr.overdue) {
+      const badDates = v.qbr.daysOverdue === null ? unreadable('lastQbr', 'nextQbr') : [];
       items.push(snoozable({
         ...base, kind: 'qbrOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.qbr.daysOverdue,
-        reason: v.qbr.daysOverdue === null ? 'QBR overdue: no QBR held or scheduled' : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
+        ...(badDates.length > 0 ? { unreadable: true as const } : {}),
+        reason: badDates.length > 0 ? `QBR date unreadable, so the QBR counts as overdue: ${badDates.join('; ')}`
+          : v.qbr.daysOverdue === null ? 'QBR overdue: no QBR held or scheduled' : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
       }));
     }
     if (v.touch.overdue) {
+      const badDates = v.touch.daysOverdue === null ? unreadable('lastContact') : [];
       items.push(snoozable({
         ...base, kind: 'touchOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.touch.daysOverdue,
-        reason: v.touch.daysOverdue === null ? 'Never contacted' : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
+        ...(badDates.length > 0 ? { unreadable: true as const } : {}),
+        reason: badDates.length > 0 ? `Last contact unreadable, not "never contacted": ${badDates.join('; ')}`
+          : v.touch.daysOverdue === null ? 'Never contacted' : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
       }));
     }
     if (v.qbr.comingUp) {

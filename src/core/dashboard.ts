@@ -3,6 +3,7 @@ import { DayNumber, SheetCalendar } from './calendar';
 import { PartnerView } from './evaluate';
 import { MetricPartner, programMetrics } from './metrics';
 import { QUADRANTS, Rules, SEGMENTS, Segment, TIERS } from './rules';
+import { DEFAULT_ALIASES } from './partnerTable';
 
 export type DashboardCell = string | number | Date;
 
@@ -110,6 +111,31 @@ export function healthTrend(history: readonly HealthSnapshot[], days = 12): { da
  * and quadrant, the capacity table (spec §3), the health trend and the biggest drops from the Health history
  * (null: no history sheet yet).
  */
+/**
+ * Inputs that cannot be read, counted per column (they count as blank in every score and alert): the
+ * dashboard shows how many there are even when the sheet has no formula columns to show the errors on.
+ */
+export function inputProblemsBlock(views: readonly PartnerView[]): DashboardBlock {
+  const byField = new Map<string, { cells: number; example: string }>();
+  for (const v of views) {
+    if (v.record.unnamed) continue;
+    for (const p of v.record.inputProblems ?? []) {
+      const label = DEFAULT_ALIASES[p.field][0];
+      const entry = byField.get(label) ?? { cells: 0, example: p.message };
+      entry.cells++;
+      byField.set(label, entry);
+    }
+  }
+  const total = [...byField.values()].reduce((n, e) => n + e.cells, 0);
+  return {
+    title: 'Inputs that cannot be read',
+    header: ['Column', 'Cells', 'Example'],
+    rows: total === 0
+      ? [['None: every input on the partner sheet can be read.', 0, '']]
+      : [...[...byField].sort((a, b) => b[1].cells - a[1].cells).map(([label, e]) => [label, e.cells, e.example]), ['Total', total, 'Each counts as blank; the owners\' digests and the sidebar list them with their cells.']],
+  };
+}
+
 export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | null, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
   const metrics = programMetrics(views.map(metricPartnerOf), today, rules);
   const tiers = views.map((v) => v.health.tier);
@@ -154,6 +180,7 @@ export function dashboardBlocks(views: readonly PartnerView[], history: readonly
       chart: { type: 'bar', title: 'Owner load (1 = full)', columns: 2 },
       percentColumns: [1],
     },
+    inputProblemsBlock(views),
   ];
   if (history === null || history.length === 0) {
     blocks.push({ title: 'Health trend', header: ['Date', 'Average score', 'Partners scored'], rows: [['No Health history yet: it fills in once a day when daily automation is on.', '', '']] });

@@ -1,4 +1,4 @@
-import { CellValue, growthFromRevenue, isBlank, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
+import { CellValue, growthFromRevenue, isBlank, isEmail, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
 import { DayNumber, SheetCalendar } from './calendar';
 import { EngagementLevel, Fit, Rules } from './rules';
 
@@ -42,7 +42,20 @@ export function normalizeHeader(text: unknown): string {
 
 export type ColumnMap = Partial<Record<Field, number>>;
 
-/** Which column holds which field; the first matching header wins. */
+/**
+ * A header without its bracketed remarks, as compared: `Next QBR (planned)` → `nextqbr`, `Revenue [USD]` →
+ * `revenue`. A header that is only a remark stays as it is.
+ */
+export function headerWithoutRemarks(text: unknown): string {
+  const stripped = normalizeHeader(String(text ?? '').replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
+  return stripped || normalizeHeader(text);
+}
+
+/**
+ * Which column holds which field; the first matching header wins. A header that matches no alias as written
+ * but does once its bracketed remark is dropped (`Next QBR (planned)`) is read for a field not found otherwise;
+ * the header check names it (docs/alerts-and-data-problems.md).
+ */
 export function mapColumns(headers: readonly CellValue[], aliases: Record<Field, string[]> = DEFAULT_ALIASES): ColumnMap {
   const byHeader = new Map<string, number>();
   headers.forEach((h, i) => {
@@ -59,7 +72,76 @@ export function mapColumns(headers: readonly CellValue[], aliases: Record<Field,
       }
     }
   }
+  const taken = new Set(Object.values(map));
+  const known = new Set(Object.values(aliases).flat().map(normalizeHeader));
+  const byRemarkless = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = headerWithoutRemarks(h);
+    if (taken.has(i) || known.has(normalizeHeader(h)) || !key || byRemarkless.has(key)) return;
+    byRemarkless.set(key, i);
+  });
+  for (const field of Object.keys(aliases) as Field[]) {
+    if (map[field] !== undefined) continue;
+    for (const alias of aliases[field]) {
+      const col = byRemarkless.get(normalizeHeader(alias));
+      if (col !== undefined && !taken.has(col)) {
+        map[field] = col;
+        taken.add(col);
+        break;
+      }
+    }
+  }
   return map;
+}
+
+/** Rows the content checks look at: the first this many non-empty data rows. */
+export const SAMPLE_ROWS = 200;
+
+/** How many of the sampled non-blank cells of a column are e-mail addresses, and how many are not. */
+export function emailCounts(rows: readonly CellValue[][], column: number): { emails: number; others: number; example: string | null } {
+  let emails = 0;
+  let others = 0;
+  let example: string | null = null;
+  for (const row of rows.slice(0, SAMPLE_ROWS)) {
+    const v = row[column];
+    if (isBlank(v)) continue;
+    if (typeof v === 'string' && isEmail(v)) emails++;
+    else {
+      others++;
+      example ??= String(v);
+    }
+  }
+  return { emails, others, example };
+}
+
+/**
+ * The owner column chosen by what it holds: of the columns whose header is an owner alias or names an owner
+ * (`Owner`, `Owner email`, `Partner manager e-mail`), the one with the most e-mail addresses. So with both
+ * `Owner` (names) and `Owner email`, the addresses are read; with no addresses anywhere, the alias order holds.
+ */
+export function ownerColumn(headers: readonly CellValue[], rows: readonly CellValue[][], columns: ColumnMap, aliases: Record<Field, string[]> = DEFAULT_ALIASES): number | undefined {
+  const ownerAliases = new Set(aliases.owner.map(normalizeHeader));
+  const otherColumns = new Set(Object.entries(columns).filter(([f]) => f !== 'owner').map(([, c]) => c));
+  const candidates = headers
+    .map((h, i) => ({ i, key: headerWithoutRemarks(h) }))
+    .filter(({ i, key }) => !otherColumns.has(i) && (ownerAliases.has(key) || ownerAliases.has(normalizeHeader(headers[i])) || /owner|manager/.test(key)));
+  let best = columns.owner;
+  let bestEmails = best === undefined ? 0 : emailCounts(rows, best).emails;
+  for (const { i } of candidates) {
+    const { emails } = emailCounts(rows, i);
+    if (emails > bestEmails) {
+      best = i;
+      bestEmails = emails;
+    }
+  }
+  return best;
+}
+
+/** The partner sheet's columns: by header (mapColumns), the owner by content (ownerColumn). */
+export function mapPartnerColumns(headers: readonly CellValue[], rows: readonly CellValue[][], aliases: Record<Field, string[]> = DEFAULT_ALIASES): ColumnMap {
+  const columns = mapColumns(headers, aliases);
+  const owner = ownerColumn(headers, rows, columns, aliases);
+  return owner === undefined ? columns : { ...columns, owner };
 }
 
 /** One partner row as read: typed values, and the problems found, each naming field and value. */
@@ -94,16 +176,43 @@ export interface PartnerRecord {
   unnamed?: true;
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"); a field with a problem reads as blank. */
   problems: string[];
+  /** The same problems with the field, the value as read and its column (0-based), for links to the cell. */
+  inputProblems?: InputProblem[];
+}
+
+/** An input that could not be read: which field, what the cell held, where, and the message saying what is allowed. */
+export interface InputProblem {
+  field: Field;
+  value: CellValue;
+  /** 0-based column of the cell on the partner sheet. */
+  column: number;
+  message: string;
 }
 
 /** Reads a field, turning a bad value into a problem on the record and a blank value. */
-function attempt<T>(problems: string[], read: () => T | null): T | null {
+function attempt<T>(problems: string[], read: () => T | null, where?: { field: Field; columns: ColumnMap; row: CellValue[]; found: InputProblem[] }): T | null {
   try {
     return read();
   } catch (error) {
     problems.push((error as Error).message);
+    if (where && where.columns[where.field] !== undefined) {
+      const column = where.columns[where.field] as number;
+      where.found.push({ field: where.field, value: where.row[column], column, message: (error as Error).message });
+    }
     return null;
   }
+}
+
+/** The column letters of a 0-based column index: 0 → A, 27 → AB. */
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /**
@@ -118,10 +227,12 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
     const name = String(at(row, 'partner') ?? '').trim();
     if (!name && row.every((cell) => isBlank(cell))) continue;
     const problems: string[] = [];
-    const revenue = attempt(problems, () => readRevenue(at(row, 'revenue')));
-    const revenueLastYear = attempt(problems, () => readRevenue(at(row, 'revenueLastYear'), 'Revenue last year'));
+    const found: InputProblem[] = [];
+    const on = (field: Field) => ({ field, columns, row, found });
+    const revenue = attempt(problems, () => readRevenue(at(row, 'revenue')), on('revenue'));
+    const revenueLastYear = attempt(problems, () => readRevenue(at(row, 'revenueLastYear'), 'Revenue last year'), on('revenueLastYear'));
     const growth = columns.growth !== undefined
-      ? attempt(problems, () => readGrowth(at(row, 'growth')))
+      ? attempt(problems, () => readGrowth(at(row, 'growth')), on('growth'))
       : growthFromRevenue(revenue, revenueLastYear);
     let ownerProblem: string | null = null;
     const owner = attempt([], () => readEmail(at(row, 'owner'), 'Owner'));
@@ -138,21 +249,36 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       revenue,
       revenueLastYear,
       growth,
-      deals: attempt(problems, () => readDeals(at(row, 'deals'))),
-      leads: attempt(problems, () => readLeads(at(row, 'leads'))),
-      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules, calendar)),
-      nps: attempt(problems, () => readNps(at(row, 'nps'))),
-      fit: attempt(problems, () => readFit(at(row, 'fit'))),
-      relevance: attempt(problems, () => readRelevance(at(row, 'relevance'), rules)),
-      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact', calendar)),
-      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR', calendar)),
-      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR', calendar)),
-      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed', calendar)),
-      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar)),
-      contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact')),
-      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar)),
+      deals: attempt(problems, () => readDeals(at(row, 'deals')), on('deals')),
+      leads: attempt(problems, () => readLeads(at(row, 'leads')), on('leads')),
+      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules, calendar), on('engagement')),
+      nps: attempt(problems, () => readNps(at(row, 'nps')), on('nps')),
+      fit: attempt(problems, () => readFit(at(row, 'fit')), on('fit')),
+      relevance: attempt(problems, () => readRelevance(at(row, 'relevance'), rules), on('relevance')),
+      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact', calendar), on('lastContact')),
+      lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR', calendar), on('lastQbr')),
+      nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR', calendar), on('nextQbr')),
+      signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed', calendar), on('signed')),
+      firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar), on('firstDeal')),
+      contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact'), on('contactEmail')),
+      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar), on('snoozeUntil')),
       problems,
+      inputProblems: found,
     });
   }
   return records;
+}
+
+/**
+ * A short fingerprint of a row's values (FNV-1a over their text; dates by their instant), so a sidebar action
+ * can tell whether the row it is about still holds what the sidebar showed.
+ */
+export function rowFingerprint(row: readonly CellValue[]): string {
+  const text = JSON.stringify(row.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `d${(v as Date).getTime()}` : v ?? '')));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${hash.toString(16).padStart(8, '0')}.${text.length}`;
 }

@@ -6,6 +6,7 @@ import { AgendaSection, ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './qbr
 import { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './qbrSheets';
 import { Trend } from './qbrTrend';
 import { WhatIfModel } from './whatIf';
+import { columnLetter } from './partnerTable';
 
 /**
  * What the QBR sidebar shows, as plain JSON: google.script.run carries strings, numbers, booleans, arrays and
@@ -33,7 +34,8 @@ export interface QbrPartner {
   missing: { label: string; column: string; max: number }[];
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"). */
   problems: string[];
-  touch: { last: string | null; next: string | null; overdue: boolean; daysOverdue: number | null };
+  /** `unreadable`: the Last contact cell's problem, when it holds something that is not a date (not "never"). */
+  touch: { last: string | null; next: string | null; overdue: boolean; daysOverdue: number | null; unreadable?: string | null };
   qbr: { last: string | null; next: string | null; expected: boolean; overdue: boolean; daysOverdue: number | null; comingUp: boolean; daysUntil: number | null };
   performance: { label: string; value: string }[];
 }
@@ -52,7 +54,8 @@ export interface QbrChecklistView {
 }
 
 export interface QbrDetails {
-  partner: QbrPartner;
+  /** The partner, with what identifies its row: actions send row and fingerprint back (src/server/qbr.ts). */
+  partner: QbrPartner & { fingerprint: string; duplicates: number[] };
   quarter: string;
   pipeline: Optional<PipelineSummary>;
   feedback: Optional<FeedbackEntry[]>;
@@ -132,8 +135,12 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
     breakdown: view.health.dimensions.map((d) => ({ label: d.label, earned: d.earned, max: d.max, reason: d.reason })),
     lift: breakdownHealth({ growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit }, rules).lift,
     missing: view.health.missing.map((d) => ({ label: LABELS[d], column: MISSING_COLUMN[d], max: rules.weights[d] })),
-    problems: r.problems,
-    touch: { last: iso(r.lastContact), next: iso(view.touch.dueDay), overdue: view.touch.overdue, daysOverdue: view.touch.daysOverdue },
+    // With the cell of each, so the user can go straight to it (docs/alerts-and-data-problems.md).
+    problems: r.inputProblems ? r.inputProblems.map((p) => `${p.message} (cell ${columnLetter(p.column)}${r.index + 2})`) : r.problems,
+    touch: {
+      last: iso(r.lastContact), next: iso(view.touch.dueDay), overdue: view.touch.overdue, daysOverdue: view.touch.daysOverdue,
+      unreadable: r.inputProblems?.find((p) => p.field === 'lastContact')?.message ?? null,
+    },
     qbr: {
       last: iso(r.lastQbr),
       next: iso(r.nextQbr),
@@ -159,7 +166,7 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
 /** The 60-minute agenda of seed 000 with this partner's talking points under each section. */
 export function qbrAgenda(p: QbrPartner, pipeline: Optional<PipelineSummary>, feedback: Optional<FeedbackEntry[]>, actions: Optional<ActionItem[]>): QbrAgendaSection[] {
   const points: string[][] = [[], [], [], [], []];
-  points[0].push(p.touch.last ? `Last touch ${p.touch.last}${p.touch.overdue ? ' (overdue)' : ''}` : 'No touch recorded yet');
+  points[0].push(p.touch.last ? `Last touch ${p.touch.last}${p.touch.overdue ? ' (overdue)' : ''}` : p.touch.unreadable ? `Last touch unreadable: ${p.touch.unreadable}` : 'No touch recorded yet');
   if (p.qbr.last) points[0].push(`Last QBR ${p.qbr.last}`);
   points[1].push(`Health ${p.score ?? 'blank'}${p.tier && p.tier !== 'Unknown' ? ` (${p.tier})` : ''}`);
   const perf = (label: string) => p.performance.find((x) => x.label === label)?.value ?? '—';

@@ -1,8 +1,10 @@
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, readRunInputs, runDailyWork } from './daily';
-import { planDigests, sendDigests } from './digests';
+import { addNotices, computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, readRunInputs, runDailyWork, warnRun } from './daily';
+import { rememberAutomationOwner, withAdminRecipient } from './recipients';
+import { partnerSheetFindings } from './setUp';
+import { NO_ADDRESS_FIX, planDigests, sendDigests } from './digests';
 import { HANDLERS } from './handlers';
 import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
@@ -31,7 +33,8 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
     return run;
   }
   const ss = countingSpreadsheet(active);
-  const settings = loadSettings();
+  // Admin items go to the admin address, else to whoever turned automation on (src/server/recipients.ts).
+  const settings = withAdminRecipient(loadSettings());
   const run = newRun(job, new Date());
   // getDocumentLock() is null outside a containing document; the user lock still keeps this user's runs apart.
   const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
@@ -84,6 +87,7 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
  * runs fail: Apps Script sends none for an add-on's triggers.
  */
 function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord): void {
+  // `settings` comes from underLock with the admin address filled in (the automation owner when Settings has none).
   const props = PropertiesService.getDocumentProperties();
   const day = isoDayIn(ss, run.started);
   const recipient = failureRecipient(settings.adminEmail);
@@ -128,13 +132,18 @@ export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
       if (outcome.gaveUp.length > 0) {
         failRun(run, `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`);
       }
+      if (outcome.undeliverable.length > 0) {
+        warnRun(run, outcome.undeliverable.map((x) => `escalation alert: ${x}`).join('; '));
+        addNotices(day, outcome.undeliverable.map((x) => `escalation alert: ${x}`));
+      }
     }
     const today = todaysDailyWork(ss, now);
     if (hourIn(ss, now) >= settings.dailyHour && !today.done) {
       runDailyWork(ss, settings, now, deadline, run, inputs);
-    } else if (today.gaveUp) {
-      // The day's work is done but some digests were given up: keep saying so until tomorrow's run.
-      failRun(run, today.gaveUp);
+    } else {
+      // The day's work is done but some digests were given up or reached nobody: keep saying so until tomorrow.
+      if (today.undeliverable) warnRun(run, today.undeliverable);
+      if (today.gaveUp) failRun(run, today.gaveUp);
     }
   }, e?.triggerUid);
 }
@@ -158,9 +167,9 @@ export function recolorNow(): RunRecord {
 /** Menu: Preview today's alerts — what would be sent, without sending. */
 export function previewAlerts(): string {
   const ss = activeSpreadsheet();
-  const day = computeDayAlerts(ss, loadSettings(), new Date());
+  const day = computeDayAlerts(ss, withAdminRecipient(loadSettings()), new Date());
   const parts = day.planned.map((p) =>
-    `<h3>To: ${escapeHtml(p.recipient ?? '(no address — set the admin address in Settings)')}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
+    `<h3>To: ${escapeHtml(p.recipient ?? `(no address — ${NO_ADDRESS_FIX})`)}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
   );
   const snoozed = day.items.filter((i) => i.snoozedUntil !== undefined);
   if (snoozed.length > 0) {
@@ -218,9 +227,31 @@ export function turnAutomationOn(): string {
   const trigger = existing[0] ?? ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
   rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
   const settings = loadSettings();
-  const message = `Daily automation is on: rows are recolored and digests sent each day from ${settings.dailyHour}:00 (spreadsheet time zone); escalations are checked every hour.`;
+  // Whoever turns automation on gets what has no other recipient while Settings has no admin address.
+  const owner = rememberAutomationOwner();
+  const adminLine = settings.adminEmail
+    ? `Items for the admin (partners without an owner, escalations without a path address) go to ${settings.adminEmail}.`
+    : owner
+      ? `Settings has no admin address, so items for the admin go to you (${owner}).`
+      : 'Settings has no admin address and Google did not give PartnerPulse yours: set the admin address in Settings, or items for the admin reach nobody.';
+  const message = `Daily automation is on: rows are recolored and digests sent each day from ${settings.dailyHour}:00 (spreadsheet time zone); escalations are checked every hour. ${adminLine}`;
+  // The header check runs now, while someone is looking, so a sheet that would silence alerts is fixed first.
+  const findings = orEmpty(() => partnerSheetFindings(activeSpreadsheet(), settings));
+  if (findings.length > 0) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('PartnerPulse: automation is on — check the partner sheet', `${message}\n\nHeader check of "${settings.sheets.partners}":\n• ${findings.join('\n• ')}`, ui.ButtonSet.OK);
+    return `${message}\n${findings.join('\n')}`;
+  }
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
   return message;
+}
+
+function orEmpty(read: () => string[]): string[] {
+  try {
+    return read();
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }
 
 /** Menu: Turn daily automation off — removes exactly our trigger. */

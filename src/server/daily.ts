@@ -7,7 +7,10 @@ import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
 import { AlertItem } from '../core/alerts';
 import { SETTINGS_KEY, isoDayIn, todayIn } from './context';
-import { ALERT_LOG_KEEP_DAYS, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
+import { ALERT_LOG_KEEP_DAYS, DigestAdditions, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
+import { DigestProblem } from '../core/digest';
+import { PartnerView } from '../core/evaluate';
+import { columnLetter } from '../core/partnerTable';
 import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
@@ -26,6 +29,8 @@ interface DailyState {
   digestsDone: boolean;
   /** Digests given up today (see MAX_TRIES): every later run that day reports it, so the warning stays. */
   gaveUp?: string;
+  /** Items that reached nobody today, with what to fix: every later run that day warns of it. */
+  undeliverable?: string;
 }
 
 function readDailyState(day: string): DailyState {
@@ -48,10 +53,55 @@ export function failRun(run: RunRecord, error: string): void {
   run.status = 'failed';
 }
 
+/**
+ * Marks the run as a warning (not `ok`) with what to fix: it did its work, but something it found reached
+ * nobody. The menu, the sidebar banner and the admin's next digest say so; a failed run stays failed.
+ */
+export function warnRun(run: RunRecord, warning: string): void {
+  if (run.error.includes(warning)) return;
+  run.error = run.error ? `${run.error}; ${warning}` : warning;
+  if (run.status === 'ok') run.status = 'warning';
+}
+
+/** Items that reached nobody, kept until a digest to the admin carries them (docs/alerts-and-data-problems.md). */
+export const UNDELIVERED_KEY = 'partnerpulse.undelivered';
+const MAX_NOTICES = 20;
+
+export function pendingNotices(): string[] {
+  const raw = PropertiesService.getDocumentProperties().getProperty(UNDELIVERED_KEY);
+  try {
+    const list = raw ? (JSON.parse(raw) as unknown) : [];
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function addNotices(day: string, lines: string[]): void {
+  const all = [...pendingNotices()];
+  for (const line of lines) if (!all.includes(`${day}: ${line}`)) all.push(`${day}: ${line}`);
+  PropertiesService.getDocumentProperties().setProperty(UNDELIVERED_KEY, JSON.stringify(all.slice(-MAX_NOTICES)));
+}
+
 /** How far today's daily work got: done, and the digests given up today (every later run reports them). */
-export function todaysDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): { done: boolean; gaveUp: string | null } {
+export function todaysDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): { done: boolean; gaveUp: string | null; undeliverable: string | null } {
   const state = readDailyState(isoDayIn(ss, now));
-  return { done: state.digestsDone, gaveUp: state.gaveUp ?? null };
+  return { done: state.digestsDone, gaveUp: state.gaveUp ?? null, undeliverable: state.undeliverable ?? null };
+}
+
+/** Each recipient's partners' unreadable inputs, with the cell of each (the owner's, else the admin's). */
+export function problemsByRecipient(views: readonly PartnerView[], admin: string | null): Map<string, { recipient: string; problems: DigestProblem[] }> {
+  const out = new Map<string, { recipient: string; problems: DigestProblem[] }>();
+  for (const v of views) {
+    const r = v.record;
+    const found = r.inputProblems ?? [];
+    const to = r.owner ?? admin;
+    if (found.length === 0 || r.unnamed || to === null) continue;
+    const entry = out.get(to.toLowerCase()) ?? { recipient: to, problems: [] };
+    for (const p of found) entry.problems.push({ partner: r.name, row: r.index + 2, column: columnLetter(p.column), message: p.message });
+    out.set(to.toLowerCase(), entry);
+  }
+  return out;
 }
 
 /** Appends today's scores to the Health history in one write, once per day. */
@@ -112,14 +162,20 @@ export function computeDayAlerts(
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
-  // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests.
+  // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests, which also
+  // list each recipient's unreadable inputs and, for the admin, what earlier runs could not deliver.
+  const notices = pendingNotices();
+  const additions: DigestAdditions = {
+    problems: problemsByRecipient(table.views, settings.adminEmail),
+    ...(settings.adminEmail && notices.length > 0 ? { notices: { recipient: settings.adminEmail, lines: notices } } : {}),
+  };
   const planned = planDigests(items.filter((i) => i.snoozedUntil === undefined), {
     day,
     spreadsheetName: ss.getName(),
     spreadsheetUrl: ss.getUrl(),
     sheetId: table.sheet.getSheetId(),
     rules: settings.rules,
-  });
+  }, additions);
   return { table, items, planned, history, historySheet, expiredHistory, day, today, snoozesSeen };
 }
 
@@ -174,5 +230,14 @@ export function runDailyWork(
     state.gaveUp = state.gaveUp ? `${state.gaveUp}; ${now}` : now;
     saveDailyState(state);
   }
+  if (outcome.noticesDelivered) PropertiesService.getDocumentProperties().deleteProperty(UNDELIVERED_KEY);
+  if (outcome.undeliverable.length > 0) {
+    // A later run the same day (deferred mail) finds the same items again: each is said once.
+    const fresh = outcome.undeliverable.filter((line) => !(state.undeliverable ?? '').includes(line));
+    if (fresh.length > 0) state.undeliverable = [state.undeliverable, ...fresh].filter(Boolean).join('; ');
+    saveDailyState(state);
+    addNotices(day.day, outcome.undeliverable);
+  }
+  if (state.undeliverable) warnRun(run, state.undeliverable);
   if (state.gaveUp) failRun(run, state.gaveUp);
 }

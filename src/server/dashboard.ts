@@ -47,7 +47,7 @@ export function buildDashboard(): DashboardResult {
   const history = historySheet ? historyFromRows(readLogRows(historySheet), table.calendar) : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
-  const findings = checkHeaders(table.header, aliasesOf(settings));
+  const findings = checkHeaders(table.header, aliasesOf(settings), table.rows, table.calendar);
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });
 
   let sheet = ss.getSheetByName(settings.sheets.dashboard);

@@ -2,7 +2,7 @@ import { ALERT_ORDER, AlertItem, groupByRecipient } from '../core/alerts';
 import { RATE_LIMIT_DELAYS_MS, classifyServiceError, withBackoff } from '../core/backoff';
 import { dayOfIso, isDate, isoOfDay } from '../core/calendar';
 import { isEmail } from '../core/cells';
-import { Digest, composeDigest, DigestContext } from '../core/digest';
+import { Digest, DigestExtras, DigestProblem, composeDigest, DigestContext } from '../core/digest';
 import { Settings } from '../core/settings';
 import { ALERT_LOG_HEADERS, asText, ensureLogSheet, readLogRows } from './logSheets';
 import { countServiceCalls } from './serviceCalls';
@@ -18,6 +18,10 @@ export interface SendOutcome {
   unfinished: boolean;
   /** Digests given up today after MAX_TRIES failed sends, each with its last error: someone must look. */
   gaveUp: string[];
+  /** Digests that cannot reach anyone (no address, an address the mail service refuses), each with what to fix. */
+  undeliverable: string[];
+  /** Whether a digest carrying notices went in this run: the notices can be cleared. */
+  noticesDelivered: boolean;
 }
 
 /** Sends of one digest in one day before PartnerPulse stops retrying it and says so (Run log, menu, admin). */
@@ -29,19 +33,40 @@ export interface PlannedDigest {
   digest: Digest;
   /** What the Alert log calls this mail, when not the run's (one escalation alert per breach). */
   what?: string;
+  /** Notices of undelivered items this digest carries (cleared once it is sent). */
+  notices?: string[];
 }
 
-/** The day's digests, the recipient with the worst item first (they go first when the quota is short). */
-export function planDigests(items: AlertItem[], ctx: DigestContext): PlannedDigest[] {
-  const groups = [...groupByRecipient(items)].map(([recipient, list]) => ({
-    recipient: recipient === null ? null : list[0].recipient,
-    items: list,
-    digest: composeDigest(list, ctx),
-  }));
-  return groups.sort((a, b) => worstRank(a.items[0]) - worstRank(b.items[0]));
+/** What the daily digests carry besides the alerts: unreadable inputs per recipient, notices for the admin. */
+export interface DigestAdditions {
+  /** Per recipient (lower case), their partners' unreadable inputs. */
+  problems?: Map<string, { recipient: string; problems: DigestProblem[] }>;
+  /** What earlier runs could not deliver, for the admin's digest. */
+  notices?: { recipient: string; lines: string[] };
 }
 
-function worstRank(item: AlertItem): number {
+/**
+ * The day's digests, the recipient with the worst item first (they go first when the quota is short). A
+ * recipient with unreadable inputs or notices but no alert still gets a digest: nothing stays unseen.
+ */
+export function planDigests(items: AlertItem[], ctx: DigestContext, additions: DigestAdditions = {}): PlannedDigest[] {
+  const groups = new Map<string | null, { recipient: string | null; items: AlertItem[] }>();
+  for (const [key, list] of groupByRecipient(items)) groups.set(key, { recipient: key === null ? null : list[0].recipient, items: list });
+  for (const [key, entry] of additions.problems ?? []) if (!groups.has(key)) groups.set(key, { recipient: entry.recipient, items: [] });
+  const notices = additions.notices;
+  if (notices && notices.lines.length > 0 && !groups.has(notices.recipient.toLowerCase())) groups.set(notices.recipient.toLowerCase(), { recipient: notices.recipient, items: [] });
+  const plans = [...groups].map(([key, group]) => {
+    const extras: DigestExtras = {
+      problems: key === null ? [] : additions.problems?.get(key)?.problems ?? [],
+      notices: key !== null && notices && notices.recipient.toLowerCase() === key ? notices.lines : [],
+    };
+    return { recipient: group.recipient, items: group.items, digest: composeDigest(group.items, ctx, undefined, extras), ...(extras.notices?.length ? { notices: extras.notices } : {}) };
+  });
+  return plans.sort((a, b) => worstRank(a.items[0]) - worstRank(b.items[0]));
+}
+
+function worstRank(item: AlertItem | undefined): number {
+  if (item === undefined) return ALERT_ORDER.length * 100_000;
   return ALERT_ORDER.indexOf(item.kind) * 100_000 - (item.daysOverdue ?? 0);
 }
 
@@ -101,7 +126,8 @@ export function sendDigests(
     return e !== undefined && e.deferred && !e.sent ? 0 : 1;
   };
   planned = [...planned].sort((a, b) => heldBack(a) - heldBack(b));
-  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false, gaveUp: [] };
+  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false, gaveUp: [], undeliverable: [], noticesDelivered: false };
+  const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
   for (const plan of planned) {
@@ -129,13 +155,15 @@ export function sendDigests(
       break;
     }
     if (plan.recipient === null) {
-      if (before !== 'no address') mark(recipient, plan.items.length, 'no address', 'Set the admin address in PartnerPulse → Settings so these items reach someone.');
+      if (before !== 'no address') mark(recipient, plan.items.length, 'no address', NO_ADDRESS_FIX);
       outcome.failed++;
+      outcome.undeliverable.push(`${items(plan.items.length)} (${[...new Set(plan.items.map((i) => i.partner))].slice(0, 3).join(', ')}) had nobody to go to: ${NO_ADDRESS_FIX}`);
       continue;
     }
     if (!isEmail(plan.recipient)) {
       if (before !== 'invalid address') mark(recipient, plan.items.length, 'invalid address', `"${plan.recipient}" is not an e-mail address`);
       outcome.failed++;
+      outcome.undeliverable.push(`${items(plan.items.length)} for "${plan.recipient}" could not be sent: it is not an e-mail address; correct it on the partner sheet or in Settings`);
       continue;
     }
     if ((failures.get(key) ?? 0) >= MAX_TRIES) {
@@ -169,6 +197,7 @@ export function sendDigests(
         // MailApp's own verdict on the address: no retry can help.
         settle('invalid address', message);
         outcome.failed++;
+        outcome.undeliverable.push(`${items(plan.items.length)} for ${recipient} could not be sent (${message}): correct the address on the partner sheet or in Settings`);
       } else {
         settle('failed', message);
         outcome.failed++;
@@ -183,11 +212,15 @@ export function sendDigests(
     settle('sent');
     lastStatus.set(key, 'sent');
     outcome.sent++;
+    if (plan.notices) outcome.noticesDelivered = true;
   }
   // One call, after the new rows are in (Sheets refuses to delete every non-frozen row of a sheet).
   if (expired > 0 && log.getLastRow() > expired + 1) log.deleteRows(2, expired);
   return outcome;
 }
+
+/** What to do when items have nobody to go to (Alert log detail, Run log, menu, sidebar). */
+export const NO_ADDRESS_FIX = 'set the admin address in PartnerPulse → Settings, or turn daily automation on (its owner gets them)';
 
 /** Alert log statuses of a digest handed to MailApp whose outcome no run saw (see sendDigests). */
 const SENDING = 'sending';

@@ -2,7 +2,7 @@ import { DayNumber, SheetCalendar } from '../core/calendar';
 import { calendarOf } from './context';
 import { CellValue } from '../core/cells';
 import { PartnerView, evaluatePartners } from '../core/evaluate';
-import { ColumnMap, PartnerRecord, mapColumns, readPartnerRows } from '../core/partnerTable';
+import { ColumnMap, PartnerRecord, mapPartnerColumns, readPartnerRows } from '../core/partnerTable';
 import { Settings, aliasesOf } from '../core/settings';
 
 export interface PartnerTable {
@@ -30,7 +30,8 @@ export function readPartnerTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, s
   }
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const header = values[0] ?? [];
-  const columns = mapColumns(header, aliasesOf(settings));
+  // The owner column is chosen by content: the one that holds e-mail addresses (docs/alerts-and-data-problems.md).
+  const columns = mapPartnerColumns(header, values.slice(1), aliasesOf(settings));
   if (columns.partner === undefined) {
     throw new Error(`The "${name}" sheet has no partner column: its first row needs a header such as "Partner", "Partner name", "Name" or "Company".`);
   }

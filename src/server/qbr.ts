@@ -9,6 +9,7 @@ import { trendFor } from '../core/qbrTrend';
 import { Settings } from '../core/settings';
 import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
 import { historyFromRows } from '../core/trend';
+import { rowFingerprint } from '../core/partnerTable';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 
@@ -27,22 +28,70 @@ export function qbrContext(): QbrContext {
   return { ss, settings, today, table: readPartnerTable(ss, settings, today) };
 }
 
-/** The partner's evaluated row, or an error naming the partner and the sheet. */
-export function findPartner(ctx: QbrContext, name: string): PartnerView {
-  const view = ctx.table.views.find((v) => samePartner(v.record.name, name));
-  if (!view) throw new Error(`There is no partner named "${name}" on the "${ctx.settings.sheets.partners}" sheet.`);
+/**
+ * Which partner a sidebar call is about: its row as the sidebar read it and a fingerprint of that row's
+ * values, so an action lands on the row the user saw, never on another row of the same name, and is refused
+ * when the row moved or changed since (docs/alerts-and-data-problems.md). `{ row }` alone is the server's
+ * own re-read right after a write; a bare name is the search box (and older callers).
+ */
+export interface PartnerRef {
+  row: number;
+  fingerprint: string;
+  name?: string;
+}
+export type PartnerTarget = string | PartnerRef | { row: number };
+
+/** Rows (1-based) of the partners named `name`. */
+function rowsNamed(ctx: QbrContext, name: string): PartnerView[] {
+  return ctx.table.views.filter((v) => !v.record.unnamed && samePartner(v.record.name, name));
+}
+
+/** Columns PartnerPulse's own formulas fill: they recalculate by themselves, so they are no change of the row. */
+const FORMULA_FIELDS = ['health', 'tier', 'segment', 'quadrant', 'nextTouch'] as const;
+
+/** The fingerprint of a partner's row as read now (every cell but the formula columns). */
+export function fingerprintOf(ctx: QbrContext, view: PartnerView): string {
+  const skip = new Set(FORMULA_FIELDS.map((f) => ctx.table.columns[f]).filter((c): c is number => c !== undefined));
+  return rowFingerprint((ctx.table.rows[view.record.index] ?? []).filter((_, c) => !skip.has(c)));
+}
+
+/**
+ * The partner's evaluated row, or an error naming the partner and the sheet. By name, a name on two rows is
+ * refused (`first` picks the first, for opening the sidebar from the search box); by row, the row must still
+ * hold what the sidebar read.
+ */
+export function findPartner(ctx: QbrContext, target: PartnerTarget, options: { first?: boolean } = {}): PartnerView {
+  const sheet = ctx.settings.sheets.partners;
+  if (typeof target === 'string') {
+    const found = rowsNamed(ctx, target);
+    if (found.length === 0) throw new Error(`There is no partner named "${target}" on the "${sheet}" sheet.`);
+    if (found.length > 1 && !options.first) {
+      throw new Error(`"${found[0].record.name}" is on rows ${found.map((v) => v.record.index + 2).join(', ')} of "${sheet}": select the row you mean on the sheet and reopen the sidebar. Nothing was changed.`);
+    }
+    return found[0];
+  }
+  const view = ctx.table.views.find((v) => v.record.index + 2 === target.row && !v.record.unnamed);
+  if ('fingerprint' in target) {
+    const now = view ? fingerprintOf(ctx, view) : null;
+    if (!view || now !== target.fingerprint) {
+      const was = target.name ? `"${target.name}"` : 'the partner you opened';
+      const holds = view ? `it now holds "${view.record.name}"${target.name && samePartner(view.record.name, target.name) ? ' with changed values' : ''}` : 'it is no longer a partner row';
+      throw new Error(`Row ${target.row} of "${sheet}" changed since the sidebar read ${was} (${holds}). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`);
+    }
+  }
+  if (!view) throw new Error(`Row ${target.row} of "${sheet}" holds no partner.`);
   return view;
 }
 
 /** The partner of the selected row on the partner sheet, or why there is none. */
-export function selectedPartner(ctx: QbrContext): { name: string | null; note: string | null } {
+export function selectedPartner(ctx: QbrContext): { name: string | null; note: string | null; view?: PartnerView } {
   const pick = 'Select a partner’s row on the Partners sheet and reopen, or search for a partner above.';
   const sheet = SpreadsheetApp.getActiveSheet();
   if (!sheet || sheet.getName() !== ctx.settings.sheets.partners) return { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
   const range = sheet.getActiveRange();
   const row = range ? range.getRow() : 0;
   const view = ctx.table.views.find((v) => v.record.index + 2 === row);
-  return view ? { name: view.record.name, note: null } : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+  return view ? { name: view.record.name, note: null, view } : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
 }
 
 /** The values of an optional sheet in one read; null when the sheet does not exist. */
@@ -90,7 +139,12 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     return read.items;
   });
   if (pipeline.present) problems.unshift(...pipeline.value.problems);
-  const partner = qbrPartner(view, ctx.settings.rules);
+  const partner = {
+    ...qbrPartner(view, ctx.settings.rules),
+    fingerprint: fingerprintOf(ctx, view),
+    // Other rows with this name: the sidebar says so, since alerts, history and search cannot tell them apart.
+    duplicates: rowsNamed(ctx, name).filter((v) => v !== view).map((v) => v.record.index + 2),
+  };
   const quarter = quarterKey(ctx.today);
   return {
     partner,
@@ -143,13 +197,18 @@ function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
   };
 }
 
-/** The sidebar's data: the named partner, or the selected row's partner when `name` is empty. */
-export function qbrData(ctx: QbrContext, name: string | null): QbrData {
-  const partners = ctx.table.views.filter((v) => !v.record.unnamed).map((v) => v.record.name);
+/**
+ * The sidebar's data: the selected row's partner when `target` is empty, else the named partner (the first
+ * row of that name, with the others flagged) or the partner of the given row.
+ */
+export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData {
+  const partners = [...new Set(ctx.table.views.filter((v) => !v.record.unnamed).map((v) => v.record.name))];
   const today = isoOfDay(ctx.today);
-  let note: string | null = null;
-  if (!name) ({ name, note } = selectedPartner(ctx));
   const automation = lastRunWarning(ctx.ss, ctx.settings, new Date());
-  if (!name) return { today, partners, details: null, note, automation };
-  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, name)), note: null, automation };
+  if (!target) {
+    const selected = selectedPartner(ctx);
+    if (!selected.view) return { today, partners, details: null, note: selected.note, automation };
+    return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation };
+  }
+  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, target, { first: true })), note: null, automation };
 }

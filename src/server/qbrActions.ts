@@ -6,7 +6,7 @@ import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePart
 import { QbrData } from '../core/qbrView';
 import { normalizeHeader } from '../core/partnerTable';
 import { asText, ensureLogSheet } from './logSheets';
-import { CHECKLIST_KEY_PREFIX, QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
+import { CHECKLIST_KEY_PREFIX, PartnerTarget, QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbr';
 
 /** What an action did, in words, and the sidebar's data after it. */
 export interface QbrActionResult {
@@ -31,7 +31,7 @@ export function locked<T>(work: () => T): T {
   }
 }
 
-export function result(partner: string, message: string, changes: string[]): QbrActionResult {
+export function result(partner: PartnerTarget, message: string, changes: string[]): QbrActionResult {
   // The table read before the writes is stale for the partner's own row, so the data is read again.
   return { message, changes, data: qbrData(qbrContext(), partner) };
 }
@@ -68,10 +68,11 @@ function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quar
   }
 }
 
-export function setChecklistItem(partnerName: string, quarter: string, itemId: string, done: boolean): QbrActionResult {
+export function setChecklistItem(partnerName: PartnerTarget, quarter: string, itemId: string, done: boolean): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
-    const name = findPartner(ctx, partnerName).record.name;
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
     const ticks = readTicks(name, quarter);
     if (done) ticks.add(itemId);
     else ticks.delete(itemId);
@@ -79,24 +80,26 @@ export function setChecklistItem(partnerName: string, quarter: string, itemId: s
     if (ticks.size > 0) props.setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
     else props.deleteProperty(checklistKey(name, quarter));
     forgetOldChecklists(props, quarter);
-    return result(name, done ? 'Ticked.' : 'Unticked.', []);
+    return result({ row: view.record.index + 2 }, done ? 'Ticked.' : 'Unticked.', []);
   });
 }
 
-export function addActionItem(partnerName: string, item: string, side: Side, due: number): QbrActionResult {
+export function addActionItem(partnerName: PartnerTarget, item: string, side: Side, due: number): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
-    const name = findPartner(ctx, partnerName).record.name;
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
     const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open' }]);
     const changes = [`Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`];
-    return result(name, 'Action item added.', changes);
+    return result({ row: view.record.index + 2 }, 'Action item added.', changes);
   });
 }
 
-export function completeActionItem(partnerName: string, row: number, item: string): QbrActionResult {
+export function completeActionItem(partnerName: PartnerTarget, row: number, item: string): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
-    const name = findPartner(ctx, partnerName).record.name;
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
     const sheetName = ctx.settings.sheets.actionItems;
     const sheet = ctx.ss.getSheetByName(sheetName);
     if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
@@ -111,11 +114,11 @@ export function completeActionItem(partnerName: string, row: number, item: strin
       throw new Error(`Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`);
     }
     sheet.getRange(row, cStatus + 1).setValue('Done');
-    return result(name, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
+    return result({ row: view.record.index + 2 }, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
   });
 }
 
-export function createBrief(partnerName: string): QbrActionResult {
+export function createBrief(partnerName: PartnerTarget): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
@@ -132,21 +135,21 @@ export function createBrief(partnerName: string): QbrActionResult {
     sheet.activate();
     const taken = name !== `QBR ${view.record.name} ${details.quarter}`;
     const changes = [`New sheet "${name}" (${values.length} rows)${taken ? '; an earlier brief for this quarter was left as it was' : ''}`];
-    return result(view.record.name, `QBR brief created in the sheet "${name}".`, changes);
+    return result({ row: view.record.index + 2 }, `QBR brief created in the sheet "${name}".`, changes);
   });
 }
 
-export function emailAgenda(partnerName: string): QbrActionResult {
+export function emailAgenda(partnerName: PartnerTarget): QbrActionResult {
   const ctx = qbrContext();
   const view = findPartner(ctx, partnerName);
   const to = Session.getActiveUser().getEmail();
   if (!to) throw new Error('Apps Script did not give PartnerPulse your e-mail address (this happens for accounts outside the spreadsheet owner’s domain). Use Create QBR brief instead.');
   const mail = agendaMail(qbrDetails(ctx, view));
   MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: 'PartnerPulse' });
-  return { message: `Agenda sent to ${to}.`, changes: [`E-mail "${mail.subject}" to ${to}`], data: qbrData(ctx, view.record.name) };
+  return { message: `Agenda sent to ${to}.`, changes: [`E-mail "${mail.subject}" to ${to}`], data: qbrData(ctx, { row: view.record.index + 2 }) };
 }
 
-export function markHeld(partnerName: string, notes: string): QbrActionResult {
+export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
@@ -184,6 +187,6 @@ export function markHeld(partnerName: string, notes: string): QbrActionResult {
       `QBR log ${rowsText(logged.first, logged.last)}: held ${isoOfDay(today)}${logged.created ? ' (the QBR log sheet was created)' : ''}`,
       `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + 2)}`,
     ];
-    return result(name, `QBR with ${name} marked held on ${isoOfDay(today)}.`, changes);
+    return result({ row }, `QBR with ${name} marked held on ${isoOfDay(today)}.`, changes);
   });
 }

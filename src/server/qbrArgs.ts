@@ -24,6 +24,21 @@ export function partnerNameArg(value: unknown): string {
   return textArg(value, 'partnerName', { max: 200 });
 }
 
+/**
+ * The partner a sidebar action is about: `{ row, fingerprint, name }` as the sidebar read it (the row is then
+ * checked to still hold it), or a name (refused when two rows have it).
+ */
+export function partnerArg(value: unknown): string | { row: number; fingerprint: string; name?: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return partnerNameArg(value);
+  const ref = value as Record<string, unknown>;
+  const row = rowArg(ref.row, 'partner.row');
+  if (typeof ref.fingerprint !== 'string' || !/^[0-9a-f]{8}\.\d{1,9}$/.test(ref.fingerprint)) {
+    throw new InputError('partner.fingerprint', ref.fingerprint, 'is not a row fingerprint; reopen the sidebar');
+  }
+  const name = ref.name === undefined ? undefined : textArg(ref.name, 'partner.name', { max: 200 });
+  return { row, fingerprint: ref.fingerprint, ...(name === undefined ? {} : { name }) };
+}
+
 export function sideArg(value: unknown): Side {
   const side = SIDES.find((s) => typeof value === 'string' && s.toLowerCase() === value.trim().toLowerCase());
   if (!side) throw new InputError('side', value, `is not one of ${SIDES.join(', ')}`);

@@ -3,7 +3,7 @@ import { CellValue, readDeals, readEngagement, readFit, readGrowth, readLeads, r
 import { InputError } from '../core/inputError';
 import { WHAT_IF_FIELDS, WHAT_IF_LABELS, WhatIfField, WhatIfInputs, cellValueOf, describeField } from '../core/whatIf';
 import { QbrActionResult, locked, result } from './qbrActions';
-import { findPartner, qbrContext } from './qbr';
+import { PartnerTarget, findPartner, qbrContext } from './qbr';
 
 /** What the sidebar sends on Apply: the new value of each field the user changed (null = blank the cell). */
 export type WhatIfChanges = Partial<Record<WhatIfField, number | string | boolean | null>>;
@@ -37,7 +37,7 @@ export function readChanges(value: unknown, today: number, rules: Parameters<typ
 }
 
 /** Writes the changed inputs of one partner: one cell per changed field, nothing else. */
-export function applyWhatIf(partnerName: string, changes: unknown): QbrActionResult {
+export function applyWhatIf(partnerName: PartnerTarget, changes: unknown): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
@@ -56,6 +56,6 @@ export function applyWhatIf(partnerName: string, changes: unknown): QbrActionRes
       changed.push(`${ctx.settings.sheets.partners} row ${row}: ${WHAT_IF_LABELS[f]} ${describeField(f, current[f])} → ${describeField(f, wanted[f] as WhatIfInputs[WhatIfField])}`);
     }
     const message = fields.length === 0 ? 'Nothing to write: the values are those on the sheet.' : `Wrote ${fields.length} cell${fields.length === 1 ? '' : 's'} on row ${row} (${r.name}).`;
-    return result(r.name, message, changed);
+    return result({ row }, message, changed);
   });
 }

@@ -5,7 +5,8 @@ import { Settings } from '../core/settings';
 export interface RunRecord {
   started: Date;
   job: string;
-  status: 'ok' | 'unfinished' | 'skipped' | 'failed';
+  /** `warning`: the run did its work, but something it found reached nobody (`error` says what to fix). */
+  status: 'ok' | 'warning' | 'unfinished' | 'skipped' | 'failed';
   partnersRead: number;
   rowsRecolored: number;
   sent: number;
@@ -42,8 +43,9 @@ export function lastRunWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, set
   const rows = sheet.getRange(first, 1, lastRow - first + 1, RUN_LOG_HEADERS.length).getValues();
   // Only the trigger's runs: a manual run shows its own outcome to whoever clicked it.
   const last = [...rows].reverse().find((r) => r[1] === 'hourly' && r[2] !== 'skipped');
-  if (!last || last[2] !== 'failed') return null;
+  if (!last || (last[2] !== 'failed' && last[2] !== 'warning')) return null;
   const started = isDate(last[0]) ? (last[0] as Date) : null;
   const hours = started ? Math.max(0, Math.round((now.getTime() - started.getTime()) / 3_600_000)) : null;
+  if (last[2] === 'warning') return `Automation: alerts reached nobody${hours === null ? '' : ` (last run ${hours} h ago)`} — ${String(last[9])}`;
   return `Automation: last run failed${hours === null ? '' : ` ${hours} h ago`} — ${String(last[9])}`;
 }

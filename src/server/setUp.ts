@@ -5,6 +5,7 @@ import { checkHeaders } from '../core/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../core/rules';
 import { Settings, aliasesOf } from '../core/settings';
 import { SETTINGS_KEY, activeSpreadsheet, calendarOf, loadSettings } from './context';
+import { CellValue } from '../core/cells';
 
 /** A drop-down on one column: the values offered, and whether other values are refused or only flagged. */
 interface DropDown {
@@ -119,11 +120,7 @@ export function setUpSheets(): SetUpResult {
     created.push(plan.name);
   }
   let headerFindings: string[] = [];
-  if (left.includes(settings.sheets.partners)) {
-    const sheet = ss.getSheetByName(settings.sheets.partners) as GoogleAppsScript.Spreadsheet.Sheet;
-    const width = Math.max(1, sheet.getLastColumn());
-    headerFindings = checkHeaders(sheet.getRange(1, 1, 1, width).getValues()[0], aliasesOf(settings)).map((f) => f.message);
-  }
+  if (left.includes(settings.sheets.partners)) headerFindings = partnerSheetFindings(ss, settings);
   const lines = [
     created.length ? `Created: ${created.join(', ')}.` : 'Created nothing: every sheet was already there.',
     left.length ? `Left as they were (they exist): ${left.join(', ')}.` : '',
@@ -132,6 +129,18 @@ export function setUpSheets(): SetUpResult {
   const message = lines.join('\n');
   SpreadsheetApp.getUi().alert('PartnerPulse set-up', message, SpreadsheetApp.getUi().ButtonSet.OK);
   return { created, left, headerFindings, message };
+}
+
+/**
+ * The header check of the partner sheet, headers and a sample of the values under them (one read of the
+ * sheet): missing, misspelled and remarked headers, owner columns without addresses, unreadable columns,
+ * partners listed twice. [] when all is well or there is no partner sheet (set-up says so itself).
+ */
+export function partnerSheetFindings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
+  const sheet = ss.getSheetByName(settings.sheets.partners);
+  if (!sheet) return [`There is no sheet named "${settings.sheets.partners}": nothing can be scored or alerted. Use "Set up example sheets", or change the partner sheet's name in Settings.`];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  return checkHeaders(values[0] ?? [], aliasesOf(settings), values.slice(1), calendarOf(ss)).map((f) => f.message);
 }
 
 /** Menu: Check headers — the partner sheet's missing and misspelled columns, with the nearest alias. */
@@ -145,7 +154,7 @@ export function checkPartnerHeaders(): string[] {
     ui.alert('PartnerPulse header check', text, ui.ButtonSet.OK);
     return [text];
   }
-  const findings = checkHeaders(sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0], aliasesOf(settings)).map((f) => f.message);
+  const findings = partnerSheetFindings(ss, settings);
   ui.alert('PartnerPulse header check', findings.length ? findings.join('\n') : `Every column PartnerPulse reads was found on "${settings.sheets.partners}".`, ui.ButtonSet.OK);
   return findings;
 }

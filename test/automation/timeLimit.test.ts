@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 
 
 
-test('runHourly cut off by a 7.9 s time limit after the first digest; the 08:00 run finishes the day\'s digests, none twice', async () => {
+test("runHourly cut off by a 7.9 s time limit after the first digest; the 08:00 run finishes the day's digests, none twice", async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
   const outbox = join(path, '..', 'outbox');
   // Virtual time of this fixture: ~5.7 s of reads and writes before the first send (the as-of cells included),

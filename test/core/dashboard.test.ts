@@ -38,8 +38,9 @@ test('no partners: every metric says No data', () => {
 test('counts per tier, segment and quadrant; capacity; trend; biggest drops', () => {
   const blocks = dashboardBlocks(views, history, today, DEFAULT_RULES, NEW_YORK);
   expect(blocks.map((b) => b.title)).toEqual([
-    'Program metrics', 'Partners per tier', 'Partners per segment', 'Partners per quadrant', 'Partner-manager capacity', 'Health trend', 'Biggest 30-day drops',
+    'Program metrics', 'Partners per tier', 'Partners per segment', 'Partners per quadrant', 'Partner-manager capacity', 'Inputs that cannot be read', 'Health trend', 'Biggest 30-day drops',
   ]);
+  expect(block(blocks, 'Inputs that cannot be read').rows).toEqual([['None: every input on the partner sheet can be read.', 0, '']]);
   expect(block(blocks, 'Partners per tier').rows).toEqual([['Champion', 2], ['Healthy', 1], ['At-risk', 1], ['Critical', 1], ['Churning', 1], ['Unknown', 0]]);
   expect(block(blocks, 'Partners per segment').rows).toEqual([['Strategic', 1], ['Growth', 2], ['Stable', 1], ['At-risk', 2], ['Long-tail', 0]]);
   expect(block(blocks, 'Partners per quadrant').rows).toEqual([['Key partner', 3], ['Unpolished diamond', 0], ['Growth hacker', 0], ['Dementor', 3], ['Unknown', 0]]);
@@ -87,4 +88,18 @@ describe('capacity (spec §3)', () => {
     const loads = ownerLoads([...fake('Ann@example.com', 'Strategic', 6), ...fake('ann@example.com', 'Strategic', 6)], DEFAULT_RULES);
     expect(loads.map((l) => [l.owner, l.counts.Strategic, l.over])).toEqual([['ann@example.com', 12, ['Strategic 12 > 10']]]);
   });
+});
+
+test('inputs that cannot be read are counted per column, with an example, even with no formula columns', () => {
+  const rows = ROWS.map((r) => [...r]);
+  const at = (h: string) => HEADER.indexOf(h);
+  rows[0][at('NPS')] = 140;
+  rows[1][at('NPS')] = '#N/A';
+  rows[2][at('Deals')] = -3;
+  const bad = evaluatePartners(readPartnerRows(rows, mapColumns(HEADER), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
+  expect(block(dashboardBlocks(bad, null, today, DEFAULT_RULES, NEW_YORK), 'Inputs that cannot be read').rows).toEqual([
+    ['NPS', 2, 'NPS 140 is outside −100…100'],
+    ['Deals', 1, 'Deals −3 is below 0; allowed: a whole number of deals ≥ 0'],
+    ['Total', 3, 'Each counts as blank; the owners\' digests and the sidebar list them with their cells.'],
+  ]);
 });

@@ -20,7 +20,7 @@ function details(name: string): QbrDetails {
   const pipeline = { present: true as const, value: pipelineFor([['Partner', 'Opportunity', 'Stage', 'Amount', 'Last stage change'], [name, 'Big deal', 'Proposal', 1200, new Date(2026, 9, 1)]], name, today, NEW_YORK) };
   const feedback = { present: true as const, value: [{ type: 'Request', summary: 'More <b>leads</b>', date: '2026-11-20' }] };
   const actionItems = { present: false as const, how: 'Add a sheet named "Action items"…' };
-  return { partner, quarter: '2026-Q4', pipeline, feedback, actionItems, sheetProblems: [], agenda: qbrAgenda(partner, pipeline, feedback, actionItems), checklists: qbrChecklists(new Set(['before.agenda'])),
+  return { partner: { ...partner, fingerprint: '00000000.0', duplicates: [] }, quarter: '2026-Q4', pipeline, feedback, actionItems, sheetProblems: [], agenda: qbrAgenda(partner, pipeline, feedback, actionItems), checklists: qbrChecklists(new Set(['before.agenda'])),
     trend: { present: false, how: '' }, whatIf: { rules: DEFAULT_RULES, index: 0, population: [], inputs: { growth: 0.35, deals: 12, engagement: 'Quarterly', nps: null, fit: null, leads: 30, relevance: true }, columns: [] } };
 }
 

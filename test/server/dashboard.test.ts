@@ -49,7 +49,8 @@ test('the Dashboard sheet: metrics against targets, counts, capacity, trend, dro
   // The fixture has no Last contact column: the dashboard says so next to the numbers.
   expect(blockRows(model, 'Partner sheet headers')).toEqual([
     ['What the header check found'],
-    ['No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint).'],
+    ['No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint). Without it, every partner counts as never contacted, so each one is "Touch overdue" every day.'],
+    ['No Next QBR column: add a header `Next QBR`. Without it, no "QBR coming up" reminders, and a Strategic or Growth partner is "QBR overdue" 91 days after its Last QBR even when the next one is booked.'],
   ]);
   const charts = model.sheet('Dashboard')!.charts;
   expect(charts.map((c) => [c.type, c.options.title])).toEqual([

@@ -16,7 +16,8 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(result.created).toEqual(ALL);
   expect(result.left).toEqual([]);
   expect(rt.ui.dialogs.at(-1)).toEqual({ kind: 'alert', title: 'PartnerPulse set-up', content: `Created: ${ALL.join(', ')}.` });
-  expect(rt.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', ...ALL]);
+  // PartnerPulse holds the as-of cells the formula columns take (docs/time-zones.md), so it comes first.
+  expect(rt.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', 'PartnerPulse', ...ALL]);
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
   expect(partners.getFrozenRows()).toBe(1);
@@ -24,7 +25,7 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(header.slice(0, 3)).toEqual(['Partner', 'Owner', 'Revenue']);
   expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until']);
   expect(partners.getRange('R2:V2').getFormulas()[0]).toEqual([
-    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)', '=PARTNER_TIER(R2:R)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H)', '=PARTNER_QUADRANT(G2:G, K2:K)', '=NEXT_TOUCH(T2:T, L2:L)',
+    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J, PartnerPulse!B1:B2)', '=PARTNER_TIER(R2:R, , , , , PartnerPulse!B1:B2)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H, PartnerPulse!B1:B2)', '=PARTNER_QUADRANT(G2:G, K2:K, PartnerPulse!B1:B2)', '=NEXT_TOUCH(T2:T, L2:L, PartnerPulse!B1:B2)',
   ]);
   const list = (sheet: string, a1: string) => {
     const rule = rt.spreadsheet.getSheetByName(sheet)!.getRange(a1).getDataValidation();
@@ -59,10 +60,11 @@ test('with a Partners sheet already there: it stays byte-identical, the rest is 
   const result = rt.call('setUpSheets') as { created: string[]; left: string[]; headerFindings: string[]; message: string };
   expect(result.created).toEqual(ALL.filter((n) => n !== 'Partners'));
   expect(result.left).toEqual(['Partners']);
-  expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?']);
+  const noQbr = 'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.';
+  expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?', noQbr]);
   expect(rt.ui.dialogs.at(-1)!.content).toBe(
     'Created: Pipeline, Escalations, Action items, QBR log, Feedback.\nLeft as they were (they exist): Partners.\n' +
-      'Header check of "Partners":\n• `Deal registered` — did you mean `Deals registered`?\n• `Engagment` — did you mean `Engagement`?',
+      `Header check of "Partners":\n• \`Deal registered\` — did you mean \`Deals registered\`?\n• \`Engagment\` — did you mean \`Engagement\`?\n• ${noQbr}`,
   );
   const partnersAfter = JSON.stringify(JSON.parse(workbookSnapshot(rt.workbook)).sheets.find((s: { name: string }) => s.name === 'Partners'));
   expect(partnersAfter).toBe(partnersBefore);
@@ -86,7 +88,8 @@ test('Check headers names missing and misspelled columns, or says all is well', 
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   expect(rt.call('checkHeaders')).toEqual([
     '`Stratgic fit` — did you mean `Strategic fit`?',
-    'No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint).',
+    'No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint). Without it, every partner counts as never contacted, so each one is "Touch overdue" every day.',
+    'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.',
   ]);
   expect(rt.ui.dialogs.at(-1)!.title).toBe('PartnerPulse header check');
   rt.call('setUpSheets');

@@ -1,0 +1,84 @@
+// Issue 15 items 4 and 5 in a real browser: with two partners of one name, the sidebar opens the selected row,
+// says another row has the name, lists the row's unreadable inputs with their cells, and Mark QBR held writes
+// to that row; an edit of the row meanwhile makes the action refuse with a message.
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { workbookRows } from '../automation/helpers';
+import { CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
+
+jest.setTimeout(180_000);
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browser: Browser;
+let server: SidebarServer;
+let page: Page;
+let workbookPath: string;
+let dupRow: number;
+let header: string[];
+
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-rowid-'));
+  workbookPath = join(dir, 'partners.xlsx');
+  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
+  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+  const partners = model.sheet('Partners')!;
+  header = workbookRows(model, 'Partners')[0].map(String);
+  dupRow = partners.lastRow() + 1;
+  const put = (h: string, v: CellValue) => { partners.ensure(dupRow, header.indexOf(h) + 1).value = v; };
+  // A second "TechServices Inc." (another region's deal), with an NPS no survey gives.
+  put('Partner', 'TechServices Inc.');
+  put('Owner', 'other@example.com');
+  put('Growth', 0.1);
+  put('Deals', 3);
+  put('Engagement', 'Monthly');
+  put('NPS', 140);
+  await saveWorkbook(model, workbookPath);
+  server = await startSidebarServer({ workbookPath, now: new Date(2026, 11, 1, 9), selection: `Partners!A${dupRow}`, outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the selected row opens, the other row of that name is flagged, the row\'s unreadable input is listed with its cell', async () => {
+  await page.goto(server.url);
+  await settled();
+  expect(await page.locator('#partner-name').textContent()).toBe('TechServices Inc.');
+  expect(await page.locator('.owner').textContent()).toBe('Owner: other@example.com');
+  expect(await page.locator('#duplicates').textContent()).toContain(`Row ${dupRow} is shown. Another partner row has this name too: row 2.`);
+  const npsColumn = String.fromCharCode(65 + header.indexOf('NPS'));
+  expect(await page.locator('.problems-title').textContent()).toBe(`Inputs that cannot be read (row ${dupRow}; each counts as blank):`);
+  expect(await page.locator('ul.problems li').allTextContents()).toEqual([`NPS 140 is outside −100…100 (cell ${npsColumn}${dupRow})`]);
+});
+
+test('Mark QBR held writes to the row shown, not the first of that name', async () => {
+  await page.locator('#held-open').click();
+  await page.locator('#held-confirm-button').click();
+  await settled();
+  expect(await page.locator('.status.ok li').first().textContent()).toMatch(new RegExp(`^Partners row ${dupRow}: Last QBR \\(blank\\) → 2026-12-01`));
+  const rows = workbookRows(await loadWorkbook(workbookPath, { timeZone: 'America/New_York' }), 'Partners');
+  const lastQbr = header.indexOf('Last QBR');
+  expect(rows[dupRow - 1][lastQbr]).toEqual(new Date(2026, 11, 1));
+  expect(rows[1][lastQbr]).toEqual(new Date(2026, 9, 2)); // row 2's Last QBR, as it was
+});
+
+test('an edit of the row since the sidebar read it makes the next action refuse, with a message', async () => {
+  server.runtime.spreadsheet.getSheetByName('Partners')!.getRange(dupRow, header.indexOf('NPS') + 1).setValue(40);
+  await page.locator('#brief').click();
+  await settled();
+  expect(await page.locator('.status.error p').first().textContent()).toBe(
+    `Row ${dupRow} of "Partners" changed since the sidebar read "TechServices Inc." (it now holds "TechServices Inc." with changed values). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`,
+  );
+});
