@@ -1,10 +1,12 @@
 // `npm run bench [-- --rows 1000,20000] [--naive-cap 10000] [--cf-rows 10000,100000] [--formula-rows 200000] [--out out/bench]`
+// `npm run bench -- --rows 200000 --days 365`: a year of daily runs instead (bench/year.ts), its rows added to
+// results.json next to the others.
 //
 // The figures a partner-ops lead or a reviewer asks for: the daily job and the recolor of PartnerPulse's
 // built bundle against a naive per-row implementation (bench/naive.ts), each custom function on whole
 // columns, the size of what Apps Script loads, and the daily job continuing across trigger runs under a
 // tight execution limit, and how fast the local runtime evaluates a whole-column formula sheet (bench/formulaSheet.ts). Prints a table; writes results.json, summary.json and chart.svg.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { benchChart } from './chart';
@@ -12,6 +14,7 @@ import { CUSTOM_FUNCTIONS, measureCustomFunction } from './customFunctions';
 import { measureFormulaSheet } from './formulaSheet';
 import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureIdleHour, measureJob } from './measure';
 import { ResumeDemo, resumeDemo } from './resume';
+import { YearResult, simulateYear } from './year';
 
 export const DEFAULT_ROWS = [1_000, 10_000, 50_000, 200_000];
 export const DEFAULT_CUSTOM_FUNCTION_ROWS = [10_000, 100_000];
@@ -30,6 +33,8 @@ export interface BenchOptions {
   /** The tight-limit demo: partner rows and the simulated execution limit. */
   resume: { rows: number; timeLimitMs: number };
   outDir: string;
+  /** Simulate this many consecutive days (bench/year.ts) instead of the one-day measurements. */
+  days: number | null;
   /** Show a progress bar (a terminal only). */
   progress: boolean;
 }
@@ -53,18 +58,20 @@ export function parseArgs(argv: string[]): BenchOptions {
   let customFunctionRows: number[] | null = null;
   let formulaSheetRows: number[] | null = null;
   let naiveCap = DEFAULT_NAIVE_CAP;
+  let days: number | null = null;
   let outDir = join(ROOT, 'out', 'bench');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (value === undefined || !['--rows', '--cf-rows', '--formula-rows', '--naive-cap', '--out'].includes(flag)) {
-      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --cf-rows 10000,100000 · --formula-rows 200000 · --naive-cap 10000 · --out DIR`);
+    if (value === undefined || !['--rows', '--cf-rows', '--formula-rows', '--naive-cap', '--out', '--days'].includes(flag)) {
+      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --days 365 · --cf-rows 10000,100000 · --formula-rows 200000 · --naive-cap 10000 · --out DIR`);
     }
     i++;
     if (flag === '--rows') rows = positive(flag, value);
     else if (flag === '--cf-rows') customFunctionRows = positive(flag, value);
     else if (flag === '--formula-rows') formulaSheetRows = positive(flag, value);
     else if (flag === '--naive-cap') naiveCap = positive(flag, value)[0];
+    else if (flag === '--days') days = positive(flag, value)[0];
     else outDir = resolve(value);
   }
   const sizes = rows ?? DEFAULT_ROWS;
@@ -76,8 +83,29 @@ export function parseArgs(argv: string[]): BenchOptions {
     formulaSheetRows: formulaSheetRows ?? (rows ? sizes : DEFAULT_FORMULA_SHEET_ROWS),
     resume: { rows: Math.min(...sizes, 1_000), timeLimitMs: 20_000 },
     outDir,
+    days,
     progress: Boolean(process.stdout.isTTY),
   };
+}
+
+/** The year rows as a table. */
+export function formatYear(results: readonly YearResult[]): string {
+  return table(
+    ['partners', 'days', 'largest spreadsheet (cells)', 'Health history (cells)', 'last day: calls', 'cells read', 'cells written', 'est. daily job', 'idle hour: calls', 'cells read', 'est. idle hour', 'real runs'],
+    results.map((r) => [
+      n(r.rows), n(r.days), n(r.spreadsheetCells), n(r.historyCells), n(r.calls), n(r.cellsRead), n(r.cellsWritten), duration(r.estAppsScriptMs),
+      n(r.idleCalls), n(r.idleCellsRead), duration(r.idleEstAppsScriptMs), r.realRuns.join(' '),
+    ]),
+  );
+}
+
+/** Adds the year rows to results.json, replacing earlier rows of the same size and days. */
+export function addYearResults(outDir: string, results: readonly YearResult[]): void {
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, 'results.json');
+  const existing = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as (BenchResult & { days?: number })[]) : [];
+  const kept = existing.filter((r) => !(r.job === 'year' && results.some((y) => y.rows === r.rows && y.days === r.days)));
+  writeFileSync(path, JSON.stringify([...kept, ...results], null, 2) + '\n');
 }
 
 /** Runs every measurement; `step` hears each one start (for the progress bar). */
@@ -183,6 +211,14 @@ export function writeReport(report: BenchReport, outDir: string): void {
 
 export async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
+  if (options.days !== null) {
+    const year: YearResult[] = [];
+    for (const rows of options.rows) year.push(await simulateYear(rows, options.days, (label) => console.log(`… ${label}`)));
+    addYearResults(options.outDir, year);
+    console.log(`\n${formatYear(year)}\n`);
+    console.log(`Added ${year.length} "year" row${year.length === 1 ? '' : 's'} to ${join(options.outDir, 'results.json')}.`);
+    return 0;
+  }
   const bar = options.progress ? new SingleBar({ format: 'bench [{bar}] {value}/{total} {step}', hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(stepCount(options), 0, { step: '' });
   let done = 0;

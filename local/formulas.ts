@@ -18,6 +18,7 @@
  *    function's result is predicted as one column, as tall as its tallest range argument: exactly the
  *    shape of the bundle's whole-column functions. A result of another shape is cut or padded with "".
  */
+import { createHash } from 'node:crypto';
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionMetadata, RawCellContent } from 'hyperformula';
 import { Cell, CellValue, SheetModel, WorkbookModel, a1, columnNumber, dateOfSerial, isDate, serialOfDate } from './workbook';
@@ -343,7 +344,7 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
     if (ready.length === 0) break;
     for (const call of ready) {
       if (readsArea(call, call.sheet, call.row, call.column, call.column + widthOf(call.name) - 1)) continue;
-      runDirectCall(call, host, result, spilled);
+      runDirectCall(call, host, result, spilled, lastResultsOf(model), model.sheets.indexOf(call.sheet));
       anchors.add(call.cell);
     }
     pending = pending.filter((c) => !ready.includes(c));
@@ -351,20 +352,33 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
   return { anchors, spilled };
 }
 
-function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evaluation, spilled: Set<Cell>): void {
+function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evaluation, spilled: Set<Cell>, lastResults: Map<string, { args: string; returned: unknown }>, sheetIndex: number): void {
   const { sheet, row, column, cell } = call;
   result.formulas++;
-  result.customFunctionCalls++;
   const fail = (value: string, message: string) => {
     cell.value = value;
     cell.error = message;
     result.errors.push({ sheet: sheet.name, row, column, value, message });
   };
+  // As Sheets, rerun only when an argument changed (see CallHooks.lastResults; the same key as HyperFormula's path).
+  const args = call.args.map(argValue);
+  const key = `${call.name}@${sheetIndex}:${row - 1}:${column - 1}`;
+  const signature = argumentsSignature(args);
+  const last = lastResults.get(key);
   let returned: unknown;
-  try {
-    returned = host.call(call.name, call.args.map(argValue));
-  } catch (error) {
-    fail('#ERROR!', typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error));
+  if (last && last.args === signature) {
+    returned = last.returned;
+  } else {
+    result.customFunctionCalls++;
+    try {
+      returned = host.call(call.name, args);
+    } catch (error) {
+      returned = new CellError(ErrorType.ERROR, typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error));
+    }
+    lastResults.set(key, { args: signature, returned });
+  }
+  if (returned instanceof CellError) {
+    fail('#ERROR!', returned.message ?? '');
     return;
   }
   const plain = (v: unknown): CellValue => {
@@ -433,10 +447,12 @@ function lastResultsOf(model: WorkbookModel): Map<string, { args: string; return
 
 /** Arguments as a comparable text: dates by their instant, so the same date cell compares equal. */
 function argumentsSignature(args: unknown[]): string {
-  return JSON.stringify(args, function (this: Record<string, unknown>, key, value) {
+  const text = JSON.stringify(args, function (this: Record<string, unknown>, key, value) {
     const raw = this[key];
     return isDate(raw) ? { date: raw.getTime() } : value;
   });
+  // A digest, so whole columns of 200,000 rows are not kept as text between evaluations.
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** Sheets' limits: 10 million cells per spreadsheet, 18,278 columns (ZZZ) per sheet. HyperFormula's defaults are far lower (40,000 rows). */

@@ -454,14 +454,16 @@ export async function saveWorkbook(model: WorkbookModel, path: string): Promise<
   for (const worksheet of [...book.worksheets]) if (!kept.has(worksheet.name)) book.removeWorksheet(worksheet.id);
   for (const sheet of model.sheets) {
     const known = sheetNames.get(sheet.id);
-    const existing = known === undefined ? undefined : book.getWorksheet(known);
-    if (existing) {
-      if (existing.name !== sheet.name) existing.name = sheet.name;
-      updateWorksheet(existing, sheet);
+    let worksheet = known === undefined ? undefined : book.getWorksheet(known);
+    // .xlsx sheet names stop at 31 characters (Sheets allows 100); exceljs cuts longer ones.
+    if (worksheet) {
+      if (worksheet.name !== sheet.name.slice(0, 31)) worksheet.name = sheet.name;
+      updateWorksheet(worksheet, sheet);
     } else {
-      writeWorksheet(book.addWorksheet(sheet.name, sheet.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] } : {}), sheet);
+      worksheet = book.addWorksheet(sheet.name, sheet.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] } : {});
+      writeWorksheet(worksheet, sheet);
     }
-    sheetNames.set(sheet.id, sheet.name);
+    sheetNames.set(sheet.id, worksheet.name);
   }
   if (source) {
     for (const id of [...sheetNames.keys()]) if (!model.sheets.some((s) => s.id === id)) sheetNames.delete(id);
@@ -485,16 +487,14 @@ function updateWorksheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void 
   sheet.columnWidths.forEach((width, i) => {
     if (width && worksheet.getColumn(i + 1).width !== width) worksheet.getColumn(i + 1).width = width;
   });
-  const visited = new Set<string>();
   for (const [r, c, cell] of sheet.cells()) {
-    visited.add(`${r}:${c}`);
     const xc = worksheet.getCell(r, c);
     writeCell(xc, cell, r, c, readFileCell(xc));
   }
-  // Cells the file has and the model no longer does (cleared, or spill areas that shrank).
+  // Cells the file has and the model no longer does (deleted rows, a sheet taken over from a live copy).
   const cleared: [number, number][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_xc, c) => { if (!visited.has(`${r}:${c}`)) cleared.push([r, c]); });
+    row.eachCell({ includeEmpty: false }, (_xc, c) => { if (!sheet.cell(r, c)) cleared.push([r, c]); });
   });
   for (const [r, c] of cleared) {
     const xc = worksheet.getCell(r, c);

@@ -7,6 +7,8 @@ import { createRuntime } from '../../local/runtime';
 import { loadWorkbook } from '../../local/workbook';
 import { TIME_ZONE, partnerWorkbook, runOnce, writeWorkbook } from '../automation/helpers';
 
+jest.setTimeout(60_000);
+
 const NPS = 7; // column G of the automation workbook
 const LAST_CONTACT = 9; // column I
 

@@ -14,11 +14,12 @@ test('the Google-context flags are parsed, with a clear message for a wrong valu
 
 test('fire runs the hourly trigger that is due, with its event, and nothing when none is due', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-  const on = await cli(['turnAutomationOn', '--workbook', path, '--now', '2026-12-01T06:10']);
+  // --out to the same file: each run continues from the last (the CLI never writes a user's file otherwise).
+  const on = await cli(['turnAutomationOn', '--workbook', path, '--out', path, '--now', '2026-12-01T06:10']);
   expect(on.code).toBe(0);
-  const early = await cli(['fire', '--workbook', path, '--now', '2026-12-01T06:30']);
+  const early = await cli(['fire', '--workbook', path, '--out', path, '--now', '2026-12-01T06:30']);
   expect(early.out).toContain('nothing due');
-  const fired = await cli(['fire', '--workbook', path, '--now', '2026-12-01T09:30']);
+  const fired = await cli(['fire', '--workbook', path, '--out', path, '--now', '2026-12-01T09:30']);
   expect(fired.code).toBe(0);
   expect(fired.out).toMatch(/runHourly\(\) — due 2026-12-01T14:10:00.000Z, event \{"authMode":"FULL","triggerUid":"\w+",.*"hour":14,"minute":10.*"timezone":"UTC"\}: ran/);
   const model = await loadWorkbook(path, { timeZone: 'America/New_York' });
