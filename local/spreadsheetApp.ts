@@ -15,6 +15,7 @@
 import { CallLog } from './calls';
 import { ConnectedSheets, DATA_EXECUTION_STATE, LocalBigQueryDataSourceSpec, LocalDataSource, LocalDataSourceSheet, LocalDataSourceSpecBuilder, SheetTarget, WarehouseFile } from './services/bigquery';
 import { instantToWallClock, wallClockToInstant } from './services/time';
+import { parseTyped } from './valueParsing';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -58,6 +59,11 @@ export interface SpreadsheetEnvironment {
   /** Connected Sheets (local/services/bigquery.ts): the file standing for the BigQuery table, and where data sources are saved. */
   warehouse?: WarehouseFile | null;
   dataSourcesPath?: string | null;
+  /**
+   * Where createAddonMenu's menu shows: an installed add-on's under Extensions with the add-on's name; a bound
+   * script's (mode "bound") under Extensions with the script project's name. Default: the add-on "PartnerPulse".
+   */
+  addonMenuCaption?: string;
 }
 
 /** Shared state behind one SpreadsheetApp: the workbook, the call log, the UI record, the selection. */
@@ -292,6 +298,15 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   private writeCell(r: number, c: number, value: unknown): void {
     const cell = this.sheetModel.ensure(this.row + r, this.column + c);
     const next = this.session.fromScript(value);
+    // Sheets reads a written string as typed text ("20%" → 0.2, "2026-12-01" → a date), unless it starts with
+    // an apostrophe or the cell is formatted as plain text (local/valueParsing.ts).
+    if (typeof next.value === 'string' && next.formula === undefined && !next.typedAsText && cell.numberFormat !== '@') {
+      const typed = parseTyped(next.value, this.session.env.model.locale);
+      if (typed) {
+        next.value = typed.value;
+        if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
+      }
+    }
     cell.value = next.value;
     delete cell.error;
     delete cell.spill;
@@ -964,10 +979,13 @@ export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddon
     return new LocalMenu(this.session, caption);
   }
 
-  /** Add-on menus sit under Extensions › PartnerPulse in Sheets; recorded under the caption "Add-on". */
+  /**
+   * Add-on menus sit under Extensions, captioned with the add-on's name when it is installed as an add-on, and
+   * with the script project's name in a bound copy (the runtime's `mode`), recorded as "Extensions › <name>".
+   */
   createAddonMenu(): LocalMenu {
     this.session.count('Ui', 'createAddonMenu');
-    return new LocalMenu(this.session, 'Add-on');
+    return new LocalMenu(this.session, `Extensions › ${this.session.env.addonMenuCaption ?? 'PartnerPulse'}`);
   }
 
   alert(titleOrPrompt: string, promptOrButtons?: unknown, _buttons?: unknown): GoogleAppsScript.Base.Button {
@@ -1047,12 +1065,20 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   get ui(): LocalUi { return this.session.ui; }
   get spreadsheet(): LocalSpreadsheet { return this.session.spreadsheet; }
 
-  getActive(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActive'); return this.session.spreadsheet; }
-  getActiveSpreadsheet(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActiveSpreadsheet'); return this.session.spreadsheet; }
-  getActiveSheet(): LocalSheet { this.session.count('SpreadsheetApp', 'getActiveSheet'); return this.session.spreadsheet.wrapSheet(this.session.activeSheet); }
+  /**
+   * Whether this execution has a containing document. A time-driven run may not (docs/google-fidelity.md);
+   * then getActive*() return null, as they do outside a document. Set by the runtime per execution.
+   */
+  documentAvailable = true;
+
+  // Google's typings promise a value; without a document Apps Script gives null, so the null is cast.
+  getActive(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActive'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
+  getActiveSpreadsheet(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActiveSpreadsheet'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
+  getActiveSheet(): LocalSheet { this.session.count('SpreadsheetApp', 'getActiveSheet'); return this.documentAvailable ? this.session.spreadsheet.wrapSheet(this.session.activeSheet) : (null as unknown as LocalSheet); }
 
   getActiveRange(): LocalRange | null {
     this.session.count('SpreadsheetApp', 'getActiveRange');
+    if (!this.documentAvailable) return null;
     const a = this.session.activeRange;
     return a ? new LocalRange(this.session, a.sheet, a.row, a.column, a.rows, a.columns) : null;
   }

@@ -16,4 +16,5 @@ export const HANDLERS = {
   checkHeaders: 'checkHeaders',
   buildDashboard: 'buildDashboard',
   connectBigQueryTable: 'connectBigQueryTable',
+  testTriggerRun: 'runHourlyTriggerSoon',
 } as const satisfies Record<string, keyof typeof import('../index')>;
