@@ -26,6 +26,8 @@ export interface ResumeDemo {
   runs: ResumeRun[];
   totalDigests: number;
   distinctRecipients: number;
+  /** Digests a run was cut off while sending: reported "unconfirmed" in the Alert log, never sent twice. */
+  unconfirmed: number;
 }
 
 export async function resumeDemo(rows: number, timeLimitMs: number, maxRuns = 8): Promise<ResumeDemo> {
@@ -64,5 +66,11 @@ export async function resumeDemo(rows: number, timeLimitMs: number, maxRuns = 8)
     });
     if (outcome === 'nothing to do') break;
   }
-  return { rows, timeLimitMs, runs, totalDigests: recipients.length, distinctRecipients: new Set(recipients).size };
+  let unconfirmed = 0;
+  {
+    const { runtime } = await benchRuntime('partnerpulse', workbook, { timeLimitMs, now: new Date(2026, 11, 1, 23, 0), statePath });
+    const log = runtime.workbook.sheet('Alert log');
+    for (let r = 2; log && r <= log.lastRow(); r++) if (log.valueAt(r, 5) === 'unconfirmed') unconfirmed++;
+  }
+  return { rows, timeLimitMs, runs, totalDigests: recipients.length, distinctRecipients: new Set(recipients).size, unconfirmed };
 }

@@ -75,9 +75,12 @@ test('under a tight limit the daily job stops, and the next hourly runs finish i
   expect(runs.slice(1).every((r) => r.setBackgroundsCalls === 0)).toBe(true);
   expect(runs.some((r) => r.outcome === 'ok')).toBe(true);
   expect(runs.every((r) => r.historyRows === report.resume.rows)).toBe(true);
-  // 25 partner managers and the admin (partners without an owner): one digest each.
-  expect(totalDigests).toBe(26);
-  expect(distinctRecipients).toBe(26);
+  // 25 partner managers and the admin (partners without an owner): one digest each, none twice. A digest a run
+  // was cut off while sending is reported "unconfirmed" instead of sent again (docs/decisions.md).
+  const { unconfirmed } = report.resume;
+  expect(distinctRecipients).toBe(totalDigests);
+  expect(totalDigests).toBeLessThanOrEqual(26);
+  expect(totalDigests + unconfirmed).toBeGreaterThanOrEqual(26);
 });
 
 test('the chart is an SVG with the 6-minute line; bundle sizes are reported, "not built" when missing', () => {

@@ -16,7 +16,8 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(result.created).toEqual(ALL);
   expect(result.left).toEqual([]);
   expect(rt.ui.dialogs.at(-1)).toEqual({ kind: 'alert', title: 'PartnerPulse set-up', content: `Created: ${ALL.join(', ')}.` });
-  expect(rt.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', ...ALL]);
+  // PartnerPulse holds the as-of cells the formula columns take (docs/time-zones.md), so it comes first.
+  expect(rt.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', 'PartnerPulse', ...ALL]);
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
   expect(partners.getFrozenRows()).toBe(1);
@@ -24,7 +25,7 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(header.slice(0, 3)).toEqual(['Partner', 'Owner', 'Revenue']);
   expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until']);
   expect(partners.getRange('R2:V2').getFormulas()[0]).toEqual([
-    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J)', '=PARTNER_TIER(R2:R)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H)', '=PARTNER_QUADRANT(G2:G, K2:K)', '=NEXT_TOUCH(T2:T, L2:L)',
+    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J, PartnerPulse!B1:B2)', '=PARTNER_TIER(R2:R, , , , , PartnerPulse!B1:B2)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H, PartnerPulse!B1:B2)', '=PARTNER_QUADRANT(G2:G, K2:K, PartnerPulse!B1:B2)', '=NEXT_TOUCH(T2:T, L2:L, PartnerPulse!B1:B2)',
   ]);
   const list = (sheet: string, a1: string) => {
     const rule = rt.spreadsheet.getSheetByName(sheet)!.getRange(a1).getDataValidation();
