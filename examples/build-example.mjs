@@ -51,17 +51,17 @@ const PARTNERS = [
   ['Stark Digital',            MIGUEL, 175000,  -0.15,  1,     0,     'Inactive',       -10,  'Weak',     'No',      -4,   null, null, -1100, -1000], // 10 Churning / At-risk / Dementor
   ['Wayne Consulting',         PRIYA,  95000,   -0.05,  2,     7,     { daysAgo: 60 },  10,   'Moderate', 2,         -2,   null, null, -1300, -1250], // 30 Critical / At-risk / Growth hacker
   ['Acme Integrations',        TOM,    120000,  0.01,   5,     12,    'Weekly',         50,   'Strong',   'Low',     -10,  -70,  21,   -1600, -1550], // 80 Champion / Stable / Growth hacker
-  ['Hooli Partners',           LENA,   60000,   0.3,    0,     1,     'Monthly',        null, 'Weak',     'Yes',     -9,   -20,  71,   -300,  null],  // 53 At-risk / Growth / Unpolished diamond
+  ['Hooli Partners',           LENA,   60000,   0.3,    0,     1,     'Monthly',        null, 'Weak',     'Yes',     -9,   -20,  71,   -45,   null],  // 53 At-risk / Growth / Unpolished diamond; Enable
   ['RandomCorp',               null,   0,       null,   0,     0,     0,                null, null,       'Low',     -244, null, null, -244,  null],  // Unknown / Long-tail / Dementor (seed 000; no owner)
   ['Soylent Networks',         SARAH,  45000,   0,      1,     2,     'Quarterly',      5,    'Weak',     1,         -40,  null, null, -1400, -1300], // 35 Critical / Stable / Dementor
-  ['Cyberdyne Partners',       MIGUEL, 8000,    -0.4,   0,     0,     { daysAgo: 200 }, -30,  'Weak',     'Low',     -50,  null, null, -1000, -990],  // 0 Churning / At-risk / Dementor
+  ['Cyberdyne Partners',       MIGUEL, 8000,    -0.4,   0,     0,     { daysAgo: 200 }, -30,  'Weak',     'Low',     -50,  null, null, null,  null],  // 0 Churning / At-risk / Dementor; Recruit, recruiting overdue
   ['Pied Piper',               PRIYA,   30000,  null,   1,     6,     'Weekly',         null, null,       'High',    -15,  null, null, -120,  -60],   // Unknown / Long-tail / Key partner
   ['Massive Dynamic',          TOM,    260000,  0.22,   8,     22,    20,               70,   'Strong',   5,         -8,   -45,  46,   -2100, -2050], // 100 Champion / Growth / Key partner
   ['Oscorp Alliances',         LENA,   140000,  0.02,   3,     8,     'Monthly',        35,   'Moderate', 3,         -25,  null, null, -1500, -1400], // 60 Healthy / Stable / Growth hacker
   ['Tyrell Labs',              SARAH,  70000,   0.05,   2,     5,     'Quarterly',      15,   'Moderate', 'Yes',     -11,  -50,  41,   -800,  -700],  // 50 At-risk / Growth / Key partner
   ['Aperture Systems',         MIGUEL, 110000,  -0.01,  4,     11,    { daysAgo: 20 },  45,   'Strong',   4,         -14,  null, null, -1700, -1650], // 65 Healthy / Stable / Key partner
   ['Gringotts Payments',       PRIYA,  55000,   -0.08,  1,     3,     'Inactive',       -5,   'Weak',     'No',      -30,  null, null, -600,  -500],  // 10 Churning / At-risk / Dementor
-  ['Duff Distribution',        TOM,    25000,   -0.03,  0,     1,     'Quarterly',      0,    'Weak',     2,         -60,  null, null, -400,  null],  // 15 Churning / At-risk / Dementor
+  ['Duff Distribution',        TOM,    25000,   -0.03,  0,     1,     'Quarterly',      0,    'Weak',     2,         -60,  null, null, -80,   null],  // 15 Churning / At-risk / Dementor; Activate, 10 days left
   ['Wonka Software',           LENA,   90000,   0.15,   3,     9,     'Weekly',         25,   'Moderate', 'High',    -7,   -60,  31,   -950,  -900],  // 75 Healthy / Growth / Key partner
   ['Bluth Partners',           SARAH,  40000,   0,      2,     2,     'Monthly',        20,   'Weak',     1,         -35,  null, null, -1200, -1100], // 40 At-risk / Stable / Dementor
   ['Prestige Worldwide',       MIGUEL, 20000,   0.01,   1,     0,     { daysAgo: 120 }, null, 'Weak',     'No',      -70,  null, null, -500,  -450],  // 24 Critical / Long-tail / Dementor
@@ -69,11 +69,11 @@ const PARTNERS = [
   ['Dunder Data',              TOM,    85000,   0.01,   3,     6,     5,                30,   'Moderate', 3,         -18,  null, null, -1000, -950],  // 60 Healthy / Stable / Growth hacker
   ['Los Pollos Cloud',         LENA,   35000,   0.01,   1,     1,     'Quarterly',      10,   'Moderate', 5,         -45,  null, null, -700,  -650],  // 40 At-risk / Stable / Unpolished diamond
   ['Monarch Solutions',        SARAH,  100000,  0,      4,     5,     'Monthly',        50,   'Moderate', 4,         -21,  null, null, -1100, -1050], // 65 Healthy / Stable / Key partner
-  ['Paper Street Tech',        MIGUEL, 15000,   -0.5,   0,     0,     'Inactive',       null, null,       1,         -90,  null, null, -800,  -780],  // 0 Churning / At-risk / Dementor
+  ['Paper Street Tech',        MIGUEL, 15000,   -0.5,   0,     0,     'Inactive',       null, null,       1,         -90,  null, null, -10,   null],  // 0 Churning / At-risk / Dementor; Onboard; silent then urgent
   ['Cheers Networks',          PRIYA,  75000,   0.03,   2,     4,     { daysAgo: 10 },  20,   'Weak',     'Low',     -16,  -95,  -3,   -650,  -600],  // 50 At-risk / Growth / Dementor
   ['Virtucon',                 TOM,    65000,   -0.02,  3,     7,     'Quarterly',      -20,  'Moderate', 'No',      -28,  null, null, -1250, -1200], // 45 At-risk / Stable / Growth hacker
   ['Ollivander Apps',          LENA,   50000,   0.4,    2,     3,     'Monthly',        80,   'Strong',   5,         -13,  -30,  61,   -200,  -150],  // 80 Champion / Growth / Unpolished diamond
-  ['Kramerica',                SARAH,   10000,  0,      0,     0,     0,                null, 'Weak',     'Low',     -100, null, null, -400,  null],  // 12 Churning / Long-tail / Dementor
+  ['Kramerica',                SARAH,   10000,  0,      0,     0,     0,                null, 'Weak',     'Low',     -100, null, null, -91,   null],  // 12 Churning / Long-tail / Dementor; Stalled today (day 91)
   ['Spacely Sprockets',        MIGUEL, 115000,  0,      4,     8,     'Monthly',        25,   'Moderate', 2,         -22,  null, null, -1450, -1400], // 60 Healthy / Stable / Growth hacker
   ['Nakatomi Trading',         PRIYA,  105000,  -0.06,  3,     9,     'Weekly',         35,   'Moderate', 'Yes',     -5,   null, null, -1650, -1600], // 55 At-risk / Stable / Key partner
   ['Zorg Industries',          TOM,    80000,   0.5,    1,     2,     'Quarterly',      -40,  'Weak',     'High',    -12,  -35,  56,   -350,  -300],  // 50 At-risk / Growth / Unpolished diamond
@@ -91,7 +91,22 @@ export const PARTNER_HEADERS = [
   'Strategic fit', 'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal',
   'Partner contact', 'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until',
   'Revenue pts', 'Activity pts', 'Engagement pts', 'NPS pts', 'Fit pts', 'Next best lift',
+  'Stage', 'Recruiting since', 'Partner contacts', 'Executive sponsor', 'NPS date',
 ];
+
+// The partner journey (docs/journey.md): lifecycle stage, relationship risks, joint plan, quarterly movers.
+/** Recruiting since, days from TODAY, for the prospects (Recruit stage). */
+const RECRUITING_SINCE = { 'Cyberdyne Partners': -45 };
+/** Partner contacts: names; partners not listed have two. Fewer than two is single-threaded (spec §12). */
+const CONTACT_NAMES = {
+  'TechServices Inc.': 'Sarah (PM); Solutions Architect; Co-marketing manager',
+  'Stark Digital': 'Tony',
+  RandomCorp: '',
+};
+/** Executive sponsors; Globex Cloud, a Strategic partner, has none (spec §12). */
+const SPONSORS = { 'TechServices Inc.': 'VP Partnerships', 'Northwind Systems': 'CRO' };
+/** NPS survey dates, days from TODAY: before 2026-10-01 is not surveyed this quarter; blank NPS has no date. */
+const NPS_DATES = { 'Initech Solutions': -103, 'Soylent Networks': -150 };
 
 /** Partners whose touch and QBR-overdue alerts are snoozed: name → days from TODAY. */
 const SNOOZED = { 'Cheers Networks': 7 };
@@ -107,6 +122,7 @@ export const FORMULAS = {
   Segment: `SEGMENT(${col('C')}, ${col('E')}, ${col('F')}, ${col('H')})`,
   Quadrant: `PARTNER_QUADRANT(${col('G')}, ${col('K')})`,
   'Next touch': `NEXT_TOUCH(${col('T')}, ${col('L')})`,
+  Stage: `PARTNER_STAGE(${col('O')}, ${col('P')}, ${col('F')})`,
   'Revenue pts': `HEALTH_BREAKDOWN(${col('E')}, ${col('F')}, ${col('H')}, ${col('I')}, ${col('J')})`,
 };
 
@@ -122,7 +138,7 @@ function sheetWithHeader(workbook, name, headers, widths) {
 }
 
 function partnersSheet(workbook) {
-  const widths = [24, 22, 12, 17, 9, 7, 7, 13, 6, 13, 17, 12, 12, 12, 12, 12, 38, 8, 10, 11, 19, 22, 13, 11, 11, 14, 8, 8, 30];
+  const widths = [24, 22, 12, 17, 9, 7, 7, 13, 6, 13, 17, 12, 12, 12, 12, 12, 38, 8, 10, 11, 19, 22, 13, 11, 11, 14, 8, 8, 30, 10, 15, 40, 17, 12];
   const sheet = sheetWithHeader(workbook, 'Partners', PARTNER_HEADERS, widths);
   for (const p of PARTNERS) {
     const [name, owner, revenue, growth, deals, leads, engagement, nps, fit, relevance, lastContact, lastQbr, nextQbr, signed, firstDeal] = p;
@@ -133,12 +149,15 @@ function partnersSheet(workbook) {
       name, owner, revenue, revenueLastYear, growth, deals, leads, engagementCell, nps, fit, relevance,
       dated(lastContact), dated(lastQbr), dated(nextQbr), dated(signed), dated(firstDeal), CONTACTS(name),
       null, null, null, null, null, dated(SNOOZED[name] ?? null),
+      null, null, null, null, null, null, // the breakdown spills into X:AC
+      null, dated(RECRUITING_SINCE[name] ?? null), CONTACT_NAMES[name] ?? `${name.split(' ')[0]} PM; ${name.split(' ')[0]} sales lead`,
+      SPONSORS[name] ?? null, nps === null ? null : day(NPS_DATES[name] ?? -30),
     ]);
     if (engagementCell instanceof Date) row.getCell('H').numFmt = DATE;
   }
   for (const letter of ['C', 'D']) sheet.getColumn(letter).numFmt = '$#,##0';
   sheet.getColumn('E').numFmt = '0%';
-  for (const letter of ['L', 'M', 'N', 'O', 'P', 'V', 'W']) sheet.getColumn(letter).numFmt = DATE;
+  for (const letter of ['L', 'M', 'N', 'O', 'P', 'V', 'W', 'AE', 'AH']) sheet.getColumn(letter).numFmt = DATE;
   for (const [header, formula] of Object.entries(FORMULAS)) {
     sheet.getCell(FIRST, PARTNER_HEADERS.indexOf(header) + 1).value = { formula };
   }
@@ -199,6 +218,38 @@ function qbrLogSheet(workbook) {
   for (const letter of ['B', 'D']) sheet.getColumn(letter).numFmt = DATE;
 }
 
+function jointPlanSheet(workbook) {
+  const sheet = sheetWithHeader(workbook, 'Joint plan', ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'], [24, 40, 9, 12, 10, 10, 10]);
+  // Seed 000's TechServices initiatives and seed 001's measurable GTM milestones.
+  const rows = [
+    ['TechServices Inc.', 'Joint booth at Dreamforce', 'Both', day(-5), 'Open', 1, 0], // overdue
+    ['TechServices Inc.', 'Co-branded solution guide', 'Us', day(25), 'Open', null, null],
+    ['TechServices Inc.', 'Certified sales reps', 'Partner', day(-20), 'Done', 8, 8],
+    ['TechServices Inc.', 'Pilot new integration features', 'Both', day(60), 'Open', 3, 1],
+    ['Northwind Systems', 'Joint webinars this half', 'Both', day(-10), 'Done', 2, 2],
+    ['Globex Cloud', 'Trade-show presence', 'Partner', day(-30), 'Dropped', null, null],
+  ];
+  for (const r of rows) sheet.addRow(r);
+  sheet.getColumn('D').numFmt = DATE;
+}
+
+/**
+ * Last quarter's snapshot (spec §11), abridged to six partners: the first daily run of 2026-Q4 takes this
+ * quarter's, and then Vandelay (up), Hooli (down) and Zorg (quadrant up) show as movers.
+ */
+function quarterSnapshotsSheet(workbook) {
+  const sheet = sheetWithHeader(workbook, 'Quarter snapshots', ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'], [10, 24, 10, 11, 19]);
+  const rows = [
+    ['2026-Q3', 'TechServices Inc.', 'Champion', 'Strategic', 'Key partner'],
+    ['2026-Q3', 'Northwind Systems', 'Champion', 'Strategic', 'Key partner'],
+    ['2026-Q3', 'Globex Cloud', 'Healthy', 'Strategic', 'Unpolished diamond'],
+    ['2026-Q3', 'Vandelay Industries', 'Healthy', 'Growth', 'Key partner'],
+    ['2026-Q3', 'Hooli Partners', 'Healthy', 'Growth', 'Unpolished diamond'],
+    ['2026-Q3', 'Zorg Industries', 'At-risk', 'Growth', 'Dementor'],
+  ];
+  for (const r of rows) sheet.addRow(r);
+}
+
 function escalationsSheet(workbook) {
   const sheet = sheetWithHeader(workbook, 'Escalations', ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'], [24, 10, 17, 17, 17]);
   const rows = [
@@ -206,6 +257,7 @@ function escalationsSheet(workbook) {
     ['Initech Solutions', 'High', at(-3, 9), at(-3, 15), at(-2, 11)],
     ['Umbrella Analytics', 'Medium', at(-2, 10), at(-1, 16), null],
     ['Stark Digital', 'Low', at(-10, 8), at(-8, 9), at(-5, 17)],
+    ['Paper Street Tech', 'Medium', at(-2, 11), at(-2, 15), null], // answered, not resolved; no touch for 90 days
   ];
   for (const r of rows) sheet.addRow(r);
   for (const letter of ['C', 'D', 'E']) sheet.getColumn(letter).numFmt = DATE_TIME;
@@ -222,6 +274,8 @@ export async function buildExample(output = OUTPUT) {
   actionItemsSheet(workbook);
   qbrLogSheet(workbook);
   escalationsSheet(workbook);
+  jointPlanSheet(workbook);
+  quarterSnapshotsSheet(workbook);
   await workbook.xlsx.writeFile(output);
   return { output, partners: PARTNERS.length };
 }

@@ -31,6 +31,10 @@ export type Command = 'start' | 'local' | 'settings';
 
 export interface CliOptions {
   functionName?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md). */
+  warehouse?: string;
+  /** Answers for the add-on's prompts, in order (`--answer my-project --answer warehouse.partners`). */
+  answers?: string[];
   workbook?: string;
   out?: string;
   /** --now as typed; `now` is it read in the spreadsheet's time zone (parseNow). */
@@ -86,6 +90,8 @@ export const FLAGS: Flag[] = [
   { name: '--smtp', value: 'HOST:PORT', commands: RUNS, help: 'send mail to an SMTP server instead', apply: (o, v) => { const [host, port] = v.split(':'); o.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') }; } },
   { name: '--quota', value: 'N', commands: RUNS, help: "MailApp's daily recipients quota (default 100, a consumer account's)", apply: (o, v) => { o.quota = positiveNumber(v, '--quota'); } },
   { name: '--time-limit', value: 'SECONDS', commands: RUNS, help: 'execution time limit of a run (default 360, as in Apps Script)', apply: (o, v) => { o.timeLimitMs = positiveNumber(v, '--time-limit') * 1000; } },
+  { name: '--warehouse', value: 'FILE', commands: RUNS, help: 'a .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md)', apply: (o, v) => { o.warehouse = v; } },
+  { name: '--answer', value: 'TEXT', commands: RUNS, help: "answer the add-on's next prompt with TEXT (repeat for more), e.g. for Connect a BigQuery table…", apply: (o, v) => { (o.answers ??= []).push(v); } },
   { name: '--calls', commands: RUNS, help: 'list the service calls per method', apply: (o) => { o.calls = true; } },
   { name: '--set', value: 'KEY=VALUE', commands: ['settings'], help: 'settings: change one setting (repeat for more); `settings` alone lists keys and values', apply: (o, v) => { (o.sets ??= []).push(v); } },
   { name: '--help', commands: ALL, help: 'this help', apply: (o) => { o.help = true; } },
@@ -224,6 +230,7 @@ async function open(options: CliOptions, copy: WorkingCopy, code?: string): Prom
       timeLimitMs: options.timeLimitMs,
       selection: options.selection,
       smtp: options.smtp,
+      warehouse: options.warehouse,
       code,
     });
   } catch (error) {
@@ -471,6 +478,7 @@ export async function runLocal(argv: string[]): Promise<number> {
     console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
     return 2;
   }
+  for (const text of options.answers ?? []) runtime.ui.responses.push({ button: 'OK', text });
   const before = snapshot(runtime.workbook);
   const sheetsBefore = runtime.workbook.sheets.map((s) => s.name);
   const seen = seenNow(runtime);
@@ -687,7 +695,9 @@ export async function runStart(argv: string[]): Promise<number> {
   await runtime.save();
   steps.done();
 
-  console.log(`\n${evaluationLine(afterTriggers)}`);
+  // Both evaluations' calls: the second reruns only the formulas whose arguments the trigger changed.
+  const callsMade = evaluation.customFunctionCalls + (afterTriggers === evaluation ? 0 : afterTriggers.customFunctionCalls);
+  console.log(`\n${evaluationLine({ ...afterTriggers, customFunctionCalls: callsMade })}`);
   if (triggers.length === 0) console.log(`Triggers: none installed (choose "Turn automation on" in the menu: \`npm run local -- turnAutomationOn${workbookFlags(options)}\`).`);
   else {
     console.log(`Triggers: fired ${triggers.length} once`);

@@ -20,6 +20,7 @@ import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
+import { warehouseFile } from './services/bigquery';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
@@ -57,6 +58,8 @@ export interface RuntimeOptions {
    * Date cells reach the script as 00:00 in this zone, whatever the script's zone (docs/time-zones.md).
    */
   timeZone?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (local/services/bigquery.ts). */
+  warehouse?: string;
   /** The spreadsheet's locale (`en_US`, `de_DE`, …): how dates typed as text read. Default en_US. */
   locale?: string;
   /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
@@ -161,13 +164,23 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const customFunctions = customFunctionNames(code);
   // Sheets hands a custom function its date cells as instants in the spreadsheet's zone and shows a returned
   // Date as its wall clock there; the model keeps wall clocks (local/services/time.ts).
-  const callCustomFunction = (name: string, args: unknown[]) =>
-    mapDates(
-      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS),
+  // When the spreadsheet's zone is this process's own, both conversions are identities: skipped, since a
+  // whole column of 200,000 dates through Intl costs seconds.
+  const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const callCustomFunction = (name: string, args: unknown[]) => {
+    const limitMs = options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS;
+    if (workbook.timeZone === processZone) return guarded(name, args.map((a) => toRealm(a, realm)), limitMs);
+    return mapDates(
+      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), limitMs),
       (d) => instantToWallClock(d, workbook.timeZone),
     );
+  };
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
-  const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
+  const app = new LocalSpreadsheetApp({
+    model: workbook, calls, realm, recalculate, selection: options.selection,
+    warehouse: options.warehouse ? warehouseFile(resolve(options.warehouse)) : null,
+    dataSourcesPath: workbookPath ? workbookPath.replace(/\.xlsx$/i, '') + '.datasources.json' : null,
+  });
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
@@ -225,7 +238,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     } finally {
       runs.pop();
       delete context.__run;
-      if (runs.length === 0) services.endExecution();
+      if (runs.length === 0) {
+        services.endExecution();
+        app.endExecution();
+      }
     }
   }
 

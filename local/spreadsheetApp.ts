@@ -13,6 +13,7 @@
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
 import { CallLog } from './calls';
+import { ConnectedSheets, DATA_EXECUTION_STATE, LocalBigQueryDataSourceSpec, LocalDataSource, LocalDataSourceSheet, LocalDataSourceSpecBuilder, SheetTarget, WarehouseFile } from './services/bigquery';
 import { instantToWallClock, wallClockToInstant } from './services/time';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
@@ -54,12 +55,16 @@ export interface SpreadsheetEnvironment {
   recalculate?: () => void;
   /** The selection: a sheet name and A1 range ("Partners!A5" or "A5:K5"); default A1 of the first sheet. */
   selection?: string;
+  /** Connected Sheets (local/services/bigquery.ts): the file standing for the BigQuery table, and where data sources are saved. */
+  warehouse?: WarehouseFile | null;
+  dataSourcesPath?: string | null;
 }
 
 /** Shared state behind one SpreadsheetApp: the workbook, the call log, the UI record, the selection. */
 class Session {
   readonly realm: Realm;
   readonly ui: LocalUi;
+  connected!: ConnectedSheets;
   activeSheet: SheetModel;
   activeRange: { sheet: SheetModel; row: number; column: number; rows: number; columns: number } | null = null;
   private dirty = false;
@@ -889,6 +894,11 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
     this.count('toast');
     this.toasts.push({ message: String(msg), title: title ?? '' });
   }
+
+  // Connected Sheets (local/services/bigquery.ts).
+  insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet { return this.session.connected.insertDataSourceSheet(spec); }
+  getDataSourceSheets(): LocalDataSourceSheet[] { this.count('getDataSourceSheets'); return this.session.connected.dataSourceSheets(); }
+  getDataSources(): LocalDataSource[] { this.count('getDataSources'); return [...this.session.connected.dataSources]; }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1011,8 +1021,16 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   constructor(env: SpreadsheetEnvironment) {
     this.session = new Session(env);
     this.session.spreadsheet = new LocalSpreadsheet(this.session);
+    this.session.connected = new ConnectedSheets(connectedSheetsHost(this.session), env.warehouse ?? null, env.dataSourcesPath ?? null);
     if (env.selection) this.select(env.selection);
   }
+
+  /** Connected Sheets' enums as the add-on compares them. */
+  readonly DataExecutionState = DATA_EXECUTION_STATE;
+  newDataSourceSpec(): LocalDataSourceSpecBuilder { return this.session.connected.newSpec(); }
+  enableBigQueryExecution(): void { this.session.connected.enable(); }
+  /** The end of an execution: data execution must be enabled again by the next one. Not part of Apps Script. */
+  endExecution(): void { this.session.connected.endExecution(); }
 
   /** Sets the selection as a user's click would ("Partners!A5", "A5:K5"); not counted. */
   select(notation: string): void {
@@ -1054,3 +1072,27 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   }
 }
 
+
+/** What local/services/bigquery.ts needs of the session: counting, errors, dates and sheets in the script's realm. */
+function connectedSheetsHost(session: Session) {
+  const target = (model: SheetModel): SheetTarget => ({
+    sheet: session.spreadsheet.wrapSheet(model),
+    name: () => model.name,
+    write(rows) {
+      model.clearCells();
+      rows.forEach((row, r) => row.forEach((value, c) => { model.ensure(r + 1, c + 1).value = value as CellValue; }));
+    },
+  });
+  return {
+    count: (service: string, method: string) => session.count(service, method),
+    cellsRead: (n: number) => session.cells('read', n),
+    fail: (message: string): never => session.fail(message),
+    // A DATE is a date cell: 00:00 of that day in the spreadsheet's zone, as the script receives date cells.
+    date: (iso: string) => session.toScript(new Date(`${iso}T00:00:00`)) as Date,
+    addSheet: (name: string) => target(session.env.model.addSheet(name)),
+    sheetNamed: (name: string) => {
+      const model = session.env.model.sheet(name);
+      return model ? target(model) : null;
+    },
+  };
+}

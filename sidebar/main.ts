@@ -110,6 +110,8 @@ export interface Actions {
   email(d: QbrDetails): Promise<boolean>;
   held(d: QbrDetails, notes: string): Promise<boolean>;
   whatIf(changes: WhatIfChanges): Promise<boolean>;
+  addMilestone(d: QbrDetails, milestone: string, side: string, due: string, target: string): Promise<boolean>;
+  completeMilestone(d: QbrDetails, row: number, milestone: string): Promise<boolean>;
 }
 
 /**
@@ -126,6 +128,8 @@ const actions: Actions = {
   email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', ref(d))),
   held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', ref(d), notes)),
   whatIf: (changes) => run('Writing the changed cells…', () => (data?.details ? call('applyQbrWhatIf', ref(data.details), changes) : Promise.reject(new Error('No partner is open.')))),
+  addMilestone: (d, milestone, side, due, target) => run('Adding the milestone…', () => call('addJointPlanMilestone', ref(d), milestone, side, due, target)),
+  completeMilestone: (d, row, milestone) => run('Completing…', () => call('completeJointPlanMilestone', ref(d), row, milestone)),
 };
 
 searchForm.addEventListener('submit', (event) => {

@@ -4,6 +4,7 @@ import type { Actions } from './main';
 import { h } from './dom';
 import { sparkline } from './trend';
 import { whatIfPanel } from './whatIf';
+import { journeySections } from './journey';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -217,6 +218,7 @@ export function renderDetails(d: QbrDetails, today: string, actions: Actions): D
     trend(d, today),
     whatIfPanel(d, actions.whatIf),
     dates(d.partner),
+    ...journeySections(d, today, actions),
     performance(d.partner),
     pipeline(d),
     feedback(d),

@@ -7,6 +7,7 @@ import { partnerHealth, partnerTier } from './customFunctions/health';
 import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
 import { quadrantColumn } from './customFunctions/quadrant';
 import { segmentColumn } from './customFunctions/segment';
+import { partnerStage } from './customFunctions/stage';
 import * as automation from './server/automation';
 import { buildMenu, recolorEditedRows } from './server/menu';
 import { qbrContext, qbrData } from './server/qbr';
@@ -14,6 +15,7 @@ import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailA
 import { booleanArg, checklistItemArg, isoDateArg, partnerArg, quarterArg, rowArg, sideArg, textArg } from './server/qbrArgs';
 import type { PartnerRef } from './server/qbr';
 import { showQbrSidebar } from './server/qbrSidebar';
+import { addMilestone, completeMilestone } from './server/jointPlanActions';
 import { WhatIfChanges, applyWhatIf } from './server/qbrWhatIf';
 import { QbrData } from './core/qbrView';
 import { formulaContext } from './server/formulaSettings';
@@ -22,6 +24,7 @@ import { partnerMetrics } from './customFunctions/metrics';
 import * as settingsDialog from './server/settingsDialog';
 import * as setUp from './server/setUp';
 import * as dashboard from './server/dashboard';
+import * as warehouse from './server/warehouse/jobs';
 
 type Result = Output | Output[][];
 
@@ -145,6 +148,23 @@ export function HEALTH_CHANGE(partner: Arg, history: Arg, as_of?: Arg): Result {
 }
 
 /**
+ * Partner lifecycle stage (seed 000, 001): Recruit (not signed), Onboard (signed 0–30 days ago), Enable
+ * (31–60), Activate (61–90), Stalled (more than 90 days without a first deal) or Active (a first deal on or
+ * before the day, or deals ≥ 1). A row with all three blank stays blank; a signed date after the day is an
+ * error. Give whole columns: =PARTNER_STAGE(O2:O, P2:P, F2:F, PartnerPulse!B1:B2)
+ *
+ * @param {Date} signed The date the partner signed; blank for a prospect.
+ * @param {Date} first_deal The date of the partner's first deal; blank when there is none yet.
+ * @param {number} deals Deals registered this quarter (whole number ≥ 0).
+ * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
+ * @return The stage; one per row for columns.
+ * @customfunction
+ */
+export function PARTNER_STAGE(signed: Arg, first_deal: Arg, deals: Arg, as_of?: Arg): Result {
+  return partnerStage([signed, first_deal, deals], formulaContext(as_of));
+}
+
+/**
  * Adds the PartnerPulse menu when the spreadsheet opens.
  * @param {Object} e The open event.
  */
@@ -253,6 +273,28 @@ export function completeQbrActionItem(partnerName: string | PartnerRef, row: num
 }
 
 /**
+ * Sidebar: adds a milestone to the partner's joint business plan (the Joint plan sheet, created if missing).
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
+ * @param {string} milestone The measurable milestone.
+ * @param {string} side Us, Partner or Both.
+ * @param {string} due Due date as YYYY-MM-DD.
+ * @param {string} target The target, such as 2 or "3 webinars" (may be empty).
+ */
+export function addJointPlanMilestone(partnerName: string | PartnerRef, milestone: string, side: string, due: string, target: string): QbrActionResult {
+  return addMilestone(partnerArg(partnerName), textArg(milestone, 'milestone'), sideArg(side), isoDateArg(due, 'due'), textArg(target, 'target', { optional: true, max: 200 }));
+}
+
+/**
+ * Sidebar: marks a joint plan milestone Done.
+ * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
+ * @param {number} row The milestone's row on the Joint plan sheet.
+ * @param {string} milestone The milestone's text, as the sidebar showed it.
+ */
+export function completeJointPlanMilestone(partnerName: string | PartnerRef, row: number, milestone: string): QbrActionResult {
+  return completeMilestone(partnerArg(partnerName), rowArg(row, 'row'), textArg(milestone, 'milestone'));
+}
+
+/**
  * Sidebar: writes the QBR brief into a new sheet tab "QBR <partner> <quarter>" (never over an existing one).
  * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  */
@@ -335,4 +377,9 @@ export function checkHeaders(): string[] {
 /** Menu: Build dashboard (rewrites the Dashboard sheet only). */
 export function buildDashboard(): dashboard.DashboardResult {
   return dashboard.buildDashboard();
+}
+
+/** Menu: Connect a BigQuery table… — the partner rules run in BigQuery through Connected Sheets (docs/warehouse.md). */
+export function connectBigQueryTable(): void {
+  warehouse.connectBigQueryTable();
 }

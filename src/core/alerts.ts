@@ -2,10 +2,16 @@ import { DayNumber, isoOfDay } from './calendar';
 import { PartnerView } from './evaluate';
 import { Segment, Tier } from './rules';
 
-export type AlertKind = 'escalation' | 'healthDrop' | 'qbrOverdue' | 'touchOverdue' | 'noOwner' | 'qbrComingUp';
+export type AlertKind = 'escalation' | 'healthDrop' | 'stalled' | 'qbrOverdue' | 'milestoneOverdue' | 'touchOverdue' | 'recruitingOverdue' | 'noOwner' | 'firstDealDue' | 'qbrComingUp';
 
-/** Worst first: a breached escalation before a health drop before an overdue QBR, … a reminder last. */
-export const ALERT_ORDER: readonly AlertKind[] = ['escalation', 'healthDrop', 'qbrOverdue', 'touchOverdue', 'noOwner', 'qbrComingUp'];
+/**
+ * Worst first: a breached escalation before a health drop before a partner that just missed its first-deal
+ * target before an overdue QBR, … reminders (first deal due, QBR coming up) last (docs/journey.md).
+ */
+export const ALERT_ORDER: readonly AlertKind[] = ['escalation', 'healthDrop', 'stalled', 'qbrOverdue', 'milestoneOverdue', 'touchOverdue', 'recruitingOverdue', 'noOwner', 'firstDealDue', 'qbrComingUp'];
+
+/** Reminders: nothing is late yet, so they sort by kind alone and show no days overdue. */
+export const REMINDER_KINDS: readonly AlertKind[] = ['qbrComingUp', 'firstDealDue'];
 
 export interface AlertItem {
   kind: AlertKind;
@@ -158,7 +164,7 @@ export function partnerAlerts(
 /** Worst first: by kind, then most days (or hours) late, then lowest score. */
 export function sortWorstFirst(items: AlertItem[]): AlertItem[] {
   const kindRank = (k: AlertKind) => ALERT_ORDER.indexOf(k);
-  const lateness = (i: AlertItem) => (i.hoursOverdue ?? 0) / 24 + (i.daysOverdue ?? (i.kind === 'qbrComingUp' ? 0 : 10_000));
+  const lateness = (i: AlertItem) => (i.hoursOverdue ?? 0) / 24 + (i.daysOverdue ?? (REMINDER_KINDS.includes(i.kind) ? 0 : 10_000));
   const scoreOf = (i: AlertItem) => (typeof i.score === 'number' ? i.score : 101);
   return [...items].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || lateness(b) - lateness(a) || scoreOf(a) - scoreOf(b) || a.partner.localeCompare(b.partner));
 }

@@ -1,4 +1,4 @@
-import { AlertItem, AlertKind } from './alerts';
+import { AlertItem, AlertKind, REMINDER_KINDS } from './alerts';
 import { escapeHtml } from './html';
 import { Rules } from './rules';
 
@@ -25,6 +25,10 @@ const KIND_LABELS: Record<AlertKind, string> = {
   touchOverdue: 'Touch overdue',
   noOwner: 'No owner',
   qbrComingUp: 'QBR coming up',
+  stalled: 'Stalled',
+  firstDealDue: 'First deal due',
+  recruitingOverdue: 'Recruiting overdue',
+  milestoneOverdue: 'Milestone overdue',
 };
 
 export function rowLink(ctx: DigestContext, row: number | null, column = 'A'): string {
@@ -52,7 +56,7 @@ export interface DigestExtras {
 function late(item: AlertItem): string {
   if (item.hoursOverdue !== undefined) return `${item.hoursOverdue} h`;
   if (item.unreadable) return 'date unreadable';
-  if (item.daysOverdue === null) return item.kind === 'qbrComingUp' || item.kind === 'healthDrop' || item.kind === 'noOwner' ? '—' : 'never';
+  if (item.daysOverdue === null) return REMINDER_KINDS.includes(item.kind) || item.kind === 'healthDrop' || item.kind === 'noOwner' ? '—' : 'never';
   return `${item.daysOverdue} d`;
 }
 

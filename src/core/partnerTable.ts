@@ -1,12 +1,14 @@
 import { CellValue, growthFromRevenue, isBlank, isEmail, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
 import { DayNumber, SheetCalendar } from './calendar';
+import { readContactCount } from './risks';
 import { EngagementLevel, Fit, Rules } from './rules';
 
 /** The fields of the partner sheet (spec §1), found by header text rather than position. */
 export type Field =
   | 'partner' | 'owner' | 'revenue' | 'revenueLastYear' | 'growth' | 'deals' | 'leads' | 'engagement' | 'nps'
   | 'fit' | 'relevance' | 'lastContact' | 'lastQbr' | 'nextQbr' | 'signed' | 'firstDeal' | 'contactEmail'
-  | 'health' | 'tier' | 'segment' | 'quadrant' | 'nextTouch' | 'snoozeUntil';
+  | 'health' | 'tier' | 'segment' | 'quadrant' | 'nextTouch' | 'snoozeUntil'
+  | 'stage' | 'recruitingSince' | 'partnerContacts' | 'executiveSponsor' | 'npsDate';
 
 /** Header aliases (spec §1) plus the columns PartnerPulse's formulas fill in. */
 export const DEFAULT_ALIASES: Record<Field, string[]> = {
@@ -33,6 +35,12 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
   quadrant: ['Quadrant', 'Matrix quadrant'],
   nextTouch: ['Next touch', 'Next touch due'],
   snoozeUntil: ['Snooze until', 'Snoozed until'],
+  // Optional columns of the partner journey (spec §9, §12; docs/journey.md).
+  stage: ['Stage', 'Lifecycle stage'],
+  recruitingSince: ['Recruiting since', 'Prospect since'],
+  partnerContacts: ['Partner contacts', 'Contacts'],
+  executiveSponsor: ['Executive sponsor', 'Exec sponsor'],
+  npsDate: ['NPS date', 'NPS surveyed', 'Last NPS survey'],
 };
 
 /** Header text as compared: case, spaces, `_`, `-` and `()` do not matter (spec §1). */
@@ -169,6 +177,12 @@ export interface PartnerRecord {
   contactEmail: string | null;
   /** Touch and QBR-overdue alerts are held until this day (the `Snooze until` column). */
   snoozeUntil: DayNumber | null;
+  /** The optional journey columns (spec §9, §12); undefined when the sheet lacks the column. */
+  recruitingSince?: DayNumber | null;
+  /** Contacts at the partner: the count, or how many names the cell lists. */
+  partnerContacts?: number | null;
+  executiveSponsor?: string | null;
+  npsDate?: DayNumber | null;
   /**
    * A row with data but no partner name. It still counts where partners are ranked (as the SEGMENT formula
    * counts it), but it gets no fill, no alerts and no history: there is no partner to tell anyone about.
@@ -262,6 +276,10 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar), on('firstDeal')),
       contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact'), on('contactEmail')),
       snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar), on('snoozeUntil')),
+      ...(columns.recruitingSince === undefined ? {} : { recruitingSince: attempt(problems, () => readDate(at(row, 'recruitingSince'), 'Recruiting since', calendar), on('recruitingSince')) }),
+      ...(columns.partnerContacts === undefined ? {} : { partnerContacts: attempt(problems, () => readContactCount(at(row, 'partnerContacts')), on('partnerContacts')) }),
+      ...(columns.executiveSponsor === undefined ? {} : { executiveSponsor: isBlank(at(row, 'executiveSponsor')) ? null : String(at(row, 'executiveSponsor')).trim() }),
+      ...(columns.npsDate === undefined ? {} : { npsDate: attempt(problems, () => readDate(at(row, 'npsDate'), 'NPS date', calendar), on('npsDate')) }),
       problems,
       inputProblems: found,
     });

@@ -87,6 +87,13 @@ export function briefLayout(d: QbrDetails, today: string): BriefLayout {
     add(d.actionItems.how);
   }
   gap();
+  if (d.journey?.plan.present) {
+    const plan = d.journey.plan.value;
+    heading(`Joint plan (${plan.done} of ${plan.total} done)`, 'Side', 'Due', 'Status · target vs actual');
+    for (const m of plan.milestones) add(m.milestone, m.side ?? '', m.due ?? '', [m.overdue ? `Overdue ${m.daysOverdue} d` : m.status, m.target !== '' || m.actual !== '' ? `target ${m.target === '' ? '—' : m.target}, actual ${m.actual === '' ? '—' : m.actual}` : ''].filter(Boolean).join(' · '));
+    if (plan.milestones.length === 0) add('No milestones yet');
+    gap();
+  }
   heading('Checklist', 'When', 'Done');
   for (const list of d.checklists) for (const item of list.items) add(item.text, list.phase, item.done ? '✓' : '☐');
   return { rows: rows.map((r) => [...r, ...Array(Math.max(0, BRIEF_WIDTH - r.length)).fill('')].slice(0, BRIEF_WIDTH)), bold };

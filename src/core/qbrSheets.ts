@@ -14,6 +14,7 @@ export const OPTIONAL_SHEET_HEADERS = {
   feedback: ['Partner', 'Type', 'Summary', 'Date'],
   actionItems: ['Partner', 'Item', 'Side', 'Due', 'Status'],
   qbrLog: ['Partner', 'Held on', 'Notes', 'Next QBR'],
+  jointPlan: ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'],
 } as const;
 
 /** The optional sheets, by their key in Settings' sheet names (which give each one's name). */
@@ -22,7 +23,7 @@ export type OptionalSheet = keyof typeof OPTIONAL_SHEET_HEADERS;
 /** How to add a missing optional sheet, named `name` in Settings, in words a partner manager can follow. */
 export function howToAdd(sheet: OptionalSheet, name: string): string {
   const headers = OPTIONAL_SHEET_HEADERS[sheet];
-  return `Add a sheet named "${name}" with the header row ${headers.join(' · ')}, one row per ${sheet === 'qbrLog' ? 'QBR' : 'entry'}.`;
+  return `Add a sheet named "${name}" with the header row ${headers.join(' · ')}, one row per ${sheet === 'qbrLog' ? 'QBR' : sheet === 'jointPlan' ? 'milestone' : 'entry'}.`;
 }
 
 /** Days without a stage change after which an open deal is stuck (spec §6). */

@@ -6,6 +6,7 @@ import { AgendaSection, ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './qbr
 import { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './qbrSheets';
 import { Trend } from './qbrTrend';
 import { WhatIfModel } from './whatIf';
+import { JourneyDetails } from './journeyView';
 import { columnLetter } from './partnerTable';
 
 /**
@@ -68,6 +69,8 @@ export interface QbrDetails {
   trend: Optional<Trend>;
   /** Everything the sidebar's what-if panel needs to run the rules itself. */
   whatIf: WhatIfModel;
+  /** Lifecycle stage, relationship risks, joint plan and moves (spec §9–§12, docs/journey.md). */
+  journey?: JourneyDetails;
 }
 
 export interface QbrData {

@@ -55,6 +55,8 @@ export interface Rules {
   escalationHours: { Critical: number; High: number; Medium: number; Low: number };
   /** The program metric targets of spec §7 (rates as fractions). */
   targets: { nps: number; daysToFirstDeal: number; activation: number; retention: number; qbrCompletion: number };
+  /** Partner lifecycle (spec §9): days per stage, the first-deal-due warning, recruiting overdue. */
+  lifecycle: { stageDays: number; firstDealDueWithinDays: number; recruitingOverdueDays: number };
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -93,6 +95,7 @@ export const DEFAULT_RULES: Rules = {
   healthDrop: { points: 15, againstDaysAgo: 30 },
   escalationHours: { Critical: 4, High: 24, Medium: 48, Low: 72 },
   targets: { nps: 50, daysToFirstDeal: 90, activation: 0.6, retention: 0.8, qbrCompletion: 0.9 },
+  lifecycle: { stageDays: 30, firstDealDueWithinDays: 14, recruitingOverdueDays: 30 },
 };
 
 /** The play seed 002 gives for each quadrant. */

@@ -13,6 +13,10 @@ export interface SheetNames {
   actionItems: string;
   qbrLog: string;
   dashboard: string;
+  /** Optional joint business plan milestones (spec §10). */
+  jointPlan: string;
+  /** Each quarter's tier, segment and quadrant per partner, for the movers (spec §11). */
+  quarterSnapshots: string;
 }
 
 /**
@@ -53,6 +57,8 @@ export const DEFAULT_SETTINGS: Settings = {
     actionItems: 'Action items',
     qbrLog: 'QBR log',
     dashboard: 'Dashboard',
+    jointPlan: 'Joint plan',
+    quarterSnapshots: 'Quarter snapshots',
   },
   aliases: {},
   adminEmail: null,

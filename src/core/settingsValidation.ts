@@ -31,7 +31,7 @@ const DAYS = whole(1, 'a whole number of days, 1 or more');
 const SHEET_LABELS: Record<keyof Settings['sheets'], string> = {
   partners: 'Partner sheet', escalations: 'Escalations sheet', alertLog: 'Alert log sheet', runLog: 'Run log sheet',
   healthHistory: 'Health history sheet', pipeline: 'Pipeline sheet', feedback: 'Feedback sheet', actionItems: 'Action items sheet',
-  qbrLog: 'QBR log sheet', dashboard: 'Dashboard sheet',
+  qbrLog: 'QBR log sheet', dashboard: 'Dashboard sheet', jointPlan: 'Joint plan sheet', quarterSnapshots: 'Quarter snapshots sheet',
 };
 
 /** Every setting of spec §8 except the column aliases (a list per field, checked on their own). */
@@ -73,6 +73,9 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { path: 'rules.targets.activation', label: 'Target: activation rate at least', group: 'Program targets', kind: { type: 'number', min: 0, max: 1, percent: true, allowed: 'a share of 0%…100%, such as 60%' } },
   { path: 'rules.targets.retention', label: 'Target: retention at least', group: 'Program targets', kind: { type: 'number', min: 0, max: 1, percent: true, allowed: 'a share of 0%…100%, such as 80%' } },
   { path: 'rules.targets.qbrCompletion', label: 'Target: QBR completion at least', group: 'Program targets', kind: { type: 'number', min: 0, max: 1, percent: true, allowed: 'a share of 0%…100%, such as 90%' } },
+  { path: 'rules.lifecycle.stageDays', label: 'Lifecycle: days per stage (Onboard, Enable)', group: 'Partner lifecycle', kind: DAYS },
+  { path: 'rules.lifecycle.firstDealDueWithinDays', label: 'First deal due: warn with days left', group: 'Partner lifecycle', kind: whole(0, 'a whole number of days ≥ 0') },
+  { path: 'rules.lifecycle.recruitingOverdueDays', label: 'Recruiting overdue after (days)', group: 'Partner lifecycle', kind: DAYS },
   ...(Object.keys(SHEET_LABELS) as (keyof Settings['sheets'])[]).map((k): SettingField => ({ path: `sheets.${k}`, label: SHEET_LABELS[k], group: 'Sheet names', kind: { type: 'sheet' } })),
   { path: 'adminEmail', label: 'Admin address', group: 'Addresses', kind: { type: 'email' } },
   { path: 'escalation.vpPartnerships', label: 'Critical escalations (VP Partnerships)', group: 'Addresses', kind: { type: 'email' } },

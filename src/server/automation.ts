@@ -12,6 +12,7 @@ import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord, newRun, recordRun } from './runLog';
 import { countingSpreadsheet, serviceCallsSoFar } from './serviceCalls';
+import { runWarehouseHourly } from './warehouse/jobs';
 
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
 export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
@@ -105,6 +106,7 @@ export function runHourly(): RunRecord {
   return underLock('hourly', (ss, settings, run) => {
     const now = new Date();
     const deadline = run.started.getTime() + RUN_BUDGET_MS;
+    if (runWarehouseHourly(ss, settings, now, deadline, run) === 'warehouse only') return;
     const today = todaysDailyWork(ss, now);
     const dailyDue = hourIn(ss, now) >= settings.dailyHour && !today.done;
     const escalations = ss.getSheetByName(settings.sheets.escalations);

@@ -16,6 +16,8 @@ import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
 import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
+import { journeyAlerts } from './journey';
+import { takeQuarterSnapshot } from './quarterSnapshots';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -149,6 +151,7 @@ export function computeDayAlerts(
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
+  items.push(...journeyAlerts(ss, settings, table, today));
   // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests, which also
   // list each recipient's unreadable inputs and, for the admin, what earlier runs could not deliver.
   const notices = pendingNotices();
@@ -198,6 +201,8 @@ export function runDailyWork(
     state.history = true;
     saveDailyState(state);
   }
+  // The quarter's snapshot (spec §11) with the day's other appended rows: once per quarter, a property read after.
+  takeQuarterSnapshot(ss, settings, day.table, day.today);
   const outcome = sendDigests(ss, settings, day.day, day.planned, deadline, 'Daily digest', ALERT_LOG_KEEP_DAYS);
   run.sent += outcome.sent;
   run.deferred += outcome.deferred;

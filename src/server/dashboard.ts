@@ -7,6 +7,7 @@ import { baselinesFromHistories, dailyAverages } from '../core/history';
 import { asText } from './logSheets';
 import { readHealthHistory } from './healthHistory';
 import { readPartnerTable } from './partnerSheet';
+import { journeyDashboardBlocks } from './journey';
 
 /** The dashboard's first cell; a sheet of that name without it (and not empty) is someone else's. */
 const TITLE = 'PartnerPulse dashboard';
@@ -49,6 +50,7 @@ export function buildDashboard(): DashboardResult {
   const window = readHealthHistory(ss, settings, today, againstDaysAgo, table.calendar);
   const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
+  blocks.push(...journeyDashboardBlocks(ss, settings, table, today));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings), table.rows, table.calendar);
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });

@@ -15,4 +15,5 @@ export const HANDLERS = {
   setUpSheets: 'setUpSheets',
   checkHeaders: 'checkHeaders',
   buildDashboard: 'buildDashboard',
+  connectBigQueryTable: 'connectBigQueryTable',
 } as const satisfies Record<string, keyof typeof import('../index')>;

@@ -37,6 +37,7 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   menu
     .addSeparator()
     .addItem('Build dashboard', HANDLERS.buildDashboard)
+    .addItem('Connect a BigQuery table…', HANDLERS.connectBigQueryTable)
     .addItem('Set up example sheets', HANDLERS.setUpSheets)
     .addItem('Check headers', HANDLERS.checkHeaders)
     .addItem('Settings…', HANDLERS.openSettings);

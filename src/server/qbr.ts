@@ -15,6 +15,8 @@ import { readPartnerHistory } from './healthHistory';
 import { rowFingerprint } from '../core/partnerTable';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
+import { journeyDetails } from './journey';
+import { withPlanPoints } from '../core/journeyView';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -149,6 +151,7 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     duplicates: rowsNamed(ctx, name).filter((v) => v !== view).map((v) => v.record.index + 2),
   };
   const quarter = quarterKey(ctx.today);
+  const journey = journeyDetails(ctx.ss, ctx.settings, view, ctx.today, ctx.table.calendar);
   return {
     partner,
     quarter,
@@ -156,10 +159,11 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     feedback,
     actionItems,
     sheetProblems: problems,
-    agenda: qbrAgenda(partner, pipeline, feedback, actionItems),
+    agenda: withPlanPoints(qbrAgenda(partner, pipeline, feedback, actionItems), journey),
     checklists: qbrChecklists(readTicks(name, quarter)),
     trend: readTrend(ctx, view),
     whatIf: whatIfModel(ctx, view),
+    journey,
   };
 }
 

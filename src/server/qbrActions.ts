@@ -37,7 +37,7 @@ export function result(partner: PartnerTarget, message: string, changes: string[
 }
 
 /** Appends rows under the header of an optional sheet (created with the spec's headers if missing), in one write. */
-function appendRows(ctx: QbrContext, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
+export function appendRows(ctx: QbrContext, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
   const { ss } = ctx;
   const name = ctx.settings.sheets[sheet];
   const headers = OPTIONAL_SHEET_HEADERS[sheet];

@@ -2,6 +2,7 @@ import { keepFormulasCurrent } from './asOf';
 import { AS_OF_RANGE } from './formulaSettings';
 import { OPTIONAL_SHEET_HEADERS } from '../core/qbrSheets';
 import { checkHeaders } from '../core/headerCheck';
+import { MILESTONE_STATUSES } from '../core/jointPlan';
 import { ENGAGEMENT_LEVELS, FITS } from '../core/rules';
 import { Settings, aliasesOf } from '../core/settings';
 import { SETTINGS_KEY, activeSpreadsheet, calendarOf, loadSettings } from './context';
@@ -28,7 +29,7 @@ interface SheetPlan {
 export const PARTNER_HEADERS = [
   'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit',
   'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal', 'Partner contact',
-  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until',
+  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Stage', 'Snooze until', 'Recruiting since',
 ];
 
 export const PARTNER_FORMULAS: Record<string, string> = {
@@ -38,6 +39,7 @@ export const PARTNER_FORMULAS: Record<string, string> = {
   Segment: `=SEGMENT(C2:C, E2:E, F2:F, H2:H, ${AS_OF_RANGE})`,
   Quadrant: `=PARTNER_QUADRANT(G2:G, K2:K, ${AS_OF_RANGE})`,
   'Next touch': `=NEXT_TOUCH(T2:T, L2:L, ${AS_OF_RANGE})`,
+  Stage: `=PARTNER_STAGE(O2:O, P2:P, F2:F, ${AS_OF_RANGE})`,
 };
 
 export const ACTION_STATUSES = ['Open', 'In progress', 'Done'] as const;
@@ -71,6 +73,14 @@ function plans(settings: Settings): SheetPlan[] {
     },
     { name: s.qbrLog, headers: [...OPTIONAL_SHEET_HEADERS.qbrLog], dropDowns: [] },
     { name: s.feedback, headers: [...OPTIONAL_SHEET_HEADERS.feedback], dropDowns: [] },
+    {
+      name: s.jointPlan,
+      headers: [...OPTIONAL_SHEET_HEADERS.jointPlan],
+      dropDowns: [
+        { header: 'Side', values: ['Us', 'Partner', 'Both'], allowInvalid: false, help: 'Who delivers the milestone: Us, Partner or Both.' },
+        { header: 'Status', values: MILESTONE_STATUSES, allowInvalid: false, help: 'Open, Done or Dropped (blank counts as Open).' },
+      ],
+    },
   ];
 }
 
@@ -84,7 +94,7 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: SheetPl
     sheet.getRange(2, plan.headers.indexOf(d.header) + 1, dataRows, 1).setDataValidation(rule);
   }
   if (plan.formulas) {
-    // One write for the formula block: the five columns are adjacent (Health … Next touch).
+    // One write for the formula block: the columns are adjacent (Health … Stage).
     const names = Object.keys(plan.formulas);
     const first = plan.headers.indexOf(names[0]) + 1;
     sheet.getRange(2, first, 1, names.length).setFormulas([names.map((n) => (plan.formulas as Record<string, string>)[n])]);

@@ -10,7 +10,7 @@ import { formatDate } from '../../local/services/utilities';
 export const ROOT = join(__dirname, '..', '..');
 export const CODE_JS = join(ROOT, 'dist', 'Code.js');
 
-export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE', 'PARTNER_METRICS'] as const;
+export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE', 'PARTNER_STAGE', 'PARTNER_METRICS'] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTIONS)[number];
 
 /** A calendar day, month 1–12. */

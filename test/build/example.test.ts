@@ -27,6 +27,8 @@ const HEADERS: Record<string, string[]> = {
   'Action items': ['Partner', 'Item', 'Side', 'Due', 'Status'],
   'QBR log': ['Partner', 'Held on', 'Notes', 'Next QBR'],
   Escalations: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
+  'Joint plan': ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'],
+  'Quarter snapshots': ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
 };
 
 // What the example shows on 2026-12-01: score, tier, segment, quadrant of every partner.
@@ -103,7 +105,7 @@ test('the checked-in workbook is what `npm run example` builds', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 60_000); // a node process building the workbook: seconds on a busy machine
+}, 60_000); // a child node process building eight sheets: seconds on a busy machine
 
 test.each(Object.entries(HEADERS))('sheet %s: bold, frozen header row with the spec headers', (name, headers) => {
   const sheet = workbook.getWorksheet(name);

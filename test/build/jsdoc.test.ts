@@ -10,6 +10,7 @@ const PARAMETERS: Record<string, string[]> = {
   NEXT_TOUCH: ['segment', 'last_contact', 'as_of'],
   HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit', 'as_of'],
   HEALTH_CHANGE: ['partner', 'history', 'as_of'],
+  PARTNER_STAGE: ['signed', 'first_deal', 'deals', 'as_of'],
   PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr', 'as_of'],
 };
 

@@ -8,7 +8,7 @@ function emptyWorkbook(): WorkbookModel {
   return model;
 }
 
-const ALL = ['Partners', 'Pipeline', 'Escalations', 'Action items', 'QBR log', 'Feedback'];
+const ALL = ['Partners', 'Pipeline', 'Escalations', 'Action items', 'QBR log', 'Feedback', 'Joint plan'];
 
 test('on an empty workbook: every sheet with headers, a frozen header row, drop-downs and the formula columns', async () => {
   const rt = await createRuntime({ workbook: emptyWorkbook(), now: new Date(2026, 11, 1, 9) });
@@ -21,12 +21,15 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
 
   const partners = rt.spreadsheet.getSheetByName('Partners')!;
   expect(partners.getFrozenRows()).toBe(1);
-  const header = partners.getRange(1, 1, 1, 23).getValues()[0];
+  const header = partners.getRange(1, 1, 1, 25).getValues()[0];
   expect(header.slice(0, 3)).toEqual(['Partner', 'Owner', 'Revenue']);
-  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Snooze until']);
-  expect(partners.getRange('R2:V2').getFormulas()[0]).toEqual([
-    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J, PartnerPulse!B1:B2)', '=PARTNER_TIER(R2:R, , , , , PartnerPulse!B1:B2)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H, PartnerPulse!B1:B2)', '=PARTNER_QUADRANT(G2:G, K2:K, PartnerPulse!B1:B2)', '=NEXT_TOUCH(T2:T, L2:L, PartnerPulse!B1:B2)',
+  expect(header.slice(17)).toEqual(['Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Stage', 'Snooze until', 'Recruiting since']);
+  expect(partners.getRange('R2:W2').getFormulas()[0]).toEqual([
+    '=PARTNER_HEALTH(E2:E, F2:F, H2:H, I2:I, J2:J, PartnerPulse!B1:B2)', '=PARTNER_TIER(R2:R, , , , , PartnerPulse!B1:B2)', '=SEGMENT(C2:C, E2:E, F2:F, H2:H, PartnerPulse!B1:B2)',
+    '=PARTNER_QUADRANT(G2:G, K2:K, PartnerPulse!B1:B2)', '=NEXT_TOUCH(T2:T, L2:L, PartnerPulse!B1:B2)', '=PARTNER_STAGE(O2:O, P2:P, F2:F, PartnerPulse!B1:B2)',
   ]);
+  // Stage reads Signed (O), First deal (P) and Deals (F): the letters follow PARTNER_HEADERS.
+  expect([header[14], header[15], header[5]]).toEqual(['Signed', 'First deal', 'Deals']);
   const list = (sheet: string, a1: string) => {
     const rule = rt.spreadsheet.getSheetByName(sheet)!.getRange(a1).getDataValidation();
     return rule ? [rule.getCriteriaValues()[0], rule.getAllowInvalid()] : null;
@@ -38,6 +41,9 @@ test('on an empty workbook: every sheet with headers, a frozen header row, drop-
   expect(list('Escalations', 'B2')).toEqual([['Critical', 'High', 'Medium', 'Low'], false]);
   expect(list('Action items', 'C2')).toEqual([['Us', 'Partner', 'Both'], false]);
   expect(list('Action items', 'E2')).toEqual([['Open', 'In progress', 'Done'], false]);
+  expect(rt.spreadsheet.getSheetByName('Joint plan')!.getRange('A1:G1').getValues()[0]).toEqual(['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual']);
+  expect(list('Joint plan', 'C2')).toEqual([['Us', 'Partner', 'Both'], false]);
+  expect(list('Joint plan', 'E2')).toEqual([['Open', 'Done', 'Dropped'], false]);
   expect(rt.spreadsheet.getSheetByName('Escalations')!.getRange('A1:E1').getValues()[0]).toEqual(['Partner', 'Severity', 'Opened', 'Responded', 'Resolved']);
 
   // The formulas evaluate quietly on the empty table, and then score a partner typed in.
@@ -63,7 +69,7 @@ test('with a Partners sheet already there: it stays byte-identical, the rest is 
   const noQbr = 'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.';
   expect(result.headerFindings).toEqual(['`Deal registered` — did you mean `Deals registered`?', '`Engagment` — did you mean `Engagement`?', noQbr]);
   expect(rt.ui.dialogs.at(-1)!.content).toBe(
-    'Created: Pipeline, Escalations, Action items, QBR log, Feedback.\nLeft as they were (they exist): Partners.\n' +
+    'Created: Pipeline, Escalations, Action items, QBR log, Feedback, Joint plan.\nLeft as they were (they exist): Partners.\n' +
       `Header check of "Partners":\n• \`Deal registered\` — did you mean \`Deals registered\`?\n• \`Engagment\` — did you mean \`Engagement\`?\n• ${noQbr}`,
   );
   const partnersAfter = JSON.stringify(JSON.parse(workbookSnapshot(rt.workbook)).sheets.find((s: { name: string }) => s.name === 'Partners'));
