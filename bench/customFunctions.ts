@@ -1,8 +1,10 @@
 // Each custom function on whole columns, called once through the built bundle in the local runtime, the
 // way Sheets calls =PARTNER_HEALTH(E2:E, …) for a column: one execution over N rows, limited to 30 s.
+import { PartnerHistory, layoutHistory, recordScore } from '../src/core/history';
 import { CUSTOM_FUNCTION_TIME_LIMIT_MS } from '../local/runtime';
 import { CellValue } from '../local/workbook';
 import { BenchResult, benchRuntime } from './measure';
+import { localDay } from './year';
 import { benchPartners, seeded } from './workbook';
 
 const column = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
@@ -16,11 +18,16 @@ export function customFunctionArgs(rows: number): Record<string, CellValue[][][]
   const deals = column(partners.map((p) => p.deals ?? ''));
   const engagement = column(partners.map((p) => p.engagement ?? ''));
   const healthArgs = [growth, deals, engagement, column(partners.map((p) => p.nps ?? '')), column(partners.map((p) => p.fit ?? ''))];
-  // Two snapshots per partner, 30 days apart, as the daily run leaves them in the Health history.
-  const history: CellValue[][] = partners.flatMap((p) => [
-    [new Date(2026, 9, 31), p.name, Math.floor(random() * 101)],
-    [new Date(2026, 10, 30), p.name, Math.floor(random() * 101)],
-  ]);
+  // Two scores per partner, 30 days apart, in the Health history's compact layout (docs/limits.md) as the
+  // daily run leaves it: one row per partner, header included.
+  const histories = partners.map((p) => {
+    const h: PartnerHistory = { name: p.name, months: new Map(), quarters: new Map() };
+    recordScore(h, localDay(new Date(2026, 9, 31)), Math.floor(random() * 101));
+    recordScore(h, localDay(new Date(2026, 10, 30)), Math.floor(random() * 101));
+    return h;
+  });
+  const laid = layoutHistory(histories, '2026-11', '2026-Q4');
+  const history: CellValue[][] = [laid.header, ...laid.rows];
   return {
     PARTNER_HEALTH: healthArgs,
     HEALTH_BREAKDOWN: healthArgs,

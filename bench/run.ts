@@ -1,19 +1,25 @@
-// `npm run bench [-- --rows 1000,20000] [--naive-cap 10000] [--cf-rows 10000,100000] [--out out/bench]`
+// `npm run bench [-- --rows 1000,20000] [--naive-cap 10000] [--cf-rows 10000,100000] [--formula-rows 200000] [--out out/bench]`
+// `npm run bench -- --rows 200000 --days 365`: a year of daily runs instead (bench/year.ts), its rows added to
+// results.json next to the others.
 //
 // The figures a partner-ops lead or a reviewer asks for: the daily job and the recolor of PartnerPulse's
 // built bundle against a naive per-row implementation (bench/naive.ts), each custom function on whole
 // columns, the size of what Apps Script loads, and the daily job continuing across trigger runs under a
-// tight execution limit. Prints a table; writes results.json, summary.json and chart.svg.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// tight execution limit, and how fast the local runtime evaluates a whole-column formula sheet (bench/formulaSheet.ts). Prints a table; writes results.json, summary.json and chart.svg.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { benchChart } from './chart';
 import { CUSTOM_FUNCTIONS, measureCustomFunction } from './customFunctions';
+import { measureFormulaSheet } from './formulaSheet';
 import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureIdleHour, measureJob } from './measure';
 import { ResumeDemo, resumeDemo } from './resume';
+import { YearResult, simulateYear } from './year';
 
 export const DEFAULT_ROWS = [1_000, 10_000, 50_000, 200_000];
 export const DEFAULT_CUSTOM_FUNCTION_ROWS = [10_000, 100_000];
+/** The local runtime's formula sheet: 200,000 partners, every computed column a whole-column formula. */
+export const DEFAULT_FORMULA_SHEET_ROWS = [200_000];
 /** The naive jobs really run up to this many rows; beyond, their figures are scaled linearly from here. */
 export const DEFAULT_NAIVE_CAP = 10_000;
 const JOBS: Job[] = ['daily job', 'recolor'];
@@ -23,9 +29,12 @@ export interface BenchOptions {
   rows: number[];
   naiveCap: number;
   customFunctionRows: number[];
+  formulaSheetRows: number[];
   /** The tight-limit demo: partner rows and the simulated execution limit. */
   resume: { rows: number; timeLimitMs: number };
   outDir: string;
+  /** Simulate this many consecutive days (bench/year.ts) instead of the one-day measurements. */
+  days: number | null;
   /** Show a progress bar (a terminal only). */
   progress: boolean;
 }
@@ -47,18 +56,22 @@ const positive = (flag: string, text: string): number[] => {
 export function parseArgs(argv: string[]): BenchOptions {
   let rows: number[] | null = null;
   let customFunctionRows: number[] | null = null;
+  let formulaSheetRows: number[] | null = null;
   let naiveCap = DEFAULT_NAIVE_CAP;
+  let days: number | null = null;
   let outDir = join(ROOT, 'out', 'bench');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (value === undefined || !['--rows', '--cf-rows', '--naive-cap', '--out'].includes(flag)) {
-      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --cf-rows 10000,100000 · --naive-cap 10000 · --out DIR`);
+    if (value === undefined || !['--rows', '--cf-rows', '--formula-rows', '--naive-cap', '--out', '--days'].includes(flag)) {
+      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --days 365 · --cf-rows 10000,100000 · --formula-rows 200000 · --naive-cap 10000 · --out DIR`);
     }
     i++;
     if (flag === '--rows') rows = positive(flag, value);
     else if (flag === '--cf-rows') customFunctionRows = positive(flag, value);
+    else if (flag === '--formula-rows') formulaSheetRows = positive(flag, value);
     else if (flag === '--naive-cap') naiveCap = positive(flag, value)[0];
+    else if (flag === '--days') days = positive(flag, value)[0];
     else outDir = resolve(value);
   }
   const sizes = rows ?? DEFAULT_ROWS;
@@ -67,10 +80,32 @@ export function parseArgs(argv: string[]): BenchOptions {
     naiveCap,
     // A quick run (--rows given) keeps the custom-function columns to those sizes too.
     customFunctionRows: customFunctionRows ?? (rows ? sizes : DEFAULT_CUSTOM_FUNCTION_ROWS),
+    formulaSheetRows: formulaSheetRows ?? (rows ? sizes : DEFAULT_FORMULA_SHEET_ROWS),
     resume: { rows: Math.min(...sizes, 1_000), timeLimitMs: 20_000 },
     outDir,
+    days,
     progress: Boolean(process.stdout.isTTY),
   };
+}
+
+/** The year rows as a table. */
+export function formatYear(results: readonly YearResult[]): string {
+  return table(
+    ['partners', 'days', 'largest spreadsheet (cells)', 'Health history (cells)', 'last day: calls', 'cells read', 'cells written', 'est. daily job', 'idle hour: calls', 'cells read', 'est. idle hour', 'real runs'],
+    results.map((r) => [
+      n(r.rows), n(r.days), n(r.spreadsheetCells), n(r.historyCells), n(r.calls), n(r.cellsRead), n(r.cellsWritten), duration(r.estAppsScriptMs),
+      n(r.idleCalls), n(r.idleCellsRead), duration(r.idleEstAppsScriptMs), r.realRuns.join(' '),
+    ]),
+  );
+}
+
+/** Adds the year rows to results.json, replacing earlier rows of the same size and days. */
+export function addYearResults(outDir: string, results: readonly YearResult[]): void {
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, 'results.json');
+  const existing = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as (BenchResult & { days?: number })[]) : [];
+  const kept = existing.filter((r) => !(r.job === 'year' && results.some((y) => y.rows === r.rows && y.days === r.days)));
+  writeFileSync(path, JSON.stringify([...kept, ...results], null, 2) + '\n');
 }
 
 /** Runs every measurement; `step` hears each one start (for the progress bar). */
@@ -100,13 +135,17 @@ export async function runBench(options: BenchOptions, step: (label: string) => v
       results.push(await measureCustomFunction(name, rows));
     }
   }
+  for (const rows of options.formulaSheetRows) {
+    step(`formula sheet of ${rows.toLocaleString('en-US')} rows, evaluated locally`);
+    results.push(await measureFormulaSheet(rows));
+  }
   step(`daily job under a ${options.resume.timeLimitMs / 1000} s limit`);
   const resume = await resumeDemo(options.resume.rows, options.resume.timeLimitMs);
   return { results, bundle: { codeJsBytes: fileSize('dist/Code.js'), sidebarHtmlBytes: fileSize('dist/Sidebar.html') }, resume };
 }
 
 export function stepCount(options: BenchOptions): number {
-  return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + 1;
+  return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + options.formulaSheetRows.length + 1;
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -126,7 +165,8 @@ function table(header: string[], rows: string[][]): string {
 /** The report as Markdown tables (printed, and pasted into the README). */
 export function formatReport(report: BenchReport): string {
   const jobs = report.results.filter((r) => r.limitMs === 6 * 60 * 1000);
-  const functions = report.results.filter((r) => r.limitMs !== 6 * 60 * 1000);
+  const formulaSheets = report.results.filter((r) => r.job === 'formula sheet (local evaluation)');
+  const functions = report.results.filter((r) => r.limitMs !== 6 * 60 * 1000 && !formulaSheets.includes(r));
   const parts: string[] = [];
   parts.push(table(
     ['job', 'implementation', 'rows', 'service calls', 'cells read', 'cells written', 'e-mails', 'largest e-mail', 'wall time (local)', 'est. Apps Script time', 'fits 6 min?'],
@@ -142,6 +182,12 @@ export function formatReport(report: BenchReport): string {
     parts.push(table(
       ['custom function', 'implementation', 'rows', 'time per column call', 'limit', 'share of limit'],
       functions.map((r) => [r.job, 'PartnerPulse', n(r.rows), duration(r.estAppsScriptMs), duration(r.limitMs), `${((r.estAppsScriptMs / r.limitMs) * 100).toFixed(1)} %`]),
+    ));
+  }
+  if (formulaSheets.length > 0) {
+    parts.push(table(
+      ['local runtime', 'formulas', 'rows', 'custom function calls', 'wall time (local)', 'under a minute?'],
+      formulaSheets.map((r) => ['formula sheet, every formula evaluated', 'whole-column', n(r.rows), n(r.calls), duration(r.wallMs), r.wallMs < 60_000 ? 'yes' : 'NO']),
     ));
   }
   const kib = (b: number | null) => (b === null ? 'not built' : `${(b / 1024).toFixed(1)} KiB`);
@@ -165,6 +211,14 @@ export function writeReport(report: BenchReport, outDir: string): void {
 
 export async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
+  if (options.days !== null) {
+    const year: YearResult[] = [];
+    for (const rows of options.rows) year.push(await simulateYear(rows, options.days, (label) => console.log(`… ${label}`)));
+    addYearResults(options.outDir, year);
+    console.log(`\n${formatYear(year)}\n`);
+    console.log(`Added ${year.length} "year" row${year.length === 1 ? '' : 's'} to ${join(options.outDir, 'results.json')}.`);
+    return 0;
+  }
   const bar = options.progress ? new SingleBar({ format: 'bench [{bar}] {value}/{total} {step}', hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(stepCount(options), 0, { step: '' });
   let done = 0;

@@ -1,5 +1,6 @@
-// Builds examples/partners.xlsx, the example workbook of the README: `npm run example`
-// (`node examples/build-example.mjs OTHER.xlsx` writes it elsewhere; the tests compare the two).
+// Builds the example workbook of the README. `npm run example` writes out/partners-example.xlsx, so the
+// tracked examples/partners.xlsx changes only when asked: `npm run example -- --update`.
+// (`node examples/build-example.mjs OTHER.xlsx` writes it elsewhere; the tests compare the two.)
 //
 // The data is written as of a fixed "today": 2026-12-01 (TODAY below). Every date in the workbook is a
 // number of days before or after that day, so the mix below holds when the sheet is evaluated on 2026-12-01:
@@ -11,11 +12,14 @@
 // HyperFormula (the local runtime and the tests) cannot parse `E2:E`. Each formula sits in the first data
 // row only and spills down one value per partner, as custom functions do in Sheets.
 import ExcelJS from 'exceljs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const OUTPUT = join(here, 'partners.xlsx');
+/** Where `npm run example` writes unless --update is given. */
+export const SCRATCH = join(here, '..', 'out', 'partners-example.xlsx');
 
 /** The fixed evaluation day of the example: 2026-12-01. */
 export const TODAY = { year: 2026, month: 12, day: 1 };
@@ -277,8 +281,16 @@ export async function buildExample(output = OUTPUT) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildExample(process.argv[2] ?? OUTPUT).then(
-    ({ output, partners }) => console.log(`${output}: ${partners} partners`),
+  const args = process.argv.slice(2);
+  const update = args.includes('--update');
+  const named = args.find((a) => !a.startsWith('--'));
+  const output = named ?? (update ? OUTPUT : SCRATCH);
+  mkdirSync(dirname(output), { recursive: true });
+  buildExample(output).then(
+    ({ output, partners }) => {
+      console.log(`${output}: ${partners} partners`);
+      if (!named && !update) console.log('The tracked examples/partners.xlsx is unchanged; `npm run example -- --update` rewrites it.');
+    },
     (error) => {
       console.error(error);
       process.exit(1);

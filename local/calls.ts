@@ -32,6 +32,8 @@ export class CallLog {
   countCells(kind: 'read' | 'written', cells: number): void {
     if (kind === 'read') this.read += cells;
     else this.written += cells;
+    // A call's time grows with the cells it moves (local/latencies.ts, "cells.read" / "cells.written").
+    this.estimatedMs += cells * (this.latencies[kind === 'read' ? 'cells.read' : 'cells.written'] ?? 0);
   }
 
   /** Cells handed to the script by range reads (getValues, getBackgrounds, getValue, …). */

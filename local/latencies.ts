@@ -13,12 +13,27 @@
  * backend ~50–400 ms, reads cheaper than writes, anything that only touches the script's own memory ~1 ms,
  * sending an e-mail ~1 s. They are meant to rank designs (one getValues vs. a cell-by-cell loop), not to
  * predict a run to the second.
+ *
+ * Calls that move cells also cost per cell ("cells.read", "cells.written" below, added to the call's own
+ * latency by CallLog.countCells), because a getValues of 200,000 rows is not as quick as one of 10 — Google's
+ * guide says batching is faster, not that size is free. The per-cell figures are OUR ASSUMPTION, calibrated on
+ * the one public measurement we found: a StackOverflow answer comparing ScriptDB and SpreadsheetApp (mirrored at
+ * https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp) timed a
+ * single setValues of 4,000 cells at under 50 ms, i.e. about 12 µs a cell call included. We charge 20 µs per
+ * cell written (values, backgrounds, notes and formats alike: the backend also recalculates and records a
+ * revision) and 10 µs per cell read, so a 1-million-cell read is estimated at ~10 s and a 200,000-cell column
+ * write at ~4 s. They are deliberately on the slow side of that measurement; docs/limits.md shows what the
+ * estimates become with them and how to re-run the bench if you calibrate them against a real spreadsheet.
  */
 import { CallLatencies } from './calls';
 
 export const APPS_SCRIPT_LATENCIES: CallLatencies = {
   /** Anything not listed: a cheap call that stays in the script's process (getters on cached objects). */
   default: 1,
+
+  // Per cell moved by a range read or write, on top of the call (see above).
+  'cells.read': 0.01,
+  'cells.written': 0.02,
 
   // Opening the container spreadsheet and finding sheets: one backend round trip each.
   'SpreadsheetApp.getActive': 50,

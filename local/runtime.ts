@@ -10,7 +10,7 @@
  * custom function — https://developers.google.com/apps-script/guides/services/quotas) ends a run with
  * Apps Script's "Exceeded maximum execution time" error at about the call where Google would end it.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,6 +61,12 @@ export interface RuntimeOptions {
   locale?: string;
   /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
   scriptTimeZone?: string;
+  /**
+   * What counts as the script's own computing time in the virtual clock: real elapsed time ('wall', the
+   * default), or this process's CPU time ('cpu': what the bench uses, so a machine shared with other jobs
+   * does not add their time to the estimate).
+   */
+  clock?: 'wall' | 'cpu';
 }
 
 export interface Runtime {
@@ -83,6 +89,11 @@ export interface Runtime {
   context: vm.Context;
   /** The virtual Apps Script time now. */
   now(): Date;
+  /**
+   * What the runtime noticed on opening that a user should hear, e.g. that the workbook was edited outside
+   * PartnerPulse since the last run and those edits were taken.
+   */
+  notices: string[];
   /** Saves the workbook (to `path` or where it came from) and the services' state. */
   save(path?: string): Promise<void>;
 }
@@ -126,8 +137,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const calls = new TimedCallLog(APPS_SCRIPT_LATENCIES);
   const startMs = (options.now ?? new Date()).getTime();
-  const realStart = performance.now();
-  const virtualMs = () => startMs + (performance.now() - realStart) + calls.estimatedAppsScriptMs();
+  const elapsed = options.clock === 'cpu' ? () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : () => performance.now();
+  const realStart = elapsed();
+  const virtualMs = () => startMs + (elapsed() - realStart) + calls.estimatedAppsScriptMs();
 
   // Runs in progress (a recalculation inside a run nests a custom-function run), innermost last.
   const runs: { startedAt: number; limitMs: number; exceeded: boolean }[] = [];
@@ -230,6 +242,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     services,
     context,
     now: () => new Date(virtualMs()),
+    notices: live?.editedOutside ? [`${workbookPath} was changed outside PartnerPulse since the last run: this run starts from your edits.`] : [],
     async save(path?: string) {
       const target = path ?? workbookPath;
       if (!target) throw new Error('save: no path (the workbook was not loaded from a file)');
@@ -255,8 +268,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 interface LiveFile {
   version: number;
-  /** The .xlsx (by modification time) this copy started from: a workbook replaced since then wins over it. */
-  xlsxMtimeMs: number;
+  /** The .xlsx (by content hash) this copy belongs to: one edited since then wins over it. */
+  xlsxHash: string;
   workbook: string;
 }
 
@@ -265,10 +278,22 @@ interface LiveFile {
  * single live document; here each process loads the .xlsx into its own model, so the model is published to
  * `<workbook>.live.json` whenever an execution releases the document lock, and taken over by the next
  * execution that acquires it. That is what makes two concurrent runs see each other's Alert log rows.
+ *
+ * A live copy belongs to the .xlsx it was saved with. When the .xlsx on disk is another one — the user
+ * edited it in Excel or LibreOffice between two runs — the file is the truth: the copy is never taken
+ * over, not when the workbook opens and not later at a lock (docs/local-runtime.md, "Your edits win").
  */
 function liveCopy(workbook: WorkbookModel, workbookPath: string) {
   const livePath = workbookPath.replace(/\.xlsx$/i, '') + '.live.json';
-  const mtime = () => statSync(workbookPath).mtimeMs;
+  // Hashing a large .xlsx costs time, so the hash is kept for as long as size and mtime stay the same.
+  let known: { mtimeMs: number; size: number; hash: string } | null = null;
+  const xlsxHash = () => {
+    const stat = statSync(workbookPath);
+    if (!known || known.mtimeMs !== stat.mtimeMs || known.size !== stat.size) {
+      known = { mtimeMs: stat.mtimeMs, size: stat.size, hash: createHash('sha1').update(readFileSync(workbookPath)).digest('hex') };
+    }
+    return known.hash;
+  };
   const read = (): LiveFile | null => {
     try {
       return JSON.parse(readFileSync(livePath, 'utf8')) as LiveFile;
@@ -282,31 +307,32 @@ function liveCopy(workbook: WorkbookModel, workbookPath: string) {
     writeFileSync(tmp, JSON.stringify(file));
     renameSync(tmp, livePath);
   };
-  let version = 0;
-  let baseMtime = mtime();
   const opening = read();
-  if (opening && opening.xlsxMtimeMs === baseMtime) {
-    restoreWorkbookSnapshot(workbook, opening.workbook);
-    version = opening.version;
-  }
+  // Below this version nothing is taken over: not a copy the user's edit made stale.
+  let version = opening?.version ?? 0;
+  let baseHash = xlsxHash();
+  const editedOutside = opening !== null && opening.xlsxHash !== baseHash;
+  if (opening && !editedOutside) restoreWorkbookSnapshot(workbook, opening.workbook);
   return {
-    /** Takes over a newer copy another execution published. */
+    /** True when the .xlsx changed since the runtime last saved it: its edits were taken, the live copy dropped. */
+    editedOutside,
+    /** Takes over a newer copy another execution published, if it belongs to the .xlsx on disk now. */
     catchUp(): void {
       const file = read();
-      if (!file || file.version <= version) return;
+      if (!file || file.version <= version || file.xlsxHash !== xlsxHash()) return;
       restoreWorkbookSnapshot(workbook, file.workbook);
       version = file.version;
-      baseMtime = file.xlsxMtimeMs;
+      baseHash = file.xlsxHash;
     },
     /** Publishes this execution's copy for the next one. */
     publish(): void {
       version = Math.max(version, read()?.version ?? 0) + 1;
-      write({ version, xlsxMtimeMs: baseMtime, workbook: workbookSnapshot(workbook) });
+      write({ version, xlsxHash: baseHash, workbook: workbookSnapshot(workbook) });
     },
-    /** After the .xlsx was saved: the live copy now starts from that file. */
+    /** After the .xlsx was saved: the live copy now belongs to that file. */
     saved(): void {
-      baseMtime = mtime();
-      write({ version, xlsxMtimeMs: baseMtime, workbook: workbookSnapshot(workbook) });
+      baseHash = xlsxHash();
+      write({ version, xlsxHash: baseHash, workbook: workbookSnapshot(workbook) });
     },
   };
 }

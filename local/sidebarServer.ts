@@ -17,6 +17,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { Runtime, createRuntime } from './runtime';
+import { workingCopy } from './workingCopy';
 
 export interface SidebarServerOptions {
   workbookPath: string;
@@ -237,8 +238,11 @@ const ROOT = resolve(__dirname, '..');
 export async function runSidebar(argv: string[]): Promise<number> {
   const defaults = { workbookPath: join(ROOT, 'out', 'sidebar.xlsx'), example: join(ROOT, 'examples', 'partners.xlsx') };
   const options = parseSidebarArgs(argv, defaults);
-  const workbookPath = resolve(options.workbookPath);
-  const onExample = workbookPath === defaults.workbookPath;
+  const onExample = resolve(options.workbookPath) === defaults.workbookPath;
+  // Your own workbook is never written: the sidebar works on its copy in out/ (local/workingCopy.ts).
+  const copy = onExample ? null : await workingCopy(options.workbookPath);
+  for (const line of copy?.messages ?? []) console.log(line);
+  const workbookPath = copy?.path ?? defaults.workbookPath;
   if (onExample && (options.fresh || !existsSync(workbookPath))) {
     mkdirSync(dirname(workbookPath), { recursive: true });
     for (const side of ['.state.json', '.live.json']) rmSync(workbookPath.replace(/\.xlsx$/, side), { force: true });

@@ -1,6 +1,8 @@
 // Runs the local Apps Script runtime (local/cli.ts):
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
 //   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
+//   npm run local -- settings [--set k=v]  read and change Settings
+//   npm start -- --help                    every command, flag and function (no build: answered first)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
@@ -38,19 +40,35 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const [mode, ...args] = process.argv.slice(2);
+const all = mode === undefined ? [] : [mode, ...args];
+const cli = require(join(root, 'local', 'cli.ts'));
+// --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
+if (mode !== '--sidebar') {
+  if (all.includes('--help') || all.includes('-h') || (mode === '--local' && (args[0] === 'help' || args.length === 0))) {
+    console.log(cli.helpText());
+    process.exit(0);
+  }
+  try {
+    if (mode === '--local') cli.parseArgs(args[0] === 'settings' ? args.slice(1) : args, args[0] === 'settings' ? 'settings' : 'local');
+    else cli.parseArgs(all, 'start');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+}
 if (mode === '--local') {
   if (!existsSync(join(root, 'dist', 'Code.js'))) build();
 } else {
   build();
 }
-const cli = require(join(root, 'local', 'cli.ts'));
 try {
   const code =
     mode === '--local' ? await cli.runLocal(args)
     : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
-    : await cli.runStart(mode === undefined ? [] : [mode, ...args]);
+    : await cli.runStart(all);
   process.exitCode = code;
 } catch (error) {
+  // A file that cannot be read, a bad flag value: one line, no stack.
   console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+  process.exitCode = error instanceof cli.UserError ? 2 : 1;
 }

@@ -133,11 +133,11 @@ export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: 
 
 /**
  * How much a partner's health score changed over 30 days (the health-drop window in Settings), from the
- * Health history sheet that the daily run keeps (one row per partner per day): the latest score minus the
- * score 30 days before it. Blank until the history reaches back that far. Example: =HEALTH_CHANGE(A2:A, 'Health history'!A:C)
+ * Health history sheet that the daily run keeps (one row per partner): the latest score minus the score 30 days
+ * before it. Blank until the history reaches back that far. Example: =HEALTH_CHANGE(A2:A, 'Health history'!A:E)
  *
  * @param {string} partner The partner's name, or the whole Partner column.
- * @param {Array} history The Health history table (Date, Partner, Score columns).
+ * @param {Array} history The Health history sheet's columns, header row included.
  * @param {Date} as_of Optional: PartnerPulse!B1:B2 — the as-of date and Settings version PartnerPulse keeps, so the formula moves on every day and after Settings are saved; or a date; left out, today.
  * @return The change in points (negative for a drop); one per row for a column.
  * @customfunction

@@ -83,9 +83,20 @@ export interface HealthDrop {
   change: number;
 }
 
+/**
+ * What the dashboard needs of the Health history when it is read in the compact layout (docs/limits.md): each
+ * partner's score `daysAgo` days back (keys trimmed, lower case) and the average score of the last days.
+ */
+export interface HistoryFacts {
+  baseline: Map<string, number>;
+  trend: { day: DayNumber; average: number; partners: number }[];
+}
+
+const isFacts = (h: readonly HealthSnapshot[] | HistoryFacts): h is HistoryFacts => !Array.isArray(h);
+
 /** The partners whose score fell most against the snapshot of `daysAgo` days before (issue #10), worst first. */
-export function biggestDrops(views: readonly PartnerView[], history: readonly HealthSnapshot[], today: DayNumber, daysAgo: number, limit = 10): HealthDrop[] {
-  const baseline = baselineScores(history, today, daysAgo);
+export function biggestDrops(views: readonly PartnerView[], history: readonly HealthSnapshot[] | HistoryFacts, today: DayNumber, daysAgo: number, limit = 10): HealthDrop[] {
+  const baseline = isFacts(history) ? history.baseline : baselineScores(history, today, daysAgo);
   const drops: HealthDrop[] = [];
   for (const v of views) {
     const was = baseline.get(v.record.name.trim().toLowerCase());
@@ -99,7 +110,12 @@ export function biggestDrops(views: readonly PartnerView[], history: readonly He
 /** Average score per day of the Health history, the last `days` days that have snapshots. */
 export function healthTrend(history: readonly HealthSnapshot[], days = 12): { day: DayNumber; average: number; partners: number }[] {
   const byDay = new Map<DayNumber, number[]>();
-  for (const h of history) if (typeof h.score === 'number') byDay.set(h.day, [...(byDay.get(h.day) ?? []), h.score]);
+  for (const h of history) {
+    if (typeof h.score !== 'number') continue;
+    const list = byDay.get(h.day);
+    if (list) list.push(h.score);
+    else byDay.set(h.day, [h.score]);
+  }
   return [...byDay]
     .sort((a, b) => a[0] - b[0])
     .slice(-days)
@@ -136,7 +152,7 @@ export function inputProblemsBlock(views: readonly PartnerView[]): DashboardBloc
   };
 }
 
-export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | null, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
+export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | HistoryFacts | null, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
   const metrics = programMetrics(views.map(metricPartnerOf), today, rules);
   const tiers = views.map((v) => v.health.tier);
   const noScore = tiers.filter((t) => t === null).length;
@@ -182,13 +198,13 @@ export function dashboardBlocks(views: readonly PartnerView[], history: readonly
     },
     inputProblemsBlock(views),
   ];
-  if (history === null || history.length === 0) {
+  if (history === null || (isFacts(history) ? history.trend.length === 0 : history.length === 0)) {
     blocks.push({ title: 'Health trend', header: ['Date', 'Average score', 'Partners scored'], rows: [['No Health history yet: it fills in once a day when daily automation is on.', '', '']] });
   } else {
     blocks.push({
       title: 'Health trend',
       header: ['Date', 'Average score', 'Partners scored'],
-      rows: healthTrend(history).map((t) => [calendar.dateOf(t.day), t.average, t.partners]),
+      rows: (isFacts(history) ? history.trend : healthTrend(history)).map((t) => [calendar.dateOf(t.day), t.average, t.partners]),
       chart: { type: 'line', title: 'Average health score', columns: 2 },
     });
     const drops = biggestDrops(views, history, today, rules.healthDrop.againstDaysAgo);

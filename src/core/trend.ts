@@ -51,32 +51,3 @@ function changeOf(own: readonly HealthSnapshot[], daysAgo: number): ScoreChange 
   if (baseline === undefined) return null;
   return { day: latest.day, score: latest.score, baseline, change: latest.score - baseline };
 }
-
-/**
- * Cells the Health history may take: Sheets allows 10 million per spreadsheet (every sheet's whole grid), and
- * the history grows by one 5-cell row per partner per day, so it is kept to a fifth of that.
- */
-export const HISTORY_CELL_BUDGET = 2_000_000;
-
-/**
- * Days of Health history kept for a table of `partners`: about 13 months when it fits the budget, fewer for a
- * large table, never fewer than the 92 days the sidebar's 90-day trend and the 30-day drop alert read.
- */
-export function historyRetentionDays(partners: number, columns = 5): number {
-  const fits = Math.floor(HISTORY_CELL_BUDGET / (columns * Math.max(1, partners)));
-  return Math.max(92, Math.min(400, fits));
-}
-
-/**
- * How many rows at the top of the history (it is appended in date order) are older than the retention, so
- * one deleteRows call drops them. A row that cannot be read stops the count: nothing is guessed away.
- */
-export function expiredHistoryRows(rows: readonly CellValue[][], today: DayNumber, keepDays: number, calendar: SheetCalendar): number {
-  const cutoff = today - keepDays;
-  let n = 0;
-  for (const [date] of rows) {
-    if (!isDate(date) || calendar.dayOf(date as Date) >= cutoff) break;
-    n++;
-  }
-  return n;
-}

@@ -1,5 +1,6 @@
 import { CellValue, isBlank } from '../core/cells';
 import { historyFromRows, scoreChangeFinder } from '../core/trend';
+import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history';
 import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './columns';
 
 /**
@@ -10,13 +11,28 @@ import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './col
 export function healthChange(partner: Arg, history: Arg, { rules, calendar }: FormulaContext): Output | Output[][] {
   const days = rules.healthDrop.againstDaysAgo;
   if (!Array.isArray(history) || history.length === 0) {
-    throw new Error('HEALTH_CHANGE: history must be the Health history table\'s range, for example \'Health history\'!A:C (Date, Partner, Score).');
+    throw new Error('HEALTH_CHANGE: history must be the Health history table\'s range with its header row, for example \'Health history\'!A:E.');
   }
   const width = history.reduce((w, row) => Math.max(w, row.length), 0);
+  const compact = parseHistoryHeader((history[0] ?? []) as CellValue[]);
+  if (compact) {
+    // The compact layout (docs/limits.md): one row per partner, its scores one character per day.
+    const byKey = new Map(historiesFromRows(compact, (history as CellValue[][]).slice(1)).map((h) => [historyKey(h.name), h]));
+    const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
+    return callResult(call, call.rows.map(([name]) => perRow(() => {
+      if (isBlank(name)) return '';
+      const h = byKey.get(historyKey(String(name)));
+      return (h && changeOverDays(h, days)?.change) ?? '';
+    })));
+  }
   if (width < 3) {
     throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
   }
-  const changeOf = scoreChangeFinder(historyFromRows(history as CellValue[][], calendar), days);
+  const snapshots = historyFromRows(history as CellValue[][], calendar);
+  if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
+    throw new Error('HEALTH_CHANGE: history must be the Health history sheet\'s columns with their header row, for example \'Health history\'!A:E.');
+  }
+  const changeOf = scoreChangeFinder(snapshots, days);
   const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
   return callResult(call, call.rows.map(([name]) => perRow(() => {
     if (isBlank(name)) return '';

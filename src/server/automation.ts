@@ -1,7 +1,9 @@
 import { escapeHtml } from '../core/html';
 import { Settings } from '../core/settings';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from './context';
-import { addNotices, computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, readRunInputs, runDailyWork, warnRun } from './daily';
+import { AlertItem } from '../core/alerts';
+import { CellValue } from '../core/cells';
+import { RunInputs, addNotices, computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, runDailyWork, warnRun } from './daily';
 import { rememberAutomationOwner, withAdminRecipient } from './recipients';
 import { partnerSheetFindings } from './setUp';
 import { NO_ADDRESS_FIX, planDigests, sendDigests } from './digests';
@@ -81,12 +83,44 @@ function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
   props.setProperty(FAILURE_MAIL_KEY, day);
 }
 
-/** The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour. */
+/** Escalation alerts already sent (or found already sent), as short hashes of their Alert log keys: an hourly run with no breach outside this set and the day done is idle. */
+export const ESCALATIONS_HANDLED_KEY = 'partnerpulse.escalationsHandled';
+
+/** A short, stable hash of an alert's key (FNV-1a), so the handled set fits in one document property. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+const alertWhat = (breach: AlertItem) => `Escalation alert: ${breach.escalation ?? breach.reason}`;
+
+/**
+ * The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour.
+ * An hour with nothing to do is decided from stored state before the partner table is read (docs/limits.md):
+ * the day's done-state in the document properties, and the Escalations sheet (a few rows) against the alerts
+ * already handled; only a due daily run or a new breach reads the partner table.
+ */
 export function runHourly(): RunRecord {
   return underLock('hourly', (ss, settings, run) => {
     const now = new Date();
     const deadline = run.started.getTime() + RUN_BUDGET_MS;
-    const inputs = readRunInputs(ss, settings, now);
+    const today = todaysDailyWork(ss, now);
+    const dailyDue = hourIn(ss, now) >= settings.dailyHour && !today.done;
+    const escalations = ss.getSheetByName(settings.sheets.escalations);
+    const escalationRows = escalations ? (escalations.getDataRange().getValues() as CellValue[][]) : [];
+    // Breaches need no partner data to be told apart: their alert key is the escalation's own row.
+    const props = PropertiesService.getDocumentProperties();
+    const handled = new Set<string>(JSON.parse(props.getProperty(ESCALATIONS_HANDLED_KEY) ?? '[]') as string[]);
+    const open = escalationAlerts({ table: { views: [] } as unknown as RunInputs['table'], escalationRows }, settings, now);
+    const fresh = open.filter((b) => !handled.has(shortHash(alertWhat(b))));
+    if (!dailyDue && fresh.length === 0) {
+      // As below: the day's given-up or undeliverable digests are still said, from the stored state.
+      if (today.undeliverable) warnRun(run, today.undeliverable);
+      if (today.gaveUp) failRun(run, today.gaveUp);
+      return;
+    }
+    const inputs: RunInputs = { table: readPartnerTable(ss, settings, todayIn(ss, now)), escalationRows };
     const breaches = escalationAlerts(inputs, settings, now);
     if (breaches.length > 0) {
       const day = isoDayIn(ss, now);
@@ -96,7 +130,7 @@ export function runHourly(): RunRecord {
       // that cannot be checked is one alert for its row.
       const planned = breaches.flatMap((breach) => planDigests([breach], ctx).map((plan) => ({
         ...plan,
-        what: `Escalation alert: ${breach.escalation ?? breach.reason}`,
+        what: alertWhat(breach),
         digest: { ...plan.digest, subject: `PartnerPulse escalation: ${breach.partner} — ${breach.reason}` },
       })));
       const outcome = sendDigests(ss, settings, day, planned, deadline, 'Escalation alert');
@@ -110,9 +144,17 @@ export function runHourly(): RunRecord {
         warnRun(run, outcome.undeliverable.map((x) => `escalation alert: ${x}`).join('; '));
         addNotices(day, outcome.undeliverable.map((x) => `escalation alert: ${x}`));
       }
+      // Only when every alert went (or had gone): anything deferred or failed is tried again next hour.
+      const clean = !outcome.unfinished && outcome.deferred === 0 && outcome.retryable === 0 && outcome.gaveUp.length === 0;
+      if (clean) {
+        const list = JSON.stringify(breaches.map((b) => shortHash(alertWhat(b))));
+        // A property holds 9 KB: past that the hourly run reads the table each hour (correct, only not free).
+        if (list.length < 8_000) props.setProperty(ESCALATIONS_HANDLED_KEY, list);
+      }
+    } else if (handled.size > 0) {
+      props.deleteProperty(ESCALATIONS_HANDLED_KEY);
     }
-    const today = todaysDailyWork(ss, now);
-    if (hourIn(ss, now) >= settings.dailyHour && !today.done) {
+    if (dailyDue) {
       runDailyWork(ss, settings, now, deadline, run, inputs);
     } else {
       // The day's work is done but some digests were given up or reached nobody: keep saying so until tomorrow.

@@ -1,7 +1,7 @@
 import { keepFormulasCurrent } from './asOf';
-import { baselineScores, HealthSnapshot, partnerAlerts } from '../core/alerts';
-import { expiredHistoryRows, historyFromRows, historyRetentionDays } from '../core/trend';
+import { partnerAlerts } from '../core/alerts';
 import { DayNumber } from '../core/calendar';
+import { baselinesFromHistories } from '../core/history';
 import { CellValue } from '../core/cells';
 import { escalationBreaches } from '../core/escalations';
 import { Settings } from '../core/settings';
@@ -11,7 +11,7 @@ import { ALERT_LOG_KEEP_DAYS, DigestAdditions, MAX_TRIES, PlannedDigest, planDig
 import { DigestProblem } from '../core/digest';
 import { PartnerView } from '../core/evaluate';
 import { columnLetter } from '../core/partnerTable';
-import { HISTORY_HEADERS, appendRows, asText, ensureLogSheet, readLogRows } from './logSheets';
+import { HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from './healthHistory';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
@@ -106,23 +106,13 @@ export function problemsByRecipient(views: readonly PartnerView[], admin: string
   return out;
 }
 
-/** Appends today's scores to the Health history in one write, once per day. */
-function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: PartnerTable, today: DayNumber, history: HealthSnapshot[]): void {
-  if (history.some((h) => h.day === today) || table.views.length === 0) return;
-  const date = table.calendar.dateOf(today);
-  const rows = table.views.filter((v) => !v.record.unnamed).map((v) => [date, asText(v.record.name), v.health.score ?? '', v.health.tier ?? '', v.segment]);
-  appendRows(sheet, rows, HISTORY_HEADERS.length);
-}
-
 export interface DayAlerts {
   table: PartnerTable;
   items: AlertItem[];
   planned: PlannedDigest[];
-  history: HealthSnapshot[];
+  /** What the day read of the Health history (the months the health-drop window needs; docs/limits.md). */
+  history: HistoryWindow;
   snoozesSeen: Map<string, DayNumber>;
-  historySheet: GoogleAppsScript.Spreadsheet.Sheet;
-  /** Rows at the top of the Health history older than its retention (historyRetentionDays). */
-  expiredHistory: number;
   day: string;
   today: DayNumber;
 }
@@ -156,11 +146,8 @@ export function computeDayAlerts(
   const today = todayIn(ss, now);
   const day = isoDayIn(ss, now);
   const table = inputs.table;
-  const historySheet = ensureLogSheet(ss, settings.sheets.healthHistory, HISTORY_HEADERS);
-  const historyRows = readLogRows(historySheet);
-  const history = historyFromRows(historyRows, table.calendar);
-  const expiredHistory = expiredHistoryRows(historyRows, today, historyRetentionDays(table.views.length), table.calendar);
-  const baseline = baselineScores(history, today, settings.rules.healthDrop.againstDaysAgo);
+  const history = readHealthHistory(ss, settings, today, settings.rules.healthDrop.againstDaysAgo, table.calendar);
+  const baseline = baselinesFromHistories(history.histories, today, settings.rules.healthDrop.againstDaysAgo);
   const snoozesSeen = loadSnoozesSeen();
   const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
   items.push(...escalationAlerts(inputs, settings, now));
@@ -179,7 +166,7 @@ export function computeDayAlerts(
     sheetId: table.sheet.getSheetId(),
     rules: settings.rules,
   }, additions);
-  return { table, items, planned, history, historySheet, expiredHistory, day, today, snoozesSeen };
+  return { table, items, planned, history, day, today, snoozesSeen };
 }
 
 /**
@@ -209,10 +196,8 @@ export function runDailyWork(
     saveDailyState(state);
   }
   if (!state.history) {
-    appendHistory(day.historySheet, day.table, day.today, day.history);
-    // Then the expired rows at the top go, in one call, so the history stays inside Sheets' cell limit however
-    // long it runs (after the append: Sheets refuses to delete every non-frozen row of a sheet).
-    if (day.expiredHistory > 0 && day.historySheet.getLastRow() > day.expiredHistory + 1) day.historySheet.deleteRows(2, day.expiredHistory);
+    // One cell per partner a day; months past a year drop out on the first run of a month (docs/limits.md).
+    if (!historyHasDay(day.history, day.table.views, day.today)) writeHealthHistoryDay(ss, settings, day.history, day.table.views, day.today);
     state.history = true;
     saveDailyState(state);
   }

@@ -3,8 +3,9 @@ import { DashboardBlock, dashboardBlocks } from '../core/dashboard';
 import { checkHeaders } from '../core/headerCheck';
 import { aliasesOf } from '../core/settings';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
-import { historyFromRows } from '../core/trend';
-import { asText, readLogRows } from './logSheets';
+import { baselinesFromHistories, dailyAverages } from '../core/history';
+import { asText } from './logSheets';
+import { readHealthHistory } from './healthHistory';
 import { readPartnerTable } from './partnerSheet';
 import { journeyDashboardBlocks } from './journey';
 
@@ -44,8 +45,10 @@ export function buildDashboard(): DashboardResult {
   const settings = loadSettings();
   const today = todayIn(ss, new Date());
   const table = readPartnerTable(ss, settings, today);
-  const historySheet = ss.getSheetByName(settings.sheets.healthHistory);
-  const history = historySheet ? historyFromRows(readLogRows(historySheet), table.calendar) : null;
+  // The months the trend and the drops need, not the whole history (docs/limits.md).
+  const againstDaysAgo = settings.rules.healthDrop.againstDaysAgo;
+  const window = readHealthHistory(ss, settings, today, againstDaysAgo, table.calendar);
+  const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   blocks.push(...journeyDashboardBlocks(ss, settings, table, today));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.

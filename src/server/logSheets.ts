@@ -2,7 +2,6 @@ import { CellValue } from '../core/cells';
 
 export const ALERT_LOG_HEADERS = ['Day', 'Recipient', 'What', 'Items', 'Status', 'Logged at', 'Detail'];
 export const RUN_LOG_HEADERS = ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error', 'Service calls'];
-export const HISTORY_HEADERS = ['Date', 'Partner', 'Score', 'Tier', 'Segment'];
 
 /**
  * The named sheet, created with a bold frozen header row when missing (never overwriting one that exists).

@@ -9,6 +9,9 @@ import { trendFor } from '../core/qbrTrend';
 import { Settings } from '../core/settings';
 import { WHAT_IF_FIELDS, WhatIfModel } from '../core/whatIf';
 import { historyFromRows } from '../core/trend';
+import { snapshotsOf } from '../core/history';
+import { HealthSnapshot } from '../core/alerts';
+import { readPartnerHistory } from './healthHistory';
 import { rowFingerprint } from '../core/partnerTable';
 import { activeSpreadsheet, loadSettings, todayIn } from './context';
 import { PartnerTable, readPartnerTable } from './partnerSheet';
@@ -173,13 +176,19 @@ function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
   if (!sheet) {
     return { present: false, how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.` };
   }
-  // The daily run appends at most one row per partner per day, in date order, so the last partners × 92 rows
-  // hold at least the 90 days shown and the 30-day baseline; a long history is not read whole for one partner.
-  const last = sheet.getLastRow();
-  const wanted = Math.max(1, ctx.table.records.length) * (TREND_DAYS + 2);
-  const first = Math.max(2, last - wanted + 1);
-  const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
-  const history = historyFromRows(rows, ctx.table.calendar);
+  const compact = readPartnerHistory(ctx.ss, ctx.settings, view.record.name);
+  let history: HealthSnapshot[] = [];
+  if (compact !== null && compact !== 'old layout') {
+    history = snapshotsOf(compact, ctx.today - TREND_DAYS - ctx.settings.rules.healthDrop.againstDaysAgo, ctx.today);
+  } else if (compact === 'old layout') {
+    // The old layout (before the first daily run of this version migrates it): one row per partner per day, in
+    // date order, so the last partners × 92 rows hold the 90 days shown and the 30-day baseline.
+    const last = sheet.getLastRow();
+    const wanted = Math.max(1, ctx.table.records.length) * (TREND_DAYS + 2);
+    const first = Math.max(2, last - wanted + 1);
+    const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
+    history = historyFromRows(rows, ctx.table.calendar);
+  }
   return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo, TREND_DAYS) };
 }
 

@@ -18,7 +18,7 @@ describe('runs in two places at once', () => {
   test('two runHourly processes at 07:00 on one workbook: each owner gets one digest', async () => {
     sink = await startSink();
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-    const args = (fn: string) => [fn, '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
+    const args = (fn: string) => [fn, '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
     const [a, b] = await Promise.all([cli(args('runHourly')), cli(args('runHourly'))]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const received = (await parseAll(sink.files())).map((m) => recipientsOf(m)[0]);
@@ -31,7 +31,7 @@ describe('runs in two places at once', () => {
   test('two sendAlertsNow processes on one workbook: each owner gets one digest, and the Alert log keeps both runs', async () => {
     sink = await startSink();
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-    const args = (fn: string) => [fn, '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
+    const args = (fn: string) => [fn, '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
     const [a, b] = await Promise.all([cli(args('sendAlertsNow')), cli(args('sendAlertsNow'))]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const received = (await parseAll(sink.files())).map((m) => recipientsOf(m)[0]);

@@ -29,7 +29,7 @@ test('turnAutomationOn twice keeps one runHourly trigger; Off removes it; the me
   expect(JSON.stringify(reopened.runtime.ui.menus)).toContain('Turn daily automation on (it is off)');
 });
 
-test('runHourly at 06:00 does no daily work; at 07:00 it does; Health history gets one row per partner once a day', async () => {
+test('runHourly at 06:00 does no daily work; at 07:00 it does; Health history gets one score per partner once a day', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
   const outbox = join(path, '..', 'outbox');
   const run = (iso: string) => runOnce({ workbookPath: path, now: at(iso), outboxDir: outbox }, 'runHourly');
@@ -44,18 +44,19 @@ test('runHourly at 06:00 does no daily work; at 07:00 it does; Health history ge
   expect(seven.error).toBeNull();
   expect(emlFiles(outbox)).toHaveLength(5);
   const history = () => sheetRows(seven.runtime, 'Health history').slice(1);
-  expect(history().map((r) => r[1])).toEqual(FIVE_PARTNERS.map((p) => p.name));
+  expect(history().map((r) => r[0])).toEqual(FIVE_PARTNERS.map((p) => p.name));
+  expect(history().map((r) => String(r[2]).length)).toEqual([1, 1, 1, 1, 1]);
 
   for (const iso of ['2026-12-01T08:00', '2026-12-01T23:00']) {
     const later = await run(iso);
     expect(later.error).toBeNull();
-    expect(sheetRows(later.runtime, 'Health history').slice(1)).toHaveLength(5);
+    expect(sheetRows(later.runtime, 'Health history').slice(1).map((r) => String(r[2]).length)).toEqual([1, 1, 1, 1, 1]);
   }
   const nextDay = await run('2026-12-02T07:00');
   const rows = sheetRows(nextDay.runtime, 'Health history').slice(1);
-  expect(rows).toHaveLength(10);
-  const days = rows.map((r) => (r[0] as Date).getDate());
-  expect(days).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+  // One row per partner; December's column holds one character per day, the 1st and the 2nd.
+  expect(rows).toHaveLength(5);
+  expect(rows.map((r) => String(r[2]).length)).toEqual([2, 2, 2, 2, 2]);
 });
 
 test('a partner named like markup is escaped in the e-mail and in the preview dialog', async () => {

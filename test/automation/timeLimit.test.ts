@@ -15,7 +15,7 @@ test("runHourly cut off by a 7.9 s time limit after the first digest; the 08:00 
   // Virtual time of this fixture: ~5.7 s of reads and writes before the first send (the as-of cells included),
   // then ~1.5 s per digest (the "sending" row, MailApp.sendEmail 1 s, its confirmation), so 7.9 s ends the run
   // inside the second send. A cut right after a send is test/automation/cutAfterSend.test.ts.
-  const cut = await cli(['runHourly', '--workbook', path, '--now', '2026-12-01T07:00', '--outbox', outbox, '--time-limit', '7.9']);
+  const cut = await cli(['runHourly', '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', outbox, '--time-limit', '7.9']);
   expect(cut.out).toContain('Exceeded maximum execution time');
   const firstFiles = emlFiles(outbox);
   expect(firstFiles.length).toBeGreaterThanOrEqual(1);

@@ -30,8 +30,9 @@ const find = (job: string, impl: string, rows: number) => {
 };
 
 test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWritten, wallMs, estAppsScriptMs }', () => {
-  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus each custom function on one size.
-  expect(written).toHaveLength(10 + CUSTOM_FUNCTIONS.length);
+  // 2 sizes × (2 jobs × 2 implementations + the idle hourly run), plus each custom function on one size,
+  // plus the formula sheet evaluated locally on each size.
+  expect(written).toHaveLength(10 + CUSTOM_FUNCTIONS.length + 2);
   for (const r of written) {
     expect(typeof r.job).toBe('string');
     expect(['partnerpulse', 'naive']).toContain(r.impl);
@@ -44,6 +45,12 @@ test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWrit
   );
 });
 
+test('the formula sheet row: every whole-column formula evaluated locally, one call per formula', () => {
+  const sheet = find('formula sheet (local evaluation)', 'partnerpulse', 400);
+  expect(sheet.calls).toBe(5);
+  expect(formatReport(report)).toMatch(/formula sheet, every formula evaluated \| whole-column \| +400 \|/);
+});
+
 test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service calls on 400 rows as on 200; the naive code makes more', (job) => {
   expect(find(job, 'partnerpulse', 400).calls).toBe(find(job, 'partnerpulse', 200).calls);
   expect(find(job, 'naive', 400).calls).toBeGreaterThan(find(job, 'naive', 200).calls);
@@ -52,9 +59,10 @@ test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service cal
   expect(find(job, 'naive', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
 });
 
-test('an hourly run after the day\'s work reads the partner table once and writes nothing but its Run log row', () => {
+test('an hourly run after the day\'s work reads no partner row and writes nothing but its Run log row', () => {
   const idle = find('hourly run, day done', 'partnerpulse', 400);
-  expect(idle.cellsRead).toBeGreaterThanOrEqual(400 * 9);
+  expect(idle.cellsRead).toBeLessThan(400);
+  expect(idle.cellsRead).toBe(find('hourly run, day done', 'partnerpulse', 200).cellsRead);
   expect(idle.cellsWritten).toBe(RUN_LOG_HEADERS.length); // one Run log row
   expect(find('hourly run, day done', 'partnerpulse', 200).calls).toBe(idle.calls);
 });

@@ -1,4 +1,4 @@
-import { at } from '../calendars';
+import { NEW_YORK, at } from '../calendars';
 import { healthChange } from '../../src/customFunctions/healthChange';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
@@ -20,4 +20,13 @@ test('a history range that is not the Health history table is refused with what 
     'HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has 2 columns.',
   );
   expect(() => healthChange('Acme', 'Acme', at(new Date(2026, 11, 1)))).toThrow("HEALTH_CHANGE: history must be the Health history table's range");
+});
+
+test('the compact Health history (one row per partner, header included) gives the same changes as the old rows', () => {
+  const { historiesFromOldRows, layoutHistory } = jest.requireActual('../../src/core/history') as typeof import('../../src/core/history');
+  const laid = layoutHistory(historiesFromOldRows(history.slice(1), NEW_YORK), '2026-11', '2026-Q4');
+  const compact = [laid.header, ...laid.rows];
+  expect(compact).toHaveLength(3);
+  expect(healthChange([['Acme'], ['Beta'], [''], ['New partner']], compact, at(new Date(2026, 11, 1)))).toEqual([[-15], [12], [''], ['']]);
+  expect(healthChange('acme ', compact, at(new Date(2026, 11, 1)))).toBe(-15);
 });

@@ -82,4 +82,40 @@ describe('custom functions in formulas (developers.google.com/apps-script/guides
     expect(due).toBeInstanceOf(Date);
     expect((due as Date).getDate()).toBe(19);
   });
+
+  test('a whole-column call spills what it returns; one reading another waits for it; a blocked spill is #REF! naming the cell', async () => {
+    const model = partners([
+      ['Acme', 0.25, 6, 'Weekly', 60, 'Strong'],
+      ['Cyan', 0.05, 3, 'Weekly', 30, 'Moderate'],
+    ]);
+    const sheet = model.sheet('Partners')!;
+    // The tier formula comes first in the sheet but reads the health column: it must see the scores.
+    sheet.ensure(2, 8).formula = '=PARTNER_TIER(G2:G)';
+    sheet.ensure(2, 7).formula = '=PARTNER_HEALTH(B2:B, C2:C, D2:D, E2:E, F2:F)';
+    sheet.ensure(2, 10).formula = '=HEALTH_BREAKDOWN(B2:B, C2:C, D2:D, E2:E, F2:F)';
+    sheet.ensure(3, 11).value = 'in the way';
+    const runtime = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 7) });
+    const evaluation = runtime.evaluateFormulas();
+    expect([sheet.valueAt(2, 8), sheet.valueAt(3, 8)]).toEqual(['Champion', 'Healthy']);
+    expect(sheet.cell(2, 10)!.value).toBe('#REF!');
+    expect(sheet.cell(2, 10)!.error).toBe('Array result was not expanded because it would overwrite data in K3.');
+    expect(evaluation.customFunctionCalls).toBe(3);
+    // Moved out of the way, the breakdown spills its six columns (five dimensions and the next best lift).
+    sheet.ensure(3, 11).value = '';
+    runtime.evaluateFormulas();
+    expect(sheet.cell(2, 10)!.spill).toEqual({ rows: 2, columns: 6 });
+  });
+
+  test('a sheet past HyperFormula\'s default 40,000 rows is evaluated, built-in and custom formulas alike (Sheets allows 10 million cells)', async () => {
+    const rows = 41_000;
+    const model = partners(Array.from({ length: rows }, (_, i) => [`P${i}`, 0.05, 3, 'Weekly', 30, 'Moderate']));
+    const sheet = model.sheet('Partners')!;
+    sheet.ensure(2, 7).formula = '=PARTNER_HEALTH(B2:B, C2:C, D2:D, E2:E, F2:F)';
+    sheet.ensure(rows + 1, 9).formula = `=C${rows + 1}*2`;
+    const runtime = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 7) });
+    const evaluation = runtime.evaluateFormulas();
+    expect(evaluation.errors).toEqual([]);
+    expect(sheet.valueAt(rows + 1, 7)).toBe(75);
+    expect(sheet.valueAt(rows + 1, 9)).toBe(6);
+  });
 });

@@ -50,9 +50,9 @@ test('partner names and owners like =HYPERLINK("http://x"), +1, @x, -2 land as t
   expect(risky).toEqual([]);
 
   const history = run.runtime.workbook.sheet('Health history')!;
-  const names = sheetRows(run.runtime, 'Health history').slice(1).map((r) => r[1]);
+  const names = sheetRows(run.runtime, 'Health history').slice(1).map((r) => r[0]);
   expect(names).toEqual(HOSTILE);
-  for (let r = 2; r <= history.lastRow(); r++) expect(history.cell(r, 2)?.formula).toBeUndefined();
+  for (let r = 2; r <= history.lastRow(); r++) expect(history.cell(r, 1)?.formula).toBeUndefined();
 
   // Every log sheet the run wrote holds values only, no formulas.
   for (const name of ['Alert log', 'Run log', 'Health history']) {
