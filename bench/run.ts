@@ -14,6 +14,7 @@ import { CUSTOM_FUNCTIONS, measureCustomFunction } from './customFunctions';
 import { measureFormulaSheet } from './formulaSheet';
 import { BenchResult, Impl, Job, ROOT, extrapolate, fileSize, measureIdleHour, measureJob } from './measure';
 import { ResumeDemo, resumeDemo } from './resume';
+import { DEFAULT_WAREHOUSE_ROWS, WarehouseBenchRow, measureWarehouse } from './warehouse';
 import { YearResult, simulateYear } from './year';
 
 export const DEFAULT_ROWS = [1_000, 10_000, 50_000, 200_000];
@@ -33,6 +34,9 @@ export interface BenchOptions {
   /** The tight-limit demo: partner rows and the simulated execution limit. */
   resume: { rows: number; timeLimitMs: number };
   outDir: string;
+  /** Generated warehouse tables (bench/warehouse.ts); the script's side is measured up to `warehouseScriptCap` rows. */
+  warehouseRows: number[];
+  warehouseScriptCap: number;
   /** Simulate this many consecutive days (bench/year.ts) instead of the one-day measurements. */
   days: number | null;
   /** Show a progress bar (a terminal only). */
@@ -43,6 +47,7 @@ export interface BenchReport {
   results: BenchResult[];
   bundle: { codeJsBytes: number | null; sidebarHtmlBytes: number | null };
   resume: ResumeDemo;
+  warehouse: WarehouseBenchRow[];
 }
 
 const positive = (flag: string, text: string): number[] => {
@@ -60,17 +65,22 @@ export function parseArgs(argv: string[]): BenchOptions {
   let naiveCap = DEFAULT_NAIVE_CAP;
   let days: number | null = null;
   let outDir = join(ROOT, 'out', 'bench');
+  let warehouseRows: number[] | null = null;
+  // The hourly run's cost is flat in the table's size; measuring it once at 1M spares an hour of DuckDB at 10M.
+  let warehouseScriptCap = 1_000_000;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (value === undefined || !['--rows', '--cf-rows', '--formula-rows', '--naive-cap', '--out', '--days'].includes(flag)) {
-      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --days 365 · --cf-rows 10000,100000 · --formula-rows 200000 · --naive-cap 10000 · --out DIR`);
+    if (value === undefined || !['--rows', '--cf-rows', '--formula-rows', '--naive-cap', '--out', '--days', '--warehouse-rows', '--warehouse-script-cap'].includes(flag)) {
+      throw new Error(`Unknown or incomplete option "${flag}". Use --rows 1000,20000 · --days 365 · --cf-rows 10000,100000 · --formula-rows 200000 · --naive-cap 10000 · --warehouse-rows 1000000,10000000 · --warehouse-script-cap 1000000 · --out DIR`);
     }
     i++;
     if (flag === '--rows') rows = positive(flag, value);
     else if (flag === '--cf-rows') customFunctionRows = positive(flag, value);
     else if (flag === '--formula-rows') formulaSheetRows = positive(flag, value);
     else if (flag === '--naive-cap') naiveCap = positive(flag, value)[0];
+    else if (flag === '--warehouse-rows') warehouseRows = positive(flag, value);
+    else if (flag === '--warehouse-script-cap') warehouseScriptCap = positive(flag, value)[0];
     else if (flag === '--days') days = positive(flag, value)[0];
     else outDir = resolve(value);
   }
@@ -83,6 +93,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     formulaSheetRows: formulaSheetRows ?? (rows ? sizes : DEFAULT_FORMULA_SHEET_ROWS),
     resume: { rows: Math.min(...sizes, 1_000), timeLimitMs: 20_000 },
     outDir,
+    // A quick run (--rows given) measures the warehouse once, at its largest size.
+    warehouseRows: warehouseRows ?? (rows ? [Math.max(...sizes)] : DEFAULT_WAREHOUSE_ROWS),
+    warehouseScriptCap,
     days,
     progress: Boolean(process.stdout.isTTY),
   };
@@ -141,10 +154,16 @@ export async function runBench(options: BenchOptions, step: (label: string) => v
   }
   step(`daily job under a ${options.resume.timeLimitMs / 1000} s limit`);
   const resume = await resumeDemo(options.resume.rows, options.resume.timeLimitMs);
-  return { results, bundle: { codeJsBytes: fileSize('dist/Code.js'), sidebarHtmlBytes: fileSize('dist/Sidebar.html') }, resume };
+  const warehouse: WarehouseBenchRow[] = [];
+  for (const rows of options.warehouseRows) {
+    step(`warehouse rules on DuckDB, ${rows.toLocaleString('en-US')} rows`);
+    warehouse.push(await measureWarehouse(rows, { script: rows <= options.warehouseScriptCap }));
+  }
+  return { results, bundle: { codeJsBytes: fileSize('dist/Code.js'), sidebarHtmlBytes: fileSize('dist/Sidebar.html') }, resume, warehouse };
 }
 
 export function stepCount(options: BenchOptions): number {
+  return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + 1 + options.warehouseRows.length;
   return options.rows.length * (JOBS.length * IMPLS.length + 1) + options.customFunctionRows.length * CUSTOM_FUNCTIONS.length + options.formulaSheetRows.length + 1;
 }
 
@@ -199,12 +218,19 @@ export function formatReport(report: BenchReport): string {
     d.runs.map((r) => [r.at, r.outcome === 'exceeded' ? 'stopped by the limit' : r.outcome, n(r.digestsSent), n(r.setBackgroundsCalls), n(r.historyRows), duration(r.estAppsScriptMs)]),
   ));
   parts.push(`${n(d.totalDigests)} digests in all to ${n(d.distinctRecipients)} recipients: none twice.`);
+  if (report.warehouse.length > 0) {
+    parts.push('Partner table in a warehouse (docs/warehouse.md): the rules as SQL on DuckDB, and the hourly run of the add-on over it through Connected Sheets:');
+    parts.push(table(
+      ['job', 'implementation', 'rows', 'rules query (DuckDB)', 'hourly run: service calls', 'cells read', 'e-mails', 'wall time (local)'],
+      report.warehouse.map((w) => ['warehouse', 'duckdb', n(w.rows), duration(w.wallMs), w.script ? n(w.script.calls) : '—', w.script ? n(w.script.cellsRead) : '—', w.script ? n(w.script.emails) : '—', w.script ? duration(w.script.wallMs) : '—']),
+    ));
+  }
   return parts.join('\n\n');
 }
 
 export function writeReport(report: BenchReport, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report.results, null, 2) + '\n');
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify([...report.results, ...report.warehouse], null, 2) + '\n');
   writeFileSync(join(outDir, 'summary.json'), JSON.stringify({ bundle: report.bundle, resume: report.resume }, null, 2) + '\n');
   writeFileSync(join(outDir, 'chart.svg'), benchChart(report.results) + '\n');
 }

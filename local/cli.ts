@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { readStoredSettings, settingsFromJson } from '../src/core/settings';
 import { ALIAS_FIELDS, SETTING_FIELDS, getPath } from '../src/core/settingsValidation';
 import { sheetWithChartsPicture } from './chartPicture';
+import { authModeArg } from './authModes';
 import { Evaluation } from './formulas';
 import { htmlToText } from './htmlText';
 import { sheetPicture } from './picture';
@@ -31,6 +32,10 @@ export type Command = 'start' | 'local' | 'settings';
 
 export interface CliOptions {
   functionName?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md). */
+  warehouse?: string;
+  /** Answers for the add-on's prompts, in order (`--answer my-project --answer warehouse.partners`). */
+  answers?: string[];
   workbook?: string;
   out?: string;
   /** --now as typed; `now` is it read in the spreadsheet's time zone (parseNow). */
@@ -41,6 +46,8 @@ export interface CliOptions {
   locale?: string;
   /** Who runs the function (Session's active and effective user, the owner of triggers it installs). */
   userEmail?: string;
+  /** How Google runs the add-on (docs/google-fidelity.md): `--mode`, `--auth-mode`, `--no-trigger-document`. */
+  google?: GoogleOptions;
   outbox?: string;
   quota?: number;
   timeLimitMs?: number;
@@ -51,6 +58,13 @@ export interface CliOptions {
   /** settings: key=value pairs to change. */
   sets?: string[];
   help?: boolean;
+}
+
+export interface GoogleOptions {
+  mode?: 'addon' | 'bound';
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  triggerDocument?: boolean;
+  authorizationRequired?: boolean;
 }
 
 interface Flag {
@@ -86,6 +100,15 @@ export const FLAGS: Flag[] = [
   { name: '--smtp', value: 'HOST:PORT', commands: RUNS, help: 'send mail to an SMTP server instead', apply: (o, v) => { const [host, port] = v.split(':'); o.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') }; } },
   { name: '--quota', value: 'N', commands: RUNS, help: "MailApp's daily recipients quota (default 100, a consumer account's)", apply: (o, v) => { o.quota = positiveNumber(v, '--quota'); } },
   { name: '--time-limit', value: 'SECONDS', commands: RUNS, help: 'execution time limit of a run (default 360, as in Apps Script)', apply: (o, v) => { o.timeLimitMs = positiveNumber(v, '--time-limit') * 1000; } },
+  { name: '--warehouse', value: 'FILE', commands: RUNS, help: 'a .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md)', apply: (o, v) => { o.warehouse = v; } },
+  { name: '--answer', value: 'TEXT', commands: RUNS, help: "answer the add-on's next prompt with TEXT (repeat for more), e.g. for Connect a BigQuery table…", apply: (o, v) => { (o.answers ??= []).push(v); } },
+  { name: '--mode', value: 'addon|bound', commands: RUNS, help: 'installed add-on (default) or a copy of the code bound to the sheet (docs/google-fidelity.md)', apply: (o, v) => {
+    if (v !== 'addon' && v !== 'bound') throw new Error(`--mode ${v}: allowed addon (installed from the Marketplace) or bound (a copy of the code in the sheet)`);
+    (o.google ??= {}).mode = v;
+  } },
+  { name: '--auth-mode', value: 'NONE|LIMITED|FULL', commands: RUNS, help: 'the authorization mode of the simple triggers onOpen and onEdit (default LIMITED)', apply: (o, v) => { (o.google ??= {}).authMode = authModeArg(v); } },
+  { name: '--no-trigger-document', commands: RUNS, help: 'a time-driven trigger gets no spreadsheet and no document lock (the case Google does not document)', apply: (o) => { (o.google ??= {}).triggerDocument = false; } },
+  { name: '--authorization-required', commands: RUNS, help: "the user's authorization lapsed after an update (getAuthorizationInfo says REQUIRED)", apply: (o) => { (o.google ??= {}).authorizationRequired = true; } },
   { name: '--calls', commands: RUNS, help: 'list the service calls per method', apply: (o) => { o.calls = true; } },
   { name: '--set', value: 'KEY=VALUE', commands: ['settings'], help: 'settings: change one setting (repeat for more); `settings` alone lists keys and values', apply: (o, v) => { (o.sets ??= []).push(v); } },
   { name: '--help', commands: ALL, help: 'this help', apply: (o) => { o.help = true; } },
@@ -224,6 +247,8 @@ async function open(options: CliOptions, copy: WorkingCopy, code?: string): Prom
       timeLimitMs: options.timeLimitMs,
       selection: options.selection,
       smtp: options.smtp,
+      warehouse: options.warehouse,
+      ...options.google,
       code,
     });
   } catch (error) {
@@ -426,9 +451,9 @@ function printNews(runtime: Runtime, seen: Seen): string[] {
 }
 
 /** Runs a top-level function, printing its failure as Apps Script's execution log would; its error or null. */
-function runReported(runtime: Runtime, name: string, args: unknown[]): string | null {
+function runReported(runtime: Runtime, name: string, args: unknown[], run = () => runtime.call(name, ...args)): string | null {
   try {
-    const result = runtime.call(name, ...args);
+    const result = run();
     if (result !== undefined) console.log(`  returned: ${JSON.stringify(result)}`);
     return null;
   } catch (error) {
@@ -467,16 +492,21 @@ export async function runLocal(argv: string[]): Promise<number> {
   paths.set(runtime, copy.path);
   bar.done();
   for (const line of [...copy.messages, ...runtime.notices]) console.log(line);
+  if (options.functionName === 'fire') return fireDue(runtime, copy);
   if (!runtime.functionNames.includes(options.functionName)) {
     console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
     return 2;
   }
+  for (const text of options.answers ?? []) runtime.ui.responses.push({ button: 'OK', text });
   const before = snapshot(runtime.workbook);
   const sheetsBefore = runtime.workbook.sheets.map((s) => s.name);
   const seen = seenNow(runtime);
   console.log(`Running ${options.functionName}() on ${shown(copy.path)} at ${runtime.now().toString()}`);
   const started = performance.now();
-  const error = runReported(runtime, options.functionName, []);
+  // onOpen and onInstall run as Google runs them: onOpen a simple trigger in its authorization mode.
+  const error = options.functionName === 'onOpen' ? runReported(runtime, 'onOpen', [], () => runtime.open())
+    : options.functionName === 'onInstall' ? runReported(runtime, 'onInstall', [], () => runtime.install())
+    : runReported(runtime, options.functionName, []);
   for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
   const after = stepBar(2);
   after.step('evaluating formulas');
@@ -492,6 +522,27 @@ export async function runLocal(argv: string[]): Promise<number> {
   console.log(`Saved ${shown(copy.path)} (real time ${seconds(performance.now() - started)})`);
   console.log(calls.join('\n'));
   if (error !== null) { console.error(`Failed: ${options.functionName}() — ${error}`); return 1; }
+  if (failedRuns.length) { console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`); return 1; }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// npm run local -- fire [--now T]
+
+/** Fires every installed clock trigger due at the runtime's now (`--now`), as Google would, and saves. */
+async function fireDue(runtime: Runtime, copy: WorkingCopy): Promise<number> {
+  const at = runtime.now();
+  console.log(`Firing the time-driven triggers due at ${at.toString()} on ${shown(copy.path)}`);
+  const seen = seenNow(runtime);
+  const fired = runtime.fire(at);
+  for (const f of fired) {
+    console.log(`  ${f.handler}() — due ${f.dueAt.toISOString()}, event ${JSON.stringify(f.event)}: ${f.ok ? 'ran' : `failed: ${f.error}`}`);
+  }
+  if (fired.length === 0) console.log('  nothing due (turn automation on, or pass a later --now)');
+  runtime.evaluateFormulas();
+  await runtime.save();
+  const failedRuns = printNews(runtime, seen);
+  if (fired.some((f) => !f.ok)) return 1;
   if (failedRuns.length) { console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`); return 1; }
   return 0;
 }
@@ -633,8 +684,7 @@ export async function runStart(argv: string[]): Promise<number> {
 
   if (runtime.functionNames.includes('onOpen')) {
     console.log('\nonOpen() — the menu Sheets shows:');
-    const authMode = (runtime.services.ScriptApp as unknown as { AuthMode?: Record<string, unknown> }).AuthMode?.FULL ?? 'FULL';
-    const error = runReported(runtime, 'onOpen', [{ authMode, source: runtime.spreadsheet }]);
+    const error = runReported(runtime, 'onOpen', [], () => runtime.open());
     if (error) failures.push(`onOpen: ${error}`);
     for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
     failures.push(...printNews(runtime, seen));
@@ -687,7 +737,9 @@ export async function runStart(argv: string[]): Promise<number> {
   await runtime.save();
   steps.done();
 
-  console.log(`\n${evaluationLine(afterTriggers)}`);
+  // Both evaluations' calls: the second reruns only the formulas whose arguments the trigger changed.
+  const callsMade = evaluation.customFunctionCalls + (afterTriggers === evaluation ? 0 : afterTriggers.customFunctionCalls);
+  console.log(`\n${evaluationLine({ ...afterTriggers, customFunctionCalls: callsMade })}`);
   if (triggers.length === 0) console.log(`Triggers: none installed (choose "Turn automation on" in the menu: \`npm run local -- turnAutomationOn${workbookFlags(options)}\`).`);
   else {
     console.log(`Triggers: fired ${triggers.length} once`);

@@ -48,7 +48,7 @@ export function customFunctionNames(code: string): string[] {
 
 const OPEN_RANGE = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+):(\$?[A-Z]{1,3})(?![\w($])/g;
 
-/** Rewrites `D2:D` (and `'Sheet'!D2:D`) to end at the referenced sheet's last row; strings are left alone. */
+/** Rewrites `D2:D` (and `'Sheet'!D2:D`) to end where `lastRowOf` says (the grid's end); strings are left alone. */
 export function boundOpenRanges(formula: string, lastRowOf: (sheetName: string | null) => number): string {
   // Split on string literals so "A2:A" inside quotes stays text.
   return formula
@@ -148,7 +148,8 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
   };
 
   const sheetContents: Record<string, RawCellContent[][]> = {};
-  const lastRowOf = (sheetName: string | null, current: SheetModel) => (sheetName === null ? current : model.sheet(sheetName) ?? current).lastRow();
+  // Sheets hands `D2:D` over to the end of the grid, blank rows included (docs/google-fidelity.md).
+  const lastRowOf = (sheetName: string | null, current: SheetModel) => (sheetName === null ? current : model.sheet(sheetName) ?? current).maxRows;
   for (const sheet of sheets) {
     const extent = sheet.storedExtent();
     const rows: RawCellContent[][] = [];
@@ -269,9 +270,9 @@ function directArgs(text: string, model: WorkbookModel, current: SheetModel): Di
   return args;
 }
 
-/** The last row a range argument reaches: its own, or for `D2:D` the sheet's last row with content (see boundOpenRanges). */
+/** The last row a range argument reaches: its own, or for `D2:D` the end of the grid, as Sheets passes it. */
 function argEndRow(arg: Extract<DirectArg, { kind: 'range' }>): number {
-  return arg.endRow ?? Math.max(arg.row + 1, arg.sheet.lastRow());
+  return arg.endRow ?? Math.max(arg.row + 1, arg.sheet.maxRows);
 }
 
 function argValue(arg: DirectArg): unknown {
@@ -569,7 +570,8 @@ function probeShape(host: CustomFunctionHost, name: string): ResultShape {
     if (!Array.isArray(out) || out.length === 0) return { width: 1, fixedHeight: null };
     const rows = (Array.isArray(out[0]) ? out : [out]) as unknown[][];
     const width = Math.max(1, ...rows.map((r) => r.length));
-    return { width, fixedHeight: rows.length === 2 ? null : rows.length };
+    // Column functions give one row per input row, or fewer when they leave out trailing blank rows.
+    return { width, fixedHeight: rows.length <= 2 ? null : rows.length };
   } catch {
     return { width: 1, fixedHeight: null };
   }

@@ -17,9 +17,11 @@ import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
+import { AuthModeName, ExecutionKind, refusal } from './authModes';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { Services, createServices } from './services';
 import { FileLock } from './services/fileLock';
+import { warehouseFile } from './services/bigquery';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
 import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
 import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
@@ -27,6 +29,7 @@ import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkb
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
 export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
 export const CUSTOM_FUNCTION_TIME_LIMIT_MS = 30 * 1000;
+export const SIMPLE_TRIGGER_TIME_LIMIT_MS = 30 * 1000;
 
 const ROOT = resolve(__dirname, '..');
 
@@ -57,6 +60,36 @@ export interface RuntimeOptions {
    * Date cells reach the script as 00:00 in this zone, whatever the script's zone (docs/time-zones.md).
    */
   timeZone?: string;
+  /** A .parquet or .csv standing for the BigQuery table of Connected Sheets (local/services/bigquery.ts). */
+  warehouse?: string;
+  /**
+   * `addon` (default): PartnerPulse installed as an editor add-on — its add-on menu is captioned PartnerPulse,
+   * ScriptApp.getInstallationSource() is WEB_STORE_ADD_ON. `bound`: a copy of the code bound to the
+   * spreadsheet — the add-on menu is captioned with the script project's name (`projectName`), the source NONE.
+   */
+  mode?: 'addon' | 'bound';
+  /** The bound script project's name (default "Untitled project"), shown on createAddonMenu's menu in `bound` mode. */
+  projectName?: string;
+  /**
+   * The mode the simple triggers onOpen and onEdit run in (`open()`, `edit()`): default LIMITED, Google's
+   * AuthMode reference for onOpen/onEdit; NONE is an add-on installed by the user but not yet used in this
+   * document. onInstall always runs in FULL. See docs/google-fidelity.md.
+   */
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  /**
+   * Whether a time-driven trigger's run has the spreadsheet (getActiveSpreadsheet(), getDocumentLock()).
+   * Default true (docs/google-fidelity.md, "Decisions"); false gives null for both, the other case.
+   */
+  triggerDocument?: boolean;
+  /** The user's authorization lapsed after an update: getAuthorizationInfo(FULL) says REQUIRED, and a
+   * time-driven run's spreadsheet calls fail with "Authorization is required to perform that action." */
+  authorizationRequired?: boolean;
+  /**
+   * Take over the live copy other executions published before each run (not only when taking the document
+   * lock), as every execution in Google reads the one live spreadsheet. For the sidebar bridge, whose calls
+   * run in several executions at once (local/sidebarServer.ts).
+   */
+  catchUpEachRun?: boolean;
   /** The spreadsheet's locale (`en_US`, `de_DE`, …): how dates typed as text read. Default en_US. */
   locale?: string;
   /** The script's zone (the manifest's `timeZone`): triggers' hours, Session.getScriptTimeZone. */
@@ -69,9 +102,25 @@ export interface RuntimeOptions {
   clock?: 'wall' | 'cpu';
 }
 
+/** The message Apps Script stops a run with when a scope it needs was not granted. */
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
 export interface Runtime {
-  /** Runs a top-level function of the bundle as Apps Script would (menu item, trigger, google.script.run). */
+  /** Runs a top-level function of the bundle as Apps Script would (menu item, google.script.run): FULL mode. */
   call(functionName: string, ...args: unknown[]): unknown;
+  /** The spreadsheet opens: onOpen as a simple trigger, in the `authMode` option's mode, with its event. */
+  open(): unknown;
+  /** The add-on is installed from the Marketplace: onInstall in FULL. */
+  install(): unknown;
+  /** A user edited `a1` (after changing the cells): onEdit as a simple trigger with Sheets' edit event. */
+  edit(a1: string, change?: { value?: unknown; oldValue?: unknown }): unknown;
+  /**
+   * Fires every installed clock trigger that is due at `at` (default now) since it last fired, as Apps Script
+   * would: in FULL, with the time-driven event object. It runs as the runtime's `userEmail` (Google runs a
+   * trigger as its owner; locally the owner is that user unless a test installs triggers as another).
+   * Reports each run; never throws.
+   */
+  fire(at?: Date): FiredTrigger[];
   /** Evaluates every formula (custom functions included) and writes the results into the workbook. */
   evaluateFormulas(): Evaluation;
   /** Top-level functions of the bundle, and which of them are custom functions. */
@@ -98,13 +147,36 @@ export interface Runtime {
   save(path?: string): Promise<void>;
 }
 
-/** A CallLog that also enforces the execution time limit on every service call. */
+export interface FiredTrigger {
+  handler: string;
+  triggerUid: string;
+  /** The scheduled time it was due at. */
+  dueAt: Date;
+  /** The event object the handler got. */
+  event: Record<string, unknown>;
+  ok: boolean;
+  error?: string;
+}
+
+/** A CallLog that also enforces the authorization mode and the execution time limit on every service call. */
 class TimedCallLog extends CallLog {
   onCall: (() => void) | null = null;
+  authorize: ((service: string, method: string) => void) | null = null;
   override count(service: string, method: string): void {
+    this.authorize?.(service, method);
     super.count(service, method);
     this.onCall?.();
   }
+}
+
+/** One execution in progress: its clock, its authorization mode and whether it has the spreadsheet. */
+interface Execution {
+  startedAt: number;
+  limitMs: number;
+  exceeded: boolean;
+  mode: AuthModeName;
+  kind: ExecutionKind;
+  document: boolean;
 }
 
 /** Replaces Date in the context with one that reads the virtual clock; instanceof Date keeps working. */
@@ -142,7 +214,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const virtualMs = () => startMs + (elapsed() - realStart) + calls.estimatedAppsScriptMs();
 
   // Runs in progress (a recalculation inside a run nests a custom-function run), innermost last.
-  const runs: { startedAt: number; limitMs: number; exceeded: boolean }[] = [];
+  const runs: Execution[] = [];
   const context = vm.createContext({}, { name: 'Apps Script' });
   vm.runInContext(VIRTUAL_DATE, context)(virtualMs);
   const realm: Realm = {
@@ -157,17 +229,41 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       throw realm.error(EXCEEDED_MESSAGE);
     }
   };
+  const authorizationRequired = options.authorizationRequired ?? false;
+  calls.authorize = (service, method) => {
+    const run = runs[runs.length - 1];
+    if (!run) return;
+    const refused = refusal(run.mode, run.kind, service, method);
+    if (refused) throw realm.error(refused);
+    // A trigger runs without the user: a scope added by an update and not granted yet stops it at first use.
+    if (authorizationRequired && run.kind === 'clockTrigger' && ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(service)) {
+      throw realm.error(AUTHORIZATION_REQUIRED_MESSAGE);
+    }
+  };
 
   const customFunctions = customFunctionNames(code);
   // Sheets hands a custom function its date cells as instants in the spreadsheet's zone and shows a returned
   // Date as its wall clock there; the model keeps wall clocks (local/services/time.ts).
-  const callCustomFunction = (name: string, args: unknown[]) =>
-    mapDates(
-      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS),
+  // When the spreadsheet's zone is this process's own, both conversions are identities: skipped, since a
+  // whole column of 200,000 dates through Intl costs seconds.
+  const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const callCustomFunction = (name: string, args: unknown[]) => {
+    const limitMs = options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS;
+    const context = { mode: 'CUSTOM_FUNCTION', kind: 'customFunction', document: true } as const;
+    if (workbook.timeZone === processZone) return guarded(name, args.map((a) => toRealm(a, realm)), limitMs, context);
+    return mapDates(
+      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), limitMs, context),
       (d) => instantToWallClock(d, workbook.timeZone),
     );
+  };
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
-  const app = new LocalSpreadsheetApp({ model: workbook, calls, realm, recalculate, selection: options.selection });
+  const mode = options.mode ?? 'addon';
+  const addonMenuCaption = mode === 'bound' ? (options.projectName ?? 'Untitled project') : 'PartnerPulse';
+  const app = new LocalSpreadsheetApp({
+    model: workbook, calls, realm, recalculate, selection: options.selection, addonMenuCaption,
+    warehouse: options.warehouse ? warehouseFile(resolve(options.warehouse)) : null,
+    dataSourcesPath: workbookPath ? workbookPath.replace(/\.xlsx$/i, '') + '.datasources.json' : null,
+  });
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
@@ -185,13 +281,27 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     mailRateLimit: options.mailRateLimit,
     htmlRoot: join(ROOT, 'dist'),
     documentLockHooks: live ? { acquired: live.catchUp, releasing: live.publish } : undefined,
+    authorizationRequired: () => authorizationRequired,
+    installationSource: mode === 'bound' ? 'NONE' : 'WEB_STORE_ADD_ON',
   });
+  // Outside a containing document getDocumentLock() returns null (reference/lock/lock-service).
+  const lockService = {
+    ...services.LockService,
+    getDocumentLock: () => {
+      const run = runs[runs.length - 1];
+      if (run && !run.document) {
+        calls.count('LockService', 'getDocumentLock');
+        return null;
+      }
+      return services.LockService.getDocumentLock();
+    },
+  } as typeof services.LockService;
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: app,
     PropertiesService: services.PropertiesService,
     CacheService: services.CacheService,
-    LockService: services.LockService,
+    LockService: lockService,
     ScriptApp: services.ScriptApp,
     MailApp: services.MailApp,
     HtmlService: services.HtmlService,
@@ -208,11 +318,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const functionNames = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
   const invoke = new vm.Script('__run.fn.apply(globalThis, __run.args)', { filename: 'apps-script-run' });
 
-  function guarded(name: string, args: unknown[], limitMs: number): unknown {
+  const FULL: Pick<Execution, 'mode' | 'kind' | 'document'> = { mode: 'FULL', kind: 'user', document: true };
+
+  function guarded(name: string, args: unknown[], limitMs: number, how: Pick<Execution, 'mode' | 'kind' | 'document'> = FULL): unknown {
     const fn = context[name];
     if (typeof fn !== 'function') throw realm.error(`Script function not found: ${name}`);
-    const run = { startedAt: virtualMs(), limitMs, exceeded: false };
+    if (runs.length === 0 && options.catchUpEachRun) live?.catchUp();
+    const run: Execution = { startedAt: virtualMs(), limitMs, exceeded: false, ...how };
     runs.push(run);
+    const outer = app.documentAvailable;
+    app.documentAvailable = how.document;
     context.__run = { fn, args };
     try {
       // The vm timeout stops a loop that makes no service calls; virtual time is never behind real time.
@@ -224,13 +339,51 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       throw error;
     } finally {
       runs.pop();
+      app.documentAvailable = outer;
       delete context.__run;
-      if (runs.length === 0) services.endExecution();
+      if (runs.length === 0) {
+        services.endExecution();
+        app.endExecution();
+      }
     }
   }
 
+  const runLimit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  // Simple triggers have 30 seconds (guides/triggers, Restrictions), like custom functions.
+  const simpleLimit = Math.min(runLimit, SIMPLE_TRIGGER_TIME_LIMIT_MS);
+  const simpleMode: AuthModeName = options.authMode ?? 'LIMITED';
+  const simple = { mode: simpleMode, kind: 'simpleTrigger' as const, document: true };
+
+  function fire(at?: Date): FiredTrigger[] {
+    const when = at ?? new Date(virtualMs());
+    const fired: FiredTrigger[] = [];
+    for (const due of services.takeDueTriggers(when)) {
+      const event = timeDrivenEvent(due.triggerId, due.at);
+      const report: FiredTrigger = { handler: due.handler, triggerUid: due.triggerId, dueAt: due.at, event, ok: true };
+      try {
+        guarded(due.handler, [event], runLimit, { mode: 'FULL', kind: 'clockTrigger', document: options.triggerDocument ?? true });
+      } catch (error) {
+        report.ok = false;
+        const message = (error as { message?: unknown } | null)?.message;
+        report.error = typeof message === 'string' ? message : String(error);
+      }
+      fired.push(report);
+    }
+    return fired;
+  }
+
   return {
-    call: (functionName, ...args) => guarded(functionName, args.map((a) => toRealm(a, realm)), options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
+    call: (functionName, ...args) => guarded(functionName, args.map((a) => toRealm(a, realm)), runLimit),
+    open: () => guarded('onOpen', [simpleMode === 'NONE' ? { authMode: simpleMode } : { authMode: simpleMode, source: app.spreadsheet, user: userObject(options.userEmail) }], simpleLimit, simple),
+    install: () => guarded('onInstall', [{ authMode: 'FULL' }], runLimit, FULL),
+    edit: (a1Notation, change = {}) => {
+      const range = app.spreadsheet.getRange(a1Notation);
+      const event: Record<string, unknown> = { authMode: simpleMode, range, source: app.spreadsheet, user: userObject(options.userEmail) };
+      if ('value' in change) event.value = toRealm(change.value, realm);
+      if ('oldValue' in change) event.oldValue = toRealm(change.oldValue, realm);
+      return guarded('onEdit', [event], simpleLimit, simple);
+    },
+    fire,
     evaluateFormulas: recalculate,
     functionNames,
     customFunctions,
@@ -335,6 +488,33 @@ function liveCopy(workbook: WorkbookModel, workbookPath: string) {
       write({ version, xlsxHash: baseHash, workbook: workbookSnapshot(workbook) });
     },
   };
+}
+
+/**
+ * The time-driven event object (guides/triggers/events, "Time-driven events"): authMode, triggerUid and the
+ * firing time's fields in UTC, as Google's example shows them (timezone "UTC").
+ */
+function timeDrivenEvent(triggerUid: string, at: Date): Record<string, unknown> {
+  const start = Date.UTC(at.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((at.getTime() - start) / 86_400_000 + new Date(start).getUTCDay() + 1) / 7);
+  return {
+    authMode: 'FULL',
+    triggerUid,
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    'day-of-month': at.getUTCDate(),
+    'day-of-week': at.getUTCDay() === 0 ? 7 : at.getUTCDay(),
+    'week-of-year': week,
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: at.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+/** The event's `user`: a User whose getEmail() is the user's address. */
+function userObject(email = 'pm@example.com'): { getEmail(): string; toString(): string } {
+  return { getEmail: () => email, toString: () => email };
 }
 
 /** A value with every Date in it (arrays walked) replaced. */

@@ -5,7 +5,9 @@
  *   GET  /      the HTML that the add-on's openQbrSidebar() handed to Ui.showSidebar, with a small
  *               google.script.run shim put in front of its own script
  *   POST /run   { name, args } → runs that top-level function of dist/Code.js, saves the workbook,
- *               answers { value } or { error }
+ *               answers { value } or { error }; up to 10 calls run at once, each its own execution, so
+ *               the add-on's server functions contend for the document lock as in Google
+ *               (docs/google-fidelity.md)
  *
  * The shim and this server keep google.script.run's rules (guides/html/reference/run): a Date, a function or
  * undefined-as-value cannot be passed (the call fails), functions whose names end in `_` are private and
@@ -16,6 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Runtime, createRuntime } from './runtime';
 import { workingCopy } from './workingCopy';
 
@@ -33,7 +36,10 @@ export interface SidebarServerOptions {
 
 export interface SidebarServer {
   url: string;
+  /** The runtime of the first execution slot (the page, and calls made one at a time, run here). */
   runtime: Runtime;
+  /** The most google.script.run calls that were running at once. */
+  stats: { maxConcurrent: number };
   /** Calls made through /run, in order (for tests and the console). */
   calls: { name: string; ok: boolean }[];
   close(): Promise<void>;
@@ -90,6 +96,31 @@ function dateInside(value: unknown, path = 'result'): string | null {
   return null;
 }
 
+/** Calls in flight at once that Google runs side by side (docs/google-fidelity.md). */
+export const MAX_CONCURRENT_CALLS = 10;
+
+type CallAnswer = { value?: unknown; error?: string };
+
+/**
+ * One google.script.run call as its own execution in `runtime`: the answer the page gets ({ value } or
+ * { error } with the message), the workbook saved afterwards whatever happened.
+ */
+export async function runCall(runtime: Runtime, name: string, args: unknown[]): Promise<CallAnswer> {
+  try {
+    const value = runtime.call(name, ...args);
+    const bad = dateInside(value);
+    if (bad) throw new Error(`${name} returned a Date or function at ${bad}; google.script.run cannot carry it (send an ISO date string).`);
+    // Plain data only crosses to the page (and from a worker thread).
+    return { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+  } catch (error) {
+    // The add-on's errors come from the runtime's own realm, so `instanceof Error` cannot be trusted here.
+    const message = (error as { message?: unknown } | null)?.message;
+    return { error: typeof message === 'string' ? message : String(error) };
+  } finally {
+    await runtime.save();
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -114,9 +145,10 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     selection: options.selection,
     outboxDir: options.outboxDir,
     userEmail: options.userEmail,
+    catchUpEachRun: true,
   });
   const calls: SidebarServer['calls'] = [];
-  // One execution at a time, as one user's sidebar calls reach Apps Script; each ends with a save.
+  // The page is made in this process's runtime, one request at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -135,7 +167,65 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     return at < 0 ? SHIM + html : html.slice(0, at) + SHIM + html.slice(at);
   };
 
-  const run = async (body: string): Promise<{ value?: unknown; error?: string }> => {
+  // Up to MAX_CONCURRENT_CALLS google.script.run calls run at once, each its own execution (Google runs them
+  // in parallel, so the add-on's server functions really contend for the document lock): the first in this
+  // process's runtime, the others in worker threads with their own runtime over the same workbook.
+  const workers: { worker: Worker; busy: boolean; pending: Map<number, (answer: CallAnswer) => void> }[] = [];
+  const waiting: (() => void)[] = [];
+  let mainBusy = false;
+  let inFlight = 0;
+  let nextId = 0;
+  const stats = { maxConcurrent: 0 };
+  const workerOptions = { workbookPath: options.workbookPath, now: options.now?.toISOString(), selection: options.selection, outboxDir: options.outboxDir, userEmail: options.userEmail, catchUpEachRun: true };
+
+  const onWorker = (slot: (typeof workers)[number], name: string, args: unknown[]): Promise<CallAnswer> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      slot.pending.set(id, resolve);
+      slot.worker.postMessage({ id, name, args });
+    });
+
+  const dispatch = async (name: string, args: unknown[]): Promise<CallAnswer> => {
+    while (inFlight >= MAX_CONCURRENT_CALLS) await new Promise<void>((wake) => waiting.push(wake));
+    inFlight++;
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
+    try {
+      if (!mainBusy) {
+        mainBusy = true;
+        try {
+          return await runCall(runtime, name, args);
+        } finally {
+          mainBusy = false;
+        }
+      }
+      let slot = workers.find((w) => !w.busy);
+      if (!slot) {
+        const worker = new Worker(join(__dirname, 'executionWorker.cjs'), { workerData: { options: workerOptions } });
+        const created = { worker, busy: false, pending: new Map<number, (answer: CallAnswer) => void>() };
+        worker.on('message', ({ id, answer }: { id: number; answer: CallAnswer }) => {
+          created.pending.get(id)?.(answer);
+          created.pending.delete(id);
+        });
+        worker.on('error', (error) => {
+          for (const resolve of created.pending.values()) resolve({ error: `The execution failed: ${error.message}` });
+          created.pending.clear();
+        });
+        workers.push(created);
+        slot = created;
+      }
+      slot.busy = true;
+      try {
+        return await onWorker(slot, name, args);
+      } finally {
+        slot.busy = false;
+      }
+    } finally {
+      inFlight--;
+      waiting.shift()?.();
+    }
+  };
+
+  const run = async (body: string): Promise<CallAnswer> => {
     let request: { name?: unknown; args?: unknown };
     try {
       request = JSON.parse(body) as typeof request;
@@ -148,20 +238,9 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
       calls.push({ name, ok: false });
       return { error: `Script function not found: ${name}` };
     }
-    try {
-      const value = runtime.call(name, ...args);
-      const bad = dateInside(value);
-      if (bad) throw new Error(`${name} returned a Date or function at ${bad}; google.script.run cannot carry it (send an ISO date string).`);
-      calls.push({ name, ok: true });
-      return { value: value === undefined ? null : value };
-    } catch (error) {
-      calls.push({ name, ok: false });
-      // The add-on's errors come from the runtime's own realm, so `instanceof Error` cannot be trusted here.
-      const message = (error as { message?: unknown } | null)?.message;
-      return { error: typeof message === 'string' ? message : String(error) };
-    } finally {
-      await runtime.save();
-    }
+    const answer = await dispatch(name, args);
+    calls.push({ name, ok: !('error' in answer) });
+    return answer;
   };
 
   const server: Server = createServer((req, res) => {
@@ -175,7 +254,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     }
     if (req.method === 'POST' && path === '/run') {
       readBody(req)
-        .then((body) => serial(() => run(body)))
+        .then((body) => run(body))
         .then((answer) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(answer)))
         .catch((error: Error) => send(res, 500, 'application/json; charset=utf-8', JSON.stringify({ error: error.message })));
       return;
@@ -187,11 +266,15 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
     runtime,
+    stats,
     calls,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections?.();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+      await new Promise<void>((resolve, reject) => {
+        server.closeAllConnections?.();
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+    },
   };
 }
 

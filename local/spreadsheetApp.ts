@@ -13,7 +13,9 @@
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
 import { CallLog } from './calls';
+import { ConnectedSheets, DATA_EXECUTION_STATE, LocalBigQueryDataSourceSpec, LocalDataSource, LocalDataSourceSheet, LocalDataSourceSpecBuilder, SheetTarget, WarehouseFile } from './services/bigquery';
 import { instantToWallClock, wallClockToInstant } from './services/time';
+import { parseTyped } from './valueParsing';
 import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -54,12 +56,21 @@ export interface SpreadsheetEnvironment {
   recalculate?: () => void;
   /** The selection: a sheet name and A1 range ("Partners!A5" or "A5:K5"); default A1 of the first sheet. */
   selection?: string;
+  /** Connected Sheets (local/services/bigquery.ts): the file standing for the BigQuery table, and where data sources are saved. */
+  warehouse?: WarehouseFile | null;
+  dataSourcesPath?: string | null;
+  /**
+   * Where createAddonMenu's menu shows: an installed add-on's under Extensions with the add-on's name; a bound
+   * script's (mode "bound") under Extensions with the script project's name. Default: the add-on "PartnerPulse".
+   */
+  addonMenuCaption?: string;
 }
 
 /** Shared state behind one SpreadsheetApp: the workbook, the call log, the UI record, the selection. */
 class Session {
   readonly realm: Realm;
   readonly ui: LocalUi;
+  connected!: ConnectedSheets;
   activeSheet: SheetModel;
   activeRange: { sheet: SheetModel; row: number; column: number; rows: number; columns: number } | null = null;
   private dirty = false;
@@ -287,6 +298,15 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   private writeCell(r: number, c: number, value: unknown): void {
     const cell = this.sheetModel.ensure(this.row + r, this.column + c);
     const next = this.session.fromScript(value);
+    // Sheets reads a written string as typed text ("20%" → 0.2, "2026-12-01" → a date), unless it starts with
+    // an apostrophe or the cell is formatted as plain text (local/valueParsing.ts).
+    if (typeof next.value === 'string' && next.formula === undefined && !next.typedAsText && cell.numberFormat !== '@') {
+      const typed = parseTyped(next.value, this.session.env.model.locale);
+      if (typed) {
+        next.value = typed.value;
+        if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
+      }
+    }
     cell.value = next.value;
     delete cell.error;
     delete cell.spill;
@@ -889,6 +909,11 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
     this.count('toast');
     this.toasts.push({ message: String(msg), title: title ?? '' });
   }
+
+  // Connected Sheets (local/services/bigquery.ts).
+  insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet { return this.session.connected.insertDataSourceSheet(spec); }
+  getDataSourceSheets(): LocalDataSourceSheet[] { this.count('getDataSourceSheets'); return this.session.connected.dataSourceSheets(); }
+  getDataSources(): LocalDataSource[] { this.count('getDataSources'); return [...this.session.connected.dataSources]; }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -954,10 +979,13 @@ export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddon
     return new LocalMenu(this.session, caption);
   }
 
-  /** Add-on menus sit under Extensions › PartnerPulse in Sheets; recorded under the caption "Add-on". */
+  /**
+   * Add-on menus sit under Extensions, captioned with the add-on's name when it is installed as an add-on, and
+   * with the script project's name in a bound copy (the runtime's `mode`), recorded as "Extensions › <name>".
+   */
   createAddonMenu(): LocalMenu {
     this.session.count('Ui', 'createAddonMenu');
-    return new LocalMenu(this.session, 'Add-on');
+    return new LocalMenu(this.session, `Extensions › ${this.session.env.addonMenuCaption ?? 'PartnerPulse'}`);
   }
 
   alert(titleOrPrompt: string, promptOrButtons?: unknown, _buttons?: unknown): GoogleAppsScript.Base.Button {
@@ -1011,8 +1039,16 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   constructor(env: SpreadsheetEnvironment) {
     this.session = new Session(env);
     this.session.spreadsheet = new LocalSpreadsheet(this.session);
+    this.session.connected = new ConnectedSheets(connectedSheetsHost(this.session), env.warehouse ?? null, env.dataSourcesPath ?? null);
     if (env.selection) this.select(env.selection);
   }
+
+  /** Connected Sheets' enums as the add-on compares them. */
+  readonly DataExecutionState = DATA_EXECUTION_STATE;
+  newDataSourceSpec(): LocalDataSourceSpecBuilder { return this.session.connected.newSpec(); }
+  enableBigQueryExecution(): void { this.session.connected.enable(); }
+  /** The end of an execution: data execution must be enabled again by the next one. Not part of Apps Script. */
+  endExecution(): void { this.session.connected.endExecution(); }
 
   /** Sets the selection as a user's click would ("Partners!A5", "A5:K5"); not counted. */
   select(notation: string): void {
@@ -1029,12 +1065,20 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   get ui(): LocalUi { return this.session.ui; }
   get spreadsheet(): LocalSpreadsheet { return this.session.spreadsheet; }
 
-  getActive(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActive'); return this.session.spreadsheet; }
-  getActiveSpreadsheet(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActiveSpreadsheet'); return this.session.spreadsheet; }
-  getActiveSheet(): LocalSheet { this.session.count('SpreadsheetApp', 'getActiveSheet'); return this.session.spreadsheet.wrapSheet(this.session.activeSheet); }
+  /**
+   * Whether this execution has a containing document. A time-driven run may not (docs/google-fidelity.md);
+   * then getActive*() return null, as they do outside a document. Set by the runtime per execution.
+   */
+  documentAvailable = true;
+
+  // Google's typings promise a value; without a document Apps Script gives null, so the null is cast.
+  getActive(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActive'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
+  getActiveSpreadsheet(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActiveSpreadsheet'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
+  getActiveSheet(): LocalSheet { this.session.count('SpreadsheetApp', 'getActiveSheet'); return this.documentAvailable ? this.session.spreadsheet.wrapSheet(this.session.activeSheet) : (null as unknown as LocalSheet); }
 
   getActiveRange(): LocalRange | null {
     this.session.count('SpreadsheetApp', 'getActiveRange');
+    if (!this.documentAvailable) return null;
     const a = this.session.activeRange;
     return a ? new LocalRange(this.session, a.sheet, a.row, a.column, a.rows, a.columns) : null;
   }
@@ -1054,3 +1098,27 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   }
 }
 
+
+/** What local/services/bigquery.ts needs of the session: counting, errors, dates and sheets in the script's realm. */
+function connectedSheetsHost(session: Session) {
+  const target = (model: SheetModel): SheetTarget => ({
+    sheet: session.spreadsheet.wrapSheet(model),
+    name: () => model.name,
+    write(rows) {
+      model.clearCells();
+      rows.forEach((row, r) => row.forEach((value, c) => { model.ensure(r + 1, c + 1).value = value as CellValue; }));
+    },
+  });
+  return {
+    count: (service: string, method: string) => session.count(service, method),
+    cellsRead: (n: number) => session.cells('read', n),
+    fail: (message: string): never => session.fail(message),
+    // A DATE is a date cell: 00:00 of that day in the spreadsheet's zone, as the script receives date cells.
+    date: (iso: string) => session.toScript(new Date(`${iso}T00:00:00`)) as Date,
+    addSheet: (name: string) => target(session.env.model.addSheet(name)),
+    sheetNamed: (name: string) => {
+      const model = session.env.model.sheet(name);
+      return model ? target(model) : null;
+    },
+  };
+}

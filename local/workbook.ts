@@ -91,6 +91,9 @@ export class SheetModel {
 
   /** The cell at (row, column), created blank if needed. */
   ensure(row: number, column: number): Cell {
+    // The grid always holds every cell (a model built in code may write past the default 1000 rows).
+    if (row > this.maxRows) this.maxRows = row;
+    if (column > this.maxColumns) this.maxColumns = column;
     const r = (this.rows[row - 1] ??= []);
     return (r[column - 1] ??= { value: '' });
   }

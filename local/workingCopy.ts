@@ -86,12 +86,12 @@ export async function workingCopy(input: string, options: { out?: string; fresh?
     copyFileSync(source, path);
   }
   const side = sideFiles(path);
-  // The copy's live state belonged to the old copy; the tour also starts without properties and triggers.
+  // The copy's live state belonged to the old copy. Properties and triggers belong to the spreadsheet: kept
+  // when the user edited the same file, dropped for another file of the same name (out/partners.xlsx from
+  // the demo, then ~/partners.xlsx) and for the tour, which starts afresh.
   rmSync(side.live, { force: true });
-  if (options.fresh) {
-    rmSync(side.state, { force: true });
-    rmSync(side.outbox, { recursive: true, force: true });
-  }
+  if (options.fresh || previous?.source !== source) rmSync(side.state, { force: true });
+  if (options.fresh) rmSync(side.outbox, { recursive: true, force: true });
   writeFileSync(record, JSON.stringify({ source, hash }) + '\n');
   return { path, source, messages };
 }

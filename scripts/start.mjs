@@ -4,6 +4,7 @@
 //   npm run local -- settings [--set k=v]  read and change Settings
 //   npm start -- --help                    every command, flag and function (no build: answered first)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
+//   npm run sql -- --dialect bigquery|duckdb --table NAME  print the rules as SQL (local/warehouseCli.ts, no build)
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
 // required — the same transform Jest uses — instead of shipping a second build of local/.
@@ -43,7 +44,7 @@ const [mode, ...args] = process.argv.slice(2);
 const all = mode === undefined ? [] : [mode, ...args];
 const cli = require(join(root, 'local', 'cli.ts'));
 // --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
-if (mode !== '--sidebar') {
+if (mode !== '--sidebar' && mode !== '--sql') {
   if (all.includes('--help') || all.includes('-h') || (mode === '--local' && (args[0] === 'help' || args.length === 0))) {
     console.log(cli.helpText());
     process.exit(0);
@@ -58,12 +59,13 @@ if (mode !== '--sidebar') {
 }
 if (mode === '--local') {
   if (!existsSync(join(root, 'dist', 'Code.js'))) build();
-} else {
+} else if (mode !== '--sql') {
   build();
 }
 try {
   const code =
-    mode === '--local' ? await cli.runLocal(args)
+    mode === '--sql' ? require(join(root, 'local', 'warehouseCli.ts')).runSql(args, JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone)
+    : mode === '--local' ? await cli.runLocal(args)
     : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
     : await cli.runStart(all);
   process.exitCode = code;

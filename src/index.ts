@@ -24,6 +24,7 @@ import { partnerMetrics } from './customFunctions/metrics';
 import * as settingsDialog from './server/settingsDialog';
 import * as setUp from './server/setUp';
 import * as dashboard from './server/dashboard';
+import * as warehouse from './server/warehouse/jobs';
 
 type Result = Output | Output[][];
 
@@ -187,9 +188,12 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   recolorEditedRows(e);
 }
 
-/** The hourly time-driven trigger: escalation checks every hour, the daily work once a day. */
-export function runHourly(): void {
-  automation.runHourly();
+/**
+ * The hourly time-driven trigger: escalation checks every hour, the daily work once a day.
+ * @param {Object} e The time-driven event (triggerUid, authMode, time fields).
+ */
+export function runHourly(e?: { triggerUid?: string }): void {
+  automation.runHourly(e);
 }
 
 /** Menu: Recolor now. */
@@ -376,4 +380,20 @@ export function checkHeaders(): string[] {
 /** Menu: Build dashboard (rewrites the Dashboard sheet only). */
 export function buildDashboard(): dashboard.DashboardResult {
   return dashboard.buildDashboard();
+}
+
+/** Menu: Connect a BigQuery table… — the partner rules run in BigQuery through Connected Sheets (docs/warehouse.md). */
+export function connectBigQueryTable(): void {
+  warehouse.connectBigQueryTable();
+}
+
+/**
+ * Menu of a copy not running as an installed add-on (test deployment, bound copy): replaces this user's hourly
+ * trigger here with one that fires once in about a minute, so the trigger's context can be checked in real
+ * Google (docs/test-deployment.md). Turn daily automation on again afterwards.
+ */
+export function runHourlyTriggerSoon(): string {
+  const message = automation.runHourlySoon();
+  buildMenu();
+  return message;
 }

@@ -49,6 +49,9 @@ export interface ServiceOptions {
   htmlRoot: string;
   /** Apply the editor add-on trigger restrictions (see ScriptAppOptions.editorAddOn); default true. */
   editorAddOn?: boolean;
+  /** See ScriptAppOptions.authorizationRequired / installationSource. */
+  authorizationRequired?: () => boolean;
+  installationSource?: 'NONE' | 'WEB_STORE_ADD_ON';
   /** Called when this execution takes / is about to give up the document lock (see DocumentLockHooks). */
   documentLockHooks?: DocumentLockHooks;
 }
@@ -74,6 +77,8 @@ export interface Services {
   runLog: RunLogEntry[];
   /** Time-driven triggers that would have fired in (since, until], in firing order (not counted). */
   dueTimeTriggers(since: Date, until: Date): DueTrigger[];
+  /** Clock triggers due at `at` since they last fired, each marked fired (not counted). */
+  takeDueTriggers(at: Date): DueTrigger[];
   /** Names templates can see besides their own variables, e.g. the vm context with the add-on's `include`. */
   setTemplateGlobals(globals: object): void;
 }
@@ -83,11 +88,13 @@ export function createServices(opts: ServiceOptions): Services {
   const executionToken = randomUUID();
   const store = new StateStore(opts.statePath, executionToken);
   const runLog: RunLogEntry[] = [];
-  const { scriptApp, dueTimeTriggers } = createScriptApp(calls, store, {
+  const { scriptApp, dueTimeTriggers, takeDueTriggers } = createScriptApp(calls, store, {
     timeZone,
     userEmail,
     now,
     editorAddOn: opts.editorAddOn ?? true,
+    authorizationRequired: opts.authorizationRequired,
+    installationSource: opts.installationSource,
   });
   const { mailApp, outbox } = createMailApp(calls, store, {
     outboxDir: opts.outboxDir,
@@ -115,6 +122,7 @@ export function createServices(opts: ServiceOptions): Services {
     outbox,
     runLog,
     dueTimeTriggers,
+    takeDueTriggers,
     setTemplateGlobals,
   };
 }

@@ -16,7 +16,8 @@ import { track } from './track';
 
 export type ScriptAppApi = Pick<
   GoogleAppsScript.Script.ScriptApp,
-  'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay'
+  | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getAuthorizationInfo' | 'getInstallationSource'
+  | 'AuthMode' | 'AuthorizationStatus' | 'InstallationSource' | 'EventType' | 'TriggerSource' | 'WeekDay'
 >;
 
 /**
@@ -28,6 +29,8 @@ const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_F
 const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' };
 const WeekDay = { SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY' };
 const WEEKDAY_NAMES = Object.keys(WeekDay);
+const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
+const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' };
 
 /** ClockTriggerBuilder reference: the only intervals Apps Script accepts. */
 const VALID_MINUTES = [1, 5, 10, 15, 30];
@@ -39,6 +42,8 @@ export interface DueTrigger {
   handler: string;
   triggerId: string;
   trigger: GoogleAppsScript.Script.Trigger;
+  /** Whose trigger it is: it runs as this user. */
+  user?: string;
 }
 
 export interface ScriptAppOptions {
@@ -51,6 +56,13 @@ export interface ScriptAppOptions {
    * no more often than hourly (everyMinutes is refused).
    */
   editorAddOn: boolean;
+  /**
+   * The user's authorization lapsed (an update added a scope they have not granted yet):
+   * getAuthorizationInfo(FULL).getAuthorizationStatus() is REQUIRED until they open the add-on again.
+   */
+  authorizationRequired?: () => boolean;
+  /** getInstallationSource(): NONE for a bound script, WEB_STORE_ADD_ON for an installed add-on. */
+  installationSource?: 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON';
 }
 
 function triggerObject(calls: CallLog, record: TriggerRecord): GoogleAppsScript.Script.Trigger {
@@ -234,6 +246,20 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
     EventType: EventType as unknown as typeof GoogleAppsScript.Script.EventType,
     TriggerSource: TriggerSource as unknown as typeof GoogleAppsScript.Script.TriggerSource,
     WeekDay: WeekDay as unknown as typeof GoogleAppsScript.Base.Weekday,
+    AuthorizationStatus: AuthorizationStatus as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus,
+    InstallationSource: InstallationSource as unknown as typeof GoogleAppsScript.Script.InstallationSource,
+    /** reference/script/authorization-info: whether the user must authorize again, and where. */
+    getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode) {
+      const required = options.authorizationRequired?.() ?? false;
+      return track(calls, 'AuthorizationInfo', {
+        getAuthorizationStatus: () => (required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED) as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+        getAuthorizationUrl: () => (required ? 'https://script.google.com/macros/d/partnerpulse-local/authorize' : null) as unknown as string,
+        getAuthorizedScopes: () => null as unknown as string[],
+      }) as unknown as GoogleAppsScript.Script.AuthorizationInfo;
+    },
+    getInstallationSource() {
+      return (options.installationSource ?? InstallationSource.WEB_STORE_ADD_ON) as unknown as GoogleAppsScript.Script.InstallationSource;
+    },
     newTrigger(functionName: string) {
       const handler = String(functionName);
       return track(calls, 'TriggerBuilder', {
@@ -281,7 +307,27 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
     return due.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
-  return { scriptApp, dueTimeTriggers };
+  /**
+   * The clock triggers (of every user) due at `at`: those with a firing time after they were last fired (or
+   * created) and not after `at`. Marks them fired at `at`, so each is fired once per due time. Not counted.
+   */
+  function takeDueTriggers(at: Date): DueTrigger[] {
+    const to = at.getTime();
+    return store.update((state) => {
+      const due: DueTrigger[] = [];
+      for (const record of state.triggers) {
+        if (!record.clock) continue;
+        const since = Date.parse(record.lastFired ?? record.created);
+        const times = firingTimes(record, since, to);
+        if (times.length === 0) continue;
+        record.lastFired = at.toISOString();
+        due.push({ at: new Date(times[times.length - 1]), handler: record.handler, triggerId: record.id, trigger: triggerObject(calls, record), user: record.user });
+      }
+      return due.sort((a, b) => a.at.getTime() - b.at.getTime());
+    });
+  }
+
+  return { scriptApp, dueTimeTriggers, takeDueTriggers };
 }
 
 const MINUTE = 60_000;

@@ -34,6 +34,8 @@ export interface TriggerRecord {
   user: string;
   /** ISO time of creation (the services' `now()`). */
   created: string;
+  /** ISO time a clock trigger was last fired by `npm run local -- fire` (it fires what is due since then). */
+  lastFired?: string;
   clock?: {
     kind: ClockKind;
     /** Interval in minutes/hours/days/weeks; unused for `once`. */

@@ -49,8 +49,19 @@ export function callRows(functionName: string, paramNames: readonly string[], ar
     }
   });
   if (height === null) return { column: false, rows: [paramNames.map((_, i) => args[i] as CellValue)] };
+  // Sheets passes `D2:D` down to the end of the grid. The result stops at the last row with data in any column
+  // given, so a value a user keeps further down the result column does not block it (#REF!, "Array result was
+  // not expanded…"; docs/google-fidelity.md). At least one row, as Sheets shows nothing for an empty array.
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  let used = height as number;
+  while (used > 1 && paramNames.every((_, i) => {
+    const arg = args[i];
+    if (!Array.isArray(arg)) return true;
+    const row = arg[used - 1];
+    return blank(Array.isArray(row) ? row[0] : row);
+  })) used--;
   const rows: CellValue[][] = [];
-  for (let r = 0; r < (height as number); r++) {
+  for (let r = 0; r < used; r++) {
     rows.push(paramNames.map((_, i) => {
       const arg = args[i];
       if (!Array.isArray(arg)) return arg;

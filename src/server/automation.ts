@@ -12,6 +12,8 @@ import { readPartnerTable } from './partnerSheet';
 import { writeTierColors } from './recolor';
 import { RunRecord, newRun, recordRun } from './runLog';
 import { countingSpreadsheet, serviceCallsSoFar } from './serviceCalls';
+import { runWarehouseHourly } from './warehouse/jobs';
+import { authorizationLapsed, failureRecipient, rememberAutomation, reportNoSpreadsheet } from './triggerContext';
 
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
 export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
@@ -22,13 +24,23 @@ const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
  * Runs `work` under the document lock and records the run in the Run log, whatever happens. A second run
  * that finds the lock held records itself as skipped instead of doing the work twice.
  */
-function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void): RunRecord {
+function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void, triggerUid?: string): RunRecord {
   const callsBefore = serviceCallsSoFar();
-  const ss = countingSpreadsheet(activeSpreadsheet());
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (!active) {
+    // A time-driven run may get no spreadsheet (docs/google-fidelity.md): no Run log to write, so its owner is told.
+    reportNoSpreadsheet(job, triggerUid);
+    const run = newRun(job, new Date());
+    run.status = 'skipped';
+    run.error = 'Google started the run without its spreadsheet.';
+    return run;
+  }
+  const ss = countingSpreadsheet(active);
   // Admin items go to the admin address, else to whoever turned automation on (src/server/recipients.ts).
   const settings = withAdminRecipient(loadSettings());
   const run = newRun(job, new Date());
-  const lock = LockService.getDocumentLock();
+  // getDocumentLock() is null outside a containing document; the user lock still keeps this user's runs apart.
+  const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     run.status = 'skipped';
     run.error = 'Another PartnerPulse run was still working on this spreadsheet.';
@@ -45,7 +57,13 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
     try {
       // The log row's own write is the one call it cannot count.
       run.serviceCalls = serviceCallsSoFar() - callsBefore;
-      recordRun(ss, settings, run, new Date());
+      try {
+        recordRun(ss, settings, run, new Date());
+      } catch (error) {
+        // No Run log row: then the e-mail is the only trace, so it goes out even for a run that went well.
+        run.status = 'failed';
+        run.error = `${run.error ? `${run.error} ` : ''}The Run log could not be written: ${(error as Error).message}`;
+      }
       if (run.status === 'failed') {
         try {
           tellAdminOnce(ss, settings, run);
@@ -67,14 +85,18 @@ function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsh
   return run;
 }
 
-/** One e-mail a day to the admin when runs fail: Apps Script sends none for an add-on's triggers. */
+/**
+ * One e-mail a day to the admin (or, with no admin address, to the person running it: a trigger's owner) when
+ * runs fail: Apps Script sends none for an add-on's triggers.
+ */
 function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord): void {
   // `settings` comes from underLock with the admin address filled in (the automation owner when Settings has none).
   const props = PropertiesService.getDocumentProperties();
   const day = isoDayIn(ss, run.started);
-  if (!settings.adminEmail || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
+  const recipient = failureRecipient(settings.adminEmail);
+  if (!recipient || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
   MailApp.sendEmail({
-    to: settings.adminEmail,
+    to: recipient,
     subject: `PartnerPulse: the ${run.job} run failed on "${ss.getName()}"`,
     body: `The ${run.job} run failed: ${run.error}\n\nSee the Run log sheet: ${ss.getUrl()}\nYou get at most one of these e-mails a day.`,
     htmlBody: `<p>The ${escapeHtml(run.job)} run failed: <b>${escapeHtml(run.error)}</b></p><p>See the Run log sheet of <a href="${escapeHtml(ss.getUrl())}">${escapeHtml(ss.getName())}</a>. You get at most one of these e-mails a day.</p>`,
@@ -99,12 +121,16 @@ const alertWhat = (breach: AlertItem) => `Escalation alert: ${breach.escalation 
  * The hourly trigger: escalation SLAs every hour; the daily work once a day at or after the set hour.
  * An hour with nothing to do is decided from stored state before the partner table is read (docs/limits.md):
  * the day's done-state in the document properties, and the Escalations sheet (a few rows) against the alerts
- * already handled; only a due daily run or a new breach reads the partner table.
+ * already handled; only a due daily run or a new breach reads the partner table. `e` is the time-driven event
+ * (its triggerUid says which spreadsheet the trigger was turned on in). A run whose authorization lapsed stops
+ * at once and asks its owner to authorize again (docs/google-fidelity.md).
  */
-export function runHourly(): RunRecord {
+export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
+  if (authorizationLapsed(e?.triggerUid)) return null;
   return underLock('hourly', (ss, settings, run) => {
     const now = new Date();
     const deadline = run.started.getTime() + RUN_BUDGET_MS;
+    if (runWarehouseHourly(ss, settings, now, deadline, run) === 'warehouse only') return;
     const today = todaysDailyWork(ss, now);
     const dailyDue = hourIn(ss, now) >= settings.dailyHour && !today.done;
     const escalations = ss.getSheetByName(settings.sheets.escalations);
@@ -161,7 +187,7 @@ export function runHourly(): RunRecord {
       if (today.undeliverable) warnRun(run, today.undeliverable);
       if (today.gaveUp) failRun(run, today.gaveUp);
     }
-  });
+  }, e?.triggerUid);
 }
 
 /** Menu: Send today's alerts now — the daily work at once, still one digest per recipient per day. */
@@ -202,6 +228,32 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(activeSpreadsheet()).filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
 }
 
+const TEST_TRIGGER_KEY = 'partnerpulse.testTrigger';
+
+/**
+ * For the test-deployment checklist (docs/test-deployment.md): this user's hourly trigger here is replaced by a
+ * one-off trigger of the same handler, created from the document as turnAutomationOn does, firing in a minute.
+ */
+export function runHourlySoon(): string {
+  ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
+  const trigger = ScriptApp.newTrigger(HANDLERS.hourly).timeBased().after(60 * 1000).create();
+  PropertiesService.getUserProperties().setProperty(TEST_TRIGGER_KEY, trigger.getUniqueId());
+  rememberAutomation(activeSpreadsheet(), false, []);
+  rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
+  const message = 'The hourly run starts in about a minute, as a trigger. Then see the Run log (or your inbox) and turn daily automation on again.';
+  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
+  return message;
+}
+
+/** The one-off trigger of runHourlySoon, removed when automation is turned on or off. */
+function dropTestTrigger(): void {
+  const props = PropertiesService.getUserProperties();
+  const uid = props.getProperty(TEST_TRIGGER_KEY);
+  if (!uid) return;
+  ourTriggers().filter((t) => t.getUniqueId() === uid).forEach((t) => ScriptApp.deleteTrigger(t));
+  props.deleteProperty(TEST_TRIGGER_KEY);
+}
+
 export function automationIsOn(): boolean {
   return ourTriggers().length > 0;
 }
@@ -211,9 +263,11 @@ export function automationIsOn(): boolean {
  * firing at most hourly, so one hourly trigger dispatches everything; turning it on twice keeps one.
  */
 export function turnAutomationOn(): string {
+  dropTestTrigger();
   const existing = ourTriggers();
   existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-  if (existing.length === 0) ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
+  const trigger = existing[0] ?? ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create();
+  rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
   const settings = loadSettings();
   // Whoever turns automation on gets what has no other recipient while Settings has no admin address.
   const owner = rememberAutomationOwner();
@@ -244,7 +298,10 @@ function orEmpty(read: () => string[]): string[] {
 
 /** Menu: Turn daily automation off — removes exactly our trigger. */
 export function turnAutomationOff(): string {
-  ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
+  dropTestTrigger();
+  const triggers = ourTriggers();
+  triggers.forEach((t) => ScriptApp.deleteTrigger(t));
+  rememberAutomation(activeSpreadsheet(), false, triggers.map((t) => t.getUniqueId()));
   const message = 'Daily automation is off. Nothing is recolored or sent until you turn it on again.';
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
   return message;

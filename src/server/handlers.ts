@@ -15,4 +15,6 @@ export const HANDLERS = {
   setUpSheets: 'setUpSheets',
   checkHeaders: 'checkHeaders',
   buildDashboard: 'buildDashboard',
+  connectBigQueryTable: 'connectBigQueryTable',
+  testTriggerRun: 'runHourlyTriggerSoon',
 } as const satisfies Record<string, keyof typeof import('../index')>;

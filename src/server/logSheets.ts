@@ -47,10 +47,12 @@ export function readLogRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValu
 }
 
 /**
- * Text from a cell, made safe to write back into a sheet: a value starting with =, +, - or @ would be read
- * by Sheets as a formula, so it is written as text with a leading apostrophe.
+ * Text made safe to write into a sheet as text. Sheets reads a written string as if typed: one starting with
+ * =, +, - or @ as a formula, and "20%", "2026-12-01", "1,234" or "TRUE" as a number, date or boolean
+ * (docs/google-fidelity.md). Such text is written with a leading apostrophe, which Sheets keeps out of the
+ * value; anything starting with a digit, $, . or ( gets one, a few more than strictly needed ("3M"), harmlessly.
  */
 export function asText(value: unknown): string {
   const text = String(value ?? '');
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /^\s*[=+\-@\d$.(]/.test(text) || /^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
 }

@@ -9,10 +9,11 @@ import { BenchResult } from '../../bench/measure';
 import { CUSTOM_FUNCTIONS } from '../../bench/customFunctions';
 import { RUN_LOG_HEADERS } from '../../src/server/logSheets';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let report: BenchReport;
 let written: BenchResult[];
+let warehouseRows: Record<string, unknown>[];
 let outDir: string;
 
 beforeAll(async () => {
@@ -20,8 +21,20 @@ beforeAll(async () => {
   const options = { ...parseArgs(['--rows', '200,400', '--naive-cap', '200', '--cf-rows', '200']), outDir, progress: false };
   report = await runBench(options);
   writeReport(report, outDir);
-  written = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as BenchResult[];
+  const all = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Record<string, unknown>[];
+  written = all.filter((r) => r.job !== 'warehouse') as unknown as BenchResult[];
+  warehouseRows = all.filter((r) => r.job === 'warehouse');
 });
+
+test('a quick run measures the warehouse once: the rules on DuckDB, and the hourly run reading only an alert page (bench/warehouse.ts)', () => {
+  expect(warehouseRows).toHaveLength(1);
+  const [w] = warehouseRows as { job: string; impl: string; rows: number; wallMs: number; script: { calls: number; cellsRead: number; emails: number } }[];
+  expect(w).toMatchObject({ job: 'warehouse', impl: 'duckdb', rows: 400 });
+  expect(Number.isInteger(w.wallMs) && w.wallMs >= 0).toBe(true);
+  expect(w.script.emails).toBeGreaterThan(0);
+  // 400 partners, and the script read no more than one alert page and the sheets' status: not the table.
+  expect(w.script.cellsRead).toBeLessThanOrEqual(500 * 10);
+}, 120_000);
 
 const find = (job: string, impl: string, rows: number) => {
   const hit = written.find((r) => r.job === job && r.impl === impl && r.rows === rows);

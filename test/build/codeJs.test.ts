@@ -135,8 +135,7 @@ describe('SEGMENT and PARTNER_QUADRANT need columns', () => {
       ['Unpolished diamond'],
       ['Growth hacker'],
       ['Dementor'],
-      [''],
-    ]);
+    ]); // the blank row at the end is left out: results stop at the last row with data
   });
 });
 
@@ -149,8 +148,8 @@ describe('NEXT_TOUCH', () => {
   });
 
   test('columns, across the daylight-saving change, with a blank row', () => {
-    const last = column(bundle.date({ year: 2026, month: 11, day: 28 }), bundle.date({ year: 2026, month: 4, day: 1 }), '');
-    expect(shown(bundle.call('NEXT_TOUCH', column('Strategic', 'Long-tail', ''), last))).toEqual([['2026-12-05'], ['2026-06-30'], ['']]);
+    // A blank row inside the data gives a blank cell; trailing blank rows are left out of the result.
+    expect(shown(bundle.call('NEXT_TOUCH', column('Strategic', '', 'Long-tail', ''), column(bundle.date({ year: 2026, month: 11, day: 28 }), '', bundle.date({ year: 2026, month: 4, day: 1 }), '')))).toEqual([['2026-12-05'], [''], ['2026-06-30']]);
     expect(thrownMessage(() => bundle.call('NEXT_TOUCH', 'Gold', bundle.date(TODAY)))).toBe(
       'Segment "Gold" is not one of Strategic, Growth, Stable, At-risk, Long-tail',
     );

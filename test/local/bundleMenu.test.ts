@@ -14,7 +14,7 @@ test('onOpen of the built bundle shows the PartnerPulse menu, and turning automa
   const items = () => runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
   expect(items()).toEqual([
     'Prepare QBR…', '—', 'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log',
-    '—', 'Build dashboard', 'Set up example sheets', 'Check headers', 'Settings…',
+    '—', 'Build dashboard', 'Connect a BigQuery table…', 'Set up example sheets', 'Check headers', 'Settings…',
   ]);
   runtime.call('turnAutomationOn');
   expect(items()).toContain('Turn daily automation off (it is on)');

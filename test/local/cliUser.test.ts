@@ -16,11 +16,12 @@ test('--user takes an e-mail address and refuses anything else', () => {
 test('automation turned on with --user sends the admin items to that person', async () => {
   const path = await writeWorkbook(partnerWorkbook([...FIVE_PARTNERS, { name: 'Orphan Corp', owner: null }]));
   const outbox = join(path, '..', 'outbox');
-  const on = await cli(['turnAutomationOn', '--workbook', path, '--user', 'lead@example.com', '--now', '2026-12-01T08:00']);
+  // --out the same file: both runs work on one workbook and its state, as two executions in Google would.
+  const on = await cli(['turnAutomationOn', '--workbook', path, '--out', path, '--user', 'lead@example.com', '--now', '2026-12-01T08:00']);
   expect(on.code).toBe(0);
   // The fixture has no QBR columns, so the header check's findings are shown with the confirmation.
   expect(on.out).toContain('alert "PartnerPulse: automation is on — check the partner sheet"');
-  const run = await cli(['runHourly', '--workbook', path, '--now', '2026-12-01T09:30', '--outbox', outbox]);
+  const run = await cli(['runHourly', '--workbook', path, '--out', path, '--now', '2026-12-01T09:30', '--outbox', outbox]);
   expect(run.code).toBe(0);
   const toLead = (await parseAll(emlFiles(outbox))).filter((m) => recipientsOf(m)[0] === 'lead@example.com');
   expect(toLead).toHaveLength(1);

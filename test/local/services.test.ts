@@ -6,6 +6,9 @@ import { simpleParser } from 'mailparser';
 import { CallLog } from '../../local/calls';
 import { createServices, formatDate, LOCK_TIMEOUT_MESSAGE, QUOTA_MESSAGE, RATE_MESSAGE, type ServiceOptions } from '../../local/services';
 
+// Some tests start an SMTP server in a child process: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 const HOUR = 3600_000;
 let dir: string;
 let clock: Date;

@@ -81,7 +81,8 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     const { SpreadsheetApp, model } = app();
     const sheet = SpreadsheetApp.getActiveSheet();
     sheet.getRange('D2:D3').setValues([["'=1+1"], ['+1']]);
-    expect(sheet.getRange('D2:D3').getValues()).toEqual([['=1+1'], ['+1']]);
+    // Without the apostrophe Sheets reads "+1" as typed: the number 1 (local/valueParsing.ts).
+    expect(sheet.getRange('D2:D3').getValues()).toEqual([['=1+1'], [1]]);
     expect(sheet.getRange('D2').getFormula()).toBe('');
     expect([model.sheet('Partners')!.cell(2, 4)?.typedAsText, model.sheet('Partners')!.cell(3, 4)?.typedAsText]).toEqual([true, undefined]);
     sheet.getRange('D2').setValue('plain');

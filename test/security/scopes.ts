@@ -23,6 +23,9 @@ export const SCOPE_RULES: ScopeRule[] = [
   { pattern: /\bScriptApp\s*\.\s*(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\b/, scope: `${SCOPE}script.scriptapp` },
   { pattern: /\bMailApp\s*\.\s*sendEmail\b/, scope: `${SCOPE}script.send_mail` },
   { pattern: /\bSession\s*\.\s*(getActiveUser|getEffectiveUser)\b/, scope: `${SCOPE}userinfo.email` },
+  // Connected Sheets: "enableBigQueryExecution() … adds the required bigquery.readonly OAuth scope"
+  // (developers.google.com/apps-script/guides/sheets/connected-sheets).
+  { pattern: /\bSpreadsheetApp\s*\.\s*enableBigQueryExecution\b/, scope: `${SCOPE}bigquery.readonly` },
   { pattern: /\bUrlFetchApp\s*\./, scope: `${SCOPE}script.external_request` },
   { pattern: /\bDriveApp\s*\./, scope: `${SCOPE}drive` },
   { pattern: /\bGmailApp\s*\./, scope: 'https://mail.google.com/' },

@@ -91,13 +91,18 @@ describe.each(CASES)('spreadsheet in %s, script in New York, on %s', (zone, day)
     expect(text).toContain(`Snoozed Co : Touch overdue by 10 days (Stable cadence) — snoozed until ${isoOf(wall(day, 1))}`);
   });
 
-  test('the daily run dates its Health history rows with the sheet\'s today', async () => {
+  test('the daily run records the day\'s scores under the sheet\'s today in the Health history', async () => {
     const outbox = join(path, '..', 'outbox');
     const { runtime, error } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(7), outboxDir: outbox }, 'runHourly');
     expect(error).toBeNull();
-    const history = sheetRows(runtime, 'Health history').slice(1);
-    expect(history.length).toBe(3);
-    expect(history.map((r) => shown(r[0]))).toEqual([day, day, day]);
+    // The compact history (docs/limits.md): a column per month, one character per day, '.' for a day without a run.
+    const [header, ...rows] = sheetRows(runtime, 'Health history');
+    const month = header.indexOf(`Scores ${day.slice(0, 7)}`);
+    expect(month).toBeGreaterThan(0);
+    expect(rows).toHaveLength(3);
+    const scoredDays = rows.map((r) => [...String(r[month])].flatMap((ch, i) => (ch === '.' ? [] : [i + 1])));
+    const dayOfMonth = Number(day.slice(8));
+    expect(scoredDays).toEqual([[dayOfMonth], [dayOfMonth], [dayOfMonth]]);
   });
 
   test('Mark QBR held writes today and today + 91 days, and logs today', async () => {

@@ -1,0 +1,94 @@
+import { DayNumber } from '../calendar';
+import { AlertKind, ALERT_ORDER } from '../alerts';
+import { Rules, SEGMENTS, TIERS } from '../rules';
+import { Dialect, sqlNumber, sqlString } from './dialect';
+import { asOfDay, rulesSql, RulesSqlOptions, SPACE } from './rulesSql';
+
+/**
+ * The queries the add-on runs over a connected warehouse table besides the rules themselves
+ * (docs/warehouse.md): the day's alerts, at most a page of recipients at a time, and the dashboard's counts.
+ * Both read the rules query as a subquery, so they see exactly the scores the data source sheet shows.
+ */
+
+/** Items per recipient a warehouse digest lists; the digest says how many more there are. */
+export const ITEMS_PER_RECIPIENT = 20;
+/** A data source sheet previews at most 500 rows (developers.google.com/sheets/api/guides/connected-sheets). */
+export const PREVIEW_ROWS = 500;
+export const RECIPIENTS_PER_PAGE = Math.floor(PREVIEW_ROWS / ITEMS_PER_RECIPIENT);
+
+/** The columns of the alert query, in order. */
+export const ALERT_COLUMNS = ['recipient', 'kind', 'partner', 'segment', 'health', 'tier', 'days_overdue', 'reason', 'recipient_items'] as const;
+
+export interface AlertQueryOptions extends RulesSqlOptions {
+  /** Where digests of partners without a valid owner go (Settings); null: those items have no recipient. */
+  adminEmail: string | null;
+  /** Recipients after this one (in the query's order) only: the next page. '' for the first page. */
+  after: string;
+}
+
+// core/cells.ts EMAIL, in RE2 without \s.
+const EMAIL = '^[^[:space:]@<>(),;:"]+@[^[:space:]@<>(),;:"]+[.][^[:space:]@<>(),;:"]+$';
+
+/**
+ * Spec §5's partner alerts for one day, as core/alerts.ts partnerAlerts words them: touch overdue, QBR overdue,
+ * QBR coming up, no owner. One row per item; per recipient the worst ITEMS_PER_RECIPIENT and the count of all
+ * (`recipient_items`); RECIPIENTS_PER_PAGE recipients per page, in recipient order, after `after`. A row with no
+ * segment counts as Stable, as the daily job's evaluatePartners does.
+ */
+export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOptions): string {
+  const num = (n: number) => sqlNumber(n, dialect);
+  const today: DayNumber = asOfDay(options.asOf);
+  const days = (date: string) => `(${today} - ${dialect.unixDate(date)})`;
+  const seg = `COALESCE(r.segment, 'Stable')`;
+  const touchEvery = `CASE ${seg} ${SEGMENTS.map((s) => `WHEN ${sqlString(s)} THEN ${num(rules.segmentPolicies[s].touchEveryDays)}`).join(' ')} END`;
+  const qbrSegments = SEGMENTS.filter((s) => rules.segmentPolicies[s].qbrEveryDays !== null);
+  const qbrEvery = `CASE ${seg} ${qbrSegments.map((s) => `WHEN ${sqlString(s)} THEN ${num(rules.segmentPolicies[s].qbrEveryDays as number)}`).join(' ')} END`;
+  const owner = `REGEXP_REPLACE(REGEXP_REPLACE(r.owner, ${dialect.regex(`^${SPACE}+`)}, ''), ${dialect.regex(`${SPACE}+$`)}, '')`;
+  const validOwner = `COALESCE(${dialect.regexContains(owner, dialect.regex(EMAIL))}, FALSE)`;
+  const admin = options.adminEmail === null ? `CAST(NULL AS ${dialect.stringType})` : dialect.quote(options.adminEmail);
+  const plural = (n: string, word: string) => `${n} || ' ${word}' || CASE WHEN ${n} = '1' THEN '' ELSE 's' END`;
+  const text = (x: string) => `CAST(${x} AS ${dialect.stringType})`;
+  const item = (kind: AlertKind, when: string, daysOverdue: string, reason: string, recipient = `CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END`) =>
+    `SELECT ${recipient} AS recipient, '${kind}' AS kind, r.partner, r.segment, r.health, r.tier, ${daysOverdue} AS days_overdue, ${reason} AS reason FROM pp_rules AS r WHERE ${when}`;
+  const touchLate = `${days('r.last_contact')} - ${touchEvery}`;
+  const qbrLate = `CASE WHEN r.next_qbr IS NOT NULL THEN ${days('r.next_qbr')} WHEN r.last_qbr IS NULL THEN NULL ELSE ${days('r.last_qbr')} - ${qbrEvery} END`;
+  const untilQbr = `(${dialect.unixDate('r.next_qbr')} - ${today})`;
+  const named = `r.partner IS NOT NULL AND TRIM(r.partner) <> ''`;
+  const items = [
+    item('noOwner', `${named} AND NOT ${validOwner}`, `CAST(NULL AS ${dialect.intType})`,
+      `CASE WHEN r.owner IS NULL OR ${owner} = '' THEN 'No owner: no owner assigned' ELSE 'No owner: Owner "' || r.owner || '" is not an e-mail address' END`, admin),
+    item('qbrOverdue', `${named} AND ${seg} IN (${qbrSegments.map((s) => sqlString(s)).join(', ')}) AND (r.next_qbr IS NULL AND r.last_qbr IS NULL OR ${qbrLate} > 0)`,
+      qbrLate, `CASE WHEN ${qbrLate} IS NULL THEN 'QBR overdue: no QBR held or scheduled' ELSE 'QBR overdue by ' || ${plural(text(qbrLate), 'day')} END`),
+    item('touchOverdue', `${named} AND (r.last_contact IS NULL OR ${touchLate} > 0)`, touchLate,
+      `CASE WHEN r.last_contact IS NULL THEN 'Never contacted' ELSE 'Touch overdue by ' || ${plural(text(touchLate), 'day')} || ' (' || ${seg} || ' cadence)' END`),
+    item('qbrComingUp', `${named} AND r.next_qbr IS NOT NULL AND ${untilQbr} >= 0 AND ${untilQbr} <= ${num(rules.qbr.reminderDaysAhead)}`, `CAST(NULL AS ${dialect.intType})`,
+      `'QBR ' || CASE WHEN ${untilQbr} = 0 THEN 'today' WHEN ${untilQbr} = 1 THEN 'tomorrow' ELSE 'in ' || ${text(untilQbr)} || ' days' END || ': send the agenda'`),
+  ];
+  const kindRank = `CASE kind ${ALERT_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+  const lateness = `COALESCE(days_overdue, CASE WHEN kind = 'qbrComingUp' THEN 0 ELSE 10000 END)`;
+  const key = `COALESCE(LOWER(recipient), '')`;
+  return [
+    `-- PartnerPulse alerts (product-spec §5) as of ${options.asOf}, a page of recipients; see docs/warehouse.md`,
+    `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n),`,
+    `pp_items AS (\n  ${items.join('\n  UNION ALL\n  ')}\n),`,
+    `pp_ranked AS (\n  SELECT *, ${key} AS recipient_key, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${kindRank}, ${lateness} DESC, COALESCE(health, 101), partner) AS item_rank,`,
+    `    COUNT(*) OVER (PARTITION BY ${key}) AS recipient_items FROM pp_items WHERE ${key} > ${dialect.quote(options.after.toLowerCase())}\n),`,
+    `pp_page AS (\n  SELECT *, DENSE_RANK() OVER (ORDER BY recipient_key) AS recipient_rank FROM pp_ranked WHERE item_rank <= ${ITEMS_PER_RECIPIENT}\n)`,
+    `SELECT ${ALERT_COLUMNS.join(', ')}, recipient_key FROM pp_page WHERE recipient_rank <= ${RECIPIENTS_PER_PAGE} ORDER BY recipient_key, item_rank`,
+  ].join('\n');
+}
+
+/** The dashboard's counts: partners per tier and per segment, one row per (dimension, value). */
+export function countsSql(rules: Rules, dialect: Dialect, options: RulesSqlOptions): string {
+  return [
+    `-- PartnerPulse counts per tier and segment as of ${options.asOf}; see docs/warehouse.md`,
+    `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n)`,
+    `SELECT 'tier' AS dimension, COALESCE(tier, '(blank or invalid)') AS value, COUNT(*) AS partners FROM pp_rules GROUP BY tier`,
+    'UNION ALL',
+    `SELECT 'segment' AS dimension, COALESCE(segment, '(blank or invalid)') AS value, COUNT(*) AS partners FROM pp_rules GROUP BY segment`,
+    `ORDER BY dimension, value`,
+  ].join('\n');
+}
+
+/** Tiers and segments in the order the dashboard lists them. */
+export const COUNT_ORDER = { tier: TIERS, segment: SEGMENTS };

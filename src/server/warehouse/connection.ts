@@ -1,0 +1,132 @@
+import { checkWarehouseSchema } from '../../core/warehouse/columns';
+import { BIGQUERY } from '../../core/warehouse/dialect';
+import { rulesSql } from '../../core/warehouse/rulesSql';
+import { countsSql } from '../../core/warehouse/queries';
+import { Settings } from '../../core/settings';
+
+/**
+ * A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the
+ * rules' query in a data source sheet, so BigQuery computes every partner's health, tier, segment, quadrant
+ * and next touch, and the script reads only a page of alerts and a handful of counts.
+ */
+export const CONNECTION_KEY = 'partnerpulse.warehouse';
+
+/** The data source sheets PartnerPulse owns, by the name it gives them. */
+export const WAREHOUSE_SHEETS = { partners: 'Warehouse partners', alerts: 'Warehouse alerts', counts: 'Warehouse counts' } as const;
+
+export interface WarehouseConnection {
+  /** The Google Cloud project billed for the queries. */
+  projectId: string;
+  /** `dataset.table`, or `project.dataset.table` for a table in another project. */
+  table: string;
+}
+
+const PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const TABLE = /^([A-Za-z0-9_-]+\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_$-]+$/;
+
+/** The connection as typed into the dialog, or an error naming the field, the value and what is allowed. */
+export function readConnection(projectId: string, table: string): WarehouseConnection {
+  const project = projectId.trim();
+  const name = table.trim();
+  if (!PROJECT.test(project)) throw new Error(`Project "${projectId}" is not a Google Cloud project ID; allowed: 6–30 lowercase letters, digits and hyphens, starting with a letter (my-project-123)`);
+  if (!TABLE.test(name)) throw new Error(`Table "${table}" is not a BigQuery table; allowed: dataset.table, such as partners_ds.partners`);
+  return { projectId: project, table: name };
+}
+
+/** The table as the queries name it: `project.dataset.table`. */
+export function tablePath(c: WarehouseConnection): string {
+  return c.table.split('.').length === 3 ? c.table : `${c.projectId}.${c.table}`;
+}
+
+export function loadConnection(): WarehouseConnection | null {
+  const json = PropertiesService.getDocumentProperties().getProperty(CONNECTION_KEY);
+  return json ? (JSON.parse(json) as WarehouseConnection) : null;
+}
+
+export function saveConnection(c: WarehouseConnection): void {
+  PropertiesService.getDocumentProperties().setProperty(CONNECTION_KEY, JSON.stringify(c));
+}
+
+/** The rules' query for `day` (YYYY-MM-DD) under the current Settings. */
+export function partnersQuery(c: WarehouseConnection, settings: Settings, day: string): string {
+  return rulesSql(settings.rules, BIGQUERY, { table: tablePath(c), asOf: day });
+}
+
+export function countsQuery(c: WarehouseConnection, settings: Settings, day: string): string {
+  return countsSql(settings.rules, BIGQUERY, { table: tablePath(c), asOf: day });
+}
+
+/** The columns of the table with their BigQuery types (INFORMATION_SCHEMA.COLUMNS of its dataset). */
+export function schemaQuery(c: WarehouseConnection): string {
+  const parts = tablePath(c).split('.');
+  return `SELECT column_name, data_type FROM \`${parts[0]}.${parts[1]}.INFORMATION_SCHEMA.COLUMNS\` WHERE table_name = '${parts[2]}' ORDER BY ordinal_position`;
+}
+
+type DataSourceSheet = GoogleAppsScript.Spreadsheet.DataSourceSheet;
+/**
+ * Spreadsheet with the Connected Sheets methods of Apps Script's reference (Spreadsheet.getDataSourceSheets,
+ * Spreadsheet.insertDataSourceSheet) that @types/google-apps-script does not list.
+ */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet & {
+  getDataSourceSheets(): DataSourceSheet[];
+  insertDataSourceSheet(spec: GoogleAppsScript.Spreadsheet.DataSourceSpec): DataSourceSheet;
+};
+
+/** How long a job waits for BigQuery before it reports the data source as still running. */
+export const QUERY_WAIT_SECONDS = 120;
+
+export function dataSourceSheetNamed(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): DataSourceSheet | null {
+  const ss = spreadsheet as Spreadsheet;
+  return ss.getDataSourceSheets().find((d) => d.asSheet().getName() === name) ?? null;
+}
+
+function specFor(c: WarehouseConnection, query: string): GoogleAppsScript.Spreadsheet.DataSourceSpec {
+  return SpreadsheetApp.newDataSourceSpec().asBigQuery().setProjectId(c.projectId).setRawQuery(query).build();
+}
+
+/** Waits for the sheet's query; an execution that failed or is still running is an error naming the sheet. */
+export function awaitQuery(sheet: DataSourceSheet, name: string): void {
+  const status = sheet.waitForCompletion(QUERY_WAIT_SECONDS);
+  const state = String(status.getExecutionState());
+  if (state !== 'SUCCEEDED') {
+    throw new Error(`BigQuery did not answer the "${name}" query (${state}): ${status.getErrorMessage() || 'no message'}`);
+  }
+}
+
+/**
+ * The data source sheet `name` running `query`: created when missing, its query replaced when it changed
+ * (a new day, changed Settings), else refreshed. Returns it once BigQuery has answered.
+ */
+export function runQuerySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, c: WarehouseConnection, name: string, query: string): DataSourceSheet {
+  const ss = spreadsheet as Spreadsheet;
+  let sheet = dataSourceSheetNamed(ss, name);
+  if (!sheet) {
+    sheet = ss.insertDataSourceSheet(specFor(c, query));
+    sheet.asSheet().setName(name);
+  } else if (sheet.getDataSource().getSpec().asBigQuery().getRawQuery() !== query) {
+    sheet.getDataSource().updateSpec(specFor(c, query));
+  } else {
+    sheet.refreshData();
+  }
+  awaitQuery(sheet, name);
+  return sheet;
+}
+
+/**
+ * Checks the table's columns (spec §13) with one query on its dataset's INFORMATION_SCHEMA; throws a message
+ * naming every missing or mistyped column. The check's data source sheet is the partner sheet's, which then
+ * gets the rules' query, so a failed check leaves one sheet to look at, not a stray one.
+ */
+export function connectTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: WarehouseConnection, settings: Settings, day: string): DataSourceSheet {
+  SpreadsheetApp.enableBigQueryExecution();
+  const check = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, schemaQuery(c));
+  const names = check.getSheetValues('column_name') as string[];
+  const types = check.getSheetValues('data_type') as string[];
+  if (names.length === 0) throw new Error(`Table "${tablePath(c)}" has no columns that PartnerPulse can see: check the name and that you may read it`);
+  const problems = checkWarehouseSchema(names.map((name, i) => ({ name: String(name), type: String(types[i]) })));
+  if (problems.length) throw new Error(`Table "${tablePath(c)}" cannot be connected: ${problems.map((p) => p.message).join('; ')}`);
+  saveConnection(c);
+  const partners = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day));
+  runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day));
+  return partners;
+}
