@@ -105,7 +105,7 @@ test('the checked-in workbook is what `npm run example` builds', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 60_000); // a child node process building eight sheets: seconds on a busy machine
+}, 60_000); // a node process building the workbook: seconds on a busy machine
 
 test.each(Object.entries(HEADERS))('sheet %s: bold, frozen header row with the spec headers', (name, headers) => {
   const sheet = workbook.getWorksheet(name);

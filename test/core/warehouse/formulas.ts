@@ -64,7 +64,8 @@ export function sheetCells(row: WarehouseRow): Record<'revenue' | 'growth' | 'de
 }
 
 const fromCell = (v: unknown): string | number | null => {
-  if (v === '' || v === NEVER_CONTACTED) return null;
+  // A column formula's result stops at the last row with data (docs/google-fidelity.md): rows past it are blank.
+  if (v === undefined || v === '' || v === NEVER_CONTACTED) return null;
   if (typeof v === 'string' && v.startsWith('Error: ')) return null;
   if (Object.prototype.toString.call(v) === '[object Date]') return isoOfDay(NEW_YORK.dayOf(v as Date));
   return v as string | number;
