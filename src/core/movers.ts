@@ -61,11 +61,14 @@ export function movers(previous: QuarterSnapshot, current: QuarterSnapshot, quar
   const moves: Move[] = [];
   for (const [key, now] of current) {
     const was = previous.get(key);
-    if (!was || (was.tier === now.tier && was.quadrant === now.quadrant)) continue;
+    // A snapshot without a quadrant (one converted from the old Health history layout, which kept none) moves
+    // no quadrant: only the tier is compared then.
+    const quadrantKnown = was !== undefined && was.quadrant !== '' && now.quadrant !== '';
+    if (!was || (was.tier === now.tier && (!quadrantKnown || was.quadrant === now.quadrant))) continue;
     moves.push({
       partner: now.partner, quarter,
       tierFrom: was.tier, tierTo: now.tier, tierMove: direction(TIER_RANK, was.tier, now.tier),
-      quadrantFrom: was.quadrant, quadrantTo: now.quadrant, quadrantMove: direction(QUADRANT_RANK, was.quadrant, now.quadrant),
+      quadrantFrom: was.quadrant, quadrantTo: now.quadrant, quadrantMove: quadrantKnown ? direction(QUADRANT_RANK, was.quadrant, now.quadrant) : '',
     });
   }
   const score = (m: Move) => {

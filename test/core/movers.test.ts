@@ -48,6 +48,17 @@ describe('quarterly movers (spec §11)', () => {
     ]);
   });
 
+  test('a snapshot without a quadrant (converted from the old Health history layout) moves no quadrant; its tier still moves', () => {
+    const old = snapshotsFromRows([
+      ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
+      ['2026-Q3', 'Acme', 'Healthy', 'Growth', ''],
+      ['2026-Q3', 'Bolt', 'Champion', 'Strategic', ''],
+      ['2026-Q4', 'Acme', 'Healthy', 'Growth', 'Key partner'],
+      ['2026-Q4', 'Bolt', 'At-risk', 'Strategic', 'Key partner'],
+    ]);
+    expect(moversBlock(old, '2026-Q4').rows).toEqual([['Bolt', 'Champion → At-risk', 'down', 'Key partner', '—']]);
+  });
+
   test('the dashboard table, and what it says without two snapshots', () => {
     expect(moversBlock(snaps, '2026-Q4')).toEqual({
       title: 'Movers 2026-Q3 → 2026-Q4',
