@@ -77,11 +77,11 @@ test('the first daily run of a quarter takes its snapshot in the Health history,
   expect(sheetRows(first.runtime, 'Quarter snapshots')).toEqual([]);
   const quarters = (runtime: typeof first.runtime) => {
     const history = sheetRows(runtime, 'Health history');
-    return [history[0][4], ...history.slice(1).map((r) => [r[0], String(r[4]).replace(/^'/, '')])];
+    return { header: history[0][4], rows: history.slice(1).map((r): [unknown, string] => [r[0], String(r[4]).replace(/^'/, '')]) };
   };
   const december = quarters(first.runtime);
-  expect(december[0]).toBe('Quarter snapshots (latest 2026-Q4)');
-  expect(december.slice(1).map((r) => [r[0], (r[1] as string).split('=')[0]])).toEqual([
+  expect(december.header).toBe('Quarter snapshots (latest 2026-Q4)');
+  expect(december.rows.map(([p, q]) => [p, q.split('=')[0]])).toEqual([
     ['Slowpoke Ltd', '2026-Q4'], ['Nearly There', '2026-Q4'], ['Prospect Co', '2026-Q4'], ['Selling Inc', '2026-Q4'],
   ]);
   // The dashboard says when the movers will show.
@@ -98,8 +98,8 @@ test('the first daily run of a quarter takes its snapshot in the Health history,
   const january = await runOnce({ workbookPath: path, now: at('2027-01-02T07:00'), outboxDir: outbox }, 'runHourly');
   expect(january.error).toBeNull();
   const next = quarters(january.runtime);
-  expect(next[0]).toBe('Quarter snapshots (latest 2027-Q1)');
-  for (const row of next.slice(1)) expect((row[1] as string).split(';').map((q) => q.split('=')[0])).toEqual(['2027-Q1', '2026-Q4']);
+  expect(next.header).toBe('Quarter snapshots (latest 2027-Q1)');
+  for (const [, q] of next.rows) expect(q.split(';').map((part) => part.split('=')[0])).toEqual(['2027-Q1', '2026-Q4']);
   january.runtime.call('buildDashboard');
   const dash = sheetRows(january.runtime, 'Dashboard');
   const start = dash.findIndex((r) => r[0] === 'Movers 2026-Q4 → 2027-Q1');
