@@ -234,20 +234,24 @@ function jointPlanSheet(workbook) {
 }
 
 /**
- * Last quarter's snapshot (spec §11), abridged to six partners: the first daily run of 2026-Q4 takes this
- * quarter's, and then Vandelay (up), Hooli (down) and Zorg (quadrant up) show as movers.
+ * The Health history in its compact layout (docs/limits.md), abridged to last quarter's snapshot (spec §11) of
+ * six partners and no scores yet: the first daily run of 2026-Q4 (2026-12-01, a new month) lays the sheet out
+ * again and takes this quarter's snapshot in its "Quarter snapshots" column, and then Vandelay (up), Hooli
+ * (down) and Zorg (quadrant up) show as movers.
  */
-function quarterSnapshotsSheet(workbook) {
-  const sheet = sheetWithHeader(workbook, 'Quarter snapshots', ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'], [10, 24, 10, 11, 19]);
+function healthHistorySheet(workbook) {
+  const sheet = sheetWithHeader(workbook, 'Health history',
+    ['Partner', 'Scores 2026-10', 'Scores 2026-11', 'Earlier scores', 'Quarter snapshots (latest 2026-Q3)'], [24, 16, 16, 16, 44]);
   const rows = [
-    ['2026-Q3', 'TechServices Inc.', 'Champion', 'Strategic', 'Key partner'],
-    ['2026-Q3', 'Northwind Systems', 'Champion', 'Strategic', 'Key partner'],
-    ['2026-Q3', 'Globex Cloud', 'Healthy', 'Strategic', 'Unpolished diamond'],
-    ['2026-Q3', 'Vandelay Industries', 'Healthy', 'Growth', 'Key partner'],
-    ['2026-Q3', 'Hooli Partners', 'Healthy', 'Growth', 'Unpolished diamond'],
-    ['2026-Q3', 'Zorg Industries', 'At-risk', 'Growth', 'Dementor'],
+    ['TechServices Inc.', 'Champion', 'Strategic', 'Key partner'],
+    ['Northwind Systems', 'Champion', 'Strategic', 'Key partner'],
+    ['Globex Cloud', 'Healthy', 'Strategic', 'Unpolished diamond'],
+    ['Vandelay Industries', 'Healthy', 'Growth', 'Key partner'],
+    ['Hooli Partners', 'Healthy', 'Growth', 'Unpolished diamond'],
+    ['Zorg Industries', 'At-risk', 'Growth', 'Dementor'],
   ];
-  for (const r of rows) sheet.addRow(r);
+  // `2026-Q3=Tier/Segment/Quadrant`, as the daily job writes a quarter's snapshot (src/core/history.ts).
+  for (const [partner, tier, segment, quadrant] of rows) sheet.addRow([partner, null, null, null, `2026-Q3=${tier}/${segment}/${quadrant}`]);
 }
 
 function escalationsSheet(workbook) {
@@ -275,7 +279,7 @@ export async function buildExample(output = OUTPUT) {
   qbrLogSheet(workbook);
   escalationsSheet(workbook);
   jointPlanSheet(workbook);
-  quarterSnapshotsSheet(workbook);
+  healthHistorySheet(workbook);
   await workbook.xlsx.writeFile(output);
   return { output, partners: PARTNERS.length };
 }

@@ -1,5 +1,3 @@
-import { CellValue, isBlank } from './cells';
-import { PartnerView } from './evaluate';
 import { DashboardBlock } from './dashboard';
 import { quarterIndex } from './qbr';
 
@@ -7,6 +5,7 @@ import { quarterIndex } from './qbr';
  * Quarterly movers (product-spec §11, seed 002: redo the matrix every quarter and note who moved up and who
  * moved down). Each partner's tier, segment and quadrant at the first daily run of a calendar quarter is that
  * quarter's snapshot; the movers are the partners whose tier or quadrant changed from one quarter to the next.
+ * The snapshots are stored in the Health history's "Quarter snapshots" column (src/core/history.ts).
  */
 export interface SnapshotEntry {
   partner: string;
@@ -15,10 +14,8 @@ export interface SnapshotEntry {
   quadrant: string;
 }
 
-/** One quarter's snapshot, by partner (lower-case name). */
+/** One quarter's snapshot, by partner key (trimmed, lower-case name). */
 export type QuarterSnapshot = Map<string, SnapshotEntry>;
-
-export const SNAPSHOT_HEADERS = ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'];
 
 /** Champion > Healthy > At-risk > Critical > Churning; Unknown has no place in the order. */
 const TIER_RANK: Record<string, number> = { Champion: 4, Healthy: 3, 'At-risk': 2, Critical: 1, Churning: 0 };
@@ -47,25 +44,6 @@ export interface Move {
   quadrantMove: Direction;
 }
 
-/** The snapshot rows of the day: one per named partner, as the sheet keeps them. */
-export function snapshotRows(views: readonly PartnerView[], quarter: string): string[][] {
-  return views.filter((v) => !v.record.unnamed).map((v) => [quarter, v.record.name, v.health.tier ?? '', v.segment, v.quadrant ?? '']);
-}
-
-/** The snapshots in the sheet's values (header row first), by quarter; rows of other shapes are skipped. */
-export function snapshotsFromRows(rows: readonly CellValue[][]): Map<string, QuarterSnapshot> {
-  const out = new Map<string, QuarterSnapshot>();
-  for (const row of rows.slice(1)) {
-    const quarter = String(row[0] ?? '').replace(/^'/, '').trim();
-    const partner = String(row[1] ?? '').trim();
-    if (quarterIndex(quarter) === null || isBlank(partner)) continue;
-    const snap = out.get(quarter) ?? new Map<string, SnapshotEntry>();
-    snap.set(partner.toLowerCase(), { partner, tier: String(row[2] ?? ''), segment: String(row[3] ?? ''), quadrant: String(row[4] ?? '') });
-    out.set(quarter, snap);
-  }
-  return out;
-}
-
 /** "2026-Q4" → "2026-Q3"; "2026-Q1" → "2025-Q4". */
 export function previousQuarter(quarter: string): string {
   const index = quarterIndex(quarter);
@@ -83,11 +61,14 @@ export function movers(previous: QuarterSnapshot, current: QuarterSnapshot, quar
   const moves: Move[] = [];
   for (const [key, now] of current) {
     const was = previous.get(key);
-    if (!was || (was.tier === now.tier && was.quadrant === now.quadrant)) continue;
+    // A snapshot without a quadrant (one converted from the old Health history layout, which kept none) moves
+    // no quadrant: only the tier is compared then.
+    const quadrantKnown = was !== undefined && was.quadrant !== '' && now.quadrant !== '';
+    if (!was || (was.tier === now.tier && (!quadrantKnown || was.quadrant === now.quadrant))) continue;
     moves.push({
       partner: now.partner, quarter,
       tierFrom: was.tier, tierTo: now.tier, tierMove: direction(TIER_RANK, was.tier, now.tier),
-      quadrantFrom: was.quadrant, quadrantTo: now.quadrant, quadrantMove: direction(QUADRANT_RANK, was.quadrant, now.quadrant),
+      quadrantFrom: was.quadrant, quadrantTo: now.quadrant, quadrantMove: quadrantKnown ? direction(QUADRANT_RANK, was.quadrant, now.quadrant) : '',
     });
   }
   const score = (m: Move) => {

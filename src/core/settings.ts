@@ -15,8 +15,6 @@ export interface SheetNames {
   dashboard: string;
   /** Optional joint business plan milestones (spec §10). */
   jointPlan: string;
-  /** Each quarter's tier, segment and quadrant per partner, for the movers (spec §11). */
-  quarterSnapshots: string;
 }
 
 /**
@@ -58,7 +56,6 @@ export const DEFAULT_SETTINGS: Settings = {
     qbrLog: 'QBR log',
     dashboard: 'Dashboard',
     jointPlan: 'Joint plan',
-    quarterSnapshots: 'Quarter snapshots',
   },
   aliases: {},
   adminEmail: null,
@@ -98,6 +95,8 @@ export function migrateSettings(stored: Record<string, unknown>): Record<string,
 
 const MIGRATIONS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 had no aliases and named only five sheets; the new names take their defaults in the overlay.
+  // Names no longer used (a stored sheets.quarterSnapshots, before the snapshots moved into the Health
+  // history) are dropped there too: the overlay walks the defaults' keys only.
   1: (s) => ({ ...s, aliases: {}, version: 2 }),
 };
 

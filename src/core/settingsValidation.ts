@@ -31,7 +31,7 @@ const DAYS = whole(1, 'a whole number of days, 1 or more');
 const SHEET_LABELS: Record<keyof Settings['sheets'], string> = {
   partners: 'Partner sheet', escalations: 'Escalations sheet', alertLog: 'Alert log sheet', runLog: 'Run log sheet',
   healthHistory: 'Health history sheet', pipeline: 'Pipeline sheet', feedback: 'Feedback sheet', actionItems: 'Action items sheet',
-  qbrLog: 'QBR log sheet', dashboard: 'Dashboard sheet', jointPlan: 'Joint plan sheet', quarterSnapshots: 'Quarter snapshots sheet',
+  qbrLog: 'QBR log sheet', dashboard: 'Dashboard sheet', jointPlan: 'Joint plan sheet',
 };
 
 /** Every setting of spec §8 except the column aliases (a list per field, checked on their own). */

@@ -17,7 +17,6 @@ import { writeTierColors } from './recolor';
 import { RunRecord } from './runLog';
 import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 import { journeyAlerts } from './journey';
-import { takeQuarterSnapshot } from './quarterSnapshots';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -196,13 +195,13 @@ export function runDailyWork(
     saveDailyState(state);
   }
   if (!state.history) {
-    // One cell per partner a day; months past a year drop out on the first run of a month (docs/limits.md).
+    // One cell per partner a day; months past a year drop out on the first run of a month, when the quarter's
+    // snapshot (spec §11: tier, segment, quadrant; the movers read it) is taken too if the quarter has none yet
+    // (docs/limits.md).
     if (!historyHasDay(day.history, day.table.views, day.today)) writeHealthHistoryDay(ss, settings, day.history, day.table.views, day.today);
     state.history = true;
     saveDailyState(state);
   }
-  // The quarter's snapshot (spec §11) with the day's other appended rows: once per quarter, a property read after.
-  takeQuarterSnapshot(ss, settings, day.table, day.today);
   const outcome = sendDigests(ss, settings, day.day, day.planned, deadline, 'Daily digest', ALERT_LOG_KEEP_DAYS);
   run.sent += outcome.sent;
   run.deferred += outcome.deferred;

@@ -50,7 +50,8 @@ export function buildDashboard(): DashboardResult {
   const window = readHealthHistory(ss, settings, today, againstDaysAgo, table.calendar);
   const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
-  blocks.push(...journeyDashboardBlocks(ss, settings, table, today));
+  // An old-layout history was read whole just now: its quarter snapshots serve the movers too (no second read).
+  blocks.push(...journeyDashboardBlocks(ss, settings, table, today, window.oldLayout ? window.histories : undefined));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings), table.rows, table.calendar);
   if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });

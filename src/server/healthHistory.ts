@@ -163,18 +163,29 @@ export function historyHasDay(w: HistoryWindow, views: readonly PartnerView[], t
 /**
  * The quarter snapshots (spec §11: each partner's tier, segment and quadrant at the first daily run of a
  * quarter), by partner key (trimmed, lower case), newest quarter first in `quarters`. Reads the Partner and
- * Quarter snapshots columns of the Health history; empty when there is no history yet. An old-layout history
+ * Quarter snapshots columns of the Health history (two column reads, whatever the months hold); empty when
+ * there is no history yet. An old-layout history
  * (before the first run of this version) gives the tier and segment of each partner's first day of a quarter.
  */
 export function readQuarterSnapshots(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }> {
   const sheet = ss.getSheetByName(settings.sheets.healthHistory);
   const out = new Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }>();
-  if (!sheet || sheet.getLastRow() < 2) return out;
-  const rows = sheet.getDataRange().getValues() as CellValue[][];
-  const histories = isOldHistoryHeader(rows[0]) ? historiesFromOldRows(rows.slice(1), calendarOf(ss)) : (() => {
-    const header = parseHistoryHeader(rows[0]);
-    return header ? historiesFromRows(header, rows.slice(1)) : [];
-  })();
+  if (!sheet) return out;
+  const last = sheet.getLastRow();
+  if (last < 2) return out;
+  const head = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] as CellValue[];
+  let histories: PartnerHistory[];
+  if (isOldHistoryHeader(head)) {
+    histories = historiesFromOldRows((sheet.getDataRange().getValues() as CellValue[][]).slice(1), calendarOf(ss));
+  } else {
+    const header = parseHistoryHeader(head);
+    if (!header || header.quarters < 0) return out;
+    // Only the Partner and Quarter snapshots columns: 2 cells a partner, not the whole sheet.
+    const names = sheet.getRange(2, header.partner + 1, last - 1, 1).getValues() as CellValue[][];
+    const quarters = sheet.getRange(2, header.quarters + 1, last - 1, 1).getValues() as CellValue[][];
+    const narrow: HistoryHeader = { partner: 0, monthColumns: new Map(), earlier: -1, quarters: 1, latestQuarter: header.latestQuarter };
+    histories = historiesFromRows(narrow, names.map(([n], i) => [n, quarters[i][0]]));
+  }
   for (const h of histories) out.set(historyKey(h.name), { name: h.name, quarters: h.quarters });
   return out;
 }

@@ -2,6 +2,7 @@ import { AlertItem } from '../core/alerts';
 import { DayNumber, SheetCalendar } from '../core/calendar';
 import { CellValue } from '../core/cells';
 import { DashboardBlock } from '../core/dashboard';
+import { PartnerHistory } from '../core/history';
 import { PartnerView } from '../core/evaluate';
 import { JointPlanRead, milestoneAlerts, planFor, readJointPlan } from '../core/jointPlan';
 import { lifecycleAlerts } from '../core/journeyAlerts';
@@ -11,7 +12,7 @@ import { openEscalationCounts } from '../core/risks';
 import { Settings } from '../core/settings';
 import { moversBlock, partnerMoves } from '../core/movers';
 import { quarterKey } from '../core/qbr';
-import { readQuarterSnapshot } from './quarterSnapshots';
+import { readQuarterSnapshot, snapshotsByQuarter } from './quarterSnapshots';
 import { PartnerTable } from './partnerSheet';
 
 /** The Joint plan sheet, read once; null when the spreadsheet has none (it is optional). */
@@ -36,11 +37,16 @@ function openEscalations(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings:
   return openEscalationCounts(sheet ? (sheet.getDataRange().getValues() as CellValue[][]) : []);
 }
 
-/** The dashboard's lifecycle, stalled, risk and movers tables. */
-export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): DashboardBlock[] {
+/**
+ * The dashboard's lifecycle, stalled, risk and movers tables. The movers' snapshots come from the Health
+ * history: `oldLayoutHistory` when the caller already read a whole old-layout history (it is not read twice),
+ * else the history's Partner and Quarter snapshots columns.
+ */
+export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber, oldLayoutHistory?: readonly PartnerHistory[]): DashboardBlock[] {
+  const snapshots = oldLayoutHistory ? snapshotsByQuarter(oldLayoutHistory) : readQuarterSnapshot(ss, settings);
   return [
     ...journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules, table.calendar),
-    moversBlock(readQuarterSnapshot(ss, settings), quarterKey(today)),
+    moversBlock(snapshots, quarterKey(today)),
   ];
 }
 

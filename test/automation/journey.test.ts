@@ -68,25 +68,46 @@ test('Monday: stalled, recruiting overdue and first deal due in the owner\'s dig
   expect(tuesdayText).not.toMatch(/Stalled|Recruiting overdue|First deal due/);
 });
 
-test('the first daily run of a quarter takes its snapshot, once; the next quarter adds its own', async () => {
+test('the first daily run of a quarter takes its snapshot in the Health history, once; the next quarter adds its own and the movers compare them', async () => {
   const path = await workbook();
   const outbox = join(path, '..', 'outbox');
   const first = await runOnce({ workbookPath: path, now: at('2026-12-07T07:00'), outboxDir: outbox }, 'runHourly');
   expect(first.error).toBeNull();
-  const rows = () => sheetRows(first.runtime, 'Quarter snapshots');
-  expect(rows()[0]).toEqual(['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant']);
-  expect(rows().slice(1).map((r) => [r[0], r[1]])).toEqual([['2026-Q4', 'Slowpoke Ltd'], ['2026-Q4', 'Nearly There'], ['2026-Q4', 'Prospect Co'], ['2026-Q4', 'Selling Inc']]);
+  // One place: the Health history's Quarter snapshots column (docs/limits.md), no sheet of its own.
+  expect(sheetRows(first.runtime, 'Quarter snapshots')).toEqual([]);
+  const quarters = (runtime: typeof first.runtime) => {
+    const history = sheetRows(runtime, 'Health history');
+    return { header: history[0][4], rows: history.slice(1).map((r): [unknown, string] => [r[0], String(r[4]).replace(/^'/, '')]) };
+  };
+  const december = quarters(first.runtime);
+  expect(december.header).toBe('Quarter snapshots (latest 2026-Q4)');
+  expect(december.rows.map(([p, q]) => [p, q.split('=')[0]])).toEqual([
+    ['Slowpoke Ltd', '2026-Q4'], ['Nearly There', '2026-Q4'], ['Prospect Co', '2026-Q4'], ['Selling Inc', '2026-Q4'],
+  ]);
+  // The dashboard says when the movers will show.
+  first.runtime.call('buildDashboard');
+  await first.runtime.save();
+  expect(sheetRows(first.runtime, 'Dashboard').map((r) => r[0])).toContain('No snapshot for 2026-Q3: the movers show from the quarter after the first snapshot (2026-Q4 is the first).');
 
-  // The next day, and a day whose remembered quarter was lost: no second snapshot of the quarter.
+  // The next days: no second snapshot of the quarter.
   const second = await runOnce({ workbookPath: path, now: at('2026-12-08T07:00'), outboxDir: outbox }, 'runHourly');
-  expect(sheetRows(second.runtime, 'Quarter snapshots')).toHaveLength(5);
-  second.runtime.services.PropertiesService.getDocumentProperties().deleteProperty('partnerpulse.quarterSnapshot');
-  await second.runtime.save();
+  expect(quarters(second.runtime)).toEqual(december);
   const third = await runOnce({ workbookPath: path, now: at('2026-12-09T07:00'), outboxDir: outbox }, 'runHourly');
-  expect(sheetRows(third.runtime, 'Quarter snapshots')).toHaveLength(5);
+  expect(quarters(third.runtime)).toEqual(december);
 
   const january = await runOnce({ workbookPath: path, now: at('2027-01-02T07:00'), outboxDir: outbox }, 'runHourly');
   expect(january.error).toBeNull();
-  const all = sheetRows(january.runtime, 'Quarter snapshots').slice(1);
-  expect(all.filter((r) => r[0] === '2027-Q1')).toHaveLength(4);
+  const next = quarters(january.runtime);
+  expect(next.header).toBe('Quarter snapshots (latest 2027-Q1)');
+  for (const [, q] of next.rows) expect(q.split(';').map((part) => part.split('=')[0])).toEqual(['2027-Q1', '2026-Q4']);
+  january.runtime.call('buildDashboard');
+  const dash = sheetRows(january.runtime, 'Dashboard');
+  const start = dash.findIndex((r) => r[0] === 'Movers 2026-Q4 → 2027-Q1');
+  expect(start).toBeGreaterThan(-1);
+  // Nobody's tier or quadrant changed between the two snapshots (the example's journey shows three movers).
+  expect(dash.slice(start + 1, start + 3).map((r) => r.slice(0, 5))).toEqual([
+    ['Partner', 'Tier 2026-Q4 → 2027-Q1', 'Tier move', 'Quadrant', 'Quadrant move'],
+    ['No partner changed tier or quadrant since 2026-Q4.', '', '', '', ''],
+  ]);
 });
+

@@ -28,7 +28,7 @@ const HEADERS: Record<string, string[]> = {
   'QBR log': ['Partner', 'Held on', 'Notes', 'Next QBR'],
   Escalations: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
   'Joint plan': ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'],
-  'Quarter snapshots': ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
+  'Health history': ['Partner', 'Scores 2026-10', 'Scores 2026-11', 'Earlier scores', 'Quarter snapshots (latest 2026-Q3)'],
 };
 
 // What the example shows on 2026-12-01: score, tier, segment, quadrant of every partner.

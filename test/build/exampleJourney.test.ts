@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { NEW_YORK, dayNumber } from '../calendars';
 import { evaluatePartners } from '../../src/core/evaluate';
+import { parseQuarters } from '../../src/core/history';
 import { readJointPlan } from '../../src/core/jointPlan';
 import { journeyBlocks } from '../../src/core/journeyView';
 import { STAGES } from '../../src/core/lifecycle';
@@ -46,8 +47,14 @@ test('the Joint plan sheet has an overdue milestone and each status; last quarte
   expect(plan.problems).toEqual([]);
   expect(plan.milestones.filter((m) => m.overdue).map((m) => [m.partner, m.milestone])).toEqual([['TechServices Inc.', 'Joint booth at Dreamforce']]);
   expect(new Set(plan.milestones.map((m) => m.status))).toEqual(new Set(['Open', 'Done', 'Dropped']));
-  expect(rows('Quarter snapshots')[0]).toEqual(['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant']);
-  expect(rows('Quarter snapshots').slice(1).every((r) => r[0] === '2026-Q3')).toBe(true);
+  // Last quarter's snapshot is in the Health history's compact layout (docs/limits.md), read as the movers read it.
+  expect(workbook.getWorksheet('Quarter snapshots')).toBeUndefined();
+  const history = rows('Health history');
+  expect(history[0][4]).toBe('Quarter snapshots (latest 2026-Q3)');
+  const snaps = history.slice(1).map((r) => [r[0], parseQuarters(String(r[4])).get('2026-Q3')]);
+  expect(snaps).toHaveLength(6);
+  expect(snaps).toContainEqual(['Hooli Partners', { tier: 'Healthy', segment: 'Growth', quadrant: 'Unpolished diamond' }]);
+  expect(snaps.every(([, s]) => s !== undefined)).toBe(true);
 });
 
 test('each relationship risk occurs, and the stalled list has the partners past 90 days', () => {

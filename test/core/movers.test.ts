@@ -1,4 +1,15 @@
-import { moversBlock, movers, partnerMoves, previousQuarter, snapshotsFromRows } from '../../src/core/movers';
+import { QuarterSnapshot, moversBlock, movers, partnerMoves, previousQuarter } from '../../src/core/movers';
+
+/** Snapshots by quarter in the shape readQuarterSnapshot gives them (partner key: trimmed, lower case). */
+function snapshotsFromRows(rows: string[][]): Map<string, QuarterSnapshot> {
+  const out = new Map<string, QuarterSnapshot>();
+  for (const [quarter, partner, tier, segment, quadrant] of rows.slice(1)) {
+    const snap = out.get(quarter) ?? new Map();
+    snap.set(partner.trim().toLowerCase(), { partner, tier, segment, quadrant });
+    out.set(quarter, snap);
+  }
+  return out;
+}
 
 const ROWS = [
   ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
@@ -8,13 +19,12 @@ const ROWS = [
   ['2026-Q3', 'Cyan', 'At-risk', 'Stable', 'Unpolished diamond'],
   ['2026-Q3', 'Dash', 'Healthy', 'Stable', 'Dementor'],
   ['2026-Q3', 'Gone', 'Healthy', 'Stable', 'Dementor'],
-  ["'2026-Q4", 'acme', 'Champion', 'Strategic', 'Key partner'],
+  ['2026-Q4', 'acme', 'Champion', 'Strategic', 'Key partner'],
   ['2026-Q4', 'Bolt', 'At-risk', 'Strategic', 'Key partner'],
   ['2026-Q4', 'Cyan', 'At-risk', 'Stable', 'Growth hacker'],
   ['2026-Q4', 'Dash', 'Healthy', 'Stable', 'Dementor'],
   ['2026-Q4', 'Newbie', 'Champion', 'Growth', 'Key partner'],
   ['2026-Q4', 'Eve', 'Unknown', 'Stable', ''],
-  ['not a quarter', 'X', 'Healthy', '', ''],
 ];
 
 describe('quarterly movers (spec §11)', () => {
@@ -24,7 +34,7 @@ describe('quarterly movers (spec §11)', () => {
     expect([previousQuarter('2026-Q4'), previousQuarter('2026-Q1'), previousQuarter('2027-Q2')]).toEqual(['2026-Q3', '2025-Q4', '2027-Q1']);
   });
 
-  test('snapshots by quarter; rows that are not a quarter are skipped', () => {
+  test('snapshots by quarter', () => {
     expect([...snaps.keys()]).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
     expect(snaps.get('2026-Q4')!.get('acme')).toEqual({ partner: 'acme', tier: 'Champion', segment: 'Strategic', quadrant: 'Key partner' });
   });
@@ -36,6 +46,17 @@ describe('quarterly movers (spec §11)', () => {
       ['Cyan', 'At-risk', 'At-risk', '', 'Unpolished diamond', 'Growth hacker', 'across'],
       ['Bolt', 'Champion', 'At-risk', 'down', 'Key partner', 'Key partner', ''],
     ]);
+  });
+
+  test('a snapshot without a quadrant (converted from the old Health history layout) moves no quadrant; its tier still moves', () => {
+    const old = snapshotsFromRows([
+      ['Quarter', 'Partner', 'Tier', 'Segment', 'Quadrant'],
+      ['2026-Q3', 'Acme', 'Healthy', 'Growth', ''],
+      ['2026-Q3', 'Bolt', 'Champion', 'Strategic', ''],
+      ['2026-Q4', 'Acme', 'Healthy', 'Growth', 'Key partner'],
+      ['2026-Q4', 'Bolt', 'At-risk', 'Strategic', 'Key partner'],
+    ]);
+    expect(moversBlock(old, '2026-Q4').rows).toEqual([['Bolt', 'Champion → At-risk', 'down', 'Key partner', '—']]);
   });
 
   test('the dashboard table, and what it says without two snapshots', () => {

@@ -133,6 +133,14 @@ describe('stored settings', () => {
     expect([settings.adminEmail, settings.dailyHour, settings.recolorTarget]).toEqual(['ops@example.com', 6, 'health']);
   });
 
+  test('a stored copy that still names a Quarter snapshots sheet (before the snapshots moved into the Health history) loads without it', () => {
+    const stored = { ...DEFAULT_SETTINGS, sheets: { ...DEFAULT_SETTINGS.sheets, quarterSnapshots: 'Quarter snapshots' }, adminEmail: 'ops@example.com' };
+    const { settings, problems } = readStoredSettings(JSON.stringify(stored));
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, adminEmail: 'ops@example.com' });
+    expect(Object.keys(settings.sheets)).not.toContain('quarterSnapshots');
+  });
+
   test('a stored copy without a version, holding one field, is version 1: the rest are defaults', () => {
     expect(settingsFromJson(JSON.stringify({ recolorTarget: 'health' }))).toEqual({ ...DEFAULT_SETTINGS, recolorTarget: 'health' });
   });

@@ -44,9 +44,11 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
   // This quarter's snapshot as the first daily run of 2026-Q4 would have taken it, for Hooli's move.
   const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
-  const snaps = model.sheet('Quarter snapshots')!;
-  const r = snaps.lastRow() + 1;
-  ['2026-Q4', 'Hooli Partners', 'At-risk', 'Growth', 'Unpolished diamond'].forEach((v, i) => { snaps.ensure(r, i + 1).value = v; });
+  // It is stored in the Health history's Quarter snapshots column (compact layout, docs/limits.md), newest first.
+  const history = model.sheet('Health history')!;
+  history.ensure(1, 5).value = 'Quarter snapshots (latest 2026-Q4)';
+  const hooli = [...Array(history.lastRow()).keys()].map((i) => i + 1).find((r) => history.valueAt(r, 1) === 'Hooli Partners')!;
+  history.ensure(hooli, 5).value = `2026-Q4=At-risk/Growth/Unpolished diamond;${String(history.valueAt(hooli, 5))}`;
   await saveWorkbook(model, workbookPath);
   server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });

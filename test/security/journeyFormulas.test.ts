@@ -1,5 +1,5 @@
 // Formula-like text in the partner-journey cells (issue 20) is written back as text, never as a formula: the
-// milestone the sidebar adds, the QBR brief's joint plan rows, the quarter snapshot, the dashboard's journey
+// milestone the sidebar adds, the QBR brief's joint plan rows, the quarter snapshot (in the Health history), the dashboard's journey
 // tables. Built bundle, local runtime, a copy of the example workbook.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ test('milestone, brief, snapshot and dashboard keep formula-like text as text', 
   const plan = formulaCells(runtime.workbook, 'Joint plan', 2);
   expect(plan.unsafe).toEqual([]);
   expect(plan.asText.length).toBeGreaterThanOrEqual(2);
-  for (const sheet of ['QBR TechServices Inc. 2026-Q4', 'Quarter snapshots', 'Dashboard']) {
+  for (const sheet of ['QBR TechServices Inc. 2026-Q4', 'Health history', 'Dashboard']) {
     const report = formulaCells(runtime.workbook, sheet, 2);
     expect({ sheet, unsafe: report.unsafe }).toEqual({ sheet, unsafe: [] });
     expect(report.asText.length).toBeGreaterThan(0);

@@ -88,9 +88,12 @@ test('the daily run: lifecycle and milestone items in the owners\' digests, the 
   expect(textTo('sarah@example.com')).toContain('[Milestone overdue] TechServices Inc. — Joint plan milestone overdue by 5 days: Joint booth at Dreamforce (Both, due 2026-11-26, target 1, actual 0)');
   expect(textTo('miguel@example.com')).toContain('[Recruiting overdue] Cyberdyne Partners — Recruiting overdue: recruiting since 2026-10-17 (45 days, more than 30) and not signed');
   expect(alertLog(runtime).filter((r) => r.status === 'sent').length).toBeGreaterThan(0);
-  const snapshot = sheetRows(runtime, 'Quarter snapshots').filter((r) => r[0] === '2026-Q4');
-  expect(snapshot).toHaveLength(40);
-  expect(snapshot.find((r) => r[1] === 'Vandelay Industries')).toEqual(['2026-Q4', 'Vandelay Industries', 'Champion', 'Growth', 'Key partner']);
+  // The quarter's snapshot is taken in the Health history (one place; no sheet of its own).
+  expect(sheetRows(runtime, 'Quarter snapshots')).toEqual([]);
+  const history = sheetRows(runtime, 'Health history');
+  expect(history[0][4]).toBe('Quarter snapshots (latest 2026-Q4)');
+  expect(history.slice(1).filter((r) => String(r[4]).includes('2026-Q4='))).toHaveLength(40);
+  expect(String(history.find((r) => r[0] === 'Vandelay Industries')![4]).replace(/^'/, '')).toBe('2026-Q4=Champion/Growth/Key partner;2026-Q3=Healthy/Growth/Key partner');
 
   const result = runtime.call('buildDashboard') as { blocks: string[] };
   expect(result.blocks).toEqual(expect.arrayContaining(['Partners per lifecycle stage', 'Stalled partners', 'Relationship risks', 'Movers 2026-Q3 → 2026-Q4']));

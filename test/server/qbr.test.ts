@@ -22,6 +22,13 @@ async function open(selection = 'Partners!C2'): Promise<{ runtime: Runtime; dir:
 
 const iso = (v: unknown) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `${(v as Date).getFullYear()}-${String((v as Date).getMonth() + 1).padStart(2, '0')}-${String((v as Date).getDate()).padStart(2, '0')}` : v);
 
+/** Removes a sheet of the example copy, as deleting it in Sheets would. */
+function dropSheet(runtime: { workbook: { sheets: { name: string }[] } }, name: string): void {
+  const sheets = runtime.workbook.sheets;
+  const at = sheets.findIndex((s) => s.name === name);
+  if (at >= 0) sheets.splice(at, 1);
+}
+
 test('opens for the partner of the selected row; another sheet selected gives the empty state with how to pick one', async () => {
   const { runtime } = await open('Partners!C2');
   const data = runtime.call('getQbrData', null) as QbrData;
@@ -182,6 +189,8 @@ test('what-if Apply writes only the fields that differ from the sheet, one cell 
 
 test('no Health history sheet: the trend says how to get one', async () => {
   const { runtime } = await open();
+  // The example's Health history (last quarter's snapshot for the movers) goes: this is a sheet without one.
+  dropSheet(runtime, 'Health history');
   const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
   expect(d.details!.trend).toEqual({ present: false, how: 'No "Health history" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner\'s score once a day.' });
 });
@@ -230,6 +239,7 @@ test('the sidebar says when the last automated run failed (a skipped run after i
 test('a long Health history (200 days of every partner) gives the last 90 days and the 30-day baseline', async () => {
   const { runtime } = await open();
   const names = (runtime.call('getQbrData', null) as QbrData).partners;
+  dropSheet(runtime, 'Health history'); // the example's compact one, for an old-layout one here
   const history = runtime.workbook.addSheet('Health history');
   ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
   let row = 2;

@@ -46,6 +46,8 @@ describe.each(['Pacific/Auckland', 'Europe/Berlin', 'America/Los_Angeles'])('spr
     const path = await writeWorkbook(workbook(zone));
     const { runtime, error } = await runOnce({ workbookPath: path, timeZone: zone, now: sheetTime(2027, 1, 1, 7), outboxDir: join(path, '..', 'outbox') }, 'runHourly');
     expect(error).toBeNull();
-    expect(sheetRows(runtime, 'Quarter snapshots').slice(1).map((r) => [r[0], r[1]])).toEqual([['2027-Q1', 'Slowpoke'], ['2027-Q1', 'Nearly']]);
+    const history = sheetRows(runtime, 'Health history');
+    expect(history[0][4]).toBe('Quarter snapshots (latest 2027-Q1)');
+    expect(history.slice(1).map((r) => [r[0], String(r[4]).replace(/^'/, '').split('=')[0]])).toEqual([['Slowpoke', '2027-Q1'], ['Nearly', '2027-Q1']]);
   });
 });
