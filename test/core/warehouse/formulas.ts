@@ -78,7 +78,13 @@ export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules)
   const today = context.today;
   const sheet = rows.map(sheetCells);
   const col = (k: keyof ReturnType<typeof sheetCells>): Arg => sheet.map((r) => [r[k]]);
-  const column = (out: unknown): unknown[] => (out as unknown[][]).map((r) => r[0]);
+  // A column formula's result stops at the last row with data (docs/google-fidelity.md); the cells below it are
+  // blank, and a formula reading that column gets them as "" (a range reaches the end of the grid).
+  const column = (out: unknown): unknown[] => {
+    const cells = (out as unknown[][]).map((r) => r[0]);
+    while (cells.length < rows.length) cells.push('');
+    return cells;
+  };
   const health = column(partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], context));
   const tier = column(partnerTier([health.map((h) => [h]) as Arg], rules));
   const segment = column(segmentColumn([col('revenue'), col('growth'), col('deals'), col('engagement')], context));
