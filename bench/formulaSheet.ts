@@ -1,4 +1,4 @@
-// A formula sheet at scale in the local runtime: the bench's partner sheet with the README's whole-column
+// A formula sheet at scale in the local runtime: the bench's partner sheet with docs/formulas.md's whole-column
 // formulas typed once in the first data row (=PARTNER_HEALTH(D2:D, …) and the rest), every formula
 // evaluated as `npm start` and `npm run local` do after a run (Runtime.evaluateFormulas). This is the local
 // tool's own speed — how long a user waits on a big export — not an Apps Script figure.

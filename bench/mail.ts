@@ -26,7 +26,7 @@ export function benchMailApp(calls: CallLog): { MailApp: Pick<GoogleAppsScript.M
       const body = message.htmlBody ?? message.body ?? '';
       tally.largestBodyBytes = Math.max(tally.largestBodyBytes, Buffer.byteLength(String(body)));
     },
-    /** Large: the bench measures the work, not the quota (the README covers the quota). */
+    /** Large: the bench measures the work, not the quota (docs/performance.md covers the quota). */
     getRemainingDailyQuota(): number {
       calls.count('MailApp', 'getRemainingDailyQuota');
       return 1_000_000;

@@ -181,7 +181,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${widths.map((w, i) => (i < 2 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** The report as Markdown tables (printed, and pasted into the README). */
+/** The report as Markdown tables (printed, and pasted into docs/performance.md). */
 export function formatReport(report: BenchReport): string {
   const jobs = report.results.filter((r) => r.limitMs === 6 * 60 * 1000);
   const formulaSheets = report.results.filter((r) => r.job === 'formula sheet (local evaluation)');

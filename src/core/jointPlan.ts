@@ -8,7 +8,7 @@ import { SIDES, Side } from './qbr';
 import { readSide, samePartner } from './qbrSheets';
 
 /**
- * Joint business plans (product-spec §10, seed 001 "GTM planning"): the measurable milestones agreed with a
+ * Joint business plans (docs/journey.md, spec §10, seed 001 "GTM planning"): the measurable milestones agreed with a
  * partner, on the optional `Joint plan` sheet (Partner, Milestone, Side, Due, Status, Target, Actual).
  */
 export type MilestoneStatus = 'Open' | 'Done' | 'Dropped';

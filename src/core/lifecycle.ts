@@ -4,7 +4,7 @@ import { Rules } from './rules';
 
 /**
  * The partner lifecycle of seed 000 (Recruit → Onboard → Enable → Activate, 30 days each) with seed 001's
- * time-to-first-deal target of 90 days (product-spec §9, docs/journey.md).
+ * time-to-first-deal target of 90 days (docs/journey.md, spec §9, docs/journey.md).
  */
 export type Stage = 'Recruit' | 'Onboard' | 'Enable' | 'Activate' | 'Stalled' | 'Active';
 export const STAGES: readonly Stage[] = ['Recruit', 'Onboard', 'Enable', 'Activate', 'Stalled', 'Active'];

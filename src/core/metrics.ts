@@ -57,7 +57,7 @@ function metric(name: string, value: number | null, shown: string, target: strin
 
 /**
  * The six program metrics of spec §7 over the partner table on `today`. Where the spec leaves a definition
- * open the choice is in the README ("Dashboard"): active last year = last year's revenue > 0; a QBR counts as
+ * open the choice is in docs/dashboard.md: active last year = last year's revenue > 0; a QBR counts as
  * held when the Last QBR date lies within the segment's QBR cadence; revenue per partner "growing" compares
  * with last year's revenue per partner active last year.
  */

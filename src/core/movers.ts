@@ -2,7 +2,7 @@ import { DashboardBlock } from './dashboard';
 import { quarterIndex } from './qbr';
 
 /**
- * Quarterly movers (product-spec §11, seed 002: redo the matrix every quarter and note who moved up and who
+ * Quarterly movers (docs/journey.md, spec §11, seed 002: redo the matrix every quarter and note who moved up and who
  * moved down). Each partner's tier, segment and quadrant at the first daily run of a calendar quarter is that
  * quarter's snapshot; the movers are the partners whose tier or quadrant changed from one quarter to the next.
  * The snapshots are stored in the Health history's "Quarter snapshots" column (src/core/history.ts).

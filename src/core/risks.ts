@@ -4,7 +4,7 @@ import { InputError } from './inputError';
 import { Rules, Segment } from './rules';
 
 /**
- * Relationship risks (product-spec §12): seed 000's anti-patterns that the sheet can show. Flags for the
+ * Relationship risks (docs/journey.md, spec §12): seed 000's anti-patterns that the sheet can show. Flags for the
  * sidebar and the dashboard only; they are not e-mailed (docs/journey.md).
  */
 export type RiskFlag = 'singleThreaded' | 'noExecutiveSponsor' | 'npsNotSurveyed' | 'silentThenUrgent';

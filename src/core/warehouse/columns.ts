@@ -1,5 +1,5 @@
 /**
- * The warehouse partner table of product-spec §13: one column per field of the partner sheet, typed, NULL for
+ * The warehouse partner table of docs/warehouse.md, spec §13: one column per field of the partner sheet, typed, NULL for
  * a blank. The add-on checks a connected table against this list before it builds a query over it
  * (docs/warehouse.md).
  */
