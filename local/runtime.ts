@@ -526,9 +526,7 @@ function mapDates(value: unknown, map: (d: Date) => Date): unknown {
 
 /** A host value as the add-on's realm sees it: Dates remade with the context's Date, arrays walked. */
 function toRealm(value: unknown, realm: Realm): unknown {
-  if (isDate(value)) return realm.date(value.getTime());
-  if (Array.isArray(value)) return value.map((v) => toRealm(v, realm));
-  return value;
+  return mapDates(value, (d) => realm.date(d.getTime()));
 }
 
 /** The script's time zone from appsscript.json, as Apps Script takes it. */
