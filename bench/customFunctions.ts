@@ -1,6 +1,6 @@
 // Each custom function on whole columns, called once through the built bundle in the local runtime, the
 // way Sheets calls =PARTNER_HEALTH(E2:E, …) for a column: one execution over N rows, limited to 30 s.
-import { PartnerHistory, layoutHistory, recordScore } from '../src/core/history';
+import { PartnerHistory, layoutHistory, recordScore } from '../src/core/history/compactHistory';
 import { CUSTOM_FUNCTION_TIME_LIMIT_MS } from '../local/runtime';
 import { CellValue } from '../local/workbook';
 import { BenchResult, benchRuntime } from './measure';

@@ -4,12 +4,12 @@
 // `sendEmail` per alert item. The rules themselves come from src/core, so the bench compares only how the
 // two talk to Apps Script, not what they decide. Bundled by bench/naiveBundle.ts and run in the local
 // Apps Script runtime like dist/Code.js.
-import { partnerAlerts } from '../src/core/alerts';
-import { CellValue } from '../src/core/cells';
+import { partnerAlerts } from '../src/core/alerts/alerts';
+import { CellValue } from '../src/core/reading/cells';
 import { dayNumber, NEW_YORK } from '../test/calendars';
-import { evaluatePartners, PartnerView } from '../src/core/evaluate';
-import { mapColumns, readPartnerRows } from '../src/core/partnerTable';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { evaluatePartners, PartnerView } from '../src/core/scoring/evaluatePartners';
+import { mapColumns, readPartnerRows } from '../src/core/reading/partnerTable';
+import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
 
 const settings = DEFAULT_SETTINGS;
 

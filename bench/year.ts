@@ -3,17 +3,17 @@
 // calendar quarters in between (a new month and a new quarter: the heaviest day, when the Health history is laid
 // out again and the quarter's snapshot taken; every quarter up to 50,000 partners, the last one above) and on
 // the last day, then the idle hour after it. The days in
-// between are filled in the stored format exactly as the job fills it (core/history.ts: the partner's score
+// between are filled in the stored format exactly as the job fills it (core/history/compactHistory.ts: the partner's score
 // character for the day, the same relayout on a new month, the Run log's 24 rows a day), which keeps a year at
 // 200,000 partners inside minutes. The figures of the last day's daily job are reported (docs/limits.md).
-import { DayNumber, dayOfIso, isoOfDay } from '../src/core/calendar';
+import { DayNumber, dayOfIso, isoOfDay } from '../src/core/reading/calendar';
 import {
   HISTORY_COLUMNS, PartnerHistory, addMonths, firstDayOfMonth, historiesFromRows, layoutHistory, monthOfDay, parseHistoryHeader,
-} from '../src/core/history';
-import { quarterKey } from '../src/core/qbr';
+} from '../src/core/history/compactHistory';
+import { quarterKey } from '../src/core/qbr/meeting';
 import { DEFAULT_TIME_LIMIT_MS } from '../local/runtime';
 import { SheetModel, WorkbookModel } from '../local/workbook';
-import { RUN_LOG_HEADERS } from '../src/server/logSheets';
+import { RUN_LOG_HEADERS } from '../src/server/sheets/logSheets';
 import { BENCH_NOW, BenchResult, benchRuntime, lastRun } from './measure';
 import { benchWorkbook } from './workbook';
 

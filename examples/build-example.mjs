@@ -250,7 +250,7 @@ function healthHistorySheet(workbook) {
     ['Hooli Partners', 'Healthy', 'Growth', 'Unpolished diamond'],
     ['Zorg Industries', 'At-risk', 'Growth', 'Dementor'],
   ];
-  // `2026-Q3=Tier/Segment/Quadrant`, as the daily job writes a quarter's snapshot (src/core/history.ts).
+  // `2026-Q3=Tier/Segment/Quadrant`, as the daily job writes a quarter's snapshot (src/core/history/compactHistory.ts).
   for (const [partner, tier, segment, quadrant] of rows) sheet.addRow([partner, null, null, null, `2026-Q3=${tier}/${segment}/${quadrant}`]);
 }
 

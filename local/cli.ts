@@ -12,8 +12,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { readStoredSettings, settingsFromJson } from '../src/core/settings';
-import { ALIAS_FIELDS, SETTING_FIELDS, getPath } from '../src/core/settingsValidation';
+import { readStoredSettings, settingsFromJson } from '../src/core/settings/settings';
+import { ALIAS_FIELDS, SETTING_FIELDS, getPath } from '../src/core/settings/validation';
 import { sheetWithChartsPicture } from './chartPicture';
 import { authModeArg } from './authModes';
 import { Evaluation } from './formulas';

@@ -3,7 +3,7 @@
 // Settings the add-on stores (a JSON file as the Settings dialog saves it), so the SQL and the formulas agree.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readStoredSettings } from '../src/core/settings';
+import { readStoredSettings } from '../src/core/settings/settings';
 import { DIALECTS, DialectName } from '../src/core/warehouse/dialect';
 import { rulesSql } from '../src/core/warehouse/rulesSql';
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { settingsFromJson } from '../src/core/settings';
+import { settingsFromJson } from '../src/core/settings/settings';
 
 export const ROOT = resolve(__dirname, '..');
 export const OUT_DIR = join(ROOT, 'out');

@@ -1,7 +1,7 @@
 // The partner-journey sections of the sidebar (docs/journey.md): lifecycle stage, relationship risks.
 // Text only through h() (textContent), see dom.ts.
-import type { QbrDetails } from '../src/core/qbrView';
-import type { LifecycleView, RisksView } from '../src/core/journeyView';
+import type { QbrDetails } from '../src/core/qbr/view';
+import type { LifecycleView, RisksView } from '../src/core/journey/view';
 import type { Actions } from './main';
 import { h } from './dom';
 

@@ -1,8 +1,8 @@
 // The QBR prep sidebar (docs/rules.md, spec §6, issue #7): one partner's health, dates, performance, pipeline,
 // feedback, agenda, checklists and action items, with the actions that follow a QBR.
-import type { QbrActionResult } from '../src/server/qbrActions';
-import type { QbrData, QbrDetails } from '../src/core/qbrView';
-import type { WhatIfChanges } from '../src/server/qbrWhatIf';
+import type { QbrActionResult } from '../src/server/qbr/actions';
+import type { QbrData, QbrDetails } from '../src/core/qbr/view';
+import type { WhatIfChanges } from '../src/server/qbr/whatIf';
 import { call } from './server';
 import { clear, h } from './dom';
 import { renderDetails } from './render';

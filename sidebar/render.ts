@@ -1,5 +1,5 @@
 // The sections of the sidebar for one partner. Text only through h() (textContent), see dom.ts.
-import type { QbrDetails, QbrPartner } from '../src/core/qbrView';
+import type { QbrDetails, QbrPartner } from '../src/core/qbr/view';
 import type { Actions } from './main';
 import { h } from './dom';
 import { sparkline } from './trend';

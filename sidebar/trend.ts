@@ -1,7 +1,7 @@
 // The partner's score over the last 90 days as an inline SVG sparkline (no chart library: the sidebar loads
 // nothing from elsewhere), with the change against 30 days ago as the health-drop alert measures it.
-import type { Trend } from '../src/core/qbrTrend';
-import { dayOfIso } from '../src/core/calendar';
+import type { Trend } from '../src/core/qbr/trend';
+import { dayOfIso } from '../src/core/reading/calendar';
 import { h } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';

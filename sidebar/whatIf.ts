@@ -1,11 +1,11 @@
 // What-if (issue #10): change the partner's inputs and see score, tier, segment and quadrant at once, computed
 // here in the browser by the same core rules the server uses (src/core, bundled in), not a copy of them.
 // Nothing is written until Apply and its confirmation; Apply sends only the fields that changed.
-import type { QbrDetails } from '../src/core/qbrView';
-import { readDeals, readLeads, readNps, readFit } from '../src/core/cells';
+import type { QbrDetails } from '../src/core/qbr/view';
+import { readDeals, readLeads, readNps, readFit } from '../src/core/reading/cells';
 import { ENGAGEMENT_LEVELS } from '../src/core/rules';
-import { WHAT_IF_FIELDS, WHAT_IF_LABELS, WhatIfField, WhatIfInputs, WhatIfOutcome, changedFields, describeField, whatIfOutcome } from '../src/core/whatIf';
-import type { WhatIfChanges } from '../src/server/qbrWhatIf';
+import { WHAT_IF_FIELDS, WHAT_IF_LABELS, WhatIfField, WhatIfInputs, WhatIfOutcome, changedFields, describeField, whatIfOutcome } from '../src/core/scoring/whatIf';
+import type { WhatIfChanges } from '../src/server/qbr/whatIf';
 import { clear, h } from './dom';
 
 const HEX = /^#[0-9a-f]{6}$/i;

@@ -1,4 +1,4 @@
-import { DayNumber, SheetCalendar, intlZoneRules, sheetCalendar } from '../src/core/calendar';
+import { DayNumber, SheetCalendar, intlZoneRules, sheetCalendar } from '../src/core/reading/calendar';
 import { DEFAULT_RULES, Rules } from '../src/core/rules';
 import { FormulaContext } from '../src/customFunctions/columns';
 

@@ -1,5 +1,5 @@
-import { breakdownHealth } from '../core/breakdown';
-import { CellValue, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/cells';
+import { breakdownHealth } from '../core/scoring/breakdown';
+import { CellValue, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/reading/cells';
 import { Arg, FormulaContext, Output, callRows, errorText } from './columns';
 import { HEALTH_PARAMS } from './health';
 

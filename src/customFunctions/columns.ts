@@ -1,5 +1,5 @@
-import { DayNumber, SheetCalendar } from '../core/calendar';
-import { CellValue } from '../core/cells';
+import { DayNumber, SheetCalendar } from '../core/reading/calendar';
+import { CellValue } from '../core/reading/cells';
 import { Rules } from '../core/rules';
 
 /**

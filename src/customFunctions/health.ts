@@ -1,6 +1,6 @@
-import { CellValue, isBlank, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/cells';
-import { scoreHealth, tierOf } from '../core/health';
-import { InputError } from '../core/inputError';
+import { CellValue, isBlank, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/reading/cells';
+import { scoreHealth, tierOf } from '../core/scoring/health';
+import { InputError } from '../core/reading/inputError';
 import { Rules } from '../core/rules';
 import { Arg, FormulaContext, Output, RowResult, callResult, callRows, isErrorText, perRow } from './columns';
 

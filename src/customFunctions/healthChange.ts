@@ -1,6 +1,6 @@
-import { CellValue, isBlank } from '../core/cells';
-import { historyFromRows, scoreChangeFinder } from '../core/trend';
-import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history';
+import { CellValue, isBlank } from '../core/reading/cells';
+import { historyFromRows, scoreChangeFinder } from '../core/history/scoreChange';
+import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history/compactHistory';
 import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './columns';
 
 /**

@@ -1,7 +1,7 @@
-import { SheetCalendar } from '../core/calendar';
-import { readSegment } from '../core/cadence';
-import { CellValue, isBlank, readDate, readDeals, readNps, readRevenue } from '../core/cells';
-import { MetricPartner, programMetrics } from '../core/metrics';
+import { SheetCalendar } from '../core/reading/calendar';
+import { readSegment } from '../core/segments/cadence';
+import { CellValue, isBlank, readDate, readDeals, readNps, readRevenue } from '../core/reading/cells';
+import { MetricPartner, programMetrics } from '../core/dashboard/metrics';
 import { Arg, FormulaContext, callRows, isErrorText } from './columns';
 
 export const METRICS_PARAMS = ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'] as const;

@@ -1,5 +1,5 @@
-import { readSegment } from '../core/cadence';
-import { CellValue, isBlank, readDate } from '../core/cells';
+import { readSegment } from '../core/segments/cadence';
+import { CellValue, isBlank, readDate } from '../core/reading/cells';
 import { Arg, FormulaContext, Output, callResult, callRows, isErrorText, perRow } from './columns';
 
 /** What NEXT_TOUCH shows for a partner nobody has contacted yet: the touch is due now. */

@@ -1,5 +1,5 @@
-import { isBlank, readLeads, readRelevance } from '../core/cells';
-import { QuadrantInputs, assignQuadrants } from '../core/quadrants';
+import { isBlank, readLeads, readRelevance } from '../core/reading/cells';
+import { QuadrantInputs, assignQuadrants } from '../core/segments/quadrants';
 import { Rules } from '../core/rules';
 import { Arg, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
 

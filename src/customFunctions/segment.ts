@@ -1,5 +1,5 @@
-import { CellValue, isBlank, readDeals, readEngagement, readGrowth, readRevenue } from '../core/cells';
-import { SegmentInputs, assignSegments } from '../core/segments';
+import { CellValue, isBlank, readDeals, readEngagement, readGrowth, readRevenue } from '../core/reading/cells';
+import { SegmentInputs, assignSegments } from '../core/segments/segments';
 import { Arg, FormulaContext, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
 
 export function segmentColumn(args: Arg[], { rules, today, calendar }: FormulaContext): Output | Output[][] {

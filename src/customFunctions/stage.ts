@@ -1,5 +1,5 @@
-import { CellValue, isBlank, readDate, readDeals } from '../core/cells';
-import { lifecycleOf } from '../core/lifecycle';
+import { CellValue, isBlank, readDate, readDeals } from '../core/reading/cells';
+import { lifecycleOf } from '../core/journey/lifecycle';
 import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './columns';
 
 export const STAGE_PARAMS = ['signed', 'first_deal', 'deals'] as const;

@@ -1,7 +1,7 @@
-import { InputError } from '../core/inputError';
+import { InputError } from '../core/reading/inputError';
 import { Rules } from '../core/rules';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { validateSettings } from '../core/settingsValidation';
+import { DEFAULT_SETTINGS } from '../core/settings/settings';
+import { validateSettings } from '../core/settings/validation';
 import { Arg } from './columns';
 
 const TIERS = ['Champion', 'Healthy', 'At-risk', 'Critical'] as const;

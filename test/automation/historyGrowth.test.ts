@@ -1,8 +1,8 @@
 // The Health history keeps one row per partner (docs/limits.md): a new sheet has 1,000 rows and getRange may not
 // reach past them (Apps Script: "The coordinates of the range are outside the dimensions of the sheet."), so a
 // table of more than 999 partners needs the sheet grown first; the next day adds a character, not a row.
-import { ALERT_LOG_HEADERS, RUN_LOG_HEADERS } from '../../src/server/logSheets';
-import { charScore } from '../../src/core/history';
+import { ALERT_LOG_HEADERS, RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
+import { charScore } from '../../src/core/history/compactHistory';
 import { at, partnerWorkbook, runOnce, sheetRows, writeWorkbook, OWNERS } from './helpers';
 
 jest.setTimeout(60_000);

@@ -1,10 +1,10 @@
 // The Health history (docs/limits.md): the old one-row-per-partner-per-day layout migrates on the first daily
 // run without losing a score, and the compact layout keeps 13 months, dropping older ones on the first run of a
 // month, so the spreadsheet stays inside Sheets' cell limit however long it runs.
-import { ALERT_LOG_HEADERS } from '../../src/server/logSheets';
-import { dayOfIso } from '../../src/core/calendar';
-import { historiesFromRows, layoutHistory, parseHistoryHeader, recordScore, scoreChar, snapshotsOf, PartnerHistory } from '../../src/core/history';
-import { historyFromRows } from '../../src/core/trend';
+import { ALERT_LOG_HEADERS } from '../../src/server/sheets/logSheets';
+import { dayOfIso } from '../../src/core/reading/calendar';
+import { historiesFromRows, layoutHistory, parseHistoryHeader, recordScore, scoreChar, snapshotsOf, PartnerHistory } from '../../src/core/history/compactHistory';
+import { historyFromRows } from '../../src/core/history/scoreChange';
 import { NEW_YORK } from '../calendars';
 import { CellValue } from '../../local/workbook';
 import { FIVE_PARTNERS, at, partnerWorkbook, runOnce, sheetRows, writeWorkbook } from './helpers';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { FIVE_PARTNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, setSettings, sheetRows, writeWorkbook } from './helpers';
 import { WorkbookModel } from '../../local/workbook';
-import type { QbrData } from '../../src/core/qbrView';
+import type { QbrData } from '../../src/core/qbr/view';
 
 jest.setTimeout(90_000);
 

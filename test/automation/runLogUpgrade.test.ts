@@ -1,6 +1,6 @@
 // A Run log written by an earlier version (ten columns, the sheet exactly that wide) gains the newer
 // "Service calls" column header instead of failing the run.
-import { RUN_LOG_HEADERS } from '../../src/server/logSheets';
+import { RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
 import { createRuntime } from '../../local/runtime';
 import { FIVE_PARTNERS, TIME_ZONE, at, partnerWorkbook, sheetRows } from './helpers';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { formatReport, parseArgs, runBench, writeReport, BenchReport } from '../../bench/run';
 import { BenchResult } from '../../bench/measure';
 import { CUSTOM_FUNCTIONS } from '../../bench/customFunctions';
-import { RUN_LOG_HEADERS } from '../../src/server/logSheets';
+import { RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
 
 jest.setTimeout(300_000);
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addYearResults, parseArgs } from '../../bench/run';
 import { YearResult, realRunDays, simulateYear } from '../../bench/year';
-import { dayOfIso } from '../../src/core/calendar';
+import { dayOfIso } from '../../src/core/reading/calendar';
 
 jest.setTimeout(240_000);
 

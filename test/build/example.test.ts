@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import { dayNumber } from '../calendars';
-import { qbrStatus, touchStatus } from '../../src/core/cadence';
+import { qbrStatus, touchStatus } from '../../src/core/segments/cadence';
 import { DEFAULT_RULES, QUADRANTS, SEGMENTS, Segment, TIERS } from '../../src/core/rules';
 import { ROOT, loadBundle } from './bundle';
 import { registerPartnerPulse } from './hyperformula';

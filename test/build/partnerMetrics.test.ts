@@ -1,8 +1,8 @@
 // =PARTNER_METRICS(…) in the built bundle: the program metrics table from whole columns, on the fixture of
-// test/core/dashboard.test.ts (same hand-computed numbers), called directly and through the formula engine.
+// test/core/dashboard/dashboard.test.ts (same hand-computed numbers), called directly and through the formula engine.
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
-import { EXPECTED_METRICS, HEADER, ROWS } from '../core/dashboardFixture';
+import { EXPECTED_METRICS, HEADER, ROWS } from '../core/dashboard/dashboardFixture';
 import { SheetsCell, loadBundle, thrownMessage } from './bundle';
 
 const SEGMENTS = ['Strategic', 'Growth', 'At-risk', 'At-risk', 'Stable', 'Growth'];

@@ -2,7 +2,7 @@
 // among those a custom function may call), and PARTNER_TIER takes its floors as optional arguments too.
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
 import { column, loadBundle, shown, thrownMessage } from './bundle';
 
 const KEY = 'partnerpulse.settings';

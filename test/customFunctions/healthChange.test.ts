@@ -23,7 +23,7 @@ test('a history range that is not the Health history table is refused with what 
 });
 
 test('the compact Health history (one row per partner, header included) gives the same changes as the old rows', () => {
-  const { historiesFromOldRows, layoutHistory } = jest.requireActual('../../src/core/history') as typeof import('../../src/core/history');
+  const { historiesFromOldRows, layoutHistory } = jest.requireActual('../../src/core/history/compactHistory') as typeof import('../../src/core/history/compactHistory');
   const laid = layoutHistory(historiesFromOldRows(history.slice(1), NEW_YORK), '2026-11', '2026-Q4');
   const compact = [laid.header, ...laid.rows];
   expect(compact).toHaveLength(3);

@@ -5,7 +5,7 @@
 // PARTNER_QUADRANT and NEXT_TOUCH give for the same rows (test/core/warehouse/formulas.ts).
 import fc from 'fast-check';
 import { DuckDBConnection } from '@duckdb/node-api';
-import { dayOfIso, isoOfDay } from '../../src/core/calendar';
+import { dayOfIso, isoOfDay } from '../../src/core/reading/calendar';
 import { DEFAULT_RULES, Rules } from '../../src/core/rules';
 import { DUCKDB } from '../../src/core/warehouse/dialect';
 import { rulesSql } from '../../src/core/warehouse/rulesSql';

@@ -3,10 +3,10 @@
 // no health history or snoozes in the warehouse, so those are left out of the comparison).
 import fc from 'fast-check';
 import { DuckDBConnection } from '@duckdb/node-api';
-import { dayOfIso, isoOfDay } from '../../src/core/calendar';
-import { partnerAlerts } from '../../src/core/alerts';
-import { evaluatePartners } from '../../src/core/evaluate';
-import { mapColumns, readPartnerRows } from '../../src/core/partnerTable';
+import { dayOfIso, isoOfDay } from '../../src/core/reading/calendar';
+import { partnerAlerts } from '../../src/core/alerts/alerts';
+import { evaluatePartners } from '../../src/core/scoring/evaluatePartners';
+import { mapColumns, readPartnerRows } from '../../src/core/reading/partnerTable';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DUCKDB } from '../../src/core/warehouse/dialect';
 import { alertsSql, ITEMS_PER_RECIPIENT } from '../../src/core/warehouse/queries';

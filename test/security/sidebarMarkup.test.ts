@@ -9,7 +9,7 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { createRuntime } from '../../local/runtime';
 import { SHIM, SidebarServer, startSidebarServer } from '../../local/sidebarServer';
 import { WorkbookModel } from '../../local/workbook';
-import { SETTING_FIELDS } from '../../src/core/settingsValidation';
+import { SETTING_FIELDS } from '../../src/core/settings/validation';
 import { TIME_ZONE, writeWorkbook } from '../automation/helpers';
 import { FORMULA_PARTNERS, formulaCells, formulaLike, markup, markupSettings, markupWorkbook } from './markup';
 

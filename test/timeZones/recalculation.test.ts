@@ -3,7 +3,7 @@
 // the as-of cells PartnerPulse!B1:B2 move on with the daily run and with every Settings save.
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
 import { at, sheetRows } from '../automation/helpers';
 
 jest.setTimeout(60_000);

@@ -21,7 +21,7 @@ export interface Dialect {
   regexContains(text: string, pattern: string): string;
   isNan(x: string): string;
   isInf(x: string): string;
-  /** Days since 1970-01-01 of a DATE: "days since" becomes subtraction, like DayNumber in core/calendar.ts. */
+  /** Days since 1970-01-01 of a DATE: "days since" becomes subtraction, like DayNumber in core/reading/calendar.ts. */
   unixDate(date: string): string;
   dateFromUnixDate(days: string): string;
   /** A DATE from `YYYY-MM-DD` text, NULL when it is no such day (2026-02-30). */

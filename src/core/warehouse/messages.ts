@@ -1,11 +1,11 @@
-import { readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../cells';
-import { intlZoneRules, sheetCalendar } from '../calendar';
-import { describeValue } from '../inputError';
+import { readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../reading/cells';
+import { intlZoneRules, sheetCalendar } from '../reading/calendar';
+import { describeValue } from '../reading/inputError';
 import { DEFAULT_RULES } from '../rules';
 
 /**
  * The problem messages of the generated SQL are the custom functions' own messages: each template is taken
- * from the error the cell reader (core/cells.ts) throws for a sample value, split around that value. So a
+ * from the error the cell reader (core/reading/cells.ts) throws for a sample value, split around that value. So a
  * reworded message changes the SQL too, and a warehouse row's `problems` read exactly like the cell's error.
  */
 export interface MessageTemplate {

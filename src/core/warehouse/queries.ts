@@ -1,5 +1,5 @@
-import { DayNumber } from '../calendar';
-import { AlertKind, ALERT_ORDER } from '../alerts';
+import { DayNumber } from '../reading/calendar';
+import { AlertKind, ALERT_ORDER } from '../alerts/alerts';
 import { Rules, SEGMENTS, TIERS } from '../rules';
 import { Dialect, sqlNumber, sqlString } from './dialect';
 import { asOfDay, rulesSql, RulesSqlOptions, SPACE } from './rulesSql';
@@ -26,11 +26,11 @@ export interface AlertQueryOptions extends RulesSqlOptions {
   after: string;
 }
 
-// core/cells.ts EMAIL, in RE2 without \s.
+// core/reading/cells.ts EMAIL, in RE2 without \s.
 const EMAIL = '^[^[:space:]@<>(),;:"]+@[^[:space:]@<>(),;:"]+[.][^[:space:]@<>(),;:"]+$';
 
 /**
- * Spec §5's partner alerts for one day, as core/alerts.ts partnerAlerts words them: touch overdue, QBR overdue,
+ * Spec §5's partner alerts for one day, as core/alerts/alerts.ts partnerAlerts words them: touch overdue, QBR overdue,
  * QBR coming up, no owner. One row per item; per recipient the worst ITEMS_PER_RECIPIENT and the count of all
  * (`recipient_items`); RECIPIENTS_PER_PAGE recipients per page, in recipient order, after `after`. A row with no
  * segment counts as Stable, as the daily job's evaluatePartners does.

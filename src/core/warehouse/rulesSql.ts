@@ -1,6 +1,6 @@
-import { DayNumber, dayOfIso } from '../calendar';
-import { scoreHealth, HealthInputs } from '../health';
-import { quadrantOf } from '../quadrants';
+import { DayNumber, dayOfIso } from '../reading/calendar';
+import { scoreHealth, HealthInputs } from '../scoring/health';
+import { quadrantOf } from '../segments/quadrants';
 import { DIMENSIONS, Dimension, ENGAGEMENT_LEVELS, EngagementLevel, FITS, Rules, SEGMENTS } from '../rules';
 import { Dialect, sqlNumber, sqlString } from './dialect';
 import { MESSAGES, MessageTemplate } from './messages';
@@ -24,11 +24,11 @@ const P = 'pp_';
 // Whitespace as JavaScript's String.prototype.trim sees it ([[:space:]] is RE2's ASCII class), so a cell the
 // formulas call blank is NULL here too.
 export const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
-// core/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
+// core/reading/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
-// core/calendar.ts readTextDate's ISO form; the other text date forms it reads are not read here (docs/warehouse.md).
+// core/reading/calendar.ts readTextDate's ISO form; the other text date forms it reads are not read here (docs/warehouse.md).
 const ISO_DAY = '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$';
-// core/cells.ts readRelevance's words.
+// core/reading/cells.ts readRelevance's words.
 const HIGH_RELEVANCE = ['high', 'yes', 'true', 'strong'];
 const LOW_RELEVANCE = ['low', 'no', 'false', 'weak', 'moderate', 'medium'];
 
@@ -63,7 +63,7 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const normalizedNumber = (t: string) => `REGEXP_REPLACE(${t}, '^−', '-')`;
   const numberOfText = (t: string) =>
     `CASE WHEN ${d.regexContains(normalizedNumber(t), d.regex(NUMBER_TEXT))} THEN CAST(REPLACE(REGEXP_REPLACE(${normalizedNumber(t)}, '^[+]', ''), ',', '') AS ${d.floatType}) END`;
-  // core/inputError.ts formatNumber: a typographic minus, integers without ".0".
+  // core/reading/inputError.ts formatNumber: a typographic minus, integers without ".0".
   const plain = (x: string) => `CASE WHEN ${x} = FLOOR(${x}) AND ${x} < ${2 ** 53} THEN CAST(CAST(${x} AS ${d.intType}) AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
   const shownFloat = (x: string) =>
     `CASE WHEN ${d.isNan(x)} THEN 'NaN' WHEN ${d.isInf(x)} THEN (CASE WHEN ${x} > 0 THEN 'Infinity' ELSE '−Infinity' END) WHEN ${x} < 0 THEN '−' || (${plain(`(-${x})`)}) ELSE (${plain(x)}) END`;
@@ -81,7 +81,7 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
     `${trimmed('t.relevance')} AS ${P}rel_text`,
   ];
 
-  // --- Stage 2: every input read as the cell readers of core/cells.ts read it: a value or a problem.
+  // --- Stage 2: every input read as the cell readers of core/reading/cells.ts read it: a value or a problem.
   const floatField = (c: string, invalid: (x: string) => string, notNumber: MessageTemplate, outOfRange: MessageTemplate) => {
     const x = row(c);
     return [
@@ -139,7 +139,7 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const flat = rules.revenue.flatBand;
   const growth = `CASE WHEN ${row('growth')} IS NOT NULL THEN ${P}growth WHEN ${P}revenue IS NULL OR ${P}revenue_last_year IS NULL THEN NULL` +
     ` WHEN ${P}revenue_last_year = 0 THEN (CASE WHEN ${P}revenue > 0 THEN ${inf} ELSE 0 END)` +
-    // core/cells.ts growthFromRevenue rounds to 9 places with Math.round, which is FLOOR(x + 0.5).
+    // core/reading/cells.ts growthFromRevenue rounds to 9 places with Math.round, which is FLOOR(x + 0.5).
     ` ELSE FLOOR(((${P}revenue - ${P}revenue_last_year) / ${P}revenue_last_year) * ${num(1e9)} + ${num(0.5)}) / ${num(1e9)} END`;
   const segmentProblem = `(${P}revenue_problem IS NOT NULL OR ${P}growth_problem IS NOT NULL OR ${P}deals_problem IS NOT NULL OR ${P}engagement_problem IS NOT NULL)`;
   const quadrantProblem = `(${P}leads_problem IS NOT NULL OR ${P}relevance_problem IS NOT NULL)`;

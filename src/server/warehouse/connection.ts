@@ -2,7 +2,7 @@ import { checkWarehouseSchema } from '../../core/warehouse/columns';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { rulesSql } from '../../core/warehouse/rulesSql';
 import { countsSql } from '../../core/warehouse/queries';
-import { Settings } from '../../core/settings';
+import { Settings } from '../../core/settings/settings';
 
 /**
  * A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the

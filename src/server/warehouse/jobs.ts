@@ -1,13 +1,13 @@
-import { AlertItem, AlertKind } from '../../core/alerts';
+import { AlertItem, AlertKind } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
 import { Segment, Tier } from '../../core/rules';
-import { Settings } from '../../core/settings';
+import { Settings } from '../../core/settings/settings';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { ALERT_COLUMNS, alertsSql, ITEMS_PER_RECIPIENT, RECIPIENTS_PER_PAGE } from '../../core/warehouse/queries';
-import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../context';
-import { failRun } from '../daily';
-import { planDigests, sendDigests } from '../digests';
-import { RunRecord } from '../runLog';
+import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../platform/spreadsheetContext';
+import { failRun } from '../jobs/daily';
+import { planDigests, sendDigests } from '../jobs/digests';
+import { RunRecord } from '../jobs/runLog';
 import { WarehouseConnection, WAREHOUSE_SHEETS, connectTable, countsQuery, loadConnection, partnersQuery, readConnection, runQuerySheet, tablePath } from './connection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

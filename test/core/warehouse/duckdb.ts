@@ -1,6 +1,6 @@
 // DuckDB for the warehouse tests: an in-memory database holding a partner table with the §13 columns.
 import { DuckDBConnection, DuckDBInstance, dateValue } from '@duckdb/node-api';
-import { dayOfIso } from '../../../src/core/calendar';
+import { dayOfIso } from '../../../src/core/reading/calendar';
 import { WAREHOUSE_COLUMNS } from '../../../src/core/warehouse/columns';
 
 export type WarehouseValue = string | number | null;

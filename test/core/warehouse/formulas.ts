@@ -1,9 +1,9 @@
 // What the sheet's custom functions give for warehouse rows: the rows laid out as the partner sheet's
 // columns and passed, whole columns at a time, to the same functions the bundle's PARTNER_HEALTH,
 // PARTNER_TIER, SEGMENT, PARTNER_QUADRANT and NEXT_TOUCH call (src/customFunctions).
-import { dayOfIso, isoOfDay } from '../../../src/core/calendar';
+import { dayOfIso, isoOfDay } from '../../../src/core/reading/calendar';
 import { NEW_YORK, at } from '../../calendars';
-import { CellValue, growthFromRevenue, isBlank, readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../../../src/core/cells';
+import { CellValue, growthFromRevenue, isBlank, readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../../../src/core/reading/cells';
 import { Rules } from '../../../src/core/rules';
 import { Arg } from '../../../src/customFunctions/columns';
 import { partnerHealth, partnerTier } from '../../../src/customFunctions/health';

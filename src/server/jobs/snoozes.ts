@@ -1,0 +1,50 @@
+import { effectiveSnooze, snoozeKey } from '../../core/alerts/alerts';
+import { DayNumber, dayOfIso, isoOfDay } from '../../core/reading/calendar';
+import { PartnerView } from '../../core/scoring/evaluatePartners';
+
+/**
+ * The day each snooze was first seen, kept in the document properties: a snooze more than 90 days out counts
+ * as 90 days from then, which needs to know when "then" was (a cap counted from today would never end).
+ */
+export const SNOOZE_SEEN_KEY = 'partnerpulse.snoozesSeen';
+
+export function loadSnoozesSeen(): Map<string, DayNumber> {
+  const raw = PropertiesService.getDocumentProperties().getProperty(SNOOZE_SEEN_KEY);
+  const seen = new Map<string, DayNumber>();
+  if (!raw) return seen;
+  try {
+    for (const [key, iso] of Object.entries(JSON.parse(raw) as Record<string, string>)) {
+      const day = dayOfIso(iso);
+      if (day !== null) seen.set(key, day);
+    }
+  } catch {
+    // A damaged entry only restarts the snoozes' 90 days; alerts are never lost by it.
+  }
+  return seen;
+}
+
+/**
+ * Remembers the snoozes the 90-day cap applies to (new ones as first seen today) and forgets the rest. A
+ * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept:
+ * a property holds 9 KB, and a few hundred snoozed partners must not fill it.
+ */
+export function rememberSnoozes(views: readonly PartnerView[], seen: ReadonlyMap<string, DayNumber>, today: DayNumber): void {
+  const next: Record<string, string> = {};
+  for (const v of views) {
+    const asked = v.record.snoozeUntil;
+    if (asked === null) continue;
+    const key = snoozeKey(v.record.name, asked);
+    const firstSeen = seen.get(key) ?? today;
+    if (effectiveSnooze(asked, firstSeen).capped) next[key] = isoOfDay(firstSeen);
+  }
+  const props = PropertiesService.getDocumentProperties();
+  const json = JSON.stringify(next);
+  if (json === (props.getProperty(SNOOZE_SEEN_KEY) ?? '{}')) return;
+  try {
+    props.setProperty(SNOOZE_SEEN_KEY, json);
+  } catch (error) {
+    // Too many long snoozes for one property: the cap then counts from today for the ones not stored, which
+    // holds their alerts longer, but the day's colors, history and digests still go.
+    console.warn(`PartnerPulse could not remember ${Object.keys(next).length} long snoozes: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,192 @@
+import { CellValue } from '../../core/reading/cells';
+import { isoOfDay } from '../../core/reading/calendar';
+import { Side, followUpItems, quarterIndex } from '../../core/qbr/meeting';
+import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
+import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../../core/qbr/sheets';
+import { QbrData } from '../../core/qbr/view';
+import { normalizeHeader } from '../../core/reading/partnerTable';
+import { asText, ensureLogSheet } from '../sheets/logSheets';
+import { CHECKLIST_KEY_PREFIX, PartnerTarget, QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbrContext';
+
+/** What an action did, in words, and the sidebar's data after it. */
+export interface QbrActionResult {
+  message: string;
+  /** One line per thing written ("Partners row 2: Last QBR …"). */
+  changes: string[];
+  data: QbrData;
+}
+
+const LOCK_WAIT_MS = 10_000;
+
+/** Runs a write under the document lock, so two people acting on one partner do not interleave. */
+export function locked<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.');
+  try {
+    const result = work();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function result(partner: PartnerTarget, message: string, changes: string[]): QbrActionResult {
+  // The table read before the writes is stale for the partner's own row, so the data is read again.
+  return { message, changes, data: qbrData(qbrContext(), partner) };
+}
+
+/** Appends rows under the header of an optional sheet (created with the spec's headers if missing), in one write. */
+export function appendRows(ctx: QbrContext, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
+  const { ss } = ctx;
+  const name = ctx.settings.sheets[sheet];
+  const headers = OPTIONAL_SHEET_HEADERS[sheet];
+  const created = !ss.getSheetByName(name);
+  const target = ensureLogSheet(ss, name, [...headers]);
+  const header = target.getRange(1, 1, 1, Math.max(1, target.getLastColumn())).getValues()[0] as CellValue[];
+  const rows = records.map((r) => rowForHeader(header, name, r));
+  const first = target.getLastRow() + 1;
+  target.getRange(first, 1, rows.length, header.length).setValues(rows);
+  return { first, last: first + rows.length - 1, created };
+}
+
+function rowsText(first: number, last: number): string {
+  return first === last ? `row ${first}` : `rows ${first}–${last}`;
+}
+
+/**
+ * Drops the ticks of quarters before the previous one: the document's properties hold 500 KB in all (shared
+ * with Settings and the daily state), and one key per partner per quarter would fill them over the years.
+ */
+function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quarter: string): void {
+  const now = quarterIndex(quarter);
+  if (now === null) return;
+  for (const key of props.getKeys()) {
+    if (!key.startsWith(CHECKLIST_KEY_PREFIX)) continue;
+    const then = quarterIndex(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
+    if (then !== null && then < now - 1) props.deleteProperty(key);
+  }
+}
+
+export function setChecklistItem(partnerName: PartnerTarget, quarter: string, itemId: string, done: boolean): QbrActionResult {
+  return locked(() => {
+    const ctx = qbrContext();
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
+    const ticks = readTicks(name, quarter);
+    if (done) ticks.add(itemId);
+    else ticks.delete(itemId);
+    const props = PropertiesService.getDocumentProperties();
+    if (ticks.size > 0) props.setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
+    else props.deleteProperty(checklistKey(name, quarter));
+    forgetOldChecklists(props, quarter);
+    return result({ row: view.record.index + 2 }, done ? 'Ticked.' : 'Unticked.', []);
+  });
+}
+
+export function addActionItem(partnerName: PartnerTarget, item: string, side: Side, due: number): QbrActionResult {
+  return locked(() => {
+    const ctx = qbrContext();
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
+    const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open' }]);
+    const changes = [`Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`];
+    return result({ row: view.record.index + 2 }, 'Action item added.', changes);
+  });
+}
+
+export function completeActionItem(partnerName: PartnerTarget, row: number, item: string): QbrActionResult {
+  return locked(() => {
+    const ctx = qbrContext();
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
+    const sheetName = ctx.settings.sheets.actionItems;
+    const sheet = ctx.ss.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
+    const values = sheet.getDataRange().getValues() as CellValue[][];
+    const header = values[0] ?? [];
+    const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
+    const [cPartner, cItem, cStatus] = [at('Partner'), at('Item'), at('Status')];
+    if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
+    const found = values[row - 1];
+    // The row is checked against what the sidebar showed, so an item moved by a sort is never marked by mistake.
+    if (!found || !samePartner(found[cPartner], name) || String(found[cItem] ?? '').trim() !== item.trim()) {
+      throw new Error(`Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`);
+    }
+    sheet.getRange(row, cStatus + 1).setValue('Done');
+    return result({ row: view.record.index + 2 }, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
+  });
+}
+
+export function createBrief(partnerName: PartnerTarget): QbrActionResult {
+  return locked(() => {
+    const ctx = qbrContext();
+    const view = findPartner(ctx, partnerName);
+    const details = qbrDetails(ctx, view);
+    const name = briefSheetName(view.record.name, details.quarter, (n) => ctx.ss.getSheetByName(n) !== null);
+    if (name === null) throw new Error(`There are already 20 QBR briefs for ${view.record.name} in ${details.quarter}. Delete or rename one, then try again.`);
+    const layout = briefLayout(details, isoOfDay(ctx.today));
+    const sheet = ctx.ss.insertSheet(name);
+    const values = layout.rows.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v)));
+    const range = sheet.getRange(1, 1, values.length, values[0].length);
+    range.setValues(values);
+    const boldRows = new Set(layout.bold);
+    range.setFontWeights(values.map((r, i) => r.map(() => (boldRows.has(i) ? 'bold' : 'normal'))));
+    sheet.activate();
+    const taken = name !== `QBR ${view.record.name} ${details.quarter}`;
+    const changes = [`New sheet "${name}" (${values.length} rows)${taken ? '; an earlier brief for this quarter was left as it was' : ''}`];
+    return result({ row: view.record.index + 2 }, `QBR brief created in the sheet "${name}".`, changes);
+  });
+}
+
+export function emailAgenda(partnerName: PartnerTarget): QbrActionResult {
+  const ctx = qbrContext();
+  const view = findPartner(ctx, partnerName);
+  const to = Session.getActiveUser().getEmail();
+  if (!to) throw new Error('Apps Script did not give PartnerPulse your e-mail address (this happens for accounts outside the spreadsheet owner’s domain). Use Create QBR brief instead.');
+  const mail = agendaMail(qbrDetails(ctx, view));
+  MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: 'PartnerPulse' });
+  return { message: `Agenda sent to ${to}.`, changes: [`E-mail "${mail.subject}" to ${to}`], data: qbrData(ctx, { row: view.record.index + 2 }) };
+}
+
+export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionResult {
+  return locked(() => {
+    const ctx = qbrContext();
+    const view = findPartner(ctx, partnerName);
+    const name = view.record.name;
+    const { lastQbr, nextQbr } = ctx.table.columns;
+    if (lastQbr === undefined || nextQbr === undefined) {
+      const lacking = [lastQbr === undefined ? '"Last QBR"' : '', nextQbr === undefined ? '"Next QBR"' : ''].filter(Boolean).join(' and ');
+      throw new Error(`The "${ctx.settings.sheets.partners}" sheet has no ${lacking} column; add ${lacking} to its first row, then mark the QBR held again.`);
+    }
+    const log = readOptionalSheet(ctx, 'qbrLog');
+    if (log && loggedOn(log, name, ctx.today, ctx.table.calendar)) {
+      throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
+    }
+    const today = ctx.today;
+    // The segment's QBR cadence from Settings (91 days by default), so the next QBR and the QBR-overdue alert
+    // agree; a segment without a QBR cadence gets the quarterly 91 days of seed 000's "schedule next QBR".
+    const next = today + (ctx.settings.rules.segmentPolicies[view.segment].qbrEveryDays ?? 91);
+    const row = view.record.index + 2;
+    const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
+    if (nextQbr === lastQbr + 1) {
+      ctx.table.sheet.getRange(row, lastQbr + 1, 1, 2).setValues([[ctx.table.calendar.dateOf(today), ctx.table.calendar.dateOf(next)]]);
+    } else {
+      ctx.table.sheet.getRange(row, lastQbr + 1).setValue(ctx.table.calendar.dateOf(today));
+      ctx.table.sheet.getRange(row, nextQbr + 1).setValue(ctx.table.calendar.dateOf(next));
+    }
+    const logged = appendRows(ctx, 'qbrLog', [{ Partner: asText(name), 'Held on': ctx.table.calendar.dateOf(today), Notes: asText(notes), 'Next QBR': ctx.table.calendar.dateOf(next) }]);
+    const followUps = followUpItems(today, next);
+    const added = appendRows(
+      ctx,
+      'actionItems',
+      followUps.map((f) => ({ Partner: asText(name), Item: asText(f.item), Side: f.side, Due: ctx.table.calendar.dateOf(f.due), Status: 'Open' })),
+    );
+    const changes = [
+      `${ctx.settings.sheets.partners} row ${row}: ${before}`,
+      `QBR log ${rowsText(logged.first, logged.last)}: held ${isoOfDay(today)}${logged.created ? ' (the QBR log sheet was created)' : ''}`,
+      `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + 2)}`,
+    ];
+    return result({ row }, `QBR with ${name} marked held on ${isoOfDay(today)}.`, changes);
+  });
+}
