@@ -1,11 +1,12 @@
 // Each custom function on whole columns, called once through the built bundle in the local runtime, the
 // way Sheets calls =PARTNER_HEALTH(E2:E, …) for a column: one execution over N rows, limited to 30 s.
-import { PartnerHistory, layoutHistory, recordScore } from '../src/core/history/compactHistory';
+
 import { CUSTOM_FUNCTION_TIME_LIMIT_MS } from '../local/runtime';
-import { CellValue } from '../local/workbook';
-import { BenchResult, benchRuntime } from './measure';
-import { localDay } from './year';
+import type { CellValue } from '../local/workbook';
+import { layoutHistory, type PartnerHistory, recordScore } from '../src/core/history/compactHistory';
+import { type BenchResult, benchRuntime } from './measure';
 import { benchPartners, seeded } from './workbook';
+import { localDay } from './year';
 
 const column = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 
@@ -17,7 +18,13 @@ export function customFunctionArgs(rows: number): Record<string, CellValue[][][]
   const growth = column(partners.map((p) => p.growth ?? ''));
   const deals = column(partners.map((p) => p.deals ?? ''));
   const engagement = column(partners.map((p) => p.engagement ?? ''));
-  const healthArgs = [growth, deals, engagement, column(partners.map((p) => p.nps ?? '')), column(partners.map((p) => p.fit ?? ''))];
+  const healthArgs = [
+    growth,
+    deals,
+    engagement,
+    column(partners.map((p) => p.nps ?? '')),
+    column(partners.map((p) => p.fit ?? '')),
+  ];
   // Two scores per partner, 30 days apart, in the Health history's compact layout (docs/limits.md) as the
   // daily run leaves it: one row per partner, header included.
   const histories = partners.map((p) => {
@@ -34,15 +41,32 @@ export function customFunctionArgs(rows: number): Record<string, CellValue[][][]
     HEALTH_CHANGE: [column(partners.map((p) => p.name)), history],
     PARTNER_TIER: [column(partners.map(() => Math.floor(random() * 101)))],
     SEGMENT: [column(partners.map((p) => p.revenue ?? '')), growth, deals, engagement],
-    PARTNER_QUADRANT: [column(partners.map(() => Math.floor(random() * 40))), column(partners.map(() => 1 + Math.floor(random() * 5)))],
+    PARTNER_QUADRANT: [
+      column(partners.map(() => Math.floor(random() * 40))),
+      column(partners.map(() => 1 + Math.floor(random() * 5))),
+    ],
     NEXT_TOUCH: [
       column(partners.map(() => segments[Math.floor(random() * segments.length)])),
-      column(partners.map((p) => (p.lastContactDaysAgo === null || p.lastContactDaysAgo === undefined ? '' : new Date(2026, 11, 1 - p.lastContactDaysAgo)))),
+      column(
+        partners.map((p) =>
+          p.lastContactDaysAgo === null || p.lastContactDaysAgo === undefined
+            ? ''
+            : new Date(2026, 11, 1 - p.lastContactDaysAgo),
+        ),
+      ),
     ],
   };
 }
 
-export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE'];
+export const CUSTOM_FUNCTIONS = [
+  'PARTNER_HEALTH',
+  'PARTNER_TIER',
+  'SEGMENT',
+  'PARTNER_QUADRANT',
+  'NEXT_TOUCH',
+  'HEALTH_BREAKDOWN',
+  'HEALTH_CHANGE',
+];
 
 /** One column call of `name` on `rows` rows: no service calls, so its Apps Script time is its own compute. */
 export async function measureCustomFunction(name: string, rows: number): Promise<BenchResult> {
@@ -53,7 +77,8 @@ export async function measureCustomFunction(name: string, rows: number): Promise
   const start = performance.now();
   const out = runtime.call(name, ...args) as unknown[][];
   const wallMs = performance.now() - start;
-  if (!Array.isArray(out) || out.length !== rows) throw new Error(`${name} on ${rows} rows gave ${Array.isArray(out) ? out.length : typeof out} rows`);
+  if (!Array.isArray(out) || out.length !== rows)
+    throw new Error(`${name} on ${rows} rows gave ${Array.isArray(out) ? out.length : typeof out} rows`);
   return {
     job: `${name} (column)`,
     impl: 'partnerpulse',

@@ -3,7 +3,7 @@
 // evaluated as `npm start` and `npm run local` do after a run (Runtime.evaluateFormulas). This is the local
 // tool's own speed — how long a user waits on a big export — not an Apps Script figure.
 import { createRuntime } from '../local/runtime';
-import { BenchResult, BENCH_NOW } from './measure';
+import { BENCH_NOW, type BenchResult } from './measure';
 import { benchWorkbook } from './workbook';
 
 /** The computed columns right of the bench sheet's nine (Partner … Last contact), by header. */
@@ -35,7 +35,10 @@ export async function measureFormulaSheet(rows: number): Promise<BenchResult> {
   const sheet = model.sheet('Partners')!;
   for (let c = 10; c < 10 + FORMULA_COLUMNS.length; c++) {
     const bottom = sheet.cell(rows + 1, c);
-    if (!bottom || bottom.value === '' || bottom.error) throw new Error(`formula sheet of ${rows} rows: column ${c} did not fill to row ${rows + 1} (${bottom?.error ?? 'blank'})`);
+    if (!bottom || bottom.value === '' || bottom.error)
+      throw new Error(
+        `formula sheet of ${rows} rows: column ${c} did not fill to row ${rows + 1} (${bottom?.error ?? 'blank'})`,
+      );
   }
   return {
     job: 'formula sheet (local evaluation)',

@@ -3,9 +3,9 @@
 // calls, cells and the virtual Apps Script clock read from the runtime's CallLog.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRuntime, DEFAULT_TIME_LIMIT_MS, Runtime } from '../local/runtime';
-import { WorkbookModel } from '../local/workbook';
-import { benchMailApp, MailTally } from './mail';
+import { createRuntime, DEFAULT_TIME_LIMIT_MS, type Runtime } from '../local/runtime';
+import type { WorkbookModel } from '../local/workbook';
+import { benchMailApp, type MailTally } from './mail';
 import { naiveCode } from './naiveBundle';
 import { benchWorkbook } from './workbook';
 
@@ -51,7 +51,11 @@ export interface BenchRuntime {
 }
 
 /** A runtime on `workbook` with the bench's MailApp and the admin address set, its counters at zero. */
-export async function benchRuntime(impl: Impl, workbook: WorkbookModel, options: { timeLimitMs?: number; now?: Date; statePath?: string } = {}): Promise<BenchRuntime> {
+export async function benchRuntime(
+  impl: Impl,
+  workbook: WorkbookModel,
+  options: { timeLimitMs?: number; now?: Date; statePath?: string } = {},
+): Promise<BenchRuntime> {
   const runtime = await createRuntime({
     workbook,
     code: impl === 'naive' ? naiveCode() : undefined,
@@ -63,7 +67,10 @@ export async function benchRuntime(impl: Impl, workbook: WorkbookModel, options:
     // The script's own time is this process's CPU time: the bench machine may be shared (docs/limits.md).
     clock: 'cpu',
   });
-  runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify({ adminEmail: ADMIN }));
+  runtime.services.PropertiesService.getDocumentProperties().setProperty(
+    'partnerpulse.settings',
+    JSON.stringify({ adminEmail: ADMIN }),
+  );
   const { MailApp, tally } = benchMailApp(runtime.calls);
   runtime.context.MailApp = MailApp;
   runtime.calls.reset();
@@ -90,7 +97,9 @@ export async function measureJob(job: Job, impl: Impl, rows: number): Promise<Be
     if (run?.status !== 'ok') throw new Error(`${job} on ${rows} rows did not finish: ${run?.status} ${run?.error}`);
   }
   return {
-    job, impl, rows,
+    job,
+    impl,
+    rows,
     calls: runtime.calls.total(),
     cellsRead: runtime.calls.cellsRead(),
     cellsWritten: runtime.calls.cellsWritten(),
@@ -110,14 +119,17 @@ export async function measureJob(job: Job, impl: Impl, rows: number): Promise<Be
 export async function measureIdleHour(rows: number): Promise<BenchResult> {
   const { runtime } = await benchRuntime('partnerpulse', benchWorkbook(rows));
   runtime.call('runHourly');
-  if (lastRun(runtime)?.status !== 'ok') throw new Error(`the daily run on ${rows} rows did not finish: ${lastRun(runtime)?.error}`);
+  if (lastRun(runtime)?.status !== 'ok')
+    throw new Error(`the daily run on ${rows} rows did not finish: ${lastRun(runtime)?.error}`);
   runtime.calls.reset();
   const virtualStart = runtime.now().getTime();
   const start = performance.now();
   runtime.call('runHourly');
   const wallMs = performance.now() - start;
   return {
-    job: 'hourly run, day done', impl: 'partnerpulse', rows,
+    job: 'hourly run, day done',
+    impl: 'partnerpulse',
+    rows,
     calls: runtime.calls.total(),
     cellsRead: runtime.calls.cellsRead(),
     cellsWritten: runtime.calls.cellsWritten(),

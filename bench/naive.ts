@@ -5,11 +5,11 @@
 // two talk to Apps Script, not what they decide. Bundled by bench/naiveBundle.ts and run in the local
 // Apps Script runtime like dist/Code.js.
 import { partnerAlerts } from '../src/core/alerts/alerts';
-import { CellValue } from '../src/core/reading/cells';
-import { dayNumber, NEW_YORK } from '../test/calendars';
-import { evaluatePartners, PartnerView } from '../src/core/scoring/evaluatePartners';
+import type { CellValue } from '../src/core/reading/cells';
 import { mapColumns, readPartnerRows } from '../src/core/reading/partnerTable';
+import { evaluatePartners, type PartnerView } from '../src/core/scoring/evaluatePartners';
 import { DEFAULT_SETTINGS } from '../src/core/settings/settings';
+import { dayNumber, NEW_YORK } from '../test/calendars';
 
 const settings = DEFAULT_SETTINGS;
 
@@ -33,7 +33,9 @@ function readCellByCell(): { sheet: GoogleAppsScript.Spreadsheet.Sheet; views: P
 
 function colorRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, views: PartnerView[], width: number): void {
   for (const v of views) {
-    sheet.getRange(v.record.index + 2, 1, 1, width).setBackground(settings.rules.tierColors[v.health.tier ?? 'Unknown']);
+    sheet
+      .getRange(v.record.index + 2, 1, 1, width)
+      .setBackground(settings.rules.tierColors[v.health.tier ?? 'Unknown']);
   }
 }
 
@@ -50,7 +52,8 @@ export function naiveDaily(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const history = ss.getSheetByName(settings.sheets.healthHistory) ?? ss.insertSheet(settings.sheets.healthHistory);
   const today = new Date();
-  for (const v of views) history.appendRow([today, v.record.name, v.health.score ?? '', v.health.tier ?? '', v.segment]);
+  for (const v of views)
+    history.appendRow([today, v.record.name, v.health.score ?? '', v.health.tier ?? '', v.segment]);
   const items = partnerAlerts(views, new Map(), settings.rules.healthDrop.points, { adminEmail: 'admin@example.com' });
   for (const item of items) {
     if (!item.recipient) continue;

@@ -1,7 +1,8 @@
 // bench/naive.ts as an Apps Script project: one classic script whose top-level functions call the bundle,
 // built the way scripts/build.mjs builds dist/Code.js, so both run in the local runtime on equal terms.
-import { buildSync } from 'esbuild';
+
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 
 export const NAIVE_FUNCTIONS = ['naiveDaily', 'naiveRecolor'] as const;
 
@@ -19,7 +20,9 @@ export function naiveCode(): string {
     write: false,
     logLevel: 'warning',
   }).outputFiles[0].text;
-  const stubs = NAIVE_FUNCTIONS.map((name) => `function ${name}() {\n  return Naive.${name}.apply(this, arguments);\n}`).join('\n');
+  const stubs = NAIVE_FUNCTIONS.map(
+    (name) => `function ${name}() {\n  return Naive.${name}.apply(this, arguments);\n}`,
+  ).join('\n');
   cached = `${stubs}\n\n${bundle}`;
   return cached;
 }

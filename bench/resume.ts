@@ -68,9 +68,20 @@ export async function resumeDemo(rows: number, timeLimitMs: number, maxRuns = 8)
   }
   let unconfirmed = 0;
   {
-    const { runtime } = await benchRuntime('partnerpulse', workbook, { timeLimitMs, now: new Date(2026, 11, 1, 23, 0), statePath });
+    const { runtime } = await benchRuntime('partnerpulse', workbook, {
+      timeLimitMs,
+      now: new Date(2026, 11, 1, 23, 0),
+      statePath,
+    });
     const log = runtime.workbook.sheet('Alert log');
     for (let r = 2; log && r <= log.lastRow(); r++) if (log.valueAt(r, 5) === 'unconfirmed') unconfirmed++;
   }
-  return { rows, timeLimitMs, runs, totalDigests: recipients.length, distinctRecipients: new Set(recipients).size, unconfirmed };
+  return {
+    rows,
+    timeLimitMs,
+    runs,
+    totalDigests: recipients.length,
+    distinctRecipients: new Set(recipients).size,
+    unconfirmed,
+  };
 }

@@ -2,8 +2,9 @@
 // partner sheet (test/automation/helpers.ts) with N partners drawn from a seeded generator, so every run
 // of every size sees the same data. A fixed team of partner managers owns the partners round-robin, as a
 // partner team does — more partners means longer digests, not more of them.
-import { PartnerRow, partnerWorkbook } from '../test/automation/helpers';
-import { WorkbookModel } from '../local/workbook';
+
+import type { WorkbookModel } from '../local/workbook';
+import { type PartnerRow, partnerWorkbook } from '../test/automation/helpers';
 
 export const BENCH_OWNERS = Array.from({ length: 25 }, (_, i) => `pm${String(i + 1).padStart(2, '0')}@example.com`);
 

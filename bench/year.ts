@@ -6,15 +6,23 @@
 // between are filled in the stored format exactly as the job fills it (core/history/compactHistory.ts: the partner's score
 // character for the day, the same relayout on a new month, the Run log's 24 rows a day), which keeps a year at
 // 200,000 partners inside minutes. The figures of the last day's daily job are reported (docs/limits.md).
-import { DayNumber, dayOfIso, isoOfDay } from '../src/core/reading/calendar';
+
+import { DEFAULT_TIME_LIMIT_MS } from '../local/runtime';
+import type { SheetModel, WorkbookModel } from '../local/workbook';
 import {
-  HISTORY_COLUMNS, PartnerHistory, addMonths, firstDayOfMonth, historiesFromRows, layoutHistory, monthOfDay, parseHistoryHeader,
+  addMonths,
+  firstDayOfMonth,
+  HISTORY_COLUMNS,
+  historiesFromRows,
+  layoutHistory,
+  monthOfDay,
+  type PartnerHistory,
+  parseHistoryHeader,
 } from '../src/core/history/compactHistory';
 import { quarterKey } from '../src/core/qbr/meeting';
-import { DEFAULT_TIME_LIMIT_MS } from '../local/runtime';
-import { SheetModel, WorkbookModel } from '../local/workbook';
+import { type DayNumber, dayOfIso, isoOfDay } from '../src/core/reading/calendar';
 import { RUN_LOG_HEADERS } from '../src/server/sheets/logSheets';
-import { BENCH_NOW, BenchResult, benchRuntime, lastRun } from './measure';
+import { BENCH_NOW, type BenchResult, benchRuntime, lastRun } from './measure';
 import { benchWorkbook } from './workbook';
 
 export interface YearResult extends BenchResult {
@@ -38,11 +46,20 @@ export function spreadsheetCells(model: WorkbookModel): number {
 }
 
 /** The calendar day of a Date made in this process's zone (the bench runs in the manifest's zone). */
-export const localDay = (d: Date): DayNumber => dayOfIso(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`) as DayNumber;
+export const localDay = (d: Date): DayNumber =>
+  dayOfIso(
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
+  ) as DayNumber;
 
 const at7 = (day: DayNumber): Date => {
   const iso = isoOfDay(day);
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), BENCH_NOW.getHours(), BENCH_NOW.getMinutes());
+  return new Date(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+    BENCH_NOW.getHours(),
+    BENCH_NOW.getMinutes(),
+  );
 };
 
 /** Above this many partners the real job runs on the last quarter's first day only, not on every quarter's. */
@@ -113,8 +130,13 @@ function fillGap(model: WorkbookModel, from: DayNumber, to: DayNumber, lastRun: 
   const laid = layoutHistory(histories, monthOfDay(to), quarter);
   const rows = [laid.header, ...laid.rows];
   const before = sheet.lastRow();
-  rows.forEach((values, r) => values.forEach((v, c) => { sheet.ensure(r + 1, c + 1).value = v; }));
-  for (let r = rows.length + 1; r <= before; r++) for (let c = 1; c <= HISTORY_COLUMNS; c++) sheet.ensure(r, c).value = '';
+  rows.forEach((values, r) =>
+    values.forEach((v, c) => {
+      sheet.ensure(r + 1, c + 1).value = v;
+    }),
+  );
+  for (let r = rows.length + 1; r <= before; r++)
+    for (let c = 1; c <= HISTORY_COLUMNS; c++) sheet.ensure(r, c).value = '';
   sheet.maxRows = Math.max(sheet.maxRows, rows.length);
   // The Run log: one row per hourly run, 24 a day.
   const log = model.sheet('Run log');
@@ -123,8 +145,22 @@ function fillGap(model: WorkbookModel, from: DayNumber, to: DayNumber, lastRun: 
     for (let d = from; d <= to; d++) {
       for (let hour = 0; hour < 24; hour++) {
         r++;
-        const row = [at7(d), hour === 7 ? 'hourly' : 'hourly', 'ok', hour === 7 ? histories.length : 0, hour === 7 ? histories.length : 0, 0, 0, 0, 1, '', 20];
-        row.forEach((v, c) => { log.ensure(r, c + 1).value = v; });
+        const row = [
+          at7(d),
+          hour === 7 ? 'hourly' : 'hourly',
+          'ok',
+          hour === 7 ? histories.length : 0,
+          hour === 7 ? histories.length : 0,
+          0,
+          0,
+          0,
+          1,
+          '',
+          20,
+        ];
+        row.forEach((v, c) => {
+          log.ensure(r, c + 1).value = v;
+        });
       }
     }
     log.maxRows = Math.max(log.maxRows, r);
@@ -133,7 +169,11 @@ function fillGap(model: WorkbookModel, from: DayNumber, to: DayNumber, lastRun: 
 }
 
 /** Simulates `days` days on `rows` partners; `step` hears each real run start. */
-export async function simulateYear(rows: number, days: number, step: (label: string) => void = () => undefined): Promise<YearResult> {
+export async function simulateYear(
+  rows: number,
+  days: number,
+  step: (label: string) => void = () => undefined,
+): Promise<YearResult> {
   const model = benchWorkbook(rows);
   const last = localDay(BENCH_NOW);
   const first = last - days + 1;
@@ -142,15 +182,22 @@ export async function simulateYear(rows: number, days: number, step: (label: str
   let properties: Record<string, string> = {};
   let previous: DayNumber | null = null;
   let result: YearResult | null = null;
-  const cpuS = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+  const cpuS = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   for (const day of runs) {
     if (previous !== null && day > previous + 1) {
       const [w0, c0] = [performance.now(), cpuS()];
       fillGap(model, previous + 1, day - 1, previous);
       maxCells = Math.max(maxCells, spreadsheetCells(model));
-      step(`${rows.toLocaleString('en-US')} partners, days ${previous + 1 - first + 1}–${day - first} filled in the stored format (${((performance.now() - w0) / 1000).toFixed(1)} s wall, ${(cpuS() - c0).toFixed(1)} s CPU)`);
+      step(
+        `${rows.toLocaleString('en-US')} partners, days ${previous + 1 - first + 1}–${day - first} filled in the stored format (${((performance.now() - w0) / 1000).toFixed(1)} s wall, ${(cpuS() - c0).toFixed(1)} s CPU)`,
+      );
     }
-    step(`${rows.toLocaleString('en-US')} partners, day ${day - first + 1} of ${days} (${isoOfDay(day)}): the real daily job`);
+    step(
+      `${rows.toLocaleString('en-US')} partners, day ${day - first + 1} of ${days} (${isoOfDay(day)}): the real daily job`,
+    );
     const [w1, c1] = [performance.now(), cpuS()];
     const { runtime } = await benchRuntime('partnerpulse', model, { now: at7(day) });
     const props = runtime.services.PropertiesService.getDocumentProperties();
@@ -162,12 +209,21 @@ export async function simulateYear(rows: number, days: number, step: (label: str
     const wallMs = performance.now() - start;
     const estAppsScriptMs = runtime.now().getTime() - virtualStart;
     const run = lastRun(runtime);
-    if (run?.status !== 'ok') throw new Error(`the daily job of ${isoOfDay(day)} on ${rows} rows did not finish: ${run?.status} ${run?.error}`);
-    const daily = { calls: runtime.calls.total(), cellsRead: runtime.calls.cellsRead(), cellsWritten: runtime.calls.cellsWritten(), wallMs, estAppsScriptMs };
+    if (run?.status !== 'ok')
+      throw new Error(`the daily job of ${isoOfDay(day)} on ${rows} rows did not finish: ${run?.status} ${run?.error}`);
+    const daily = {
+      calls: runtime.calls.total(),
+      cellsRead: runtime.calls.cellsRead(),
+      cellsWritten: runtime.calls.cellsWritten(),
+      wallMs,
+      estAppsScriptMs,
+    };
     maxCells = Math.max(maxCells, spreadsheetCells(model));
     properties = props.getProperties();
     previous = day;
-    step(`  … done (${((performance.now() - w1) / 1000).toFixed(1)} s wall, ${(cpuS() - c1).toFixed(1)} s CPU; estimated ${(estAppsScriptMs / 1000).toFixed(1)} s in Apps Script)`);
+    step(
+      `  … done (${((performance.now() - w1) / 1000).toFixed(1)} s wall, ${(cpuS() - c1).toFixed(1)} s CPU; estimated ${(estAppsScriptMs / 1000).toFixed(1)} s in Apps Script)`,
+    );
     if (day === last) {
       runtime.calls.reset();
       const idleStart = runtime.now().getTime();
@@ -175,7 +231,10 @@ export async function simulateYear(rows: number, days: number, step: (label: str
       const idleMs = runtime.now().getTime() - idleStart;
       const history = model.sheet('Health history')!;
       result = {
-        job: 'year', impl: 'partnerpulse', rows, days,
+        job: 'year',
+        impl: 'partnerpulse',
+        rows,
+        days,
         spreadsheetCells: maxCells,
         cellsRead: daily.cellsRead,
         calls: daily.calls,

@@ -53,13 +53,17 @@ export const UI_CONTEXT_MESSAGE = 'Cannot call SpreadsheetApp.getUi() from this 
 
 export function permissionMessage(service: string, method: string): string {
   const scope = SCOPE[service];
-  const name = DOCUMENT.has(service) && service !== 'SpreadsheetApp' ? `SpreadsheetApp.${service}.${method}` : `${service}.${method}`;
+  const name =
+    DOCUMENT.has(service) && service !== 'SpreadsheetApp'
+      ? `SpreadsheetApp.${service}.${method}`
+      : `${service}.${method}`;
   return `You do not have permission to call ${name}.${scope ? ` Required permissions: ${scope}` : ''}`;
 }
 
 /** The error message Apps Script throws for this call in this mode and kind of execution, or null if allowed. */
 export function refusal(mode: AuthModeName, kind: ExecutionKind, service: string, method: string): string | null {
-  if ((kind === 'clockTrigger' || kind === 'customFunction') && service === 'SpreadsheetApp' && method === 'getUi') return UI_CONTEXT_MESSAGE;
+  if ((kind === 'clockTrigger' || kind === 'customFunction') && service === 'SpreadsheetApp' && method === 'getUi')
+    return UI_CONTEXT_MESSAGE;
   if (service === 'Logger' || service === 'console' || service === 'Utilities' || service === 'Blob') return null;
   if (mode === 'FULL') return null;
   const refused = permissionMessage(service, method);
@@ -77,10 +81,23 @@ export function refusal(mode: AuthModeName, kind: ExecutionKind, service: string
   }
   // CUSTOM_FUNCTION
   if (DOCUMENT.has(service)) {
-    if (service === 'SpreadsheetApp' && (method === 'openById' || method === 'openByUrl' || method === 'getUi')) return refused;
+    if (service === 'SpreadsheetApp' && (method === 'openById' || method === 'openByUrl' || method === 'getUi'))
+      return refused;
     return READ_METHOD.test(method) ? null : refused;
   }
-  if (['PropertiesService', 'Properties', 'CacheService', 'Cache', 'LockService', 'Lock', 'HtmlService', 'HtmlOutput'].includes(service)) return null;
+  if (
+    [
+      'PropertiesService',
+      'Properties',
+      'CacheService',
+      'Cache',
+      'LockService',
+      'Lock',
+      'HtmlService',
+      'HtmlOutput',
+    ].includes(service)
+  )
+    return null;
   if (service === 'Session' && SESSION_HARMLESS.has(method)) return null;
   return refused;
 }

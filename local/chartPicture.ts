@@ -4,8 +4,8 @@
  * with the isStacked option), pie charts with percentages, line charts. `npm start` writes the Dashboard
  * sheet with its charts as out/dashboard.svg; .xlsx files cannot carry the charts (exceljs writes none).
  */
-import { PictureOptions, sheetPicture } from './picture';
-import { ChartModel, SheetModel, isDate } from './workbook';
+import { type PictureOptions, sheetPicture } from './picture';
+import { type ChartModel, isDate, type SheetModel } from './workbook';
 
 const PALETTE = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 
@@ -31,9 +31,17 @@ export function chartData(sheet: SheetModel, chart: ChartModel): ChartData {
   const range = chart.ranges[0];
   if (!range) return { categories: [], series: [] };
   const cell = (r: number, c: number) => sheet.valueAt(range.row + r, range.column + c);
-  const headerRows = chart.numHeaders >= 0 ? chart.numHeaders : range.columns > 1 && typeof cell(0, 1) === 'string' && cell(0, 1) !== '' ? 1 : 0;
+  const headerRows =
+    chart.numHeaders >= 0
+      ? chart.numHeaders
+      : range.columns > 1 && typeof cell(0, 1) === 'string' && cell(0, 1) !== ''
+        ? 1
+        : 0;
   const categories: string[] = [];
-  const series = Array.from({ length: Math.max(0, range.columns - 1) }, (_, s) => ({ name: headerRows ? label(cell(0, s + 1)) : `Series ${s + 1}`, values: [] as number[] }));
+  const series = Array.from({ length: Math.max(0, range.columns - 1) }, (_, s) => ({
+    name: headerRows ? label(cell(0, s + 1)) : `Series ${s + 1}`,
+    values: [] as number[],
+  }));
   for (let r = headerRows; r < range.rows; r++) {
     categories.push(label(cell(r, 0)));
     series.forEach((s, i) => {
@@ -59,7 +67,8 @@ export function chartSvg(sheet: SheetModel, chart: ChartModel, width = 480, heig
   const { categories, series } = chartData(sheet, chart);
   const title = typeof chart.options.title === 'string' ? chart.options.title : '';
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="#ffffff" stroke="#cccccc"/>`];
-  if (title) parts.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-weight="bold">${escapeXml(title)}</text>`);
+  if (title)
+    parts.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-weight="bold">${escapeXml(title)}</text>`);
   const top = 34;
   const stacked = chart.options.isStacked === true;
 
@@ -80,13 +89,17 @@ export function chartSvg(sheet: SheetModel, chart: ChartModel, width = 480, heig
           const y1 = cy + radius * Math.sin(angle);
           const x2 = cx + radius * Math.cos(angle + sweep);
           const y2 = cy + radius * Math.sin(angle + sweep);
-          parts.push(`<path d="M${cx},${cy} L${x1.toFixed(1)},${y1.toFixed(1)} A${radius},${radius} 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2.toFixed(1)},${y2.toFixed(1)} Z" fill="${color}" stroke="#ffffff"/>`);
+          parts.push(
+            `<path d="M${cx},${cy} L${x1.toFixed(1)},${y1.toFixed(1)} A${radius},${radius} 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2.toFixed(1)},${y2.toFixed(1)} Z" fill="${color}" stroke="#ffffff"/>`,
+          );
         }
         angle += sweep;
       }
       const ly = top + 10 + i * 20;
       const share = total > 0 ? ` ${Math.round((v / total) * 1000) / 10}%` : '';
-      parts.push(`<rect x="${width * 0.66}" y="${ly}" width="12" height="12" fill="${color}"/><text x="${width * 0.66 + 18}" y="${ly + 11}">${escapeXml(categories[i] ?? '')}: ${axisNumber(v)}${share}</text>`);
+      parts.push(
+        `<rect x="${width * 0.66}" y="${ly}" width="12" height="12" fill="${color}"/><text x="${width * 0.66 + 18}" y="${ly + 11}">${escapeXml(categories[i] ?? '')}: ${axisNumber(v)}${share}</text>`,
+      );
     });
     if (total === 0) parts.push(`<text x="${cx}" y="${cy}" text-anchor="middle">No data</text>`);
     return wrap(parts, width, height);
@@ -104,18 +117,29 @@ export function chartSvg(sheet: SheetModel, chart: ChartModel, width = 480, heig
     const v = (max * k) / 4;
     if (horizontal) {
       const x = left + (plotW * k) / 4;
-      parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotH}" stroke="#e0e0e0"/><text x="${x}" y="${height - 8}" text-anchor="middle" font-size="10">${axisNumber(v)}</text>`);
+      parts.push(
+        `<line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotH}" stroke="#e0e0e0"/><text x="${x}" y="${height - 8}" text-anchor="middle" font-size="10">${axisNumber(v)}</text>`,
+      );
     } else {
       const y = top + plotH - (plotH * k) / 4;
-      parts.push(`<line x1="${left}" y1="${y}" x2="${left + plotW}" y2="${y}" stroke="#e0e0e0"/><text x="${left - 4}" y="${y + 4}" text-anchor="end" font-size="10">${axisNumber(v)}</text>`);
+      parts.push(
+        `<line x1="${left}" y1="${y}" x2="${left + plotW}" y2="${y}" stroke="#e0e0e0"/><text x="${left - 4}" y="${y + 4}" text-anchor="end" font-size="10">${axisNumber(v)}</text>`,
+      );
     }
   }
   const band = (horizontal ? plotH : plotW) / Math.max(1, categories.length);
   if (chart.type === 'line') {
     series.forEach((s, si) => {
-      const points = s.values.map((v, i) => `${(left + band * (i + 0.5)).toFixed(1)},${(top + plotH - (plotH * v) / max).toFixed(1)}`);
-      parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${PALETTE[si % PALETTE.length]}" stroke-width="2"/>`);
-      points.forEach((p) => { const [x, y] = p.split(','); parts.push(`<circle cx="${x}" cy="${y}" r="3" fill="${PALETTE[si % PALETTE.length]}"/>`); });
+      const points = s.values.map(
+        (v, i) => `${(left + band * (i + 0.5)).toFixed(1)},${(top + plotH - (plotH * v) / max).toFixed(1)}`,
+      );
+      parts.push(
+        `<polyline points="${points.join(' ')}" fill="none" stroke="${PALETTE[si % PALETTE.length]}" stroke-width="2"/>`,
+      );
+      points.forEach((p) => {
+        const [x, y] = p.split(',');
+        parts.push(`<circle cx="${x}" cy="${y}" r="3" fill="${PALETTE[si % PALETTE.length]}"/>`);
+      });
     });
   } else {
     categories.forEach((_, i) => {
@@ -126,18 +150,32 @@ export function chartSvg(sheet: SheetModel, chart: ChartModel, width = 480, heig
         const thickness = stacked ? band * 0.7 : (band * 0.7) / Math.max(1, series.length);
         const start = band * i + band * 0.15 + (stacked ? 0 : thickness * si);
         const color = PALETTE[(series.length === 1 ? 0 : si) % PALETTE.length];
-        if (horizontal) parts.push(`<rect x="${(left + offset).toFixed(1)}" y="${(top + start).toFixed(1)}" width="${size.toFixed(1)}" height="${thickness.toFixed(1)}" fill="${color}"/>`);
-        else parts.push(`<rect x="${(left + start).toFixed(1)}" y="${(top + plotH - offset - size).toFixed(1)}" width="${thickness.toFixed(1)}" height="${size.toFixed(1)}" fill="${color}"/>`);
+        if (horizontal)
+          parts.push(
+            `<rect x="${(left + offset).toFixed(1)}" y="${(top + start).toFixed(1)}" width="${size.toFixed(1)}" height="${thickness.toFixed(1)}" fill="${color}"/>`,
+          );
+        else
+          parts.push(
+            `<rect x="${(left + start).toFixed(1)}" y="${(top + plotH - offset - size).toFixed(1)}" width="${thickness.toFixed(1)}" height="${size.toFixed(1)}" fill="${color}"/>`,
+          );
         if (stacked) offset += size;
       });
     });
   }
   categories.forEach((c, i) => {
     const text = escapeXml(c.length > 18 ? `${c.slice(0, 17)}…` : c);
-    if (horizontal) parts.push(`<text x="${left - 6}" y="${(top + band * (i + 0.5) + 4).toFixed(1)}" text-anchor="end" font-size="11">${text}</text>`);
-    else parts.push(`<text x="${(left + band * (i + 0.5)).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" font-size="11">${text}</text>`);
+    if (horizontal)
+      parts.push(
+        `<text x="${left - 6}" y="${(top + band * (i + 0.5) + 4).toFixed(1)}" text-anchor="end" font-size="11">${text}</text>`,
+      );
+    else
+      parts.push(
+        `<text x="${(left + band * (i + 0.5)).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" font-size="11">${text}</text>`,
+      );
   });
-  parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#333333"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333333"/>`);
+  parts.push(
+    `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#333333"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333333"/>`,
+  );
   return wrap(parts, width, height);
 }
 
@@ -155,8 +193,14 @@ export function sheetWithChartsPicture(sheet: SheetModel, options: PictureOption
   const cellsWidth = Number(/width="(\d+)"/.exec(cells)?.[1] ?? 0);
   const cellsHeight = Number(/height="(\d+)"/.exec(cells)?.[1] ?? 0);
   const x = cellsWidth + 24;
-  const charts = sheet.charts.map((chart) => ({ y: (chart.position.row - 1) * rowHeight + chart.position.offsetY, svg: chartSvg(sheet, chart) }));
+  const charts = sheet.charts.map((chart) => ({
+    y: (chart.position.row - 1) * rowHeight + chart.position.offsetY,
+    svg: chartSvg(sheet, chart),
+  }));
   const height = Math.max(cellsHeight, ...charts.map((c) => c.y + 300));
-  const body = [cells.replace('<svg ', '<svg x="0" y="0" '), ...charts.map((c) => c.svg.replace('<svg ', `<svg x="${x}" y="${c.y}" `))];
+  const body = [
+    cells.replace('<svg ', '<svg x="0" y="0" '),
+    ...charts.map((c) => c.svg.replace('<svg ', `<svg x="${x}" y="${c.y}" `)),
+  ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${x + 480}" height="${height}">\n<rect width="100%" height="100%" fill="#ffffff"/>\n${body.join('\n')}</svg>\n`;
 }

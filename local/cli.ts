@@ -9,20 +9,21 @@
  * The user's own file is never written: results go to out/<name>.xlsx (or --out FILE), see local/workingCopy.ts
  * and docs/local-runtime.md.
  */
-import { SingleBar, Presets } from 'cli-progress';
+
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
 import { readStoredSettings, settingsFromJson } from '../src/core/settings/settings';
-import { ALIAS_FIELDS, SETTING_FIELDS, getPath } from '../src/core/settings/validation';
-import { sheetWithChartsPicture } from './chartPicture';
+import { ALIAS_FIELDS, getPath, SETTING_FIELDS } from '../src/core/settings/validation';
 import { authModeArg } from './authModes';
-import { Evaluation } from './formulas';
+import { sheetWithChartsPicture } from './chartPicture';
+import type { Evaluation } from './formulas';
 import { htmlToText } from './htmlText';
 import { sheetPicture } from './picture';
-import { Runtime, appsScriptTimeZone, createRuntime } from './runtime';
-import { MenuEntry, RecordedMenu, displayValue } from './spreadsheetApp';
-import { CellValue, WorkbookModel } from './workbook';
-import { OUT_DIR, ROOT, UserError, WorkingCopy, shown, sideFiles, unreadable, workingCopy } from './workingCopy';
+import { appsScriptTimeZone, createRuntime, type Runtime } from './runtime';
+import { displayValue, type MenuEntry, type RecordedMenu } from './spreadsheetApp';
+import type { CellValue, WorkbookModel } from './workbook';
+import { OUT_DIR, ROOT, shown, sideFiles, UserError, unreadable, type WorkingCopy, workingCopy } from './workingCopy';
 
 export const DEFAULT_WORKBOOK = join(OUT_DIR, 'partners.xlsx');
 const EXAMPLE = join(ROOT, 'examples', 'partners.xlsx');
@@ -82,50 +83,212 @@ const RUNS: Command[] = ['start', 'local'];
 
 /** Every flag, in the order --help lists them. Adding one here is all a new flag needs. */
 export const FLAGS: Flag[] = [
-  { name: '--workbook', value: 'FILE', commands: ALL, help: 'your .xlsx or .csv (default out/partners.xlsx). It is never written: results go to out/<name>.xlsx', apply: (o, v) => { o.workbook = v; } },
-  { name: '--out', value: 'FILE', commands: ALL, help: 'where the results go instead of out/<name>.xlsx', apply: (o, v) => { o.out = v; } },
-  { name: '--now', value: 'WHEN', commands: RUNS, help: "the add-on's clock at the start: 2026-12-01T07:00, or 2026-12-01 for midnight, in the spreadsheet's time zone", apply: (o, v) => { o.nowText = v; } },
-  { name: '--time-zone', value: 'ZONE', commands: ALL, help: "the spreadsheet's time zone (File > Settings in Sheets), e.g. Europe/Berlin; default the script's, from appsscript.json", apply: (o, v) => { o.timeZone = v; } },
-  { name: '--locale', value: 'LOCALE', commands: ALL, help: "the spreadsheet's locale as Sheets writes it, e.g. de_DE (how text dates and numbers are read)", apply: (o, v) => {
-    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(v)) throw new Error(`--locale ${v}: not a locale; write it as Sheets does, like en_US or de_DE`);
-    o.locale = v;
-  } },
-  { name: '--user', value: 'EMAIL', commands: RUNS, help: 'who runs the function (Session user, owner of the triggers it installs); default pm@example.com', apply: (o, v) => {
-    const email = v.trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
-    o.userEmail = email;
-  } },
-  { name: '--select', value: 'A1', commands: RUNS, help: "the user's selection, e.g. Partners!A5 (for the QBR sidebar and menu items that read it)", apply: (o, v) => { o.selection = v; } },
-  { name: '--outbox', value: 'DIR', commands: RUNS, help: 'where mail goes as .eml files (default out/outbox)', apply: (o, v) => { o.outbox = v; } },
-  { name: '--smtp', value: 'HOST:PORT', commands: RUNS, help: 'send mail to an SMTP server instead', apply: (o, v) => { const [host, port] = v.split(':'); o.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') }; } },
-  { name: '--quota', value: 'N', commands: RUNS, help: "MailApp's daily recipients quota (default 100, a consumer account's)", apply: (o, v) => { o.quota = positiveNumber(v, '--quota'); } },
-  { name: '--time-limit', value: 'SECONDS', commands: RUNS, help: 'execution time limit of a run (default 360, as in Apps Script)', apply: (o, v) => { o.timeLimitMs = positiveNumber(v, '--time-limit') * 1000; } },
-  { name: '--warehouse', value: 'FILE', commands: RUNS, help: 'a .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md)', apply: (o, v) => { o.warehouse = v; } },
-  { name: '--answer', value: 'TEXT', commands: RUNS, help: "answer the add-on's next prompt with TEXT (repeat for more), e.g. for Connect a BigQuery table…", apply: (o, v) => { (o.answers ??= []).push(v); } },
-  { name: '--mode', value: 'addon|bound', commands: RUNS, help: 'installed add-on (default) or a copy of the code bound to the sheet (docs/google-fidelity.md)', apply: (o, v) => {
-    if (v !== 'addon' && v !== 'bound') throw new Error(`--mode ${v}: allowed addon (installed from the Marketplace) or bound (a copy of the code in the sheet)`);
-    (o.google ??= {}).mode = v;
-  } },
-  { name: '--auth-mode', value: 'NONE|LIMITED|FULL', commands: RUNS, help: 'the authorization mode of the simple triggers onOpen and onEdit (default LIMITED)', apply: (o, v) => { (o.google ??= {}).authMode = authModeArg(v); } },
-  { name: '--no-trigger-document', commands: RUNS, help: 'a time-driven trigger gets no spreadsheet and no document lock (the case Google does not document)', apply: (o) => { (o.google ??= {}).triggerDocument = false; } },
-  { name: '--authorization-required', commands: RUNS, help: "the user's authorization lapsed after an update (getAuthorizationInfo says REQUIRED)", apply: (o) => { (o.google ??= {}).authorizationRequired = true; } },
-  { name: '--calls', commands: RUNS, help: 'list the service calls per method', apply: (o) => { o.calls = true; } },
-  { name: '--set', value: 'KEY=VALUE', commands: ['settings'], help: 'settings: change one setting (repeat for more); `settings` alone lists keys and values', apply: (o, v) => { (o.sets ??= []).push(v); } },
-  { name: '--help', commands: ALL, help: 'this help', apply: (o) => { o.help = true; } },
+  {
+    name: '--workbook',
+    value: 'FILE',
+    commands: ALL,
+    help: 'your .xlsx or .csv (default out/partners.xlsx). It is never written: results go to out/<name>.xlsx',
+    apply: (o, v) => {
+      o.workbook = v;
+    },
+  },
+  {
+    name: '--out',
+    value: 'FILE',
+    commands: ALL,
+    help: 'where the results go instead of out/<name>.xlsx',
+    apply: (o, v) => {
+      o.out = v;
+    },
+  },
+  {
+    name: '--now',
+    value: 'WHEN',
+    commands: RUNS,
+    help: "the add-on's clock at the start: 2026-12-01T07:00, or 2026-12-01 for midnight, in the spreadsheet's time zone",
+    apply: (o, v) => {
+      o.nowText = v;
+    },
+  },
+  {
+    name: '--time-zone',
+    value: 'ZONE',
+    commands: ALL,
+    help: "the spreadsheet's time zone (File > Settings in Sheets), e.g. Europe/Berlin; default the script's, from appsscript.json",
+    apply: (o, v) => {
+      o.timeZone = v;
+    },
+  },
+  {
+    name: '--locale',
+    value: 'LOCALE',
+    commands: ALL,
+    help: "the spreadsheet's locale as Sheets writes it, e.g. de_DE (how text dates and numbers are read)",
+    apply: (o, v) => {
+      if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(v))
+        throw new Error(`--locale ${v}: not a locale; write it as Sheets does, like en_US or de_DE`);
+      o.locale = v;
+    },
+  },
+  {
+    name: '--user',
+    value: 'EMAIL',
+    commands: RUNS,
+    help: 'who runs the function (Session user, owner of the triggers it installs); default pm@example.com',
+    apply: (o, v) => {
+      const email = v.trim();
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+        throw new Error(`--user ${email}: not an e-mail address; write it like pm@example.com`);
+      o.userEmail = email;
+    },
+  },
+  {
+    name: '--select',
+    value: 'A1',
+    commands: RUNS,
+    help: "the user's selection, e.g. Partners!A5 (for the QBR sidebar and menu items that read it)",
+    apply: (o, v) => {
+      o.selection = v;
+    },
+  },
+  {
+    name: '--outbox',
+    value: 'DIR',
+    commands: RUNS,
+    help: 'where mail goes as .eml files (default out/outbox)',
+    apply: (o, v) => {
+      o.outbox = v;
+    },
+  },
+  {
+    name: '--smtp',
+    value: 'HOST:PORT',
+    commands: RUNS,
+    help: 'send mail to an SMTP server instead',
+    apply: (o, v) => {
+      const [host, port] = v.split(':');
+      o.smtp = { host, port: positiveNumber(port ?? '', '--smtp port') };
+    },
+  },
+  {
+    name: '--quota',
+    value: 'N',
+    commands: RUNS,
+    help: "MailApp's daily recipients quota (default 100, a consumer account's)",
+    apply: (o, v) => {
+      o.quota = positiveNumber(v, '--quota');
+    },
+  },
+  {
+    name: '--time-limit',
+    value: 'SECONDS',
+    commands: RUNS,
+    help: 'execution time limit of a run (default 360, as in Apps Script)',
+    apply: (o, v) => {
+      o.timeLimitMs = positiveNumber(v, '--time-limit') * 1000;
+    },
+  },
+  {
+    name: '--warehouse',
+    value: 'FILE',
+    commands: RUNS,
+    help: 'a .parquet or .csv standing for the BigQuery table of Connected Sheets (docs/warehouse.md)',
+    apply: (o, v) => {
+      o.warehouse = v;
+    },
+  },
+  {
+    name: '--answer',
+    value: 'TEXT',
+    commands: RUNS,
+    help: "answer the add-on's next prompt with TEXT (repeat for more), e.g. for Connect a BigQuery table…",
+    apply: (o, v) => {
+      (o.answers ??= []).push(v);
+    },
+  },
+  {
+    name: '--mode',
+    value: 'addon|bound',
+    commands: RUNS,
+    help: 'installed add-on (default) or a copy of the code bound to the sheet (docs/google-fidelity.md)',
+    apply: (o, v) => {
+      if (v !== 'addon' && v !== 'bound')
+        throw new Error(
+          `--mode ${v}: allowed addon (installed from the Marketplace) or bound (a copy of the code in the sheet)`,
+        );
+      (o.google ??= {}).mode = v;
+    },
+  },
+  {
+    name: '--auth-mode',
+    value: 'NONE|LIMITED|FULL',
+    commands: RUNS,
+    help: 'the authorization mode of the simple triggers onOpen and onEdit (default LIMITED)',
+    apply: (o, v) => {
+      (o.google ??= {}).authMode = authModeArg(v);
+    },
+  },
+  {
+    name: '--no-trigger-document',
+    commands: RUNS,
+    help: 'a time-driven trigger gets no spreadsheet and no document lock (the case Google does not document)',
+    apply: (o) => {
+      (o.google ??= {}).triggerDocument = false;
+    },
+  },
+  {
+    name: '--authorization-required',
+    commands: RUNS,
+    help: "the user's authorization lapsed after an update (getAuthorizationInfo says REQUIRED)",
+    apply: (o) => {
+      (o.google ??= {}).authorizationRequired = true;
+    },
+  },
+  {
+    name: '--calls',
+    commands: RUNS,
+    help: 'list the service calls per method',
+    apply: (o) => {
+      o.calls = true;
+    },
+  },
+  {
+    name: '--set',
+    value: 'KEY=VALUE',
+    commands: ['settings'],
+    help: 'settings: change one setting (repeat for more); `settings` alone lists keys and values',
+    apply: (o, v) => {
+      (o.sets ??= []).push(v);
+    },
+  },
+  {
+    name: '--help',
+    commands: ALL,
+    help: 'this help',
+    apply: (o) => {
+      o.help = true;
+    },
+  },
 ];
 
 export function parseArgs(argv: string[], command: Command = 'local'): CliOptions {
   const options: CliOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h') { options.help = true; continue; }
+    if (arg === '-h') {
+      options.help = true;
+      continue;
+    }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq < 0 ? arg : arg.slice(0, eq);
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       const flag = FLAGS.find((f) => f.name === name);
       if (!flag) throw new Error(`Unknown option ${name}; \`npm start -- --help\` lists the options`);
-      if (!flag.commands.includes(command)) throw new Error(`${name} is not an option of ${command === 'start' ? 'npm start' : command === 'settings' ? '`npm run local -- settings`' : '`npm run local -- <function>`'}`);
+      if (!flag.commands.includes(command))
+        throw new Error(
+          `${name} is not an option of ${command === 'start' ? 'npm start' : command === 'settings' ? '`npm run local -- settings`' : '`npm run local -- <function>`'}`,
+        );
       let value = '';
       if (flag.value) {
         if (inline !== undefined) value = inline;
@@ -156,10 +319,27 @@ function positiveNumber(text: string, flag: string): number {
 /** Offset of `zone` from UTC at `instant`, in minutes (positive east of Greenwich). */
 function zoneOffsetMinutes(instant: number, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
@@ -168,12 +348,13 @@ function zoneOffsetMinutes(instant: number, zone: string): number {
  * time zone), "2026-12-01" is midnight there, and a time with Z or an offset is that instant.
  */
 export function parseNow(text: string, zone: string): Date {
-  const wrong = () => new Error(`--now ${text}: not a date; write it like 2026-12-01T07:00, or 2026-12-01 for midnight`);
+  const wrong = () =>
+    new Error(`--now ${text}: not a date; write it like 2026-12-01T07:00, or 2026-12-01 for midnight`);
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!m) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim())) throw wrong();
     const d = new Date(text.trim());
-    if (isNaN(d.getTime())) throw wrong();
+    if (Number.isNaN(d.getTime())) throw wrong();
     return d;
   }
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
@@ -196,7 +377,10 @@ export function addOnFunctions(): { name: string; summary: string; custom: boole
   const source = readFileSync(join(ROOT, 'src', 'index.ts'), 'utf8');
   const found: { name: string; summary: string; custom: boolean }[] = [];
   for (const m of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export function ([A-Za-z_$][\w$]*)\s*\(/g)) {
-    const doc = m[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter((l) => l && !l.startsWith('@'));
+    const doc = m[1]
+      .split('\n')
+      .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+      .filter((l) => l && !l.startsWith('@'));
     found.push({ name: m[2], summary: (doc[0] ?? '').replace(/\.$/, ''), custom: /@customfunction\b/.test(m[1]) });
   }
   return found;
@@ -255,7 +439,11 @@ async function open(options: CliOptions, copy: WorkingCopy, code?: string): Prom
     if (error instanceof UserError) throw error;
     const message = (error as Error)?.message ?? '';
     // What exceljs/jszip throw for a file that is not a workbook: said in one line, naming the user's file.
-    if ((error as NodeJS.ErrnoException)?.code || /zip|central directory|end of data|corrupt|invalid|signature|Unexpected|XML/i.test(message)) throw unreadable(copy.source ?? copy.path, error);
+    if (
+      (error as NodeJS.ErrnoException)?.code ||
+      /zip|central directory|end of data|corrupt|invalid|signature|Unexpected|XML/i.test(message)
+    )
+      throw unreadable(copy.source ?? copy.path, error);
     throw error;
   }
 }
@@ -263,8 +451,13 @@ async function open(options: CliOptions, copy: WorkingCopy, code?: string): Prom
 /** The working copy for a run: the user's file copied (or converted) into out/, or out/partners.xlsx. */
 async function workbookFor(options: CliOptions, fresh: boolean): Promise<WorkingCopy> {
   if (options.workbook) return workingCopy(options.workbook, { out: options.out, fresh });
-  if (!existsSync(DEFAULT_WORKBOOK)) throw new UserError(`No workbook at ${shown(DEFAULT_WORKBOOK)}. Run \`npm start\` first (it writes it) or pass --workbook FILE.`);
-  return options.out ? workingCopy(DEFAULT_WORKBOOK, { out: options.out, fresh }) : { path: DEFAULT_WORKBOOK, source: null, messages: [] };
+  if (!existsSync(DEFAULT_WORKBOOK))
+    throw new UserError(
+      `No workbook at ${shown(DEFAULT_WORKBOOK)}. Run \`npm start\` first (it writes it) or pass --workbook FILE.`,
+    );
+  return options.out
+    ? workingCopy(DEFAULT_WORKBOOK, { out: options.out, fresh })
+    : { path: DEFAULT_WORKBOOK, source: null, messages: [] };
 }
 
 /** The flags that name the same workbook again, for the hints printed at the end. */
@@ -279,7 +472,10 @@ function workbookFlags(options: CliOptions): string {
  * Each sheet's cells as three 32-bit hashes (value, color, formula) in typed arrays, row by row: a
  * 200,000-row sheet costs a few megabytes, not millions of keyed objects. Sheets are matched by id.
  */
-type Snapshot = Map<number, { name: string; rows: number; columns: number; value: Int32Array; background: Int32Array; formula: Int32Array }>;
+type Snapshot = Map<
+  number,
+  { name: string; rows: number; columns: number; value: Int32Array; background: Int32Array; formula: Int32Array }
+>;
 
 /** FNV-1a: enough to tell a changed cell from an unchanged one in a summary line. */
 function hash(text: string): number {
@@ -293,7 +489,14 @@ function snapshot(model: WorkbookModel): Snapshot {
   for (const sheet of model.sheets) {
     const { rows, columns } = sheet.storedExtent();
     const size = rows * columns;
-    const entry = { name: sheet.name, rows, columns, value: new Int32Array(size), background: new Int32Array(size), formula: new Int32Array(size) };
+    const entry = {
+      name: sheet.name,
+      rows,
+      columns,
+      value: new Int32Array(size),
+      background: new Int32Array(size),
+      formula: new Int32Array(size),
+    };
     for (const [r, c, cell] of sheet.cells()) {
       const i = (r - 1) * columns + (c - 1);
       entry.value[i] = cell.value === '' ? 0 : hash(signature(cell.value));
@@ -328,7 +531,11 @@ function describeChanges(before: Snapshot, after: Snapshot, sheetsBefore: string
         if (at(a, 'formula', r, c) !== at(b, 'formula', r, c)) counts.formulas++;
       }
     if (counts.values === 0 && counts.colors === 0 && counts.formulas === 0) continue;
-    const parts = [counts.values && `${counts.values} values`, counts.colors && `${counts.colors} colors`, counts.formulas && `${counts.formulas} formulas`].filter(Boolean);
+    const parts = [
+      counts.values && `${counts.values} values`,
+      counts.colors && `${counts.colors} colors`,
+      counts.formulas && `${counts.formulas} formulas`,
+    ].filter(Boolean);
     lines.push(`${sheet.name}: ${parts.join(', ')} changed`);
   }
   return lines;
@@ -350,17 +557,28 @@ function menuLines(menu: RecordedMenu, indent = '  '): string[] {
 /** One line of service calls; the count per method only when asked (--calls). */
 function callLines(runtime: Runtime, perMethod: boolean): string[] {
   const calls = runtime.calls;
-  const lines = [`Calls: ${calls.total()} service calls, estimated Apps Script time ${seconds(calls.estimatedAppsScriptMs())}${perMethod ? '' : ' (--calls lists them per method)'}`];
-  if (perMethod) for (const [method, n] of Object.entries(calls.byMethod())) lines.push(`  ${method.padEnd(40)} ${String(n).padStart(6)}`);
+  const lines = [
+    `Calls: ${calls.total()} service calls, estimated Apps Script time ${seconds(calls.estimatedAppsScriptMs())}${perMethod ? '' : ' (--calls lists them per method)'}`,
+  ];
+  if (perMethod)
+    for (const [method, n] of Object.entries(calls.byMethod()))
+      lines.push(`  ${method.padEnd(40)} ${String(n).padStart(6)}`);
   return lines;
 }
 
 function seconds(ms: number): string {
-  return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+  return ms >= 60_000
+    ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
+    : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function evaluationLine(e: Evaluation): string {
-  const errors = e.errors.length ? `; ${e.errors.length} error cells (${e.errors.slice(0, 3).map((x) => `${x.sheet}!${colLetter(x.column)}${x.row}: ${x.message}`).join('; ')}${e.errors.length > 3 ? '; …' : ''})` : '';
+  const errors = e.errors.length
+    ? `; ${e.errors.length} error cells (${e.errors
+        .slice(0, 3)
+        .map((x) => `${x.sheet}!${colLetter(x.column)}${x.row}: ${x.message}`)
+        .join('; ')}${e.errors.length > 3 ? '; …' : ''})`
+    : '';
   return `Formulas: ${e.formulas} evaluated, ${e.customFunctionCalls} custom function calls${errors}`;
 }
 
@@ -373,13 +591,22 @@ function colLetter(column: number): string {
 // ---------------------------------------------------------------------------------------------------------
 // What the run showed, sent and logged
 
-interface Seen { dialogs: number; toasts: number; mails: number; logs: number; alertRows: number; runRows: number }
+interface Seen {
+  dialogs: number;
+  toasts: number;
+  mails: number;
+  logs: number;
+  alertRows: number;
+  runRows: number;
+}
 
 /** The Settings the add-on reads, straight from the state file (no service call counted). */
 function storedSettings(runtime: Runtime) {
   let json: string | null = null;
   try {
-    const state = JSON.parse(readFileSync(sideFiles(runtimePath(runtime)).state, 'utf8')) as { properties?: { document?: Record<string, string> } };
+    const state = JSON.parse(readFileSync(sideFiles(runtimePath(runtime)).state, 'utf8')) as {
+      properties?: { document?: Record<string, string> };
+    };
     json = state.properties?.document?.[SETTINGS_KEY] ?? null;
   } catch {
     // no state yet: the defaults
@@ -397,7 +624,8 @@ function logRows(runtime: Runtime, sheetName: string): CellValue[][] {
   if (!sheet) return [];
   const rows: CellValue[][] = [];
   const width = sheet.lastColumn();
-  for (let r = 2; r <= sheet.lastRow(); r++) rows.push(Array.from({ length: width }, (_, c) => sheet.valueAt(r, c + 1)));
+  for (let r = 2; r <= sheet.lastRow(); r++)
+    rows.push(Array.from({ length: width }, (_, c) => sheet.valueAt(r, c + 1)));
   return rows;
 }
 
@@ -413,7 +641,11 @@ function seenNow(runtime: Runtime): Seen {
   };
 }
 
-const indent = (text: string, by = '      ') => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+const indent = (text: string, by = '      ') =>
+  text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
 
 /**
  * Prints, in full, what the user would have seen or received since `seen`: toasts, alerts, prompts, sidebars
@@ -421,14 +653,17 @@ const indent = (text: string, by = '      ') => text.split('\n').map((l) => (l ?
  * script's log lines and the Run log rows. Returns the failed Run log rows' errors.
  */
 function printNews(runtime: Runtime, seen: Seen): string[] {
-  for (const t of runtime.spreadsheet.toasts.slice(seen.toasts)) console.log(`  toast${t.title ? ` "${t.title}"` : ''}: ${t.message}`);
+  for (const t of runtime.spreadsheet.toasts.slice(seen.toasts))
+    console.log(`  toast${t.title ? ` "${t.title}"` : ''}: ${t.message}`);
   for (const d of runtime.ui.dialogs.slice(seen.dialogs)) {
     const text = d.kind === 'alert' || d.kind === 'prompt' ? d.content : htmlToText(d.content);
     console.log(`  ${d.kind}${d.title ? ` "${d.title}"` : ''}:\n${indent(text)}`);
   }
   for (const m of runtime.services.outbox.slice(seen.mails)) {
     const cc = m.cc.length ? ` cc ${m.cc.join(', ')}` : '';
-    console.log(`  mail sent to ${m.to.join(', ')}${cc} — "${m.subject}" (${shown(m.file)})\n${indent(m.text.trimEnd())}`);
+    console.log(
+      `  mail sent to ${m.to.join(', ')}${cc} — "${m.subject}" (${shown(m.file)})\n${indent(m.text.trimEnd())}`,
+    );
   }
   for (const l of runtime.services.runLog.slice(seen.logs)) console.log(`  log (${l.level}): ${l.message}`);
   const settings = storedSettings(runtime);
@@ -437,13 +672,17 @@ function printNews(runtime: Runtime, seen: Seen): string[] {
     const status = String(row[4]);
     if (status === 'sent') continue;
     const word = status === 'failed' ? 'undelivered' : status === 'deferred' ? 'deferred' : `not sent (${status})`;
-    console.log(`  mail ${word}: to ${row[1] || '(nobody)'} — ${row[2]} (${row[3]} items)${row[6] ? `: ${row[6]}` : ''}`);
+    console.log(
+      `  mail ${word}: to ${row[1] || '(nobody)'} — ${row[2]} (${row[3]} items)${row[6] ? `: ${row[6]}` : ''}`,
+    );
   }
   // Run log: Started, Job, Status, Partners read, Rows recolored, Sent, Deferred, Failed, Seconds, Error.
   const failed: string[] = [];
   for (const row of logRows(runtime, settings.sheets.runLog).slice(seen.runRows)) {
     const [, job, status, partners, recolored, sent, deferred, undelivered, , error] = row;
-    console.log(`  Run log: ${job} ${status} — ${partners} partners read, ${recolored} rows recolored, ${sent} mails sent, ${deferred} deferred, ${undelivered} undelivered${error ? `; error: ${error}` : ''}`);
+    console.log(
+      `  Run log: ${job} ${status} — ${partners} partners read, ${recolored} rows recolored, ${sent} mails sent, ${deferred} deferred, ${undelivered} undelivered${error ? `; error: ${error}` : ''}`,
+    );
     if (status === 'failed') failed.push(`${job}: ${error || 'failed'}`);
   }
   Object.assign(seen, seenNow(runtime));
@@ -451,7 +690,12 @@ function printNews(runtime: Runtime, seen: Seen): string[] {
 }
 
 /** Runs a top-level function, printing its failure as Apps Script's execution log would; its error or null. */
-function runReported(runtime: Runtime, name: string, args: unknown[], run = () => runtime.call(name, ...args)): string | null {
+function runReported(
+  runtime: Runtime,
+  name: string,
+  args: unknown[],
+  run = () => runtime.call(name, ...args),
+): string | null {
   try {
     const result = run();
     if (result !== undefined) console.log(`  returned: ${JSON.stringify(result)}`);
@@ -465,12 +709,20 @@ function runReported(runtime: Runtime, name: string, args: unknown[], run = () =
 
 /** A step bar on a terminal (nothing when output goes to a file or a test). */
 function stepBar(total: number): { step(label: string): void; done(): void } {
-  const bar = process.stdout.isTTY ? new SingleBar({ format: '  {bar} {value}/{total} {step}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : null;
+  const bar = process.stdout.isTTY
+    ? new SingleBar(
+        { format: '  {bar} {value}/{total} {step}', hideCursor: true, clearOnComplete: true },
+        Presets.shades_classic,
+      )
+    : null;
   bar?.start(total, 0, { step: '' });
   let n = 0;
   return {
     step: (label) => bar?.update(n++, { step: label }),
-    done: () => { bar?.update(total, { step: 'done' }); bar?.stop(); },
+    done: () => {
+      bar?.update(total, { step: 'done' });
+      bar?.stop();
+    },
   };
 }
 
@@ -480,7 +732,10 @@ function stepBar(total: number): { step(label: string): void; done(): void } {
 export async function runLocal(argv: string[]): Promise<number> {
   if (argv[0] === 'settings') return runSettings(argv.slice(1));
   const options = parseArgs(argv, 'local');
-  if (options.help) { console.log(helpText()); return 0; }
+  if (options.help) {
+    console.log(helpText());
+    return 0;
+  }
   if (!options.functionName) {
     console.error('Which function? npm run local -- <functionName> [flags]; `npm start -- --help` lists them.');
     return 2;
@@ -494,7 +749,9 @@ export async function runLocal(argv: string[]): Promise<number> {
   for (const line of [...copy.messages, ...runtime.notices]) console.log(line);
   if (options.functionName === 'fire') return fireDue(runtime, copy);
   if (!runtime.functionNames.includes(options.functionName)) {
-    console.error(`dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`);
+    console.error(
+      `dist/Code.js has no top-level function ${options.functionName}. It has: ${runtime.functionNames.join(', ')}`,
+    );
     return 2;
   }
   for (const text of options.answers ?? []) runtime.ui.responses.push({ button: 'OK', text });
@@ -504,9 +761,12 @@ export async function runLocal(argv: string[]): Promise<number> {
   console.log(`Running ${options.functionName}() on ${shown(copy.path)} at ${runtime.now().toString()}`);
   const started = performance.now();
   // onOpen and onInstall run as Google runs them: onOpen a simple trigger in its authorization mode.
-  const error = options.functionName === 'onOpen' ? runReported(runtime, 'onOpen', [], () => runtime.open())
-    : options.functionName === 'onInstall' ? runReported(runtime, 'onInstall', [], () => runtime.install())
-    : runReported(runtime, options.functionName, []);
+  const error =
+    options.functionName === 'onOpen'
+      ? runReported(runtime, 'onOpen', [], () => runtime.open())
+      : options.functionName === 'onInstall'
+        ? runReported(runtime, 'onInstall', [], () => runtime.install())
+        : runReported(runtime, options.functionName, []);
   for (const menu of runtime.ui.menus) console.log(menuLines(menu).join('\n'));
   const after = stepBar(2);
   after.step('evaluating formulas');
@@ -517,12 +777,19 @@ export async function runLocal(argv: string[]): Promise<number> {
   await runtime.save();
   after.done();
   const failedRuns = printNews(runtime, seen);
-  for (const line of describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook)) console.log(`  wrote: ${line}`);
+  for (const line of describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook))
+    console.log(`  wrote: ${line}`);
   console.log(evaluationLine(evaluation));
   console.log(`Saved ${shown(copy.path)} (real time ${seconds(performance.now() - started)})`);
   console.log(calls.join('\n'));
-  if (error !== null) { console.error(`Failed: ${options.functionName}() — ${error}`); return 1; }
-  if (failedRuns.length) { console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`); return 1; }
+  if (error !== null) {
+    console.error(`Failed: ${options.functionName}() — ${error}`);
+    return 1;
+  }
+  if (failedRuns.length) {
+    console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`);
+    return 1;
+  }
   return 0;
 }
 
@@ -536,14 +803,19 @@ async function fireDue(runtime: Runtime, copy: WorkingCopy): Promise<number> {
   const seen = seenNow(runtime);
   const fired = runtime.fire(at);
   for (const f of fired) {
-    console.log(`  ${f.handler}() — due ${f.dueAt.toISOString()}, event ${JSON.stringify(f.event)}: ${f.ok ? 'ran' : `failed: ${f.error}`}`);
+    console.log(
+      `  ${f.handler}() — due ${f.dueAt.toISOString()}, event ${JSON.stringify(f.event)}: ${f.ok ? 'ran' : `failed: ${f.error}`}`,
+    );
   }
   if (fired.length === 0) console.log('  nothing due (turn automation on, or pass a later --now)');
   runtime.evaluateFormulas();
   await runtime.save();
   const failedRuns = printNews(runtime, seen);
   if (fired.some((f) => !f.ok)) return 1;
-  if (failedRuns.length) { console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`); return 1; }
+  if (failedRuns.length) {
+    console.error(`Failed: the Run log logged ${failedRuns.join('; ')}`);
+    return 1;
+  }
   return 0;
 }
 
@@ -553,11 +825,17 @@ async function fireDue(runtime: Runtime, copy: WorkingCopy): Promise<number> {
 /** The settings keys and their values as text, as the Settings dialog shows them. */
 function settingLines(settings: unknown): string[] {
   const text = (v: unknown) => (v === null || v === undefined ? '(blank)' : String(v));
-  const width = Math.max(...SETTING_FIELDS.map((f) => f.path.length), ...ALIAS_FIELDS.map((f) => `aliases.${f}`.length));
+  const width = Math.max(
+    ...SETTING_FIELDS.map((f) => f.path.length),
+    ...ALIAS_FIELDS.map((f) => `aliases.${f}`.length),
+  );
   const lines: string[] = [];
   let group = '';
   for (const f of SETTING_FIELDS) {
-    if (f.group !== group) { group = f.group; lines.push(`${group}:`); }
+    if (f.group !== group) {
+      group = f.group;
+      lines.push(`${group}:`);
+    }
     lines.push(`  ${f.path.padEnd(width)}  ${text(getPath(settings, f.path)).padEnd(12)}  ${f.label}`);
   }
   lines.push('Column aliases (extra header texts, comma-separated):');
@@ -570,16 +848,21 @@ function settingLines(settings: unknown): string[] {
 
 export async function runSettings(argv: string[]): Promise<number> {
   const options = parseArgs(argv, 'settings');
-  if (options.help) { console.log(helpText()); return 0; }
+  if (options.help) {
+    console.log(helpText());
+    return 0;
+  }
   const copy = await workbookFor(options, false);
   const runtime = await open(options, copy);
   paths.set(runtime, copy.path);
   for (const line of [...copy.messages, ...runtime.notices]) console.log(line);
-  const read = () => readStoredSettings(runtime.services.PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+  const read = () =>
+    readStoredSettings(runtime.services.PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
   if (!options.sets?.length) {
     const { settings, problems } = read();
     console.log(`Settings of ${shown(copy.path)} (change with --set KEY=VALUE):`);
-    for (const p of problems) console.log(`  stored setting refused, default used: ${typeof p === 'string' ? p : JSON.stringify(p)}`);
+    for (const p of problems)
+      console.log(`  stored setting refused, default used: ${typeof p === 'string' ? p : JSON.stringify(p)}`);
     console.log(settingLines(settings).join('\n'));
     return 0;
   }
@@ -587,24 +870,36 @@ export async function runSettings(argv: string[]): Promise<number> {
   const current = read().settings;
   for (const pair of options.sets) {
     const eq = pair.indexOf('=');
-    if (eq < 1) { console.error(`--set ${pair}: write it as KEY=VALUE, such as --set rules.weights.revenue=30`); return 2; }
+    if (eq < 1) {
+      console.error(`--set ${pair}: write it as KEY=VALUE, such as --set rules.weights.revenue=30`);
+      return 2;
+    }
     const key = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1);
     if (key.startsWith('aliases.')) {
       const field = key.slice('aliases.'.length);
-      if (!(ALIAS_FIELDS as string[]).includes(field)) { console.error(`--set ${key}: no such column; allowed: ${ALIAS_FIELDS.map((f) => `aliases.${f}`).join(', ')}`); return 2; }
+      if (!(ALIAS_FIELDS as string[]).includes(field)) {
+        console.error(`--set ${key}: no such column; allowed: ${ALIAS_FIELDS.map((f) => `aliases.${f}`).join(', ')}`);
+        return 2;
+      }
       change.aliases ??= { ...current.aliases };
       (change.aliases as Record<string, unknown>)[field] = value;
       continue;
     }
-    if (!SETTING_FIELDS.some((f) => f.path === key)) { console.error(`--set ${key}: no such setting; \`npm run local -- settings\` lists them`); return 2; }
+    if (!SETTING_FIELDS.some((f) => f.path === key)) {
+      console.error(`--set ${key}: no such setting; \`npm run local -- settings\` lists them`);
+      return 2;
+    }
     const keys = key.split('.');
     let node = change;
     for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
     node[keys[keys.length - 1]] = value;
   }
   // The Settings dialog's own server function: the same validation, the same "nothing saved when one is refused".
-  const result = runtime.call('saveSettings', JSON.stringify(change)) as { saved: boolean; errors: { field: string; message: string }[] };
+  const result = runtime.call('saveSettings', JSON.stringify(change)) as {
+    saved: boolean;
+    errors: { field: string; message: string }[];
+  };
   if (!result.saved) {
     for (const e of result.errors) console.error(`Not saved: ${e.message}`);
     return 1;
@@ -614,7 +909,9 @@ export async function runSettings(argv: string[]): Promise<number> {
   for (const pair of options.sets) {
     const key = pair.slice(0, pair.indexOf('=')).trim();
     const value = getPath(saved, key);
-    console.log(`Saved ${key} = ${Array.isArray(value) ? value.join(', ') : value === null ? '(blank)' : String(value)}`);
+    console.log(
+      `Saved ${key} = ${Array.isArray(value) ? value.join(', ') : value === null ? '(blank)' : String(value)}`,
+    );
   }
   return 0;
 }
@@ -628,8 +925,13 @@ function tally(model: WorkbookModel, sheetName: string, header: RegExp): Map<str
   const lastColumn = sheet.lastColumn();
   let column = 0;
   for (let c = 1; c <= lastColumn; c++) {
-    const text = String(sheet.valueAt(1, c)).toLowerCase().replace(/[\s_\-()]/g, '');
-    if (header.test(text)) { column = c; break; }
+    const text = String(sheet.valueAt(1, c))
+      .toLowerCase()
+      .replace(/[\s_\-()]/g, '');
+    if (header.test(text)) {
+      column = c;
+      break;
+    }
   }
   if (!column) return null;
   const counts = new Map<string, number>();
@@ -646,18 +948,27 @@ function tally(model: WorkbookModel, sheetName: string, header: RegExp): Map<str
 
 function tallyLine(label: string, counts: Map<string, number> | null): string {
   if (!counts) return `  ${label}: (no such column)`;
-  return `  ${label.padEnd(9)} ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(' · ')}`;
+  return `  ${label.padEnd(9)} ${[...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(' · ')}`;
 }
 
 export async function runStart(argv: string[]): Promise<number> {
   const options = parseArgs(argv, 'start');
-  if (options.help) { console.log(helpText()); return 0; }
+  if (options.help) {
+    console.log(helpText());
+    return 0;
+  }
   let copy: WorkingCopy;
   if (options.workbook) {
     // The tour starts from the user's file afresh, as the demo starts from the example.
     copy = await workingCopy(options.workbook, { out: options.out, fresh: true });
   } else {
-    if (!existsSync(EXAMPLE)) throw new UserError('examples/partners.xlsx is missing. Run `npm run example -- --update` to make it, then `npm start` again.');
+    if (!existsSync(EXAMPLE))
+      throw new UserError(
+        'examples/partners.xlsx is missing. Run `npm run example -- --update` to make it, then `npm start` again.',
+      );
     const target = options.out ? resolve(options.out) : DEFAULT_WORKBOOK;
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(EXAMPLE, target);
@@ -711,7 +1022,17 @@ export async function runStart(argv: string[]): Promise<number> {
     const at = runtime.now();
     let outcome = 'ran';
     try {
-      runtime.call(t.handler, { triggerUid: t.triggerId, authMode: 'FULL', year: at.getFullYear(), month: at.getMonth() + 1, 'day-of-month': at.getDate(), hour: at.getHours(), minute: at.getMinutes(), second: at.getSeconds(), timezone: runtime.workbook.timeZone });
+      runtime.call(t.handler, {
+        triggerUid: t.triggerId,
+        authMode: 'FULL',
+        year: at.getFullYear(),
+        month: at.getMonth() + 1,
+        'day-of-month': at.getDate(),
+        hour: at.getHours(),
+        minute: at.getMinutes(),
+        second: at.getSeconds(),
+        timezone: runtime.workbook.timeZone,
+      });
     } catch (error) {
       outcome = `failed: ${typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error)}`;
       failures.push(`${t.handler} (trigger): ${outcome.slice(8)}`);
@@ -738,9 +1059,13 @@ export async function runStart(argv: string[]): Promise<number> {
   steps.done();
 
   // Both evaluations' calls: the second reruns only the formulas whose arguments the trigger changed.
-  const callsMade = evaluation.customFunctionCalls + (afterTriggers === evaluation ? 0 : afterTriggers.customFunctionCalls);
+  const callsMade =
+    evaluation.customFunctionCalls + (afterTriggers === evaluation ? 0 : afterTriggers.customFunctionCalls);
   console.log(`\n${evaluationLine({ ...afterTriggers, customFunctionCalls: callsMade })}`);
-  if (triggers.length === 0) console.log(`Triggers: none installed (choose "Turn automation on" in the menu: \`npm run local -- turnAutomationOn${workbookFlags(options)}\`).`);
+  if (triggers.length === 0)
+    console.log(
+      `Triggers: none installed (choose "Turn automation on" in the menu: \`npm run local -- turnAutomationOn${workbookFlags(options)}\`).`,
+    );
   else {
     console.log(`Triggers: fired ${triggers.length} once`);
     for (const line of triggerReports) console.log(line);
@@ -749,11 +1074,15 @@ export async function runStart(argv: string[]): Promise<number> {
   failures.push(...printNews(runtime, seen));
 
   const settings = storedSettings(runtime);
-  const partnersSheet = runtime.workbook.sheet(settings.sheets.partners) ? settings.sheets.partners : runtime.workbook.sheets[0].name;
+  const partnersSheet = runtime.workbook.sheet(settings.sheets.partners)
+    ? settings.sheets.partners
+    : runtime.workbook.sheets[0].name;
   console.log(`\nPartners (sheet "${partnersSheet}"):`);
   console.log(tallyLine('Tier', tally(runtime.workbook, partnersSheet, /^(healthtier|tier)$/)));
   console.log(tallyLine('Segment', tally(runtime.workbook, partnersSheet, /^segment$/)));
-  console.log(tallyLine('Quadrant', tally(runtime.workbook, partnersSheet, /^(quadrant|partnerquadrant|matrixquadrant)$/)));
+  console.log(
+    tallyLine('Quadrant', tally(runtime.workbook, partnersSheet, /^(quadrant|partnerquadrant|matrixquadrant)$/)),
+  );
 
   console.log('\nWritten:');
   const changes = describeChanges(before, snapshot(runtime.workbook), sheetsBefore, runtime.workbook);
@@ -762,25 +1091,32 @@ export async function runStart(argv: string[]): Promise<number> {
   const partners = runtime.workbook.sheet(partnersSheet);
   if (partners) {
     // A picture of the colored sheet: partner, owner and the computed columns, as far as they exist.
-    const header = Array.from({ length: partners.lastColumn() }, (_, i) => String(partners.valueAt(1, i + 1)).toLowerCase());
+    const header = Array.from({ length: partners.lastColumn() }, (_, i) =>
+      String(partners.valueAt(1, i + 1)).toLowerCase(),
+    );
     const wanted = ['partner', 'owner', 'health', 'tier', 'segment', 'quadrant', 'next touch'];
     const columns = wanted.map((h) => header.indexOf(h) + 1).filter((c) => c > 0);
-    const picture = copy.path.replace(/\.xlsx$/i, '') + '.svg';
+    const picture = `${copy.path.replace(/\.xlsx$/i, '')}.svg`;
     writeFileSync(picture, sheetPicture(partners, { columns: columns.length ? columns : [1, 2, 3, 4, 5] }));
     console.log(`  picture of the colored sheet: ${shown(picture)} (open it in a browser)`);
   }
   const dashboard = runtime.workbook.sheet(settings.sheets.dashboard);
-  if (dashboard && dashboard.charts.length) {
+  if (dashboard?.charts.length) {
     // The .xlsx cannot carry the charts (exceljs writes none), so the dashboard is drawn with them as well.
-    const picture = copy.path.replace(/\.xlsx$/i, '') + '-dashboard.svg';
+    const picture = `${copy.path.replace(/\.xlsx$/i, '')}-dashboard.svg`;
     writeFileSync(picture, sheetWithChartsPicture(dashboard, { columns: [1, 2, 3, 4, 5, 6, 7, 8, 9], maxRows: 200 }));
     console.log(`  picture of the dashboard with its charts: ${shown(picture)}`);
   }
   console.log(`\n${calls.join('\n')}`);
   const flags = workbookFlags(options);
   const when = options.workbook ? '' : ' --now 2026-12-01T07:00';
-  console.log(`\nNext: open ${shown(copy.path)} in LibreOffice/Excel${copy.source ? ` (${shown(copy.source)} is unchanged)` : ''}, or try \`npm run local -- recolorNow${flags}\`, \`npm run local -- previewAlerts${flags}${when}\`, \`npm run local -- settings${flags}\`.`);
-  if (failures.length) { console.error(`Failed: ${failures.join('; ')}`); return 1; }
+  console.log(
+    `\nNext: open ${shown(copy.path)} in LibreOffice/Excel${copy.source ? ` (${shown(copy.source)} is unchanged)` : ''}, or try \`npm run local -- recolorNow${flags}\`, \`npm run local -- previewAlerts${flags}${when}\`, \`npm run local -- settings${flags}\`.`,
+  );
+  if (failures.length) {
+    console.error(`Failed: ${failures.join('; ')}`);
+    return 1;
+  }
   return 0;
 }
 export { UserError } from './workingCopy';

@@ -19,9 +19,28 @@
  *    shape of the bundle's whole-column functions. A result of another shape is cut or padded with "".
  */
 import { createHash } from 'node:crypto';
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionMetadata, RawCellContent } from 'hyperformula';
-import { Cell, CellValue, SheetModel, WorkbookModel, a1, columnNumber, dateOfSerial, isDate, serialOfDate } from './workbook';
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import {
+  a1,
+  type Cell,
+  type CellValue,
+  columnNumber,
+  dateOfSerial,
+  isDate,
+  type SheetModel,
+  serialOfDate,
+  type WorkbookModel,
+} from './workbook';
 
 /** What evaluation needs from whoever runs the bundle: which functions it has, and a way to call one. */
 export interface CustomFunctionHost {
@@ -55,15 +74,23 @@ export function boundOpenRanges(formula: string, lastRowOf: (sheetName: string |
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => {
       if (i % 2 === 1) return part;
-      return part.replace(OPEN_RANGE, (all, prefix: string | undefined, start: string, endColumn: string, offset: number, whole: string) => {
-        const before = offset > 0 ? whole[offset - 1] : '';
-        if (/[\w$.]/.test(before)) return all;
-        const sheetName = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
-        const startRow = Number(/\d+$/.exec(start)![0]);
-        // At least two rows: Sheets passes `D2:D` as a column even when only row 2 has content, and a
-        // one-cell range would reach the function as a single value.
-        return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow + 1, lastRowOf(sheetName))}`;
-      });
+      return part.replace(
+        OPEN_RANGE,
+        (all, prefix: string | undefined, start: string, endColumn: string, offset: number, whole: string) => {
+          const before = offset > 0 ? whole[offset - 1] : '';
+          if (/[\w$.]/.test(before)) return all;
+          const sheetName = prefix
+            ? prefix
+                .slice(0, -1)
+                .replace(/^'(.*)'$/, '$1')
+                .replace(/''/g, "'")
+            : null;
+          const startRow = Number(/\d+$/.exec(start)![0]);
+          // At least two rows: Sheets passes `D2:D` as a column even when only row 2 has content, and a
+          // one-cell range would reach the function as a single value.
+          return `${prefix ?? ''}${start}:${endColumn}${Math.max(startRow + 1, lastRowOf(sheetName))}`;
+        },
+      );
     })
     .join('');
 }
@@ -77,12 +104,26 @@ interface RichNumberLike {
 }
 
 function isRichNumber(v: unknown): v is RichNumberLike {
-  return typeof v === 'object' && v !== null && typeof (v as RichNumberLike).val === 'number' && typeof (v as RichNumberLike).getDetailedType === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as RichNumberLike).val === 'number' &&
+    typeof (v as RichNumberLike).getDetailedType === 'function'
+  );
 }
 
 /** How Sheets spells each error value (Sheets reports a blocked spill as #REF!). */
 const ERROR_TEXT: Record<string, string> = {
-  DIV_BY_ZERO: '#DIV/0!', NAME: '#NAME?', VALUE: '#VALUE!', NUM: '#NUM!', NA: '#N/A', CYCLE: '#REF!', REF: '#REF!', SPILL: '#REF!', LIC: '#ERROR!', ERROR: '#ERROR!',
+  DIV_BY_ZERO: '#DIV/0!',
+  NAME: '#NAME?',
+  VALUE: '#VALUE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  CYCLE: '#REF!',
+  REF: '#REF!',
+  SPILL: '#REF!',
+  LIC: '#ERROR!',
+  ERROR: '#ERROR!',
 };
 
 /** One HyperFormula scalar as Sheets hands it to a custom function. */
@@ -125,7 +166,11 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
   // Forget last evaluation's spill areas; this evaluation decides them again.
   for (const sheet of sheets) {
     for (const [, , cell] of sheet.cells()) {
-      if (cell.spilledFrom) { cell.value = ''; delete cell.spilledFrom; delete cell.error; }
+      if (cell.spilledFrom) {
+        cell.value = '';
+        delete cell.spilledFrom;
+        delete cell.error;
+      }
       delete cell.spill;
     }
   }
@@ -149,7 +194,8 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
 
   const sheetContents: Record<string, RawCellContent[][]> = {};
   // Sheets hands `D2:D` over to the end of the grid, blank rows included (docs/google-fidelity.md).
-  const lastRowOf = (sheetName: string | null, current: SheetModel) => (sheetName === null ? current : model.sheet(sheetName) ?? current).maxRows;
+  const lastRowOf = (sheetName: string | null, current: SheetModel) =>
+    (sheetName === null ? current : (model.sheet(sheetName) ?? current)).maxRows;
   for (const sheet of sheets) {
     const extent = sheet.storedExtent();
     const rows: RawCellContent[][] = [];
@@ -185,7 +231,12 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
       if (v === null) return { value: '' };
       if (typeof v === 'number') {
         const type = hf.getCellValueDetailedType(address);
-        if (dateResults.has(`${sheetIndex}:${row - 1}:${column - 1}`) || type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') return { value: dateOfSerial(v) };
+        if (
+          dateResults.has(`${sheetIndex}:${row - 1}:${column - 1}`) ||
+          type === 'NUMBER_DATE' ||
+          type === 'NUMBER_DATETIME'
+        )
+          return { value: dateOfSerial(v) };
       }
       return { value: v };
     };
@@ -193,7 +244,8 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
       if (cell.formula === undefined || direct.anchors.has(cell)) continue;
       result.formulas++;
       const read = readCell(row, column);
-      const cachedUnknownFunction = read.error !== undefined && read.value === '#NAME?' && cell.value !== '' && !cell.error;
+      const cachedUnknownFunction =
+        read.error !== undefined && read.value === '#NAME?' && cell.value !== '' && !cell.error;
       if (cachedUnknownFunction) continue; // a function HyperFormula lacks (QUERY…): keep the value Sheets saved
       cell.value = read.value;
       if (read.error !== undefined) {
@@ -204,9 +256,14 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
       const address = { sheet: hfId, row: row - 1, col: column - 1 };
       if (!hf.isCellPartOfArray(address)) continue;
       let rows = 1;
-      while (hf.isCellPartOfArray({ ...address, row: address.row + rows }) && !sheet.cell(row + rows, column)?.formula) rows++;
+      while (hf.isCellPartOfArray({ ...address, row: address.row + rows }) && !sheet.cell(row + rows, column)?.formula)
+        rows++;
       let columns = 1;
-      while (hf.isCellPartOfArray({ ...address, col: address.col + columns }) && !sheet.cell(row, column + columns)?.formula) columns++;
+      while (
+        hf.isCellPartOfArray({ ...address, col: address.col + columns }) &&
+        !sheet.cell(row, column + columns)?.formula
+      )
+        columns++;
       if (rows === 1 && columns === 1) continue;
       cell.spill = { rows, columns };
       for (let r = row; r < row + rows; r++)
@@ -215,7 +272,8 @@ export function evaluateWorkbook(model: WorkbookModel, host: CustomFunctionHost)
           const target = sheet.ensure(r, c);
           const spilled = readCell(r, c);
           target.value = spilled.value;
-          if (spilled.error !== undefined) target.error = spilled.error; else delete target.error;
+          if (spilled.error !== undefined) target.error = spilled.error;
+          else delete target.error;
           target.spilledFrom = { row, column };
         }
     }
@@ -243,7 +301,8 @@ interface DirectCall {
 }
 
 const CALL = /^=\s*([A-Za-z_][\w.]*)\s*\(([\s\S]*)\)\s*$/;
-const REFERENCE = /^(?:((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*))!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})(?:\$?(\d+))?)?$/i;
+const REFERENCE =
+  /^(?:((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*))!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})(?:\$?(\d+))?)?$/i;
 
 /** Splits a call's arguments at the commas outside quotes; null when an argument is not a plain reference or literal. */
 function directArgs(text: string, model: WorkbookModel, current: SheetModel): DirectArg[] | null {
@@ -251,9 +310,18 @@ function directArgs(text: string, model: WorkbookModel, current: SheetModel): Di
   const parts = text.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)(?=(?:[^']*'[^']*')*[^']*$)/).map((p) => p.trim());
   const args: DirectArg[] = [];
   for (const part of parts) {
-    if (/^-?\d+(\.\d+)?$/.test(part)) { args.push({ kind: 'literal', value: Number(part) }); continue; }
-    if (/^"(?:[^"]|"")*"$/.test(part)) { args.push({ kind: 'literal', value: part.slice(1, -1).replace(/""/g, '"') }); continue; }
-    if (/^(TRUE|FALSE)$/i.test(part)) { args.push({ kind: 'literal', value: part.toUpperCase() === 'TRUE' }); continue; }
+    if (/^-?\d+(\.\d+)?$/.test(part)) {
+      args.push({ kind: 'literal', value: Number(part) });
+      continue;
+    }
+    if (/^"(?:[^"]|"")*"$/.test(part)) {
+      args.push({ kind: 'literal', value: part.slice(1, -1).replace(/""/g, '"') });
+      continue;
+    }
+    if (/^(TRUE|FALSE)$/i.test(part)) {
+      args.push({ kind: 'literal', value: part.toUpperCase() === 'TRUE' });
+      continue;
+    }
     const m = REFERENCE.exec(part);
     if (!m) return null;
     const sheetName = m[1]?.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
@@ -261,7 +329,10 @@ function directArgs(text: string, model: WorkbookModel, current: SheetModel): Di
     if (!sheet) return null;
     const row = Number(m[3]);
     const column = columnNumber(m[2]);
-    if (m[4] === undefined) { args.push({ kind: 'cell', sheet, row, column }); continue; }
+    if (m[4] === undefined) {
+      args.push({ kind: 'cell', sheet, row, column });
+      continue;
+    }
     const endColumn = columnNumber(m[4]);
     const endRow = m[5] === undefined ? null : Number(m[5]);
     if (endColumn < column || (endRow !== null && endRow < row)) return null;
@@ -298,7 +369,11 @@ function argValue(arg: DirectArg): unknown {
  * A call waits for the calls whose results it reads (a formula's result area: its column(s) from its own
  * row down), and is left to HyperFormula when it reads a cell holding any other formula.
  */
-function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result: Evaluation): { anchors: Set<Cell>; spilled: Set<Cell> } {
+function evaluateDirectly(
+  model: WorkbookModel,
+  host: CustomFunctionHost,
+  result: Evaluation,
+): { anchors: Set<Cell>; spilled: Set<Cell> } {
   const anchors = new Set<Cell>();
   const spilled = new Set<Cell>();
   const byUpperName = new Map(host.names.map((n) => [n.toUpperCase(), n]));
@@ -329,17 +404,35 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
     return widths.get(name)!;
   };
   const readsArea = (call: DirectCall, sheet: SheetModel, top: number, left: number, right: number) =>
-    call.args.some((a) => a.kind !== 'literal' && a.sheet === sheet && (a.kind === 'cell'
-      ? a.row >= top && a.column >= left && a.column <= right
-      : argEndRow(a) >= top && a.endColumn >= left && a.column <= right));
+    call.args.some(
+      (a) =>
+        a.kind !== 'literal' &&
+        a.sheet === sheet &&
+        (a.kind === 'cell'
+          ? a.row >= top && a.column >= left && a.column <= right
+          : argEndRow(a) >= top && a.endColumn >= left && a.column <= right),
+    );
   const readsOtherFormula = (call: DirectCall) =>
-    call.args.some((a) => a.kind !== 'literal' && (otherFormulas.get(a.sheet) ?? []).some((f) =>
-      a.kind === 'cell' ? f.row === a.row && f.column === a.column : f.row >= a.row && f.row <= argEndRow(a) && f.column >= a.column && f.column <= a.endColumn));
+    call.args.some(
+      (a) =>
+        a.kind !== 'literal' &&
+        (otherFormulas.get(a.sheet) ?? []).some((f) =>
+          a.kind === 'cell'
+            ? f.row === a.row && f.column === a.column
+            : f.row >= a.row && f.row <= argEndRow(a) && f.column >= a.column && f.column <= a.endColumn,
+        ),
+    );
 
   let pending = candidates.filter((c) => !readsOtherFormula(c));
   while (pending.length > 0) {
-    const ready = pending.filter((call) => !pending.some((other) =>
-      other !== call && readsArea(call, other.sheet, other.row, other.column, other.column + widthOf(other.name) - 1)));
+    const ready = pending.filter(
+      (call) =>
+        !pending.some(
+          (other) =>
+            other !== call &&
+            readsArea(call, other.sheet, other.row, other.column, other.column + widthOf(other.name) - 1),
+        ),
+    );
     // Calls reading each other (or their own result) are left to HyperFormula, which reports the cycle.
     if (ready.length === 0) break;
     for (const call of ready) {
@@ -352,7 +445,14 @@ function evaluateDirectly(model: WorkbookModel, host: CustomFunctionHost, result
   return { anchors, spilled };
 }
 
-function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evaluation, spilled: Set<Cell>, lastResults: Map<string, { args: string; returned: unknown }>, sheetIndex: number): void {
+function runDirectCall(
+  call: DirectCall,
+  host: CustomFunctionHost,
+  result: Evaluation,
+  spilled: Set<Cell>,
+  lastResults: Map<string, { args: string; returned: unknown }>,
+  sheetIndex: number,
+): void {
   const { sheet, row, column, cell } = call;
   result.formulas++;
   const fail = (value: string, message: string) => {
@@ -373,7 +473,10 @@ function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evalu
     try {
       returned = host.call(call.name, args);
     } catch (error) {
-      returned = new CellError(ErrorType.ERROR, typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error));
+      returned = new CellError(
+        ErrorType.ERROR,
+        typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error),
+      );
     }
     lastResults.set(key, { args: signature, returned });
   }
@@ -387,7 +490,11 @@ function runDirectCall(call: DirectCall, host: CustomFunctionHost, result: Evalu
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
     return String(v);
   };
-  const rows: unknown[][] = !Array.isArray(returned) ? [[returned]] : returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
+  const rows: unknown[][] = !Array.isArray(returned)
+    ? [[returned]]
+    : returned.length > 0 && !Array.isArray(returned[0])
+      ? [returned]
+      : (returned as unknown[][]);
   const height = rows.length;
   // A loop, not Math.max(...rows): spreading 200,000 arguments overflows the call stack.
   let width = 0;
@@ -460,7 +567,13 @@ export const SHEETS_MAX_CELLS = 10_000_000;
 export const SHEETS_MAX_COLUMNS = 18_278;
 
 /** HyperFormula's settings for a Sheets-like workbook: Sheets' date serials and date entry formats. */
-export const HF_CONFIG = { licenseKey: 'gpl-v3', maxRows: SHEETS_MAX_CELLS, maxColumns: SHEETS_MAX_COLUMNS, dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], nullDate: { year: 1899, month: 12, day: 30 } };
+export const HF_CONFIG = {
+  licenseKey: 'gpl-v3',
+  maxRows: SHEETS_MAX_CELLS,
+  maxColumns: SHEETS_MAX_COLUMNS,
+  dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'],
+  nullDate: { year: 1899, month: 12, day: 30 },
+};
 
 /**
  * Registers the host's custom functions in HyperFormula (whose function registry is global) so formulas call
@@ -486,7 +599,10 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
       const shape = ast.procedureName ? shapeOf(ast.procedureName) : { width: 1, fixedHeight: null };
       let height = 1;
       for (const arg of ast.args) {
-        const size = this.arraySizeForAst(arg as Parameters<FunctionPlugin['arraySizeForAst']>[0], state as Parameters<FunctionPlugin['arraySizeForAst']>[1]);
+        const size = this.arraySizeForAst(
+          arg as Parameters<FunctionPlugin['arraySizeForAst']>[0],
+          state as Parameters<FunctionPlugin['arraySizeForAst']>[1],
+        );
         height = Math.max(height, size.height);
       }
       if (shape.fixedHeight !== null) height = shape.fixedHeight;
@@ -503,9 +619,18 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
       repeatLastArgs: 1,
       vectorizationForbidden: true,
     };
-    type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0] & { args: Parameters<FunctionPlugin['arraySizeForAst']>[0][] };
+    type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0] & {
+      args: Parameters<FunctionPlugin['arraySizeForAst']>[0][];
+    };
     type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
-    (BundleFunctions.prototype as unknown as Record<string, unknown>)[method] = function (this: BundleFunctions & { runFunction: Function; metadata: (n: string) => FunctionMetadata }, ast: Ast, state: State) {
+    (BundleFunctions.prototype as unknown as Record<string, unknown>)[method] = function (
+      this: BundleFunctions & {
+        runFunction: (...args: unknown[]) => unknown;
+        metadata: (n: string) => FunctionMetadata;
+      },
+      ast: Ast,
+      state: State,
+    ) {
       const expected = this.resultSize(ast, state);
       const anchor = (state as { formulaAddress: { sheet: number; row: number; col: number } }).formulaAddress;
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
@@ -536,8 +661,10 @@ export function registerCustomFunctions(host: CustomFunctionHost, hooks: CallHoo
           if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
           return String(v);
         };
-        if (!Array.isArray(returned)) return expected.isScalar() ? toHf(returned, 0, 0) : padded([[returned]], expected, toHf);
-        const rows: unknown[][] = returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
+        if (!Array.isArray(returned))
+          return expected.isScalar() ? toHf(returned, 0, 0) : padded([[returned]], expected, toHf);
+        const rows: unknown[][] =
+          returned.length > 0 && !Array.isArray(returned[0]) ? [returned] : (returned as unknown[][]);
         if (expected.isScalar()) return toHf(rows[0]?.[0], 0, 0);
         return padded(rows, expected, toHf);
       });
@@ -566,7 +693,10 @@ interface ResultShape {
 function probeShape(host: CustomFunctionHost, name: string): ResultShape {
   const blankColumn = [[''], ['']];
   try {
-    const out = host.call(name, Array.from({ length: 8 }, () => blankColumn));
+    const out = host.call(
+      name,
+      Array.from({ length: 8 }, () => blankColumn),
+    );
     if (!Array.isArray(out) || out.length === 0) return { width: 1, fixedHeight: null };
     const rows = (Array.isArray(out[0]) ? out : [out]) as unknown[][];
     const width = Math.max(1, ...rows.map((r) => r.length));
@@ -577,7 +707,11 @@ function probeShape(host: CustomFunctionHost, name: string): ResultShape {
   }
 }
 
-function padded(rows: unknown[][], size: ArraySize, toHf: (v: unknown, r: number, c: number) => HfScalar): SimpleRangeValue {
+function padded(
+  rows: unknown[][],
+  size: ArraySize,
+  toHf: (v: unknown, r: number, c: number) => HfScalar,
+): SimpleRangeValue {
   const out: HfScalar[][] = [];
   for (let r = 0; r < size.height; r++) {
     const row: HfScalar[] = [];
@@ -596,4 +730,3 @@ function hfContent(value: CellValue, error?: string): RawCellContent {
   if (isDate(value)) return value;
   return value;
 }
-

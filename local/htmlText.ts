@@ -38,10 +38,15 @@ export function htmlToText(html: string): string {
       field: (elem: Elem, _walk: unknown, builder: Builder) => {
         const a = elem.attribs ?? {};
         if (a.type === 'hidden' || a.type === 'submit' || a.type === 'button') return;
-        builder.addInline(a.type === 'checkbox' || a.type === 'radio' ? ('checked' in a ? '[x]' : '[ ]') : `[${a.value ?? ''}]`);
+        builder.addInline(
+          a.type === 'checkbox' || a.type === 'radio' ? ('checked' in a ? '[x]' : '[ ]') : `[${a.value ?? ''}]`,
+        );
       },
       choice: (elem: Elem, _walk: unknown, builder: Builder) => {
-        if (elem.name === 'textarea') { builder.addInline(`[${textOf(elem).trim()}]`); return; }
+        if (elem.name === 'textarea') {
+          builder.addInline(`[${textOf(elem).trim()}]`);
+          return;
+        }
         const options = (elem.children ?? []).filter((c) => c.name === 'option');
         const chosen = options.find((o) => o.attribs && 'selected' in o.attribs) ?? options[0];
         builder.addInline(`[${chosen ? textOf(chosen).trim() : ''}]`);

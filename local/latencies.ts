@@ -25,7 +25,7 @@
  * write at ~4 s. They are deliberately on the slow side of that measurement; docs/limits.md shows what the
  * estimates become with them and how to re-run the bench if you calibrate them against a real spreadsheet.
  */
-import { CallLatencies } from './calls';
+import type { CallLatencies } from './calls';
 
 export const APPS_SCRIPT_LATENCIES: CallLatencies = {
   /** Anything not listed: a cheap call that stays in the script's process (getters on cached objects). */

@@ -1,4 +1,4 @@
-import { SheetModel, isDate } from './workbook';
+import { isDate, type SheetModel } from './workbook';
 
 /** Which columns to draw (1-based) and how wide; the rest of a wide sheet would not fit a picture. */
 export interface PictureOptions {

@@ -15,16 +15,23 @@ import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
+import { type AuthModeName, type ExecutionKind, refusal } from './authModes';
 import { CallLog } from './calls';
-import { Evaluation, customFunctionNames, evaluateWorkbook } from './formulas';
-import { AuthModeName, ExecutionKind, refusal } from './authModes';
+import { customFunctionNames, type Evaluation, evaluateWorkbook } from './formulas';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
-import { Services, createServices } from './services';
-import { FileLock } from './services/fileLock';
+import { createServices, type Services } from './services';
 import { warehouseFile } from './services/bigquery';
+import { FileLock } from './services/fileLock';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
-import { LocalSpreadsheet, LocalSpreadsheetApp, LocalUi, Realm } from './spreadsheetApp';
-import { WorkbookModel, isDate, loadWorkbook, restoreWorkbookSnapshot, saveWorkbook, workbookSnapshot } from './workbook';
+import { type LocalSpreadsheet, LocalSpreadsheetApp, type LocalUi, type Realm } from './spreadsheetApp';
+import {
+  isDate,
+  loadWorkbook,
+  restoreWorkbookSnapshot,
+  saveWorkbook,
+  type WorkbookModel,
+  workbookSnapshot,
+} from './workbook';
 
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
 export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
@@ -196,10 +203,13 @@ const VIRTUAL_DATE = `(function (clock) {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const scriptTimeZone = options.scriptTimeZone ?? appsScriptTimeZone();
   const workbookPath = options.workbookPath ? resolve(options.workbookPath) : undefined;
-  const workbook = options.workbook ?? (workbookPath ? await loadWorkbook(workbookPath, { timeZone: options.timeZone ?? scriptTimeZone }) : undefined);
+  const workbook =
+    options.workbook ??
+    (workbookPath ? await loadWorkbook(workbookPath, { timeZone: options.timeZone ?? scriptTimeZone }) : undefined);
   if (!workbook) throw new Error('createRuntime: give workbookPath or workbook');
   if (options.timeZone) {
-    if (!isValidTimeZone(options.timeZone)) throw new Error(`Time zone ${options.timeZone} is not one Sheets knows; give an IANA name like Europe/Berlin.`);
+    if (!isValidTimeZone(options.timeZone))
+      throw new Error(`Time zone ${options.timeZone} is not one Sheets knows; give an IANA name like Europe/Berlin.`);
     workbook.timeZone = options.timeZone;
   }
   if (options.locale) workbook.locale = options.locale;
@@ -209,7 +219,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const calls = new TimedCallLog(APPS_SCRIPT_LATENCIES);
   const startMs = (options.now ?? new Date()).getTime();
-  const elapsed = options.clock === 'cpu' ? () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : () => performance.now();
+  const elapsed =
+    options.clock === 'cpu'
+      ? () => {
+          const u = process.cpuUsage();
+          return (u.user + u.system) / 1000;
+        }
+      : () => performance.now();
   const realStart = elapsed();
   const virtualMs = () => startMs + (elapsed() - realStart) + calls.estimatedAppsScriptMs();
 
@@ -236,7 +252,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const refused = refusal(run.mode, run.kind, service, method);
     if (refused) throw realm.error(refused);
     // A trigger runs without the user: a scope added by an update and not granted yet stops it at first use.
-    if (authorizationRequired && run.kind === 'clockTrigger' && ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(service)) {
+    if (
+      authorizationRequired &&
+      run.kind === 'clockTrigger' &&
+      ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(service)
+    ) {
       throw realm.error(AUTHORIZATION_REQUIRED_MESSAGE);
     }
   };
@@ -250,9 +270,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const callCustomFunction = (name: string, args: unknown[]) => {
     const limitMs = options.customFunctionTimeLimitMs ?? CUSTOM_FUNCTION_TIME_LIMIT_MS;
     const context = { mode: 'CUSTOM_FUNCTION', kind: 'customFunction', document: true } as const;
-    if (workbook.timeZone === processZone) return guarded(name, args.map((a) => toRealm(a, realm)), limitMs, context);
+    if (workbook.timeZone === processZone)
+      return guarded(
+        name,
+        args.map((a) => toRealm(a, realm)),
+        limitMs,
+        context,
+      );
     return mapDates(
-      guarded(name, args.map((a) => toRealm(mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)), realm)), limitMs, context),
+      guarded(
+        name,
+        args.map((a) =>
+          toRealm(
+            mapDates(a, (d) => wallClockToInstant(d, workbook.timeZone)),
+            realm,
+          ),
+        ),
+        limitMs,
+        context,
+      ),
       (d) => instantToWallClock(d, workbook.timeZone),
     );
   };
@@ -260,14 +296,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const mode = options.mode ?? 'addon';
   const addonMenuCaption = mode === 'bound' ? (options.projectName ?? 'Untitled project') : 'PartnerPulse';
   const app = new LocalSpreadsheetApp({
-    model: workbook, calls, realm, recalculate, selection: options.selection, addonMenuCaption,
+    model: workbook,
+    calls,
+    realm,
+    recalculate,
+    selection: options.selection,
+    addonMenuCaption,
     warehouse: options.warehouse ? warehouseFile(resolve(options.warehouse)) : null,
-    dataSourcesPath: workbookPath ? workbookPath.replace(/\.xlsx$/i, '') + '.datasources.json' : null,
+    dataSourcesPath: workbookPath ? `${workbookPath.replace(/\.xlsx$/i, '')}.datasources.json` : null,
   });
 
   // A workbook given in memory (tests) gets a fresh state folder, so runs never share properties by accident.
   const base = workbookPath ?? join(mkdtempSync(join(tmpdir(), 'partnerpulse-')), 'workbook.xlsx');
-  const statePath = options.statePath ?? base.replace(/\.xlsx$/i, '') + '.state.json';
+  const statePath = options.statePath ?? `${base.replace(/\.xlsx$/i, '')}.state.json`;
   const live = workbookPath ? liveCopy(workbook, workbookPath) : null;
   const services = createServices({
     statePath,
@@ -320,7 +361,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const FULL: Pick<Execution, 'mode' | 'kind' | 'document'> = { mode: 'FULL', kind: 'user', document: true };
 
-  function guarded(name: string, args: unknown[], limitMs: number, how: Pick<Execution, 'mode' | 'kind' | 'document'> = FULL): unknown {
+  function guarded(
+    name: string,
+    args: unknown[],
+    limitMs: number,
+    how: Pick<Execution, 'mode' | 'kind' | 'document'> = FULL,
+  ): unknown {
     const fn = context[name];
     if (typeof fn !== 'function') throw realm.error(`Script function not found: ${name}`);
     if (runs.length === 0 && options.catchUpEachRun) live?.catchUp();
@@ -361,7 +407,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const event = timeDrivenEvent(due.triggerId, due.at);
       const report: FiredTrigger = { handler: due.handler, triggerUid: due.triggerId, dueAt: due.at, event, ok: true };
       try {
-        guarded(due.handler, [event], runLimit, { mode: 'FULL', kind: 'clockTrigger', document: options.triggerDocument ?? true });
+        guarded(due.handler, [event], runLimit, {
+          mode: 'FULL',
+          kind: 'clockTrigger',
+          document: options.triggerDocument ?? true,
+        });
       } catch (error) {
         report.ok = false;
         const message = (error as { message?: unknown } | null)?.message;
@@ -373,12 +423,32 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 
   return {
-    call: (functionName, ...args) => guarded(functionName, args.map((a) => toRealm(a, realm)), runLimit),
-    open: () => guarded('onOpen', [simpleMode === 'NONE' ? { authMode: simpleMode } : { authMode: simpleMode, source: app.spreadsheet, user: userObject(options.userEmail) }], simpleLimit, simple),
+    call: (functionName, ...args) =>
+      guarded(
+        functionName,
+        args.map((a) => toRealm(a, realm)),
+        runLimit,
+      ),
+    open: () =>
+      guarded(
+        'onOpen',
+        [
+          simpleMode === 'NONE'
+            ? { authMode: simpleMode }
+            : { authMode: simpleMode, source: app.spreadsheet, user: userObject(options.userEmail) },
+        ],
+        simpleLimit,
+        simple,
+      ),
     install: () => guarded('onInstall', [{ authMode: 'FULL' }], runLimit, FULL),
     edit: (a1Notation, change = {}) => {
       const range = app.spreadsheet.getRange(a1Notation);
-      const event: Record<string, unknown> = { authMode: simpleMode, range, source: app.spreadsheet, user: userObject(options.userEmail) };
+      const event: Record<string, unknown> = {
+        authMode: simpleMode,
+        range,
+        source: app.spreadsheet,
+        user: userObject(options.userEmail),
+      };
       if ('value' in change) event.value = toRealm(change.value, realm);
       if ('oldValue' in change) event.oldValue = toRealm(change.oldValue, realm);
       return guarded('onEdit', [event], simpleLimit, simple);
@@ -395,7 +465,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     services,
     context,
     now: () => new Date(virtualMs()),
-    notices: live?.editedOutside ? [`${workbookPath} was changed outside PartnerPulse since the last run: this run starts from your edits.`] : [],
+    notices: live?.editedOutside
+      ? [`${workbookPath} was changed outside PartnerPulse since the last run: this run starts from your edits.`]
+      : [],
     async save(path?: string) {
       const target = path ?? workbookPath;
       if (!target) throw new Error('save: no path (the workbook was not loaded from a file)');
@@ -403,7 +475,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         // Saved under the document lock, from the newest live copy, so a slower process never overwrites
         // what a later execution wrote.
         const lock = new FileLock(`${statePath}.document.lock`, `save-${randomUUID()}`);
-        if (!lock.acquire(120_000)) throw new Error(`save: another run held the document lock of ${target} for two minutes; try again.`);
+        if (!lock.acquire(120_000))
+          throw new Error(`save: another run held the document lock of ${target} for two minutes; try again.`);
         try {
           live.catchUp();
           await saveWorkbook(workbook, target);
@@ -437,13 +510,17 @@ interface LiveFile {
  * over, not when the workbook opens and not later at a lock (docs/local-runtime.md, "Your edits win").
  */
 function liveCopy(workbook: WorkbookModel, workbookPath: string) {
-  const livePath = workbookPath.replace(/\.xlsx$/i, '') + '.live.json';
+  const livePath = `${workbookPath.replace(/\.xlsx$/i, '')}.live.json`;
   // Hashing a large .xlsx costs time, so the hash is kept for as long as size and mtime stay the same.
   let known: { mtimeMs: number; size: number; hash: string } | null = null;
   const xlsxHash = () => {
     const stat = statSync(workbookPath);
     if (!known || known.mtimeMs !== stat.mtimeMs || known.size !== stat.size) {
-      known = { mtimeMs: stat.mtimeMs, size: stat.size, hash: createHash('sha1').update(readFileSync(workbookPath)).digest('hex') };
+      known = {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        hash: createHash('sha1').update(readFileSync(workbookPath)).digest('hex'),
+      };
     }
     return known.hash;
   };
@@ -532,7 +609,10 @@ function toRealm(value: unknown, realm: Realm): unknown {
 /** The script's time zone from appsscript.json, as Apps Script takes it. */
 export function appsScriptTimeZone(): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')) as { timeZone?: string }).timeZone ?? 'America/New_York';
+    return (
+      (JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')) as { timeZone?: string }).timeZone ??
+      'America/New_York'
+    );
   } catch {
     return 'America/New_York';
   }

@@ -15,11 +15,11 @@
  * caught locally before Google would hand the page a broken result.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Runtime, createRuntime } from './runtime';
+import { createRuntime, type Runtime } from './runtime';
 import { workingCopy } from './workingCopy';
 
 export interface SidebarServerOptions {
@@ -109,7 +109,10 @@ export async function runCall(runtime: Runtime, name: string, args: unknown[]): 
   try {
     const value = runtime.call(name, ...args);
     const bad = dateInside(value);
-    if (bad) throw new Error(`${name} returned a Date or function at ${bad}; google.script.run cannot carry it (send an ISO date string).`);
+    if (bad)
+      throw new Error(
+        `${name} returned a Date or function at ${bad}; google.script.run cannot carry it (send an ISO date string).`,
+      );
     // Plain data only crosses to the page (and from a worker thread).
     return { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
   } catch (error) {
@@ -176,7 +179,14 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
   let inFlight = 0;
   let nextId = 0;
   const stats = { maxConcurrent: 0 };
-  const workerOptions = { workbookPath: options.workbookPath, now: options.now?.toISOString(), selection: options.selection, outboxDir: options.outboxDir, userEmail: options.userEmail, catchUpEachRun: true };
+  const workerOptions = {
+    workbookPath: options.workbookPath,
+    now: options.now?.toISOString(),
+    selection: options.selection,
+    outboxDir: options.outboxDir,
+    userEmail: options.userEmail,
+    catchUpEachRun: true,
+  };
 
   const onWorker = (slot: (typeof workers)[number], name: string, args: unknown[]): Promise<CallAnswer> =>
     new Promise((resolve) => {
@@ -256,7 +266,9 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
       readBody(req)
         .then((body) => run(body))
         .then((answer) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(answer)))
-        .catch((error: Error) => send(res, 500, 'application/json; charset=utf-8', JSON.stringify({ error: error.message })));
+        .catch((error: Error) =>
+          send(res, 500, 'application/json; charset=utf-8', JSON.stringify({ error: error.message })),
+        );
       return;
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -288,7 +300,10 @@ export interface SidebarCliOptions {
 }
 
 /** `npm run sidebar [-- --workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]` */
-export function parseSidebarArgs(argv: string[], defaults: { workbookPath: string; example: string }): SidebarCliOptions {
+export function parseSidebarArgs(
+  argv: string[],
+  defaults: { workbookPath: string; example: string },
+): SidebarCliOptions {
   const options: SidebarCliOptions = { ...defaults, fresh: false, port: 0, selection: 'Partners!A2' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -304,11 +319,15 @@ export function parseSidebarArgs(argv: string[], defaults: { workbookPath: strin
     else if (arg === '--now') {
       const text = value();
       const d = new Date(text);
-      if (isNaN(d.getTime())) throw new Error(`--now ${text}: not a date; write it like 2026-12-01T09:00`);
+      if (Number.isNaN(d.getTime())) throw new Error(`--now ${text}: not a date; write it like 2026-12-01T09:00`);
       options.now = d;
-    } else throw new Error(`Unknown option ${arg}. Usage: npm run sidebar -- [--workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]`);
+    } else
+      throw new Error(
+        `Unknown option ${arg}. Usage: npm run sidebar -- [--workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]`,
+      );
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error(`--port ${options.port}: allowed 0–65535 (0 picks a free port)`);
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+    throw new Error(`--port ${options.port}: allowed 0–65535 (0 picks a free port)`);
   return options;
 }
 
@@ -319,7 +338,10 @@ const ROOT = resolve(__dirname, '..');
  * sidebar and prints its URL. The server keeps the process alive until Ctrl+C.
  */
 export async function runSidebar(argv: string[]): Promise<number> {
-  const defaults = { workbookPath: join(ROOT, 'out', 'sidebar.xlsx'), example: join(ROOT, 'examples', 'partners.xlsx') };
+  const defaults = {
+    workbookPath: join(ROOT, 'out', 'sidebar.xlsx'),
+    example: join(ROOT, 'examples', 'partners.xlsx'),
+  };
   const options = parseSidebarArgs(argv, defaults);
   const onExample = resolve(options.workbookPath) === defaults.workbookPath;
   // Your own workbook is never written: the sidebar works on its copy in out/ (local/workingCopy.ts).
@@ -335,9 +357,17 @@ export async function runSidebar(argv: string[]): Promise<number> {
   if (!existsSync(workbookPath)) throw new Error(`${workbookPath} does not exist`);
   // The example's dates are relative to its fixed day (examples/build-example.mjs): run on that morning.
   const now = options.now ?? (onExample ? new Date(2026, 11, 1, 9, 0) : undefined);
-  const server = await startSidebarServer({ workbookPath, now, selection: options.selection, port: options.port, outboxDir: join(dirname(workbookPath), 'outbox') });
+  const server = await startSidebarServer({
+    workbookPath,
+    now,
+    selection: options.selection,
+    port: options.port,
+    outboxDir: join(dirname(workbookPath), 'outbox'),
+  });
   console.log(`QBR sidebar for ${options.selection} of ${workbookPath}:\n\n  ${server.url}\n`);
-  console.log('Open it in a browser (300 px wide, like Google\'s sidebar); add ?select=Partners!A5 to open another row.');
+  console.log(
+    "Open it in a browser (300 px wide, like Google's sidebar); add ?select=Partners!A5 to open another row.",
+  );
   console.log('Every call saves the workbook; e-mails go to the outbox folder beside it. Ctrl+C stops.');
   process.once('SIGINT', () => void server.close().finally(() => process.exit(0)));
   return 0;

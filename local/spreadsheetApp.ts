@@ -12,11 +12,31 @@
  * module's. Dates handed to the script are made with the context's Date (so `instanceof Date` holds in
  * the add-on) and errors are the context's Error; dates coming back are recognised by their tag.
  */
-import { CallLog } from './calls';
-import { ConnectedSheets, DATA_EXECUTION_STATE, LocalBigQueryDataSourceSpec, LocalDataSource, LocalDataSourceSheet, LocalDataSourceSpecBuilder, SheetTarget, WarehouseFile } from './services/bigquery';
+import type { CallLog } from './calls';
+import {
+  ConnectedSheets,
+  DATA_EXECUTION_STATE,
+  type LocalBigQueryDataSourceSpec,
+  type LocalDataSource,
+  type LocalDataSourceSheet,
+  type LocalDataSourceSpecBuilder,
+  type SheetTarget,
+  type WarehouseFile,
+} from './services/bigquery';
 import { instantToWallClock, wallClockToInstant } from './services/time';
 import { parseTyped } from './valueParsing';
-import { Cell, CellValue, ChartModel, ListValidation, SheetModel, WorkbookModel, a1, columnNumber, isBlankValue, isDate } from './workbook';
+import {
+  a1,
+  type Cell,
+  type CellValue,
+  type ChartModel,
+  columnNumber,
+  isBlankValue,
+  isDate,
+  type ListValidation,
+  type SheetModel,
+  type WorkbookModel,
+} from './workbook';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,17 +48,27 @@ type GValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
 /** Google's return types with our classes in place of Google's, so `implements` checks parameters. */
-type Swap<R> = R extends GRange ? LocalRange
-  : R extends GSheet ? LocalSheet
-  : R extends GSpreadsheet ? LocalSpreadsheet
-  : R extends GMenu ? LocalMenu
-  : R extends GUi ? LocalUi
-  : R extends GValidationBuilder ? LocalDataValidationBuilder
-  : R extends GValidation ? LocalDataValidation
-  : R extends (infer E)[] ? Swap<E>[]
-  : R;
+type Swap<R> = R extends GRange
+  ? LocalRange
+  : R extends GSheet
+    ? LocalSheet
+    : R extends GSpreadsheet
+      ? LocalSpreadsheet
+      : R extends GMenu
+        ? LocalMenu
+        : R extends GUi
+          ? LocalUi
+          : R extends GValidationBuilder
+            ? LocalDataValidationBuilder
+            : R extends GValidation
+              ? LocalDataValidation
+              : R extends (infer E)[]
+                ? Swap<E>[]
+                : R;
 type SwapAll<A> = { [I in keyof A]: Swap<A[I]> };
-type Localized<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: SwapAll<A>) => Swap<R> : T[K] };
+type Localized<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: SwapAll<A>) => Swap<R> : T[K];
+};
 
 /** How values and errors are made in the add-on's realm. */
 export interface Realm {
@@ -128,7 +158,12 @@ class Session {
 // ---------------------------------------------------------------------------------------------------------
 // A1 notation
 
-interface Area { row: number; column: number; rows: number; columns: number }
+interface Area {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
 
 /** Parses "A1", "A1:C3", "A2:A" (to the last row), "A:C", "2:5"; null when it is not A1 notation. */
 export function parseA1(a1Notation: string, maxRows: number, maxColumns: number): Area | null {
@@ -159,8 +194,18 @@ function splitSheetPrefix(notation: string): { sheetName: string | null; range: 
 // Colors and display
 
 const NAMED_COLORS: Record<string, string> = {
-  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#00ff00', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080', cyan: '#00ffff', magenta: '#ff00ff',
+  white: '#ffffff',
+  black: '#000000',
+  red: '#ff0000',
+  green: '#00ff00',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
+  cyan: '#00ffff',
+  magenta: '#ff00ff',
 };
 
 /** Sheets stores colors as lowercase #rrggbb; null or "" resets to no fill (read back as #ffffff). */
@@ -183,7 +228,8 @@ export function displayValue(value: CellValue, numberFormat?: string): string {
   if (isDate(value)) {
     const f = (numberFormat ?? '').toLowerCase();
     const date = `${value.getFullYear()}-${pad2(value.getMonth() + 1)}-${pad2(value.getDate())}`;
-    if (f.startsWith('yyyy-mm-dd')) return f.includes('h') ? `${date} ${pad2(value.getHours())}:${pad2(value.getMinutes())}` : date;
+    if (f.startsWith('yyyy-mm-dd'))
+      return f.includes('h') ? `${date} ${pad2(value.getHours())}:${pad2(value.getMinutes())}` : date;
     return `${value.getMonth() + 1}/${value.getDate()}/${value.getFullYear()}`;
   }
   if (typeof value === 'number') {
@@ -199,11 +245,19 @@ export function displayValue(value: CellValue, numberFormat?: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Data validation
 
-export class LocalDataValidation implements Pick<Localized<GValidation>, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'> {
+export class LocalDataValidation
+  implements Pick<Localized<GValidation>, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'>
+{
   constructor(readonly rule: ListValidation) {}
-  getCriteriaValues(): unknown[] { return [this.rule.values.slice(), true]; }
-  getAllowInvalid(): boolean { return this.rule.allowInvalid; }
-  getHelpText(): string { return this.rule.helpText ?? ''; }
+  getCriteriaValues(): unknown[] {
+    return [this.rule.values.slice(), true];
+  }
+  getAllowInvalid(): boolean {
+    return this.rule.allowInvalid;
+  }
+  getHelpText(): string {
+    return this.rule.helpText ?? '';
+  }
   copy(): LocalDataValidationBuilder {
     const b = new LocalDataValidationBuilder();
     b.rule = { ...this.rule, values: this.rule.values.slice() };
@@ -211,7 +265,9 @@ export class LocalDataValidation implements Pick<Localized<GValidation>, 'getCri
   }
 }
 
-export class LocalDataValidationBuilder implements Pick<Localized<GValidationBuilder>, 'requireValueInList' | 'setAllowInvalid' | 'setHelpText' | 'build'> {
+export class LocalDataValidationBuilder
+  implements Pick<Localized<GValidationBuilder>, 'requireValueInList' | 'setAllowInvalid' | 'setHelpText' | 'build'>
+{
   rule: ListValidation = { kind: 'list', values: [], allowInvalid: true };
   requireValueInList(values: string[], _showDropdown?: boolean): LocalDataValidationBuilder {
     this.rule.values = values.map(String);
@@ -234,13 +290,43 @@ export class LocalDataValidationBuilder implements Pick<Localized<GValidationBui
 // Range — https://developers.google.com/apps-script/reference/spreadsheet/range
 
 type RangeMethods =
-  | 'getValue' | 'getValues' | 'setValue' | 'setValues' | 'getDisplayValue' | 'getDisplayValues'
-  | 'getBackground' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds'
-  | 'getFormula' | 'getFormulas' | 'setFormula' | 'setFormulas'
-  | 'getNote' | 'getNotes' | 'setNote' | 'setNotes'
-  | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
-  | 'getSheet' | 'getCell' | 'offset' | 'setDataValidation' | 'getDataValidation' | 'setNumberFormat' | 'setNumberFormats'
-  | 'setFontWeight' | 'setFontWeights' | 'activate' | 'clearContent' | 'isBlank';
+  | 'getValue'
+  | 'getValues'
+  | 'setValue'
+  | 'setValues'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNote'
+  | 'getNotes'
+  | 'setNote'
+  | 'setNotes'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'getCell'
+  | 'offset'
+  | 'setDataValidation'
+  | 'getDataValidation'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'activate'
+  | 'clearContent'
+  | 'isBlank';
 
 export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   constructor(
@@ -281,15 +367,21 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   /** Apps Script's check for 2-D data given to a set…s method. */
   private checkSize(data: unknown): unknown[][] {
     if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) {
-      this.session.fail('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+      this.session.fail(
+        "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+      );
     }
     const rows = data as unknown[][];
     if (rows.length !== this.rows) {
-      this.session.fail(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.rows}.`);
+      this.session.fail(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.rows}.`,
+      );
     }
     for (const row of rows) {
       if (row.length !== this.columns) {
-        this.session.fail(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.columns}.`);
+        this.session.fail(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.columns}.`,
+        );
       }
     }
     return rows;
@@ -300,11 +392,17 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
     const next = this.session.fromScript(value);
     // Sheets reads a written string as typed text ("20%" → 0.2, "2026-12-01" → a date), unless it starts with
     // an apostrophe or the cell is formatted as plain text (local/valueParsing.ts).
-    if (typeof next.value === 'string' && next.formula === undefined && !next.typedAsText && cell.numberFormat !== '@') {
+    if (
+      typeof next.value === 'string' &&
+      next.formula === undefined &&
+      !next.typedAsText &&
+      cell.numberFormat !== '@'
+    ) {
       const typed = parseTyped(next.value, this.session.env.model.locale);
       if (typed) {
         next.value = typed.value;
-        if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
+        if (typed.numberFormat && (!cell.numberFormat || cell.numberFormat === 'General'))
+          cell.numberFormat = typed.numberFormat;
       }
     }
     cell.value = next.value;
@@ -318,7 +416,8 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   }
 
   private each(visit: (cell: Cell) => void): void {
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) visit(this.sheetModel.ensure(this.row + r, this.column + c));
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.columns; c++) visit(this.sheetModel.ensure(this.row + r, this.column + c));
   }
 
   getValues(): unknown[][] {
@@ -377,14 +476,17 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 
   setFormula(formula: string): LocalRange {
     this.countWrite('setFormula');
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) this.writeCell(r, c, formula.startsWith('=') ? formula : `=${formula}`);
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.columns; c++) this.writeCell(r, c, formula.startsWith('=') ? formula : `=${formula}`);
     this.session.changed();
     return this;
   }
 
   setFormulas(formulas: string[][]): LocalRange {
     this.countWrite('setFormulas');
-    this.checkSize(formulas).forEach((row, r) => row.forEach((f, c) => this.writeCell(r, c, f === '' ? '' : String(f).startsWith('=') ? f : `=${String(f)}`)));
+    this.checkSize(formulas).forEach((row, r) =>
+      row.forEach((f, c) => this.writeCell(r, c, f === '' ? '' : String(f).startsWith('=') ? f : `=${String(f)}`)),
+    );
     this.session.changed();
     return this;
   }
@@ -403,17 +505,23 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   setBackground(color: string | null): LocalRange {
     this.countWrite('setBackground');
     const hex = normalizeColor(color);
-    this.each((cell) => { if (hex) cell.background = hex; else delete cell.background; });
+    this.each((cell) => {
+      if (hex) cell.background = hex;
+      else delete cell.background;
+    });
     return this;
   }
 
   setBackgrounds(color: (string | null)[][]): LocalRange {
     this.countWrite('setBackgrounds');
-    this.checkSize(color).forEach((row, r) => row.forEach((c, ci) => {
-      const cell = this.sheetModel.ensure(this.row + r, this.column + ci);
-      const hex = normalizeColor(c as string | null);
-      if (hex) cell.background = hex; else delete cell.background;
-    }));
+    this.checkSize(color).forEach((row, r) =>
+      row.forEach((c, ci) => {
+        const cell = this.sheetModel.ensure(this.row + r, this.column + ci);
+        const hex = normalizeColor(c as string | null);
+        if (hex) cell.background = hex;
+        else delete cell.background;
+      }),
+    );
     return this;
   }
 
@@ -430,22 +538,31 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 
   setNote(note: string | null): LocalRange {
     this.countWrite('setNote');
-    this.each((cell) => { if (note) cell.note = String(note); else delete cell.note; });
+    this.each((cell) => {
+      if (note) cell.note = String(note);
+      else delete cell.note;
+    });
     return this;
   }
 
   setNotes(notes: (string | null)[][]): LocalRange {
     this.countWrite('setNotes');
-    this.checkSize(notes).forEach((row, r) => row.forEach((n, c) => {
-      const cell = this.sheetModel.ensure(this.row + r, this.column + c);
-      if (n) cell.note = String(n); else delete cell.note;
-    }));
+    this.checkSize(notes).forEach((row, r) =>
+      row.forEach((n, c) => {
+        const cell = this.sheetModel.ensure(this.row + r, this.column + c);
+        if (n) cell.note = String(n);
+        else delete cell.note;
+      }),
+    );
     return this;
   }
 
   setDataValidation(rule: LocalDataValidation | null): LocalRange {
     this.countWrite('setDataValidation');
-    this.each((cell) => { if (rule) cell.validation = { ...rule.rule, values: rule.rule.values.slice() }; else delete cell.validation; });
+    this.each((cell) => {
+      if (rule) cell.validation = { ...rule.rule, values: rule.rule.values.slice() };
+      else delete cell.validation;
+    });
     return this;
   }
 
@@ -458,29 +575,41 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 
   setNumberFormat(numberFormat: string): LocalRange {
     this.countWrite('setNumberFormat');
-    this.each((cell) => { cell.numberFormat = numberFormat; });
+    this.each((cell) => {
+      cell.numberFormat = numberFormat;
+    });
     return this;
   }
 
   setNumberFormats(numberFormats: string[][]): LocalRange {
     this.countWrite('setNumberFormats');
-    this.checkSize(numberFormats).forEach((row, r) => row.forEach((f, c) => { this.sheetModel.ensure(this.row + r, this.column + c).numberFormat = String(f); }));
+    this.checkSize(numberFormats).forEach((row, r) =>
+      row.forEach((f, c) => {
+        this.sheetModel.ensure(this.row + r, this.column + c).numberFormat = String(f);
+      }),
+    );
     return this;
   }
 
   setFontWeight(fontWeight: string | null): LocalRange {
     this.countWrite('setFontWeight');
-    this.each((cell) => { if (fontWeight === 'bold') cell.bold = true; else delete cell.bold; });
+    this.each((cell) => {
+      if (fontWeight === 'bold') cell.bold = true;
+      else delete cell.bold;
+    });
     return this;
   }
 
   /** One weight per cell ("bold" or "normal"; null = normal), sized like the range (Range.setFontWeights). */
   setFontWeights(fontWeights: (string | null)[][]): LocalRange {
     this.count('setFontWeights');
-    this.checkSize(fontWeights).forEach((row, r) => row.forEach((w, c) => {
-      const cell = this.sheetModel.ensure(this.row + r, this.column + c);
-      if (w === 'bold') cell.bold = true; else delete cell.bold;
-    }));
+    this.checkSize(fontWeights).forEach((row, r) =>
+      row.forEach((w, c) => {
+        const cell = this.sheetModel.ensure(this.row + r, this.column + c);
+        if (w === 'bold') cell.bold = true;
+        else delete cell.bold;
+      }),
+    );
     return this;
   }
 
@@ -494,20 +623,42 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   isBlank(): boolean {
     this.countRead('isBlank');
     this.session.fresh();
-    return this.grid((cell) => !cell || (cell.formula === undefined && isBlankValue(cell.value))).every((row) => row.every(Boolean));
+    return this.grid((cell) => !cell || (cell.formula === undefined && isBlankValue(cell.value))).every((row) =>
+      row.every(Boolean),
+    );
   }
 
-  getRow(): number { this.count('getRow'); return this.row; }
-  getColumn(): number { this.count('getColumn'); return this.column; }
-  getLastRow(): number { this.count('getLastRow'); return this.row + this.rows - 1; }
-  getLastColumn(): number { this.count('getLastColumn'); return this.column + this.columns - 1; }
-  getNumRows(): number { this.count('getNumRows'); return this.rows; }
-  getNumColumns(): number { this.count('getNumColumns'); return this.columns; }
+  getRow(): number {
+    this.count('getRow');
+    return this.row;
+  }
+  getColumn(): number {
+    this.count('getColumn');
+    return this.column;
+  }
+  getLastRow(): number {
+    this.count('getLastRow');
+    return this.row + this.rows - 1;
+  }
+  getLastColumn(): number {
+    this.count('getLastColumn');
+    return this.column + this.columns - 1;
+  }
+  getNumRows(): number {
+    this.count('getNumRows');
+    return this.rows;
+  }
+  getNumColumns(): number {
+    this.count('getNumColumns');
+    return this.columns;
+  }
 
   getA1Notation(): string {
     this.count('getA1Notation');
     const start = a1(this.row, this.column);
-    return this.rows === 1 && this.columns === 1 ? start : `${start}:${a1(this.row + this.rows - 1, this.column + this.columns - 1)}`;
+    return this.rows === 1 && this.columns === 1
+      ? start
+      : `${start}:${a1(this.row + this.rows - 1, this.column + this.columns - 1)}`;
   }
 
   getSheet(): LocalSheet {
@@ -518,13 +669,16 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#getcellrow,-column — 1-based within the range. */
   getCell(row: number, column: number): LocalRange {
     this.count('getCell');
-    if (row < 1 || column < 1 || row > this.rows || column > this.columns) this.session.fail('Cell reference out of range');
+    if (row < 1 || column < 1 || row > this.rows || column > this.columns)
+      this.session.fail('Cell reference out of range');
     return new LocalRange(this.session, this.sheetModel, this.row + row - 1, this.column + column - 1, 1, 1);
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {
     this.count('offset');
-    return this.session.spreadsheet.wrapSheet(this.sheetModel).rangeAt(this.row + rowOffset, this.column + columnOffset, numRows ?? this.rows, numColumns ?? this.columns);
+    return this.session.spreadsheet
+      .wrapSheet(this.sheetModel)
+      .rangeAt(this.row + rowOffset, this.column + columnOffset, numRows ?? this.rows, numColumns ?? this.columns);
   }
 
   activate(): LocalRange {
@@ -535,7 +689,13 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
   /** Makes this range the selection. Internal (not an Apps Script method), so not counted. */
   select(): LocalRange {
     this.session.activeSheet = this.sheetModel;
-    this.session.activeRange = { sheet: this.sheetModel, row: this.row, column: this.column, rows: this.rows, columns: this.columns };
+    this.session.activeRange = {
+      sheet: this.sheetModel,
+      row: this.row,
+      column: this.column,
+      rows: this.rows,
+      columns: this.columns,
+    };
     return this;
   }
 
@@ -549,12 +709,34 @@ export class LocalRange implements Pick<Localized<GRange>, RangeMethods> {
 // Sheet — https://developers.google.com/apps-script/reference/spreadsheet/sheet
 
 type SheetMethods =
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn'
-  | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'insertRowsAfter' | 'insertColumnsAfter'
-  | 'deleteRow' | 'deleteRows' | 'deleteColumns' | 'activate' | 'getActiveRange' | 'clear';
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getParent'
+  | 'getDataRange'
+  | 'getRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'appendRow'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumns'
+  | 'activate'
+  | 'getActiveRange'
+  | 'clear';
 
 export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
-  constructor(private readonly session: Session, readonly model: SheetModel) {}
+  constructor(
+    private readonly session: Session,
+    readonly model: SheetModel,
+  ) {}
 
   private count(method: string): void {
     this.session.count('Sheet', method);
@@ -563,7 +745,8 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   /** A range by 1-based coordinates, with Apps Script's checks. Not counted: callers count. */
   rangeAt(row: number, column: number, rows = 1, columns = 1): LocalRange {
     const s = this.session;
-    if (!Number.isInteger(row) || !Number.isInteger(column)) s.fail('The coordinates of the range are outside the dimensions of the sheet.');
+    if (!Number.isInteger(row) || !Number.isInteger(column))
+      s.fail('The coordinates of the range are outside the dimensions of the sheet.');
     if (rows < 1) s.fail('The number of rows in the range must be at least 1.');
     if (columns < 1) s.fail('The number of columns in the range must be at least 1.');
     if (row < 1 || column < 1 || row + rows - 1 > this.model.maxRows || column + columns - 1 > this.model.maxColumns) {
@@ -583,7 +766,10 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
       if (!area) return this.session.fail('Range not found');
       return sheet.rangeAt(area.row, area.column, area.rows, area.columns);
     }
-    if (column === undefined) return this.session.fail(`The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+    if (column === undefined)
+      return this.session.fail(
+        `The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     return this.rangeAt(rowOrA1, column, numRows ?? 1, numColumns ?? 1);
   }
 
@@ -594,20 +780,50 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
     return this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
   }
 
-  getName(): string { this.count('getName'); return this.model.name; }
-  getSheetId(): number { this.count('getSheetId'); return this.model.id; }
-  getIndex(): number { this.count('getIndex'); return this.session.env.model.sheets.indexOf(this.model) + 1; }
-  getParent(): LocalSpreadsheet { this.count('getParent'); return this.session.spreadsheet; }
-  getLastRow(): number { this.count('getLastRow'); this.session.fresh(); return this.model.lastRow(); }
-  getLastColumn(): number { this.count('getLastColumn'); this.session.fresh(); return this.model.lastColumn(); }
-  getMaxRows(): number { this.count('getMaxRows'); return this.model.maxRows; }
-  getMaxColumns(): number { this.count('getMaxColumns'); return this.model.maxColumns; }
-  getFrozenRows(): number { this.count('getFrozenRows'); return this.model.frozenRows; }
+  getName(): string {
+    this.count('getName');
+    return this.model.name;
+  }
+  getSheetId(): number {
+    this.count('getSheetId');
+    return this.model.id;
+  }
+  getIndex(): number {
+    this.count('getIndex');
+    return this.session.env.model.sheets.indexOf(this.model) + 1;
+  }
+  getParent(): LocalSpreadsheet {
+    this.count('getParent');
+    return this.session.spreadsheet;
+  }
+  getLastRow(): number {
+    this.count('getLastRow');
+    this.session.fresh();
+    return this.model.lastRow();
+  }
+  getLastColumn(): number {
+    this.count('getLastColumn');
+    this.session.fresh();
+    return this.model.lastColumn();
+  }
+  getMaxRows(): number {
+    this.count('getMaxRows');
+    return this.model.maxRows;
+  }
+  getMaxColumns(): number {
+    this.count('getMaxColumns');
+    return this.model.maxColumns;
+  }
+  getFrozenRows(): number {
+    this.count('getFrozenRows');
+    return this.model.frozenRows;
+  }
 
   setName(name: string): LocalSheet {
     this.count('setName');
     const other = this.session.env.model.sheet(name);
-    if (other && other !== this.model) this.session.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (other && other !== this.model)
+      this.session.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.model.name = name;
     return this;
   }
@@ -620,12 +836,14 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   /** Writes after the last row with content, growing the sheet if needed. */
   appendRow(rowContents: unknown[]): LocalSheet {
     this.count('appendRow');
-    if (!Array.isArray(rowContents)) this.session.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents))
+      this.session.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     this.session.fresh();
     const row = this.model.lastRow() + 1;
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
-    if (rowContents.length > 0) new LocalRange(this.session, this.model, row, 1, 1, rowContents.length).writeValues([rowContents]);
+    if (rowContents.length > 0)
+      new LocalRange(this.session, this.model, row, 1, 1, rowContents.length).writeValues([rowContents]);
     this.session.cells('written', rowContents.length);
     this.session.changed();
     return this;
@@ -641,7 +859,8 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
 
   insertColumnsAfter(afterPosition: number, howMany: number): LocalSheet {
     this.count('insertColumnsAfter');
-    if (afterPosition < 1 || afterPosition > this.model.maxColumns) this.session.fail('Those columns are out of bounds.');
+    if (afterPosition < 1 || afterPosition > this.model.maxColumns)
+      this.session.fail('Those columns are out of bounds.');
     this.model.insertColumnsAfter(afterPosition, howMany);
     this.session.changed();
     return this;
@@ -660,17 +879,19 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#deletecolumnscolumnposition,-howmany */
   deleteColumns(columnPosition: number, howMany: number): void {
     this.count('deleteColumns');
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns) this.session.fail('Those columns are out of bounds.');
-    if (howMany >= this.model.maxColumns) this.session.fail('You can\'t delete all the columns on the sheet.');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns)
+      this.session.fail('Those columns are out of bounds.');
+    if (howMany >= this.model.maxColumns) this.session.fail("You can't delete all the columns on the sheet.");
     this.model.deleteColumns(columnPosition, howMany);
     this.session.changed();
   }
 
   private removeRows(from: number, count: number): LocalSheet {
     if (from < 1 || from + count - 1 > this.model.maxRows) this.session.fail('Those rows are out of bounds.');
-    if (count >= this.model.maxRows) this.session.fail('You can\'t delete all the rows on the sheet.');
+    if (count >= this.model.maxRows) this.session.fail("You can't delete all the rows on the sheet.");
     // Sheets keeps at least one row below the frozen ones.
-    if (this.model.frozenRows > 0 && count >= this.model.maxRows - this.model.frozenRows) this.session.fail('Sorry, it is not possible to delete all non-frozen rows.');
+    if (this.model.frozenRows > 0 && count >= this.model.maxRows - this.model.frozenRows)
+      this.session.fail('Sorry, it is not possible to delete all non-frozen rows.');
     this.model.deleteRows(from, count);
     this.session.changed();
     return this;
@@ -694,7 +915,9 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   getActiveRange(): LocalRange | null {
     this.count('getActiveRange');
     const a = this.session.activeRange;
-    return a && a.sheet === this.model ? new LocalRange(this.session, a.sheet, a.row, a.column, a.rows, a.columns) : null;
+    return a && a.sheet === this.model
+      ? new LocalRange(this.session, a.sheet, a.row, a.column, a.rows, a.columns)
+      : null;
   }
 
   // Charts (see LocalChartBuilder for why these are outside the `implements` list).
@@ -707,7 +930,10 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
   /** Adds the chart; a chart already in the sheet (the same id) is replaced, as updateChart would. */
   insertChart(chart: LocalEmbeddedChart): void {
     this.count('insertChart');
-    if (!(chart instanceof LocalEmbeddedChart)) this.session.fail("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!(chart instanceof LocalEmbeddedChart))
+      this.session.fail(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.",
+      );
     const model = chart.model;
     model.id = Math.max(0, ...this.session.env.model.sheets.flatMap((s) => s.charts.map((c) => c.id))) + 1;
     this.model.charts.push(model);
@@ -734,21 +960,41 @@ export class LocalSheet implements Pick<Localized<GSheet>, SheetMethods> {
 const CHART_TYPES = ['area', 'bar', 'column', 'combo', 'histogram', 'line', 'pie', 'scatter', 'table'] as const;
 
 export class LocalEmbeddedChart {
-  constructor(readonly model: ChartModel, private readonly session: Session, private readonly sheetModel: SheetModel | null) {}
+  constructor(
+    readonly model: ChartModel,
+    private readonly session: Session,
+    private readonly sheetModel: SheetModel | null,
+  ) {}
   /** Null until the chart is inserted in a sheet, as in Apps Script. */
-  getChartId(): number | null { return this.sheetModel && this.sheetModel.charts.includes(this.model) ? this.model.id : null; }
+  getChartId(): number | null {
+    return this.sheetModel?.charts.includes(this.model) ? this.model.id : null;
+  }
   getRanges(): LocalRange[] {
     const sheet = this.sheetModel;
-    return sheet ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns)) : [];
+    return sheet
+      ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns))
+      : [];
   }
-  getNumHeaders(): number { return this.model.numHeaders; }
+  getNumHeaders(): number {
+    return this.model.numHeaders;
+  }
   getOptions(): { get(option: string): unknown } {
     const options = this.model.options;
     return { get: (option: string) => (option in options ? options[option] : null) };
   }
-  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+  getContainerInfo(): {
+    getAnchorRow(): number;
+    getAnchorColumn(): number;
+    getOffsetX(): number;
+    getOffsetY(): number;
+  } {
     const p = this.model.position;
-    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+    return {
+      getAnchorRow: () => p.row,
+      getAnchorColumn: () => p.column,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
   }
   modify(): LocalChartBuilder {
     return new LocalChartBuilder(this.session, this.sheetModel, JSON.parse(JSON.stringify(this.model)) as ChartModel);
@@ -759,46 +1005,89 @@ export class LocalChartBuilder {
   constructor(
     private readonly session: Session,
     private readonly sheetModel: SheetModel | null,
-    private readonly model: ChartModel = { id: 0, type: 'line', ranges: [], numHeaders: -1, options: {}, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } },
+    private readonly model: ChartModel = {
+      id: 0,
+      type: 'line',
+      ranges: [],
+      numHeaders: -1,
+      options: {},
+      position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+    },
   ) {}
-  private as(type: (typeof CHART_TYPES)[number]): LocalChartBuilder { this.model.type = type; return this; }
-  asAreaChart(): LocalChartBuilder { return this.as('area'); }
-  asBarChart(): LocalChartBuilder { return this.as('bar'); }
-  asColumnChart(): LocalChartBuilder { return this.as('column'); }
-  asComboChart(): LocalChartBuilder { return this.as('combo'); }
-  asHistogramChart(): LocalChartBuilder { return this.as('histogram'); }
-  asLineChart(): LocalChartBuilder { return this.as('line'); }
-  asPieChart(): LocalChartBuilder { return this.as('pie'); }
-  asScatterChart(): LocalChartBuilder { return this.as('scatter'); }
-  asTableChart(): LocalChartBuilder { return this.as('table'); }
+  private as(type: (typeof CHART_TYPES)[number]): LocalChartBuilder {
+    this.model.type = type;
+    return this;
+  }
+  asAreaChart(): LocalChartBuilder {
+    return this.as('area');
+  }
+  asBarChart(): LocalChartBuilder {
+    return this.as('bar');
+  }
+  asColumnChart(): LocalChartBuilder {
+    return this.as('column');
+  }
+  asComboChart(): LocalChartBuilder {
+    return this.as('combo');
+  }
+  asHistogramChart(): LocalChartBuilder {
+    return this.as('histogram');
+  }
+  asLineChart(): LocalChartBuilder {
+    return this.as('line');
+  }
+  asPieChart(): LocalChartBuilder {
+    return this.as('pie');
+  }
+  asScatterChart(): LocalChartBuilder {
+    return this.as('scatter');
+  }
+  asTableChart(): LocalChartBuilder {
+    return this.as('table');
+  }
   /** Charts.ChartType values print as their names ("COLUMN"). */
   setChartType(type: unknown): LocalChartBuilder {
     const name = String(type).toLowerCase() as (typeof CHART_TYPES)[number];
     if (!CHART_TYPES.includes(name)) this.session.fail(`Invalid argument: type`);
     return this.as(name);
   }
-  getChartType(): string { return this.model.type.toUpperCase(); }
+  getChartType(): string {
+    return this.model.type.toUpperCase();
+  }
   addRange(range: LocalRange): LocalChartBuilder {
     this.model.ranges.push({ row: range.row, column: range.column, rows: range.rows, columns: range.columns });
     return this;
   }
   removeRange(range: LocalRange): LocalChartBuilder {
-    this.model.ranges = this.model.ranges.filter((r) => !(r.row === range.row && r.column === range.column && r.rows === range.rows && r.columns === range.columns));
+    this.model.ranges = this.model.ranges.filter(
+      (r) =>
+        !(r.row === range.row && r.column === range.column && r.rows === range.rows && r.columns === range.columns),
+    );
     return this;
   }
-  clearRanges(): LocalChartBuilder { this.model.ranges = []; return this; }
+  clearRanges(): LocalChartBuilder {
+    this.model.ranges = [];
+    return this;
+  }
   getRanges(): LocalRange[] {
     const sheet = this.sheetModel;
-    return sheet ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns)) : [];
+    return sheet
+      ? this.model.ranges.map((r) => new LocalRange(this.session, sheet, r.row, r.column, r.rows, r.columns))
+      : [];
   }
-  setNumHeaders(headers: number): LocalChartBuilder { this.model.numHeaders = headers; return this; }
+  setNumHeaders(headers: number): LocalChartBuilder {
+    this.model.numHeaders = headers;
+    return this;
+  }
   setOption(option: string, value: unknown): LocalChartBuilder {
     // Options cross from the add-on's realm; JSON keeps plain data and drops what a chart could not use.
     this.model.options[String(option)] = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
     return this;
   }
   /** The typed builders' setTitle is the "title" option. */
-  setTitle(chartTitle: string): LocalChartBuilder { return this.setOption('title', chartTitle); }
+  setTitle(chartTitle: string): LocalChartBuilder {
+    return this.setOption('title', chartTitle);
+  }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): LocalChartBuilder {
     this.model.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
@@ -812,8 +1101,21 @@ export class LocalChartBuilder {
 // Spreadsheet — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getSheets' | 'getSheetByName' | 'insertSheet'
-  | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' | 'setActiveRange' | 'getRange' | 'toast' | 'getNumSheets';
+  | 'getId'
+  | 'getName'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveRange'
+  | 'getRange'
+  | 'toast'
+  | 'getNumSheets';
 
 export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, SpreadsheetMethods> {
   private readonly wrappers = new Map<SheetModel, LocalSheet>();
@@ -836,12 +1138,30 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
     return model ? this.wrapSheet(model) : null;
   }
 
-  getId(): string { this.count('getId'); return this.session.env.model.id; }
-  getName(): string { this.count('getName'); return this.session.env.model.name; }
-  getUrl(): string { this.count('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.session.env.model.id}/edit`; }
-  getSpreadsheetTimeZone(): string { this.count('getSpreadsheetTimeZone'); return this.session.env.model.timeZone; }
-  getSpreadsheetLocale(): string { this.count('getSpreadsheetLocale'); return this.session.env.model.locale; }
-  getNumSheets(): number { this.count('getNumSheets'); return this.session.env.model.sheets.length; }
+  getId(): string {
+    this.count('getId');
+    return this.session.env.model.id;
+  }
+  getName(): string {
+    this.count('getName');
+    return this.session.env.model.name;
+  }
+  getUrl(): string {
+    this.count('getUrl');
+    return `https://docs.google.com/spreadsheets/d/${this.session.env.model.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.count('getSpreadsheetTimeZone');
+    return this.session.env.model.timeZone;
+  }
+  getSpreadsheetLocale(): string {
+    this.count('getSpreadsheetLocale');
+    return this.session.env.model.locale;
+  }
+  getNumSheets(): number {
+    this.count('getNumSheets');
+    return this.session.env.model.sheets.length;
+  }
 
   getSheets(): LocalSheet[] {
     this.count('getSheets');
@@ -864,8 +1184,9 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
       while (model.sheet(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
-    if (model.sheet(name)) this.session.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    const index = typeof sheetName === 'number' ? sheetName : sheetIndex ?? model.sheets.length;
+    if (model.sheet(name))
+      this.session.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const index = typeof sheetName === 'number' ? sheetName : (sheetIndex ?? model.sheets.length);
     const sheet = model.addSheet(name, Math.max(0, Math.min(index, model.sheets.length)));
     this.session.activeSheet = sheet;
     return this.wrapSheet(sheet);
@@ -911,16 +1232,27 @@ export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, Spreadshe
   }
 
   // Connected Sheets (local/services/bigquery.ts).
-  insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet { return this.session.connected.insertDataSourceSheet(spec); }
-  getDataSourceSheets(): LocalDataSourceSheet[] { this.count('getDataSourceSheets'); return this.session.connected.dataSourceSheets(); }
-  getDataSources(): LocalDataSource[] { this.count('getDataSources'); return [...this.session.connected.dataSources]; }
+  insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet {
+    return this.session.connected.insertDataSourceSheet(spec);
+  }
+  getDataSourceSheets(): LocalDataSourceSheet[] {
+    this.count('getDataSourceSheets');
+    return this.session.connected.dataSourceSheets();
+  }
+  getDataSources(): LocalDataSource[] {
+    this.count('getDataSources');
+    return [...this.session.connected.dataSources];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Ui — https://developers.google.com/apps-script/reference/base/ui
 
 export type MenuEntry = { item: string; functionName: string } | { separator: true } | { subMenu: RecordedMenu };
-export interface RecordedMenu { caption: string; entries: MenuEntry[] }
+export interface RecordedMenu {
+  caption: string;
+  entries: MenuEntry[];
+}
 export interface RecordedDialog {
   kind: 'sidebar' | 'modal' | 'modeless' | 'alert' | 'prompt';
   title: string;
@@ -933,7 +1265,10 @@ const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_
 
 export class LocalMenu implements Pick<Localized<GMenu>, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly record: RecordedMenu;
-  constructor(private readonly session: Session, caption: string) {
+  constructor(
+    private readonly session: Session,
+    caption: string,
+  ) {
     this.record = { caption, entries: [] };
   }
   addItem(caption: string, functionName: string): LocalMenu {
@@ -955,14 +1290,24 @@ export class LocalMenu implements Pick<Localized<GMenu>, 'addItem' | 'addSeparat
     this.session.count('Ui', 'addToUi');
     const menus = this.session.ui.menus;
     const same = menus.findIndex((m) => m.caption === this.record.caption);
-    if (same >= 0) menus[same] = this.record; else menus.push(this.record);
+    if (same >= 0) menus[same] = this.record;
+    else menus.push(this.record);
   }
 }
 
 /** Something with HTML content, as HtmlService's HtmlOutput (from local/services) is. */
-interface HtmlLike { getContent?(): string; getTitle?(): string }
+interface HtmlLike {
+  getContent?(): string;
+  getTitle?(): string;
+}
 
-export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
+export class LocalUi
+  implements
+    Pick<
+      Localized<GUi>,
+      'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
+    >
+{
   readonly Button = BUTTON as unknown as typeof GoogleAppsScript.Base.Button;
   readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
   /** Menus added with addToUi, in order. */
@@ -990,14 +1335,16 @@ export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddon
 
   alert(titleOrPrompt: string, promptOrButtons?: unknown, _buttons?: unknown): GoogleAppsScript.Base.Button {
     this.session.count('Ui', 'alert');
-    const [title, message] = typeof promptOrButtons === 'string' ? [titleOrPrompt, promptOrButtons] : ['', titleOrPrompt];
+    const [title, message] =
+      typeof promptOrButtons === 'string' ? [titleOrPrompt, promptOrButtons] : ['', titleOrPrompt];
     this.dialogs.push({ kind: 'alert', title, content: message });
     return (this.responses.shift()?.button ?? 'OK') as unknown as GoogleAppsScript.Base.Button;
   }
 
   prompt(titleOrPrompt: string, promptOrButtons?: unknown, _buttons?: unknown): GoogleAppsScript.Base.PromptResponse {
     this.session.count('Ui', 'prompt');
-    const [title, message] = typeof promptOrButtons === 'string' ? [titleOrPrompt, promptOrButtons] : ['', titleOrPrompt];
+    const [title, message] =
+      typeof promptOrButtons === 'string' ? [titleOrPrompt, promptOrButtons] : ['', titleOrPrompt];
     this.dialogs.push({ kind: 'prompt', title, content: message });
     const answer = this.responses.shift() ?? { button: 'OK' as const, text: '' };
     return {
@@ -1023,7 +1370,8 @@ export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddon
 
   private show(kind: RecordedDialog['kind'], html: unknown, title: string | undefined): void {
     const h = html as HtmlLike;
-    const content = typeof html === 'string' ? html : typeof h?.getContent === 'function' ? h.getContent() : String(html);
+    const content =
+      typeof html === 'string' ? html : typeof h?.getContent === 'function' ? h.getContent() : String(html);
     this.dialogs.push({ kind, title: title ?? (typeof h?.getTitle === 'function' ? h.getTitle() : ''), content });
   }
 }
@@ -1031,7 +1379,14 @@ export class LocalUi implements Pick<Localized<GUi>, 'createMenu' | 'createAddon
 // ---------------------------------------------------------------------------------------------------------
 // SpreadsheetApp — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
 
-type AppMethods = 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'setActiveRange' | 'getUi' | 'newDataValidation' | 'flush';
+type AppMethods =
+  | 'getActive'
+  | 'getActiveSpreadsheet'
+  | 'getActiveSheet'
+  | 'setActiveRange'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'flush';
 
 export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   private readonly session: Session;
@@ -1039,16 +1394,26 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   constructor(env: SpreadsheetEnvironment) {
     this.session = new Session(env);
     this.session.spreadsheet = new LocalSpreadsheet(this.session);
-    this.session.connected = new ConnectedSheets(connectedSheetsHost(this.session), env.warehouse ?? null, env.dataSourcesPath ?? null);
+    this.session.connected = new ConnectedSheets(
+      connectedSheetsHost(this.session),
+      env.warehouse ?? null,
+      env.dataSourcesPath ?? null,
+    );
     if (env.selection) this.select(env.selection);
   }
 
   /** Connected Sheets' enums as the add-on compares them. */
   readonly DataExecutionState = DATA_EXECUTION_STATE;
-  newDataSourceSpec(): LocalDataSourceSpecBuilder { return this.session.connected.newSpec(); }
-  enableBigQueryExecution(): void { this.session.connected.enable(); }
+  newDataSourceSpec(): LocalDataSourceSpecBuilder {
+    return this.session.connected.newSpec();
+  }
+  enableBigQueryExecution(): void {
+    this.session.connected.enable();
+  }
   /** The end of an execution: data execution must be enabled again by the next one. Not part of Apps Script. */
-  endExecution(): void { this.session.connected.endExecution(); }
+  endExecution(): void {
+    this.session.connected.endExecution();
+  }
 
   /** Sets the selection as a user's click would ("Partners!A5", "A5:K5"); not counted. */
   select(notation: string): void {
@@ -1062,8 +1427,12 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   }
 
   /** What the UI recorded: menus, sidebars, dialogs. Not part of Apps Script; for tests and the CLI. */
-  get ui(): LocalUi { return this.session.ui; }
-  get spreadsheet(): LocalSpreadsheet { return this.session.spreadsheet; }
+  get ui(): LocalUi {
+    return this.session.ui;
+  }
+  get spreadsheet(): LocalSpreadsheet {
+    return this.session.spreadsheet;
+  }
 
   /**
    * Whether this execution has a containing document. A time-driven run may not (docs/google-fidelity.md);
@@ -1072,9 +1441,20 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   documentAvailable = true;
 
   // Google's typings promise a value; without a document Apps Script gives null, so the null is cast.
-  getActive(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActive'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
-  getActiveSpreadsheet(): LocalSpreadsheet { this.session.count('SpreadsheetApp', 'getActiveSpreadsheet'); return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet); }
-  getActiveSheet(): LocalSheet { this.session.count('SpreadsheetApp', 'getActiveSheet'); return this.documentAvailable ? this.session.spreadsheet.wrapSheet(this.session.activeSheet) : (null as unknown as LocalSheet); }
+  getActive(): LocalSpreadsheet {
+    this.session.count('SpreadsheetApp', 'getActive');
+    return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet);
+  }
+  getActiveSpreadsheet(): LocalSpreadsheet {
+    this.session.count('SpreadsheetApp', 'getActiveSpreadsheet');
+    return this.documentAvailable ? this.session.spreadsheet : (null as unknown as LocalSpreadsheet);
+  }
+  getActiveSheet(): LocalSheet {
+    this.session.count('SpreadsheetApp', 'getActiveSheet');
+    return this.documentAvailable
+      ? this.session.spreadsheet.wrapSheet(this.session.activeSheet)
+      : (null as unknown as LocalSheet);
+  }
 
   getActiveRange(): LocalRange | null {
     this.session.count('SpreadsheetApp', 'getActiveRange');
@@ -1088,8 +1468,14 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
     return range.select();
   }
 
-  getUi(): LocalUi { this.session.count('SpreadsheetApp', 'getUi'); return this.session.ui; }
-  newDataValidation(): LocalDataValidationBuilder { this.session.count('SpreadsheetApp', 'newDataValidation'); return new LocalDataValidationBuilder(); }
+  getUi(): LocalUi {
+    this.session.count('SpreadsheetApp', 'getUi');
+    return this.session.ui;
+  }
+  newDataValidation(): LocalDataValidationBuilder {
+    this.session.count('SpreadsheetApp', 'newDataValidation');
+    return new LocalDataValidationBuilder();
+  }
 
   /** Applies pending changes; here it brings formula results up to date. */
   flush(): void {
@@ -1098,7 +1484,6 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, AppMethods> {
   }
 }
 
-
 /** What local/services/bigquery.ts needs of the session: counting, errors, dates and sheets in the script's realm. */
 function connectedSheetsHost(session: Session) {
   const target = (model: SheetModel): SheetTarget => ({
@@ -1106,7 +1491,11 @@ function connectedSheetsHost(session: Session) {
     name: () => model.name,
     write(rows) {
       model.clearCells();
-      rows.forEach((row, r) => row.forEach((value, c) => { model.ensure(r + 1, c + 1).value = value as CellValue; }));
+      rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          model.ensure(r + 1, c + 1).value = value as CellValue;
+        }),
+      );
     },
   });
   return {

@@ -7,7 +7,7 @@
  * as in en_US only (a German "1,5" stays text here — not modelled). A date becomes the model's wall clock
  * (local/services/time.ts): a Date of this process's zone showing that day at 00:00.
  */
-import { CellValue } from './workbook';
+import type { CellValue } from './workbook';
 
 export interface Typed {
   value: CellValue;
@@ -53,7 +53,10 @@ export function parseTyped(text: string, locale = 'en_US'): Typed | null {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (validDate(y, m, d)) {
       if (iso[4] === undefined) return { value: new Date(y, m - 1, d), numberFormat: 'yyyy-mm-dd' };
-      return { value: new Date(y, m - 1, d, Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)), numberFormat: 'yyyy-mm-dd hh:mm' };
+      return {
+        value: new Date(y, m - 1, d, Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)),
+        numberFormat: 'yyyy-mm-dd hh:mm',
+      };
     }
   }
   const numeric = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(t);
@@ -61,7 +64,8 @@ export function parseTyped(text: string, locale = 'en_US'): Typed | null {
     const monthFirst = locale === 'en_US' && numeric[2] === '/';
     const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
     const [m, d] = monthFirst ? [a, b] : [b, a];
-    if (validDate(y, m, d)) return { value: new Date(y, m - 1, d), numberFormat: monthFirst ? 'M/d/yyyy' : 'dd.MM.yyyy' };
+    if (validDate(y, m, d))
+      return { value: new Date(y, m - 1, d), numberFormat: monthFirst ? 'M/d/yyyy' : 'dd.MM.yyyy' };
   }
   return null;
 }

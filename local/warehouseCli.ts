@@ -4,12 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readStoredSettings } from '../src/core/settings/settings';
-import { DIALECTS, DialectName } from '../src/core/warehouse/dialect';
+import { DIALECTS, type DialectName } from '../src/core/warehouse/dialect';
 import { rulesSql } from '../src/core/warehouse/rulesSql';
 
 /** Today's calendar date in `timeZone`, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -17,16 +22,28 @@ export function todayIn(timeZone: string, now = new Date()): string {
 export function sqlCommand(argv: string[], manifestTimeZone: string): string {
   const { values } = parseArgs({
     args: argv,
-    options: { dialect: { type: 'string' }, table: { type: 'string' }, 'as-of': { type: 'string' }, settings: { type: 'string' } },
+    options: {
+      dialect: { type: 'string' },
+      table: { type: 'string' },
+      'as-of': { type: 'string' },
+      settings: { type: 'string' },
+    },
     strict: true,
   });
   const dialect = values.dialect;
-  if (dialect !== 'bigquery' && dialect !== 'duckdb') throw new Error(`--dialect ${dialect === undefined ? '(missing)' : `"${dialect}"`} is not a dialect; allowed: bigquery, duckdb`);
-  if (!values.table) throw new Error('--table (missing) is required: the warehouse table, such as partners_ds.partners');
+  if (dialect !== 'bigquery' && dialect !== 'duckdb')
+    throw new Error(
+      `--dialect ${dialect === undefined ? '(missing)' : `"${dialect}"`} is not a dialect; allowed: bigquery, duckdb`,
+    );
+  if (!values.table)
+    throw new Error('--table (missing) is required: the warehouse table, such as partners_ds.partners');
   let rules = readStoredSettings(null).settings.rules;
   if (values.settings) {
     const loaded = readStoredSettings(readFileSync(values.settings, 'utf8'));
-    if (loaded.problems.length) throw new Error(`--settings ${values.settings}: ${loaded.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    if (loaded.problems.length)
+      throw new Error(
+        `--settings ${values.settings}: ${loaded.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      );
     rules = loaded.settings.rules;
   }
   const asOf = values['as-of'] ?? todayIn(manifestTimeZone);

@@ -8,8 +8,9 @@
  * the cells under it remember their anchor, so the next evaluation can clear them first, and the .xlsx
  * records the anchor as an array formula over that area, which is how Excel and LibreOffice show it.
  */
-import ExcelJS from 'exceljs';
+
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -82,7 +83,10 @@ export class SheetModel {
   /** rows[r-1][c-1]; sparse, grown on write. */
   private rows: (Cell | undefined)[][] = [];
 
-  constructor(public name: string, readonly id: number) {}
+  constructor(
+    public name: string,
+    readonly id: number,
+  ) {}
 
   /** The cell at 1-based (row, column), or undefined when nothing was ever written there. */
   cell(row: number, column: number): Cell | undefined {
@@ -122,7 +126,11 @@ export class SheetModel {
     let last = 0;
     this.rows.forEach((row, i) => {
       if (!row) return;
-      for (let c = row.length; c > last; c--) if (this.hasContent(i + 1, c)) { last = c; break; }
+      for (let c = row.length; c > last; c--)
+        if (this.hasContent(i + 1, c)) {
+          last = c;
+          break;
+        }
     });
     return last;
   }
@@ -169,8 +177,11 @@ export class SheetModel {
   }
 
   insertColumnsAfter(afterColumn: number, count: number): void {
-    for (const row of this.rows) if (row && row.length > afterColumn) row.splice(afterColumn, 0, ...Array<Cell | undefined>(count).fill(undefined));
-    if (this.columnWidths.length > afterColumn) this.columnWidths.splice(afterColumn, 0, ...Array<number | undefined>(count).fill(undefined));
+    for (const row of this.rows)
+      if (row && row.length > afterColumn)
+        row.splice(afterColumn, 0, ...Array<Cell | undefined>(count).fill(undefined));
+    if (this.columnWidths.length > afterColumn)
+      this.columnWidths.splice(afterColumn, 0, ...Array<number | undefined>(count).fill(undefined));
     this.maxColumns += count;
   }
 
@@ -277,11 +288,29 @@ export function spreadsheetIdFor(path: string): string {
 
 /** exceljs hands dates back as UTC wall-clock times; Sheets gives the script local calendar times. */
 function fromExcelDate(d: Date): Date {
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
 }
 
 function toExcelDate(d: Date): Date {
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()));
+  return new Date(
+    Date.UTC(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      d.getHours(),
+      d.getMinutes(),
+      d.getSeconds(),
+      d.getMilliseconds(),
+    ),
+  );
 }
 
 /** Spreadsheet serial number (days since 1899-12-30) as a local Date. */
@@ -293,14 +322,22 @@ export function dateOfSerial(serial: number): Date {
 }
 
 export function serialOfDate(d: Date): number {
-  const utc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  const utc = Date.UTC(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
+    d.getHours(),
+    d.getMinutes(),
+    d.getSeconds(),
+    d.getMilliseconds(),
+  );
   return (utc - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   const unquoted = numFmt.replace(/"[^"]*"|\[[^\]]*\]/g, '');
-  return /[dy]/i.test(unquoted) || /\bm{1,4}\b/i.test(unquoted) && !/[0#]/.test(unquoted);
+  return /[dy]/i.test(unquoted) || (/\bm{1,4}\b/i.test(unquoted) && !/[0#]/.test(unquoted));
 }
 
 function hexOfArgb(argb: string | undefined): string | undefined {
@@ -366,12 +403,17 @@ function readCell(xc: ExcelJS.Cell): Cell | null {
   if (note) cell.note = note;
   const dv = xc.dataValidation;
   if (dv && dv.type === 'list') {
-    cell.validation = { kind: 'list', values: listValues(dv.formulae?.[0] as string | undefined), allowInvalid: dv.showErrorMessage === false };
+    cell.validation = {
+      kind: 'list',
+      values: listValues(dv.formulae?.[0] as string | undefined),
+      allowInvalid: dv.showErrorMessage === false,
+    };
     if (dv.prompt) cell.validation.helpText = dv.prompt;
   }
   if (xc.numFmt && xc.numFmt !== 'General') cell.numberFormat = xc.numFmt;
   if (xc.font?.bold) cell.bold = true;
-  const empty = cell.formula === undefined && cell.value === '' && !cell.background && !cell.note && !cell.validation && !cell.bold;
+  const empty =
+    cell.formula === undefined && cell.value === '' && !cell.background && !cell.note && !cell.validation && !cell.bold;
   return empty ? null : cell;
 }
 
@@ -416,7 +458,9 @@ export async function loadWorkbook(path: string, options: LoadOptions = {}): Pro
         for (let c = column; c < column + area.columns; c++)
           if (r !== row || c !== column) sheet.ensure(r, c).spilledFrom = { row, column };
     }
-    worksheet.columns?.forEach((col, i) => { sheet.columnWidths[i] = col.width; });
+    worksheet.columns?.forEach((col, i) => {
+      sheet.columnWidths[i] = col.width;
+    });
     sheet.maxRows = Math.max(DEFAULT_MAX_ROWS, sheet.lastRow());
     sheet.maxColumns = Math.max(DEFAULT_MAX_COLUMNS, sheet.lastColumn());
   });
@@ -460,7 +504,10 @@ export async function saveWorkbook(model: WorkbookModel, path: string): Promise<
       if (worksheet.name !== sheet.name.slice(0, 31)) worksheet.name = sheet.name;
       updateWorksheet(worksheet, sheet);
     } else {
-      worksheet = book.addWorksheet(sheet.name, sheet.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] } : {});
+      worksheet = book.addWorksheet(
+        sheet.name,
+        sheet.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] } : {},
+      );
       writeWorksheet(worksheet, sheet);
     }
     sheetNames.set(sheet.id, worksheet.name);
@@ -475,15 +522,18 @@ export async function saveWorkbook(model: WorkbookModel, path: string): Promise<
 
 /** A new sheet: every cell written. */
 function writeWorksheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
-  sheet.columnWidths.forEach((width, i) => { if (width) worksheet.getColumn(i + 1).width = width; });
+  sheet.columnWidths.forEach((width, i) => {
+    if (width) worksheet.getColumn(i + 1).width = width;
+  });
   for (const [r, c, cell] of sheet.cells()) writeCell(worksheet.getCell(r, c), cell, r, c, null);
 }
 
 /** A sheet the file already has: only what changed is written (see saveWorkbook). */
 function updateWorksheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   const view = worksheet.views?.[0];
-  const frozen = view && view.state === 'frozen' ? view.ySplit ?? 0 : 0;
-  if (frozen !== sheet.frozenRows) worksheet.views = sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [];
+  const frozen = view && view.state === 'frozen' ? (view.ySplit ?? 0) : 0;
+  if (frozen !== sheet.frozenRows)
+    worksheet.views = sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [];
   sheet.columnWidths.forEach((width, i) => {
     if (width && worksheet.getColumn(i + 1).width !== width) worksheet.getColumn(i + 1).width = width;
   });
@@ -494,7 +544,9 @@ function updateWorksheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void 
   // Cells the file has and the model no longer does (deleted rows, a sheet taken over from a live copy).
   const cleared: [number, number][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_xc, c) => { if (!sheet.cell(r, c)) cleared.push([r, c]); });
+    row.eachCell({ includeEmpty: false }, (_xc, c) => {
+      if (!sheet.cell(r, c)) cleared.push([r, c]);
+    });
   });
   for (const [r, c] of cleared) {
     const xc = worksheet.getCell(r, c);
@@ -525,20 +577,26 @@ function sameValidation(a: ListValidation | undefined, b: ListValidation | undef
  * error is compared by its value (#N/A): the file keeps no message.
  */
 function writeCell(xc: ExcelJS.Cell, cell: Cell, r: number, c: number, was: Cell | null): void {
-  const spill = cell.formula !== undefined && cell.spill && (cell.spill.rows > 1 || cell.spill.columns > 1) ? cell.spill : undefined;
-  const contentChanged = !was
-    || (cell.formula ?? '') !== (was.formula ?? '')
-    || !sameValue(cell.value, was.value)
-    || !!cell.error !== !!was.error
-    || JSON.stringify(spill ?? null) !== JSON.stringify(was.spill ?? null);
+  const spill =
+    cell.formula !== undefined && cell.spill && (cell.spill.rows > 1 || cell.spill.columns > 1)
+      ? cell.spill
+      : undefined;
+  const contentChanged =
+    !was ||
+    (cell.formula ?? '') !== (was.formula ?? '') ||
+    !sameValue(cell.value, was.value) ||
+    !!cell.error !== !!was.error ||
+    JSON.stringify(spill ?? null) !== JSON.stringify(was.spill ?? null);
   if (contentChanged && (was || cell.formula !== undefined || cell.value !== '')) {
     if (cell.formula !== undefined) {
       // The cached result lets Excel/LibreOffice show the value without knowing our custom functions.
       const result = cell.error ? { error: cell.value as ExcelJS.CellErrorValue['error'] } : excelValue(cell.value);
       const formula = cell.formula.replace(/^=/, '');
-      xc.value = (spill
-        ? { formula, result, shareType: 'array', ref: `${a1(r, c)}:${a1(r + spill.rows - 1, c + spill.columns - 1)}` }
-        : { formula, result }) as ExcelJS.CellValue;
+      xc.value = (
+        spill
+          ? { formula, result, shareType: 'array', ref: `${a1(r, c)}:${a1(r + spill.rows - 1, c + spill.columns - 1)}` }
+          : { formula, result }
+      ) as ExcelJS.CellValue;
     } else if (cell.error && typeof cell.value === 'string' && cell.value.startsWith('#')) {
       xc.value = { error: cell.value as ExcelJS.CellErrorValue['error'] };
     } else {

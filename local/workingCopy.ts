@@ -4,10 +4,11 @@
  * file it came from and that file's content hash (`<copy>.source.json`), so when the user edits their own
  * file between runs, that file is the truth and the copy starts again from it (docs/local-runtime.md).
  */
-import ExcelJS from 'exceljs';
+
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { settingsFromJson } from '../src/core/settings/settings';
 
 export const ROOT = resolve(__dirname, '..');
@@ -46,14 +47,22 @@ export function outputFor(input: string, out?: string): string {
 /** Files the runtime keeps beside a workbook: state, live copy, source record, outbox. */
 export function sideFiles(workbook: string) {
   const base = workbook.replace(/\.xlsx$/i, '');
-  return { state: `${base}.state.json`, live: `${base}.live.json`, source: `${base}.source.json`, outbox: join(dirname(workbook), 'outbox') };
+  return {
+    state: `${base}.state.json`,
+    live: `${base}.live.json`,
+    source: `${base}.source.json`,
+    outbox: join(dirname(workbook), 'outbox'),
+  };
 }
 
 /**
  * Makes sure the working copy of `input` exists and is current. `fresh` (the tour) always starts from the
  * input with no state, as the demo starts from the example.
  */
-export async function workingCopy(input: string, options: { out?: string; fresh?: boolean } = {}): Promise<WorkingCopy> {
+export async function workingCopy(
+  input: string,
+  options: { out?: string; fresh?: boolean } = {},
+): Promise<WorkingCopy> {
   const source = resolve(input);
   if (!existsSync(source)) throw new UserError(`No file at ${shown(source)}.`);
   const path = outputFor(source, options.out);
@@ -63,7 +72,9 @@ export async function workingCopy(input: string, options: { out?: string; fresh?
   try {
     hash = hashOf(source);
   } catch (error) {
-    throw new UserError(`Cannot read ${shown(source)}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}.`);
+    throw new UserError(
+      `Cannot read ${shown(source)}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}.`,
+    );
   }
   const previous = (() => {
     try {
@@ -75,7 +86,10 @@ export async function workingCopy(input: string, options: { out?: string; fresh?
   const messages: string[] = [];
   const current = previous && previous.source === source && existsSync(path);
   if (current && previous.hash === hash && !options.fresh) return { path, source, messages };
-  if (current && previous.hash !== hash) messages.push(`Took your edits: ${shown(source)} changed since the last run, so ${shown(path)} starts again from it.`);
+  if (current && previous.hash !== hash)
+    messages.push(
+      `Took your edits: ${shown(source)} changed since the last run, so ${shown(path)} starts again from it.`,
+    );
   else messages.push(`Working on a copy: ${shown(source)} stays as it is; results go to ${shown(path)}.`);
   mkdirSync(dirname(path), { recursive: true });
   if (extname(source).toLowerCase() === '.csv') {
@@ -92,7 +106,7 @@ export async function workingCopy(input: string, options: { out?: string; fresh?
   rmSync(side.live, { force: true });
   if (options.fresh || previous?.source !== source) rmSync(side.state, { force: true });
   if (options.fresh) rmSync(side.outbox, { recursive: true, force: true });
-  writeFileSync(record, JSON.stringify({ source, hash }) + '\n');
+  writeFileSync(record, `${JSON.stringify({ source, hash })}\n`);
   return { path, source, messages };
 }
 
@@ -102,14 +116,18 @@ export function unreadable(path: string, error: unknown): UserError {
   if (code === 'ENOENT') return new UserError(`No file at ${shown(path)}.`);
   if (code === 'EACCES') return new UserError(`Cannot read ${shown(path)}: permission denied.`);
   if (code === 'EISDIR') return new UserError(`${shown(path)} is a folder, not a workbook.`);
-  return new UserError(`Cannot read ${shown(path)}: it is not an .xlsx workbook, or it is damaged. In Sheets use File → Download → Microsoft Excel (.xlsx), or give a .csv.`);
+  return new UserError(
+    `Cannot read ${shown(path)}: it is not an .xlsx workbook, or it is damaged. In Sheets use File → Download → Microsoft Excel (.xlsx), or give a .csv.`,
+  );
 }
 
 /** The partner sheet's name from the Settings stored beside the copy, or the default ("Partners"). */
 function partnerSheetName(workbook: string): string {
   let json: string | null = null;
   try {
-    const state = JSON.parse(readFileSync(sideFiles(workbook).state, 'utf8')) as { properties?: { document?: Record<string, string> } };
+    const state = JSON.parse(readFileSync(sideFiles(workbook).state, 'utf8')) as {
+      properties?: { document?: Record<string, string> };
+    };
     json = state.properties?.document?.['partnerpulse.settings'] ?? null;
   } catch {
     // no state yet: the defaults

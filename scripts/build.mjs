@@ -7,13 +7,14 @@
 //   2. gas-entry-generator reads the exports of src/index.ts (types stripped by swc, comments kept) and
 //      writes one documented top-level stub per export that calls into the bundle.
 // Only what src/index.ts exports becomes a global; every internal helper stays inside the IIFE.
-import { build } from 'esbuild';
-import { transformSync } from '@swc/core';
-import gasEntryGenerator from 'gas-entry-generator';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { transformSync } from '@swc/core';
+import { build } from 'esbuild';
+import gasEntryGenerator from 'gas-entry-generator';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -87,7 +88,9 @@ async function main() {
     const { buildSidebar } = await import(sidebarBuild);
     await buildSidebar(dist);
   }
-  console.log(`dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${names.length} top-level functions (${names.join(', ')})`);
+  console.log(
+    `dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${names.length} top-level functions (${names.join(', ')})`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

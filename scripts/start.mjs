@@ -8,18 +8,22 @@
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
 // required — the same transform Jest uses — instead of shipping a second build of local/.
-import { transformSync } from '@swc/core';
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from '@swc/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 function build() {
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -45,12 +49,17 @@ const all = mode === undefined ? [] : [mode, ...args];
 const cli = require(join(root, 'local', 'cli.ts'));
 // --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
 if (mode !== '--sidebar' && mode !== '--sql') {
-  if (all.includes('--help') || all.includes('-h') || (mode === '--local' && (args[0] === 'help' || args.length === 0))) {
+  if (
+    all.includes('--help') ||
+    all.includes('-h') ||
+    (mode === '--local' && (args[0] === 'help' || args.length === 0))
+  ) {
     console.log(cli.helpText());
     process.exit(0);
   }
   try {
-    if (mode === '--local') cli.parseArgs(args[0] === 'settings' ? args.slice(1) : args, args[0] === 'settings' ? 'settings' : 'local');
+    if (mode === '--local')
+      cli.parseArgs(args[0] === 'settings' ? args.slice(1) : args, args[0] === 'settings' ? 'settings' : 'local');
     else cli.parseArgs(all, 'start');
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -64,10 +73,16 @@ if (mode === '--local') {
 }
 try {
   const code =
-    mode === '--sql' ? require(join(root, 'local', 'warehouseCli.ts')).runSql(args, JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone)
-    : mode === '--local' ? await cli.runLocal(args)
-    : mode === '--sidebar' ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
-    : await cli.runStart(all);
+    mode === '--sql'
+      ? require(join(root, 'local', 'warehouseCli.ts')).runSql(
+          args,
+          JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone,
+        )
+      : mode === '--local'
+        ? await cli.runLocal(args)
+        : mode === '--sidebar'
+          ? await require(join(root, 'local', 'sidebarServer.ts')).runSidebar(args)
+          : await cli.runStart(all);
   process.exitCode = code;
 } catch (error) {
   // A file that cannot be read, a bad flag value: one line, no stack.

@@ -1,11 +1,12 @@
 // The QBR prep sidebar (docs/rules.md, spec §6, issue #7): one partner's health, dates, performance, pipeline,
 // feedback, agenda, checklists and action items, with the actions that follow a QBR.
-import type { QbrActionResult } from '../src/server/qbr/actions';
+
 import type { QbrData, QbrDetails } from '../src/core/qbr/view';
+import type { QbrActionResult } from '../src/server/qbr/actions';
 import type { WhatIfChanges } from '../src/server/qbr/whatIf';
-import { call } from './server';
 import { clear, h } from './dom';
 import { renderDetails } from './render';
+import { call } from './server';
 
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -26,7 +27,14 @@ function showStatus(kind: 'info' | 'ok' | 'error', message: string, lines: strin
   if (!message) return;
   status.className = `status ${kind}`;
   status.append(h('p', { text: message }));
-  if (lines.length > 0) status.append(h('ul', {}, lines.map((l) => h('li', { text: l }))));
+  if (lines.length > 0)
+    status.append(
+      h(
+        'ul',
+        {},
+        lines.map((l) => h('li', { text: l })),
+      ),
+    );
   if (retry) status.append(h('button', { type: 'button', class: 'secondary', onclick: retry, text: 'Try again' }));
 }
 
@@ -48,10 +56,13 @@ function render(): void {
   if (data.automation) app.append(h('p', { class: 'automation-warning', role: 'alert', text: `⚠ ${data.automation}` }));
   if (!data.details) {
     app.append(
-      h('section', { class: 'empty' },
+      h(
+        'section',
+        { class: 'empty' },
         h('h2', { text: 'No partner selected' }),
         h('p', { text: data.note ?? 'Search for a partner above.' }),
-        data.partners.length === 0 ? h('p', { text: 'The partner sheet has no partners yet.' }) : null),
+        data.partners.length === 0 ? h('p', { text: 'The partner sheet has no partners yet.' }) : null,
+      ),
     );
     return;
   }
@@ -122,14 +133,22 @@ const ref = (d: QbrDetails) => ({ row: d.partner.row, fingerprint: d.partner.fin
 
 const actions: Actions = {
   tick: (d, itemId, done) => run('Saving…', () => call('setQbrChecklistItem', ref(d), d.quarter, itemId, done), true),
-  addItem: (d, item, side, due) => run('Adding the action item…', () => call('addQbrActionItem', ref(d), item, side, due)),
+  addItem: (d, item, side, due) =>
+    run('Adding the action item…', () => call('addQbrActionItem', ref(d), item, side, due)),
   completeItem: (d, row, item) => run('Completing…', () => call('completeQbrActionItem', ref(d), row, item)),
   brief: (d) => run('Creating the QBR brief…', () => call('createQbrBrief', ref(d))),
   email: (d) => run('Sending the agenda…', () => call('emailQbrAgenda', ref(d))),
   held: (d, notes) => run('Recording the QBR…', () => call('markQbrHeld', ref(d), notes)),
-  whatIf: (changes) => run('Writing the changed cells…', () => (data?.details ? call('applyQbrWhatIf', ref(data.details), changes) : Promise.reject(new Error('No partner is open.')))),
-  addMilestone: (d, milestone, side, due, target) => run('Adding the milestone…', () => call('addJointPlanMilestone', ref(d), milestone, side, due, target)),
-  completeMilestone: (d, row, milestone) => run('Completing…', () => call('completeJointPlanMilestone', ref(d), row, milestone)),
+  whatIf: (changes) =>
+    run('Writing the changed cells…', () =>
+      data?.details
+        ? call('applyQbrWhatIf', ref(data.details), changes)
+        : Promise.reject(new Error('No partner is open.')),
+    ),
+  addMilestone: (d, milestone, side, due, target) =>
+    run('Adding the milestone…', () => call('addJointPlanMilestone', ref(d), milestone, side, due, target)),
+  completeMilestone: (d, row, milestone) =>
+    run('Completing…', () => call('completeJointPlanMilestone', ref(d), row, milestone)),
 };
 
 searchForm.addEventListener('submit', (event) => {

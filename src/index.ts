@@ -1,29 +1,47 @@
 // The globals Apps Script sees: every function exported here becomes a top-level function of dist/Code.js
 // (scripts/build.mjs), with the JSDoc written here. Nothing else is reachable from Sheets or the sidebar.
+
+import type { QbrData } from './core/qbr/view';
 import { healthBreakdown } from './customFunctions/breakdown';
-import { Arg, Output } from './customFunctions/columns';
-import { healthChange } from './customFunctions/healthChange';
+import type { Arg, Output } from './customFunctions/columns';
 import { partnerHealth, partnerTier } from './customFunctions/health';
+import { healthChange } from './customFunctions/healthChange';
+import { partnerMetrics } from './customFunctions/metrics';
 import { nextTouch as nextTouchColumn } from './customFunctions/nextTouch';
 import { quadrantColumn } from './customFunctions/quadrant';
 import { segmentColumn } from './customFunctions/segment';
 import { partnerStage } from './customFunctions/stage';
-import * as automation from './server/jobs/automation';
-import { buildMenu, recolorEditedRows } from './server/menu/menu';
-import { qbrContext, qbrData } from './server/qbr/qbrContext';
-import { QbrActionResult, addActionItem, completeActionItem, createBrief, emailAgenda, markHeld, setChecklistItem } from './server/qbr/actions';
-import { booleanArg, checklistItemArg, isoDateArg, partnerArg, quarterArg, rowArg, sideArg, textArg } from './server/qbr/args';
-import type { PartnerRef } from './server/qbr/qbrContext';
-import { showQbrSidebar } from './server/qbr/sidebar';
-import { addMilestone, completeMilestone } from './server/journey/jointPlanActions';
-import { WhatIfChanges, applyWhatIf } from './server/qbr/whatIf';
-import { QbrData } from './core/qbr/view';
-import { formulaContext } from './server/settings/formulaContext';
 import { withTierFloors } from './customFunctions/tierFloors';
-import { partnerMetrics } from './customFunctions/metrics';
+import * as automation from './server/jobs/automation';
+import { addMilestone, completeMilestone } from './server/journey/jointPlanActions';
+import { buildMenu, recolorEditedRows } from './server/menu/menu';
+import {
+  addActionItem,
+  completeActionItem,
+  createBrief,
+  emailAgenda,
+  markHeld,
+  type QbrActionResult,
+  setChecklistItem,
+} from './server/qbr/actions';
+import {
+  booleanArg,
+  checklistItemArg,
+  isoDateArg,
+  partnerArg,
+  quarterArg,
+  rowArg,
+  sideArg,
+  textArg,
+} from './server/qbr/args';
+import type { PartnerRef } from './server/qbr/qbrContext';
+import { qbrContext, qbrData } from './server/qbr/qbrContext';
+import { showQbrSidebar } from './server/qbr/sidebar';
+import { applyWhatIf, type WhatIfChanges } from './server/qbr/whatIf';
 import * as settingsDialog from './server/settings/dialog';
-import * as setUp from './server/sheets/setUp';
+import { formulaContext } from './server/settings/formulaContext';
 import * as dashboard from './server/sheets/dashboard';
+import * as setUp from './server/sheets/setUp';
 import * as warehouse from './server/warehouse/jobs';
 
 type Result = Output | Output[][];
@@ -61,8 +79,18 @@ export function PARTNER_HEALTH(growth: Arg, deals: Arg, engagement: Arg, nps: Ar
  * @return The tier name; one per row for a column.
  * @customfunction
  */
-export function PARTNER_TIER(score: Arg, champion_from?: Arg, healthy_from?: Arg, at_risk_from?: Arg, critical_from?: Arg, as_of?: Arg): Result {
-  return partnerTier([score], withTierFloors(formulaContext(as_of).rules, [champion_from, healthy_from, at_risk_from, critical_from]));
+export function PARTNER_TIER(
+  score: Arg,
+  champion_from?: Arg,
+  healthy_from?: Arg,
+  at_risk_from?: Arg,
+  critical_from?: Arg,
+  as_of?: Arg,
+): Result {
+  return partnerTier(
+    [score],
+    withTierFloors(formulaContext(as_of).rules, [champion_from, healthy_from, at_risk_from, critical_from]),
+  );
 }
 
 /**
@@ -128,7 +156,14 @@ export function NEXT_TOUCH(segment: Arg, last_contact: Arg, as_of?: Arg): Result
  * @return Six columns per row: Revenue, Activity, Engagement, Satisfaction and Fit points, and the next best lift.
  * @customfunction
  */
-export function HEALTH_BREAKDOWN(growth: Arg, deals: Arg, engagement: Arg, nps: Arg, fit: Arg, as_of?: Arg): Output[][] {
+export function HEALTH_BREAKDOWN(
+  growth: Arg,
+  deals: Arg,
+  engagement: Arg,
+  nps: Arg,
+  fit: Arg,
+  as_of?: Arg,
+): Output[][] {
   return healthBreakdown([growth, deals, engagement, nps, fit], formulaContext(as_of));
 }
 
@@ -239,7 +274,8 @@ export function openQbrSidebar(): void {
  * @param {(string|Object)} partnerName The partner's name as on the partner sheet (the first row of that name), {row, fingerprint} of its row, or null for the selected row.
  */
 export function getQbrData(partnerName: string | PartnerRef | null): QbrData {
-  const target = partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerArg(partnerName);
+  const target =
+    partnerName === null || partnerName === undefined || partnerName === '' ? null : partnerArg(partnerName);
   return qbrData(qbrContext(), target);
 }
 
@@ -250,8 +286,18 @@ export function getQbrData(partnerName: string | PartnerRef | null): QbrData {
  * @param {string} itemId The checklist item.
  * @param {boolean} done Ticked or not.
  */
-export function setQbrChecklistItem(partnerName: string | PartnerRef, quarter: string, itemId: string, done: boolean): QbrActionResult {
-  return setChecklistItem(partnerArg(partnerName), quarterArg(quarter), checklistItemArg(itemId), booleanArg(done, 'done'));
+export function setQbrChecklistItem(
+  partnerName: string | PartnerRef,
+  quarter: string,
+  itemId: string,
+  done: boolean,
+): QbrActionResult {
+  return setChecklistItem(
+    partnerArg(partnerName),
+    quarterArg(quarter),
+    checklistItemArg(itemId),
+    booleanArg(done, 'done'),
+  );
 }
 
 /**
@@ -261,7 +307,12 @@ export function setQbrChecklistItem(partnerName: string | PartnerRef, quarter: s
  * @param {string} side Us, Partner or Both.
  * @param {string} due Due date as YYYY-MM-DD.
  */
-export function addQbrActionItem(partnerName: string | PartnerRef, item: string, side: string, due: string): QbrActionResult {
+export function addQbrActionItem(
+  partnerName: string | PartnerRef,
+  item: string,
+  side: string,
+  due: string,
+): QbrActionResult {
   return addActionItem(partnerArg(partnerName), textArg(item, 'item'), sideArg(side), isoDateArg(due, 'due'));
 }
 
@@ -283,8 +334,20 @@ export function completeQbrActionItem(partnerName: string | PartnerRef, row: num
  * @param {string} due Due date as YYYY-MM-DD.
  * @param {string} target The target, such as 2 or "3 webinars" (may be empty).
  */
-export function addJointPlanMilestone(partnerName: string | PartnerRef, milestone: string, side: string, due: string, target: string): QbrActionResult {
-  return addMilestone(partnerArg(partnerName), textArg(milestone, 'milestone'), sideArg(side), isoDateArg(due, 'due'), textArg(target, 'target', { optional: true, max: 200 }));
+export function addJointPlanMilestone(
+  partnerName: string | PartnerRef,
+  milestone: string,
+  side: string,
+  due: string,
+  target: string,
+): QbrActionResult {
+  return addMilestone(
+    partnerArg(partnerName),
+    textArg(milestone, 'milestone'),
+    sideArg(side),
+    isoDateArg(due, 'due'),
+    textArg(target, 'target', { optional: true, max: 200 }),
+  );
 }
 
 /**
@@ -293,7 +356,11 @@ export function addJointPlanMilestone(partnerName: string | PartnerRef, mileston
  * @param {number} row The milestone's row on the Joint plan sheet.
  * @param {string} milestone The milestone's text, as the sidebar showed it.
  */
-export function completeJointPlanMilestone(partnerName: string | PartnerRef, row: number, milestone: string): QbrActionResult {
+export function completeJointPlanMilestone(
+  partnerName: string | PartnerRef,
+  row: number,
+  milestone: string,
+): QbrActionResult {
   return completeMilestone(partnerArg(partnerName), rowArg(row, 'row'), textArg(milestone, 'milestone'));
 }
 
@@ -349,8 +416,21 @@ export function applyQbrWhatIf(partnerName: string | PartnerRef, changes: WhatIf
  * @return A 7-row table: a header row, then one row per metric.
  * @customfunction
  */
-export function PARTNER_METRICS(revenue: Arg, revenue_last_year: Arg, deals: Arg, nps: Arg, signed: Arg, first_deal: Arg, segment: Arg, last_qbr: Arg, as_of?: Arg): Result {
-  return partnerMetrics([revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr], formulaContext(as_of));
+export function PARTNER_METRICS(
+  revenue: Arg,
+  revenue_last_year: Arg,
+  deals: Arg,
+  nps: Arg,
+  signed: Arg,
+  first_deal: Arg,
+  segment: Arg,
+  last_qbr: Arg,
+  as_of?: Arg,
+): Result {
+  return partnerMetrics(
+    [revenue, revenue_last_year, deals, nps, signed, first_deal, segment, last_qbr],
+    formulaContext(as_of),
+  );
 }
 
 /** Menu: Settings… (a dialog over every setting of this spreadsheet). */

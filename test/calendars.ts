@@ -1,6 +1,6 @@
-import { DayNumber, SheetCalendar, intlZoneRules, sheetCalendar } from '../src/core/reading/calendar';
-import { DEFAULT_RULES, Rules } from '../src/core/rules';
-import { FormulaContext } from '../src/customFunctions/columns';
+import { type DayNumber, intlZoneRules, type SheetCalendar, sheetCalendar } from '../src/core/reading/calendar';
+import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import type { FormulaContext } from '../src/customFunctions/columns';
 
 /** A spreadsheet's calendar for tests: its zone's rules from Intl, as the local runtime's Utilities has them. */
 export function calendarIn(timeZone: string, locale = 'en_US'): SheetCalendar {

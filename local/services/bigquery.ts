@@ -32,7 +32,15 @@ export interface WarehouseFile {
 export function warehouseFile(file: string, dataset = 'warehouse', table?: string): WarehouseFile {
   if (!/\.(parquet|csv)$/i.test(file)) throw new Error(`--warehouse ${file}: not a .parquet or .csv file`);
   if (!existsSync(file)) throw new Error(`--warehouse ${file}: no such file`);
-  return { file, dataset, table: table ?? basename(file).replace(/\.(parquet|csv)$/i, '').replace(/[^A-Za-z0-9_]/g, '_') };
+  return {
+    file,
+    dataset,
+    table:
+      table ??
+      basename(file)
+        .replace(/\.(parquet|csv)$/i, '')
+        .replace(/[^A-Za-z0-9_]/g, '_'),
+  };
 }
 
 export interface QueryAnswer {
@@ -101,11 +109,20 @@ export class LocalDataSourceSpecBuilder {
   }
 }
 
-interface BigQueryFields { projectId: string; rawQuery: string; datasetId: string; tableId: string; tableProjectId: string }
+interface BigQueryFields {
+  projectId: string;
+  rawQuery: string;
+  datasetId: string;
+  tableId: string;
+  tableProjectId: string;
+}
 
 export class LocalBigQueryDataSourceSpecBuilder {
   readonly fields: BigQueryFields;
-  constructor(private readonly host: ConnectedSheetsHost, from?: BigQueryFields) {
+  constructor(
+    private readonly host: ConnectedSheetsHost,
+    from?: BigQueryFields,
+  ) {
     this.fields = { projectId: '', rawQuery: '', datasetId: '', tableId: '', tableProjectId: '', ...from };
   }
   private set(method: string, key: keyof BigQueryFields, value: string): this {
@@ -113,15 +130,33 @@ export class LocalBigQueryDataSourceSpecBuilder {
     this.fields[key] = String(value);
     return this;
   }
-  setProjectId(projectId: string): this { return this.set('setProjectId', 'projectId', projectId); }
-  setRawQuery(rawQuery: string): this { return this.set('setRawQuery', 'rawQuery', rawQuery); }
-  setDatasetId(datasetId: string): this { return this.set('setDatasetId', 'datasetId', datasetId); }
-  setTableId(tableId: string): this { return this.set('setTableId', 'tableId', tableId); }
-  setTableProjectId(tableProjectId: string): this { return this.set('setTableProjectId', 'tableProjectId', tableProjectId); }
-  getProjectId(): string { return this.fields.projectId; }
-  getRawQuery(): string { return this.fields.rawQuery; }
-  getType(): string { return 'BIGQUERY'; }
-  copy(): LocalBigQueryDataSourceSpecBuilder { return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields }); }
+  setProjectId(projectId: string): this {
+    return this.set('setProjectId', 'projectId', projectId);
+  }
+  setRawQuery(rawQuery: string): this {
+    return this.set('setRawQuery', 'rawQuery', rawQuery);
+  }
+  setDatasetId(datasetId: string): this {
+    return this.set('setDatasetId', 'datasetId', datasetId);
+  }
+  setTableId(tableId: string): this {
+    return this.set('setTableId', 'tableId', tableId);
+  }
+  setTableProjectId(tableProjectId: string): this {
+    return this.set('setTableProjectId', 'tableProjectId', tableProjectId);
+  }
+  getProjectId(): string {
+    return this.fields.projectId;
+  }
+  getRawQuery(): string {
+    return this.fields.rawQuery;
+  }
+  getType(): string {
+    return 'BIGQUERY';
+  }
+  copy(): LocalBigQueryDataSourceSpecBuilder {
+    return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields });
+  }
   build(): LocalBigQueryDataSourceSpec {
     this.host.count('BigQueryDataSourceSpecBuilder', 'build');
     return new LocalBigQueryDataSourceSpec(this.host, { ...this.fields });
@@ -129,30 +164,67 @@ export class LocalBigQueryDataSourceSpecBuilder {
 }
 
 export class LocalBigQueryDataSourceSpec {
-  constructor(private readonly host: ConnectedSheetsHost, readonly fields: Readonly<BigQueryFields>) {}
-  getProjectId(): string { this.host.count('BigQueryDataSourceSpec', 'getProjectId'); return this.fields.projectId; }
-  getRawQuery(): string { this.host.count('BigQueryDataSourceSpec', 'getRawQuery'); return this.fields.rawQuery; }
-  getDatasetId(): string { return this.fields.datasetId; }
-  getTableId(): string { return this.fields.tableId; }
-  getTableProjectId(): string { return this.fields.tableProjectId; }
-  getType(): string { return 'BIGQUERY'; }
-  asBigQuery(): this { return this; }
-  copy(): LocalBigQueryDataSourceSpecBuilder { return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields }); }
+  constructor(
+    private readonly host: ConnectedSheetsHost,
+    readonly fields: Readonly<BigQueryFields>,
+  ) {}
+  getProjectId(): string {
+    this.host.count('BigQueryDataSourceSpec', 'getProjectId');
+    return this.fields.projectId;
+  }
+  getRawQuery(): string {
+    this.host.count('BigQueryDataSourceSpec', 'getRawQuery');
+    return this.fields.rawQuery;
+  }
+  getDatasetId(): string {
+    return this.fields.datasetId;
+  }
+  getTableId(): string {
+    return this.fields.tableId;
+  }
+  getTableProjectId(): string {
+    return this.fields.tableProjectId;
+  }
+  getType(): string {
+    return 'BIGQUERY';
+  }
+  asBigQuery(): this {
+    return this;
+  }
+  copy(): LocalBigQueryDataSourceSpecBuilder {
+    return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields });
+  }
   /** The query a table spec stands for, or the raw query. */
   query(): string {
     if (this.fields.rawQuery) return this.fields.rawQuery;
-    if (this.fields.datasetId && this.fields.tableId) return `SELECT * FROM \`${this.fields.tableProjectId || this.fields.projectId}.${this.fields.datasetId}.${this.fields.tableId}\``;
+    if (this.fields.datasetId && this.fields.tableId)
+      return `SELECT * FROM \`${this.fields.tableProjectId || this.fields.projectId}.${this.fields.datasetId}.${this.fields.tableId}\``;
     return this.host.fail('The BigQuery data source spec has neither a raw query nor a table.');
   }
 }
 
 export class LocalDataExecutionStatus {
-  constructor(private readonly state: string, private readonly message: string, private readonly refreshed: Date | null, private readonly truncated: boolean) {}
-  getExecutionState(): string { return this.state; }
-  getErrorCode(): string { return this.state === 'ERROR' ? 'BACKEND_ERROR' : 'DATA_EXECUTION_ERROR_CODE_UNSUPPORTED'; }
-  getErrorMessage(): string { return this.message; }
-  getLastRefreshedTime(): Date | null { return this.refreshed; }
-  isTruncated(): boolean { return this.truncated; }
+  constructor(
+    private readonly state: string,
+    private readonly message: string,
+    private readonly refreshed: Date | null,
+    private readonly truncated: boolean,
+  ) {}
+  getExecutionState(): string {
+    return this.state;
+  }
+  getErrorCode(): string {
+    return this.state === 'ERROR' ? 'BACKEND_ERROR' : 'DATA_EXECUTION_ERROR_CODE_UNSUPPORTED';
+  }
+  getErrorMessage(): string {
+    return this.message;
+  }
+  getLastRefreshedTime(): Date | null {
+    return this.refreshed;
+  }
+  isTruncated(): boolean {
+    return this.truncated;
+  }
 }
 
 interface Execution {
@@ -164,8 +236,14 @@ interface Execution {
 
 export class LocalDataSource {
   readonly sheets: LocalDataSourceSheet[] = [];
-  constructor(private readonly connected: ConnectedSheets, public spec: LocalBigQueryDataSourceSpec) {}
-  getSpec(): LocalBigQueryDataSourceSpec { this.connected.host.count('DataSource', 'getSpec'); return this.spec; }
+  constructor(
+    private readonly connected: ConnectedSheets,
+    public spec: LocalBigQueryDataSourceSpec,
+  ) {}
+  getSpec(): LocalBigQueryDataSourceSpec {
+    this.connected.host.count('DataSource', 'getSpec');
+    return this.spec;
+  }
   /** Google: "Updates the data source spec and refreshes the data source objects linked with this data source". */
   updateSpec(spec: LocalBigQueryDataSourceSpec): this {
     this.connected.host.count('DataSource', 'updateSpec');
@@ -182,21 +260,48 @@ export class LocalDataSource {
     this.connected.host.count('DataSource', 'waitForAllDataExecutionsCompletion');
     for (const sheet of this.sheets) sheet.observe();
   }
-  getDataSourceSheets(): LocalDataSourceSheet[] { this.connected.host.count('DataSource', 'getDataSourceSheets'); return [...this.sheets]; }
+  getDataSourceSheets(): LocalDataSourceSheet[] {
+    this.connected.host.count('DataSource', 'getDataSourceSheets');
+    return [...this.sheets];
+  }
 }
 
 export class LocalDataSourceSheet {
   private latest: Execution | null = null;
   /** The execution the script has waited for: what getSheetValues returns. */
   private seen: Execution | null = null;
-  constructor(private readonly connected: ConnectedSheets, readonly dataSource: LocalDataSource, readonly target: SheetTarget) {}
+  constructor(
+    private readonly connected: ConnectedSheets,
+    readonly dataSource: LocalDataSource,
+    readonly target: SheetTarget,
+  ) {}
 
-  asSheet(): unknown { this.connected.host.count('DataSourceSheet', 'asSheet'); return this.target.sheet; }
-  getDataSource(): LocalDataSource { this.connected.host.count('DataSourceSheet', 'getDataSource'); return this.dataSource; }
-  refreshData(): this { this.connected.host.count('DataSourceSheet', 'refreshData'); this.execute(); return this; }
-  forceRefreshData(): this { this.connected.host.count('DataSourceSheet', 'forceRefreshData'); this.execute(); return this; }
-  getStatus(): LocalDataExecutionStatus { this.connected.host.count('DataSourceSheet', 'getStatus'); return this.observe(); }
-  waitForCompletion(_timeoutInSeconds: number): LocalDataExecutionStatus { this.connected.host.count('DataSourceSheet', 'waitForCompletion'); return this.observe(); }
+  asSheet(): unknown {
+    this.connected.host.count('DataSourceSheet', 'asSheet');
+    return this.target.sheet;
+  }
+  getDataSource(): LocalDataSource {
+    this.connected.host.count('DataSourceSheet', 'getDataSource');
+    return this.dataSource;
+  }
+  refreshData(): this {
+    this.connected.host.count('DataSourceSheet', 'refreshData');
+    this.execute();
+    return this;
+  }
+  forceRefreshData(): this {
+    this.connected.host.count('DataSourceSheet', 'forceRefreshData');
+    this.execute();
+    return this;
+  }
+  getStatus(): LocalDataExecutionStatus {
+    this.connected.host.count('DataSourceSheet', 'getStatus');
+    return this.observe();
+  }
+  waitForCompletion(_timeoutInSeconds: number): LocalDataExecutionStatus {
+    this.connected.host.count('DataSourceSheet', 'waitForCompletion');
+    return this.observe();
+  }
 
   /** The values of one column, from the preview; startRow is 1-based among the data rows. */
   getSheetValues(columnName: string, startRow?: number, numRows?: number): unknown[] {
@@ -204,7 +309,10 @@ export class LocalDataSourceSheet {
     const answer = this.seen?.answer;
     if (!answer) return [];
     const column = answer.columns.findIndex((c) => c.name === columnName);
-    if (column < 0) return this.connected.host.fail(`Column "${columnName}" is not in the data source sheet "${this.target.name()}".`);
+    if (column < 0)
+      return this.connected.host.fail(
+        `Column "${columnName}" is not in the data source sheet "${this.target.name()}".`,
+      );
     const from = (startRow ?? 1) - 1;
     const rows = answer.rows.slice(from, numRows === undefined ? undefined : from + numRows);
     this.connected.host.cellsRead(rows.length);
@@ -223,7 +331,12 @@ export class LocalDataSourceSheet {
     try {
       const answer = runBigQuery(this.dataSource.spec.query(), this.connected.warehouse);
       this.latest = { state: 'SUCCEEDED', error: '', answer, at };
-      this.target.write([answer.columns.map((c) => c.name), ...answer.rows.map((r) => r.map((v, i) => (v !== null && answer.columns[i].type === 'DATE' ? new Date(`${v}T00:00:00`) : v ?? '')))]);
+      this.target.write([
+        answer.columns.map((c) => c.name),
+        ...answer.rows.map((r) =>
+          r.map((v, i) => (v !== null && answer.columns[i].type === 'DATE' ? new Date(`${v}T00:00:00`) : (v ?? ''))),
+        ),
+      ]);
     } catch (error) {
       this.latest = { state: 'ERROR', error: (error as Error).message, answer: null, at };
     }
@@ -233,11 +346,23 @@ export class LocalDataSourceSheet {
     const e = this.latest;
     if (!e) return new LocalDataExecutionStatus('NOT_STARTED', '', null, false);
     if (e.state === 'SUCCEEDED') this.seen = e;
-    return new LocalDataExecutionStatus(e.state, e.error, e.state === 'SUCCEEDED' ? this.connected.host.date(e.at.toISOString().slice(0, 10)) : null, (e.answer?.totalRows ?? 0) > (e.answer?.rows.length ?? 0));
+    return new LocalDataExecutionStatus(
+      e.state,
+      e.error,
+      e.state === 'SUCCEEDED' ? this.connected.host.date(e.at.toISOString().slice(0, 10)) : null,
+      (e.answer?.totalRows ?? 0) > (e.answer?.rows.length ?? 0),
+    );
   }
 }
 
-interface SavedDataSource { projectId: string; rawQuery: string; datasetId: string; tableId: string; tableProjectId: string; sheets: string[] }
+interface SavedDataSource {
+  projectId: string;
+  rawQuery: string;
+  datasetId: string;
+  tableId: string;
+  tableProjectId: string;
+  sheets: string[];
+}
 
 /**
  * The spreadsheet's data sources. They are saved beside the workbook (the .xlsx cannot hold them), so a
@@ -247,7 +372,11 @@ export class ConnectedSheets {
   readonly dataSources: LocalDataSource[] = [];
   private enabled = false;
 
-  constructor(readonly host: ConnectedSheetsHost, readonly warehouse: WarehouseFile | null, private readonly savePath: string | null) {
+  constructor(
+    readonly host: ConnectedSheetsHost,
+    readonly warehouse: WarehouseFile | null,
+    private readonly savePath: string | null,
+  ) {
     if (savePath && existsSync(savePath)) {
       for (const saved of JSON.parse(readFileSync(savePath, 'utf8')) as SavedDataSource[]) {
         const source = new LocalDataSource(this, new LocalBigQueryDataSourceSpec(host, saved));
@@ -273,7 +402,8 @@ export class ConnectedSheets {
   }
 
   requireEnabled(): void {
-    if (!this.enabled) this.host.fail('BigQuery data execution is not enabled: call SpreadsheetApp.enableBigQueryExecution() first.');
+    if (!this.enabled)
+      this.host.fail('BigQuery data execution is not enabled: call SpreadsheetApp.enableBigQueryExecution() first.');
   }
 
   newSpec(): LocalDataSourceSpecBuilder {
@@ -283,7 +413,10 @@ export class ConnectedSheets {
 
   insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet {
     this.host.count('Spreadsheet', 'insertDataSourceSheet');
-    if (!(spec instanceof LocalBigQueryDataSourceSpec)) return this.host.fail('insertDataSourceSheet needs a DataSourceSpec from SpreadsheetApp.newDataSourceSpec()…build().');
+    if (!(spec instanceof LocalBigQueryDataSourceSpec))
+      return this.host.fail(
+        'insertDataSourceSheet needs a DataSourceSpec from SpreadsheetApp.newDataSourceSpec()…build().',
+      );
     this.requireEnabled();
     const source = new LocalDataSource(this, spec);
     let n = 1;
@@ -303,7 +436,10 @@ export class ConnectedSheets {
 
   save(): void {
     if (!this.savePath) return;
-    const saved: SavedDataSource[] = this.dataSources.map((d) => ({ ...d.spec.fields, sheets: d.sheets.map((s) => s.target.name()) }));
+    const saved: SavedDataSource[] = this.dataSources.map((d) => ({
+      ...d.spec.fields,
+      sheets: d.sheets.map((s) => s.target.name()),
+    }));
     writeFileSync(this.savePath, JSON.stringify(saved, null, 2));
   }
 }

@@ -11,8 +11,8 @@
  * holder writes its pid into the lock directory; a lock whose pid is no longer alive is stale — the
  * same rule as Apps Script, which releases a script's locks when the script ends.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 

@@ -6,14 +6,19 @@
  * https://developers.google.com/apps-script/reference/html/html-template
  * Scriptlet syntax and escaping: https://developers.google.com/apps-script/guides/html/templates
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CallLog } from '../calls';
 import { track } from './track';
 
 export type HtmlServiceApi = Pick<
   GoogleAppsScript.HTML.HtmlService,
-  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'SandboxMode' | 'XFrameOptionsMode'
+  | 'createHtmlOutput'
+  | 'createHtmlOutputFromFile'
+  | 'createTemplate'
+  | 'createTemplateFromFile'
+  | 'SandboxMode'
+  | 'XFrameOptionsMode'
 >;
 
 const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' };
@@ -36,7 +41,12 @@ export function escapeHtml(value: unknown): string {
  */
 function escapeScript(value: unknown): string {
   const json = JSON.stringify(value === undefined ? null : value) ?? 'null';
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 interface TemplateWriter {
@@ -130,7 +140,10 @@ export function createHtmlService(calls: CallLog, htmlRoot: string) {
         return output;
       },
       getMetaTags: () =>
-        metaTags.map((tag) => ({ getName: () => tag.name, getContent: () => tag.content }) as GoogleAppsScript.HTML.HtmlOutputMetaTag),
+        metaTags.map(
+          (tag) =>
+            ({ getName: () => tag.name, getContent: () => tag.content }) as GoogleAppsScript.HTML.HtmlOutputMetaTag,
+        ),
       asTemplate: () => template(content),
     };
     output = track(calls, 'HtmlOutput', api) as unknown as GoogleAppsScript.HTML.HtmlOutput;
@@ -155,7 +168,7 @@ export function createHtmlService(calls: CallLog, htmlRoot: string) {
           append: (s: unknown) => writer.raw(s),
           appendUntrusted: (s: unknown) => writer.printed(s, false),
         };
-        const own = (key: PropertyKey) => typeof key === 'string' && !methods.has(key) && Object.prototype.hasOwnProperty.call(tpl, key);
+        const own = (key: PropertyKey) => typeof key === 'string' && !methods.has(key) && Object.hasOwn(tpl, key);
         // Lookup order: template variables, then `output`, then the runtime's globals; anything
         // else falls through to the JavaScript globals (Math, JSON, …).
         const scope = new Proxy(Object.create(null) as object, {
@@ -172,7 +185,10 @@ export function createHtmlService(calls: CallLog, htmlRoot: string) {
           },
         });
         // `with` needs sloppy mode, which `new Function` bodies have.
-        const run = new Function('__scope', '__writer', `with (__scope) {\n${code}\n}`) as (s: object, w: TemplateWriter) => void;
+        const run = new Function('__scope', '__writer', `with (__scope) {\n${code}\n}`) as (
+          s: object,
+          w: TemplateWriter,
+        ) => void;
         run(scope, writer);
         return htmlOutput(result);
       },

@@ -5,30 +5,35 @@
  * or another, waits for them), while properties, cache, triggers and the mail quota live in the state
  * file at `statePath` and are shared with every other execution as they are in Apps Script.
  */
-import { randomUUID } from 'crypto';
+import { randomUUID } from 'node:crypto';
 import type { CallLog } from '../calls';
 import { createHtmlService, type HtmlServiceApi } from './html';
 import { createLockService, type DocumentLockHooks, type LockServiceApi } from './lock';
 import { createMailApp, type MailAppApi, type SentMail } from './mail';
 import { createScriptApp, type DueTrigger, type ScriptAppApi } from './scriptApp';
 import { StateStore } from './state';
-import { createCacheService, createPropertiesService, type CacheServiceApi, type PropertiesServiceApi } from './storage';
 import {
+  type CacheServiceApi,
+  createCacheService,
+  createPropertiesService,
+  type PropertiesServiceApi,
+} from './storage';
+import {
+  type ConsoleApi,
   createConsole,
   createLogger,
   createSession,
   createUtilities,
-  type ConsoleApi,
   type LoggerApi,
   type RunLogEntry,
   type SessionApi,
   type UtilitiesApi,
 } from './utilities';
 
-export type { DueTrigger, RunLogEntry, SentMail };
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { QUOTA_MESSAGE, RATE_MESSAGE } from './mail';
 export { formatDate } from './utilities';
+export type { DueTrigger, RunLogEntry, SentMail };
 
 export interface ServiceOptions {
   /** JSON state file beside the workbook (properties, cache, triggers, mail quota); locks sit next to it. */

@@ -10,7 +10,10 @@ import { FileLock } from './fileLock';
 import { track } from './track';
 
 type LockApi = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'>;
-export type LockServiceApi = Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>;
+export type LockServiceApi = Pick<
+  GoogleAppsScript.Lock.LockService,
+  'getDocumentLock' | 'getScriptLock' | 'getUserLock'
+>;
 
 /** The exception waitLock throws when the timeout passes (Lock reference, waitLock). */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';

@@ -6,10 +6,10 @@
  * Quota ("Email recipients per day", 100 for consumer accounts, each to/cc/bcc address counts):
  * https://developers.google.com/apps-script/guides/services/quotas
  */
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import { createRequire } from 'module';
-import * as path from 'path';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type { CallLog } from '../calls';
 import type { StateStore } from './state';
 import { track } from './track';
@@ -47,7 +47,8 @@ export interface MailOptions {
 }
 
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
-export const RATE_MESSAGE = 'Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.';
+export const RATE_MESSAGE =
+  'Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -57,7 +58,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * thread with Atomics.wait, and a failure there cannot corrupt this process. It costs ~0.1 s per mail.
  * The helper is inline source so it works however the runtime is loaded (ts via swc, bundled, …).
  */
-const HELPER = String.raw`
+const HELPER = `
 const fs = require('fs');
 let input = '';
 process.stdin.on('data', (d) => (input += d));
@@ -188,7 +189,11 @@ export function createMailApp(calls: CallLog, store: StateStore, options: MailOp
         date: sentAt.toISOString(),
       },
     };
-    const child = spawnSync(process.execPath, ['-e', HELPER], { input: JSON.stringify(job), encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['-e', HELPER], {
+      input: JSON.stringify(job),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     let result: { ok: boolean; messageId?: string; error?: string };
     try {
       result = JSON.parse(child.stdout) as typeof result;
@@ -223,7 +228,12 @@ export function createMailApp(calls: CallLog, store: StateStore, options: MailOp
         const [to, replyTo, subject, body] = args as string[];
         send({ to, replyTo, subject, body });
       } else {
-        const [to, subject, body, more] = args as [string, string, string, GoogleAppsScript.Mail.MailAdvancedParameters?];
+        const [to, subject, body, more] = args as [
+          string,
+          string,
+          string,
+          GoogleAppsScript.Mail.MailAdvancedParameters?,
+        ];
         send({ ...(more ?? {}), to, subject, body });
       }
     },

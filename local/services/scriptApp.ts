@@ -8,7 +8,7 @@
  * https://developers.google.com/apps-script/reference/script/trigger
  * Add-on limits: https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
  */
-import { randomUUID } from 'crypto';
+import { randomUUID } from 'node:crypto';
 import type { CallLog } from '../calls';
 import type { ClockKind, StateStore, TriggerRecord } from './state';
 import { dayNumber, isValidTimeZone, localParts } from './time';
@@ -16,8 +16,18 @@ import { track } from './track';
 
 export type ScriptAppApi = Pick<
   GoogleAppsScript.Script.ScriptApp,
-  | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getAuthorizationInfo' | 'getInstallationSource'
-  | 'AuthMode' | 'AuthorizationStatus' | 'InstallationSource' | 'EventType' | 'TriggerSource' | 'WeekDay'
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'getAuthorizationInfo'
+  | 'getInstallationSource'
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'InstallationSource'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'WeekDay'
 >;
 
 /**
@@ -25,12 +35,37 @@ export type ScriptAppApi = Pick<
  * `t.getEventType() == ScriptApp.EventType.CLOCK` works either way.
  */
 const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
-const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE', ON_EVENT_UPDATED: 'ON_EVENT_UPDATED' };
-const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' };
-const WeekDay = { SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY' };
+const EventType = {
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+};
+const TriggerSource = {
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+};
+const WeekDay = {
+  SUNDAY: 'SUNDAY',
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+};
 const WEEKDAY_NAMES = Object.keys(WeekDay);
 const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
-const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' };
+const InstallationSource = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+};
 
 /** ClockTriggerBuilder reference: the only intervals Apps Script accepts. */
 const VALID_MINUTES = [1, 5, 10, 15, 30];
@@ -144,7 +179,8 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
           throw new Error(`The value passed to everyMinutes must be one of ${VALID_MINUTES.join(', ')}.`);
         }
         // Editor add-ons may not run time-driven triggers more often than once an hour.
-        if (options.editorAddOn) throw new Error('Add-ons can only create time-based triggers that run at most once per hour.');
+        if (options.editorAddOn)
+          throw new Error('Add-ons can only create time-based triggers that run at most once per hour.');
         setKind('minutes');
         every = Number(n);
         return builder;
@@ -197,7 +233,8 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
         return builder;
       },
       create() {
-        if (kind === null) throw new Error('Trigger needs a recurrence: call everyHours, everyDays, everyWeeks, at or after.');
+        if (kind === null)
+          throw new Error('Trigger needs a recurrence: call everyHours, everyDays, everyWeeks, at or after.');
         if (hour !== null && kind !== 'days' && kind !== 'weeks') {
           throw new Error('atHour can only be used with everyDays or everyWeeks.');
         }
@@ -234,7 +271,8 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
       onChange: choose(EventType.ON_CHANGE),
       onFormSubmit: choose(EventType.ON_FORM_SUBMIT),
       create() {
-        if (eventType === null) throw new Error('Trigger needs an event: call onOpen, onEdit, onChange or onFormSubmit.');
+        if (eventType === null)
+          throw new Error('Trigger needs an event: call onOpen, onEdit, onChange or onFormSubmit.');
         return insert(baseRecord(handler, eventType, TriggerSource.SPREADSHEETS, sourceId));
       },
     });
@@ -252,13 +290,18 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
     getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode) {
       const required = options.authorizationRequired?.() ?? false;
       return track(calls, 'AuthorizationInfo', {
-        getAuthorizationStatus: () => (required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED) as unknown as GoogleAppsScript.Script.AuthorizationStatus,
-        getAuthorizationUrl: () => (required ? 'https://script.google.com/macros/d/partnerpulse-local/authorize' : null) as unknown as string,
+        getAuthorizationStatus: () =>
+          (required
+            ? AuthorizationStatus.REQUIRED
+            : AuthorizationStatus.NOT_REQUIRED) as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+        getAuthorizationUrl: () =>
+          (required ? 'https://script.google.com/macros/d/partnerpulse-local/authorize' : null) as unknown as string,
         getAuthorizedScopes: () => null as unknown as string[],
       }) as unknown as GoogleAppsScript.Script.AuthorizationInfo;
     },
     getInstallationSource() {
-      return (options.installationSource ?? InstallationSource.WEB_STORE_ADD_ON) as unknown as GoogleAppsScript.Script.InstallationSource;
+      return (options.installationSource ??
+        InstallationSource.WEB_STORE_ADD_ON) as unknown as GoogleAppsScript.Script.InstallationSource;
     },
     newTrigger(functionName: string) {
       const handler = String(functionName);
@@ -301,7 +344,12 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
     for (const record of store.read().triggers) {
       if (!record.clock) continue;
       for (const time of firingTimes(record, from, to)) {
-        due.push({ at: new Date(time), handler: record.handler, triggerId: record.id, trigger: triggerObject(calls, record) });
+        due.push({
+          at: new Date(time),
+          handler: record.handler,
+          triggerId: record.id,
+          trigger: triggerObject(calls, record),
+        });
       }
     }
     return due.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -321,7 +369,13 @@ export function createScriptApp(calls: CallLog, store: StateStore, options: Scri
         const times = firingTimes(record, since, to);
         if (times.length === 0) continue;
         record.lastFired = at.toISOString();
-        due.push({ at: new Date(times[times.length - 1]), handler: record.handler, triggerId: record.id, trigger: triggerObject(calls, record), user: record.user });
+        due.push({
+          at: new Date(times[times.length - 1]),
+          handler: record.handler,
+          triggerId: record.id,
+          trigger: triggerObject(calls, record),
+          user: record.user,
+        });
       }
       return due.sort((a, b) => a.at.getTime() - b.at.getTime());
     });
@@ -359,7 +413,7 @@ export function firingTimes(record: TriggerRecord, from: number, to: number): nu
   const targetMinute = clock.minute ?? 0;
   for (let hourStart = Math.floor(start / HOUR) * HOUR; hourStart <= to; hourStart += HOUR) {
     const atStart = localParts(new Date(hourStart), clock.timeZone);
-    const t = hourStart + (((targetMinute - atStart.minute) % 60) + 60) % 60 * MINUTE;
+    const t = hourStart + ((((targetMinute - atStart.minute) % 60) + 60) % 60) * MINUTE;
     if (t <= start || t > to) continue;
     const local = localParts(new Date(t), clock.timeZone);
     if (local.minute !== targetMinute) continue;
@@ -367,7 +421,8 @@ export function firingTimes(record: TriggerRecord, from: number, to: number): nu
     let fires: boolean;
     if (clock.kind === 'hours') fires = local.hour % clock.every === 0;
     else if (clock.kind === 'days') fires = local.hour === clock.hour && days % clock.every === 0;
-    else fires = local.hour === clock.hour && local.weekDay === clock.weekDay && Math.floor(days / 7) % clock.every === 0;
+    else
+      fires = local.hour === clock.hour && local.weekDay === clock.weekDay && Math.floor(days / 7) % clock.every === 0;
     if (fires) times.push(t);
   }
   return times;

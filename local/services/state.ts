@@ -7,8 +7,8 @@
  * change is written through at once (read-modify-write under a short file lock, then an atomic rename),
  * and reads reload the file whenever it changed on disk. `save()` only makes sure the file exists.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { FileLock } from './fileLock';
 
 export type Scope = 'document' | 'script' | 'user';

@@ -86,7 +86,7 @@ function createProperties(calls: CallLog, store: StateStore, scope: Scope, user:
   const api: PropertiesApi = {
     getProperty(key: string) {
       const bag = read();
-      return Object.prototype.hasOwnProperty.call(bag, key) ? bag[key] : null;
+      return Object.hasOwn(bag, key) ? bag[key] : null;
     },
     setProperty(key: string, value: string) {
       write((bag) => {
@@ -215,12 +215,7 @@ function createCache(calls: CallLog, store: StateStore, scope: Scope, user: stri
   });
 }
 
-export function createCacheService(
-  calls: CallLog,
-  store: StateStore,
-  user: string,
-  now: () => Date,
-): CacheServiceApi {
+export function createCacheService(calls: CallLog, store: StateStore, user: string, now: () => Date): CacheServiceApi {
   const caches = {
     document: createCache(calls, store, 'document', user, now) as GoogleAppsScript.Cache.Cache,
     script: createCache(calls, store, 'script', user, now) as GoogleAppsScript.Cache.Cache,

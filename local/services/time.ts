@@ -94,8 +94,13 @@ export function isValidTimeZone(timeZone: string): boolean {
  */
 export function wallClockToInstant(wallClock: Date, spreadsheetZone: string): Date {
   const wall = Date.UTC(
-    wallClock.getFullYear(), wallClock.getMonth(), wallClock.getDate(),
-    wallClock.getHours(), wallClock.getMinutes(), wallClock.getSeconds(), wallClock.getMilliseconds(),
+    wallClock.getFullYear(),
+    wallClock.getMonth(),
+    wallClock.getDate(),
+    wallClock.getHours(),
+    wallClock.getMinutes(),
+    wallClock.getSeconds(),
+    wallClock.getMilliseconds(),
   );
   const guess = wall - localParts(new Date(wall), spreadsheetZone).offsetMinutes * 60_000;
   return new Date(wall - localParts(new Date(guess), spreadsheetZone).offsetMinutes * 60_000);
@@ -103,5 +108,13 @@ export function wallClockToInstant(wallClock: Date, spreadsheetZone: string): Da
 
 export function instantToWallClock(instant: Date, spreadsheetZone: string): Date {
   const p = localParts(instant, spreadsheetZone);
-  return new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, instant.getTime() - Math.floor(instant.getTime() / 1000) * 1000);
+  return new Date(
+    p.year,
+    p.month - 1,
+    p.day,
+    p.hour,
+    p.minute,
+    p.second,
+    instant.getTime() - Math.floor(instant.getTime() / 1000) * 1000,
+  );
 }

@@ -6,8 +6,8 @@
  * https://developers.google.com/apps-script/reference/base/logger
  * https://developers.google.com/apps-script/reference/base/console
  */
-import { createHash, randomUUID } from 'crypto';
-import { format as nodeFormat } from 'util';
+import { createHash, randomUUID } from 'node:crypto';
+import { format as nodeFormat } from 'node:util';
 import type { CallLog } from '../calls';
 import { sleepSync } from './fileLock';
 import { localParts } from './time';
@@ -15,7 +15,14 @@ import { track } from './track';
 
 export type UtilitiesApi = Pick<
   GoogleAppsScript.Utilities.Utilities,
-  'formatDate' | 'sleep' | 'getUuid' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'newBlob'
+  | 'formatDate'
+  | 'sleep'
+  | 'getUuid'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'base64DecodeWebSafe'
+  | 'newBlob'
 >;
 export type SessionApi = Pick<
   GoogleAppsScript.Base.Session,
@@ -32,7 +39,20 @@ export interface RunLogEntry {
   message: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {
@@ -149,7 +169,12 @@ function toBuffer(data: string | number[]): Buffer {
   return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff));
 }
 
-function createBlob(calls: CallLog, data: string | number[], contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
+function createBlob(
+  calls: CallLog,
+  data: string | number[],
+  contentType?: string,
+  name?: string,
+): GoogleAppsScript.Base.Blob {
   const bytes = toBuffer(data);
   let type: string | null = contentType ?? null;
   let blobName: string | null = name ?? null;
@@ -225,10 +250,13 @@ export function createSession(calls: CallLog, timeZone: string, userEmail: strin
 
 /** Logger.log's "%s" placeholders; anything that is not a string shows as JSON. */
 function loggerText(data: unknown, values: unknown[]): string {
-  const show = (v: unknown) => (typeof v === 'string' ? v : v instanceof Date ? v.toString() : JSON.stringify(v) ?? String(v));
+  const show = (v: unknown) =>
+    typeof v === 'string' ? v : v instanceof Date ? v.toString() : (JSON.stringify(v) ?? String(v));
   if (typeof data !== 'string' || values.length === 0) return show(data);
   let next = 0;
-  return data.replace(/%%|%[sdfi]/g, (token) => (token === '%%' ? '%' : next < values.length ? show(values[next++]) : token));
+  return data.replace(/%%|%[sdfi]/g, (token) =>
+    token === '%%' ? '%' : next < values.length ? show(values[next++]) : token,
+  );
 }
 
 export function createLogger(calls: CallLog, runLog: RunLogEntry[], now: () => Date, timeZone: string): LoggerApi {
@@ -253,9 +281,11 @@ export function createLogger(calls: CallLog, runLog: RunLogEntry[], now: () => D
 }
 
 export function createConsole(calls: CallLog, runLog: RunLogEntry[], now: () => Date): ConsoleApi {
-  const writer = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    runLog.push({ time: now(), level, message: nodeFormat(...args) });
-  };
+  const writer =
+    (level: 'log' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      runLog.push({ time: now(), level, message: nodeFormat(...args) });
+    };
   return track(calls, 'console', {
     log: writer('log'),
     info: writer('info'),

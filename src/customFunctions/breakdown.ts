@@ -1,12 +1,15 @@
+import { type CellValue, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/reading/cells';
 import { breakdownHealth } from '../core/scoring/breakdown';
-import { CellValue, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/reading/cells';
-import { Arg, FormulaContext, Output, callRows, errorText } from './columns';
+import { type Arg, callRows, errorText, type FormulaContext, type Output } from './columns';
 import { HEALTH_PARAMS } from './health';
 
 const WIDTH = 6;
 
 /** One row of the breakdown: five dimensions' points (blank where the input is) and the next best lift. */
-export function breakdownOfRow([growth, deals, engagement, nps, fit]: CellValue[], { today, rules, calendar }: FormulaContext): Output[] {
+export function breakdownOfRow(
+  [growth, deals, engagement, nps, fit]: CellValue[],
+  { today, rules, calendar }: FormulaContext,
+): Output[] {
   const inputs = {
     growth: readGrowth(growth),
     deals: readDeals(deals),

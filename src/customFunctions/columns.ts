@@ -1,6 +1,6 @@
-import { DayNumber, SheetCalendar } from '../core/reading/calendar';
-import { CellValue } from '../core/reading/cells';
-import { Rules } from '../core/rules';
+import type { DayNumber, SheetCalendar } from '../core/reading/calendar';
+import type { CellValue } from '../core/reading/cells';
+import type { Rules } from '../core/rules';
 
 /**
  * What every formula computes with: the rules from Settings, the spreadsheet's calendar (its zone and locale)
@@ -54,20 +54,26 @@ export function callRows(functionName: string, paramNames: readonly string[], ar
   // not expanded…"; docs/google-fidelity.md). At least one row, as Sheets shows nothing for an empty array.
   const blank = (v: unknown) => v === '' || v === null || v === undefined;
   let used = height as number;
-  while (used > 1 && paramNames.every((_, i) => {
-    const arg = args[i];
-    if (!Array.isArray(arg)) return true;
-    const row = arg[used - 1];
-    return blank(Array.isArray(row) ? row[0] : row);
-  })) used--;
+  while (
+    used > 1 &&
+    paramNames.every((_, i) => {
+      const arg = args[i];
+      if (!Array.isArray(arg)) return true;
+      const row = arg[used - 1];
+      return blank(Array.isArray(row) ? row[0] : row);
+    })
+  )
+    used--;
   const rows: CellValue[][] = [];
   for (let r = 0; r < used; r++) {
-    rows.push(paramNames.map((_, i) => {
-      const arg = args[i];
-      if (!Array.isArray(arg)) return arg;
-      const row = arg[r];
-      return Array.isArray(row) ? row[0] : (row as CellValue);
-    }));
+    rows.push(
+      paramNames.map((_, i) => {
+        const arg = args[i];
+        if (!Array.isArray(arg)) return arg;
+        const row = arg[r];
+        return Array.isArray(row) ? row[0] : (row as CellValue);
+      }),
+    );
   }
   return { column: true, rows };
 }

@@ -1,13 +1,33 @@
-import { CellValue, isBlank, readDeals, readEngagement, readFit, readGrowth, readNps } from '../core/reading/cells';
-import { scoreHealth, tierOf } from '../core/scoring/health';
+import {
+  type CellValue,
+  isBlank,
+  readDeals,
+  readEngagement,
+  readFit,
+  readGrowth,
+  readNps,
+} from '../core/reading/cells';
 import { InputError } from '../core/reading/inputError';
-import { Rules } from '../core/rules';
-import { Arg, FormulaContext, Output, RowResult, callResult, callRows, isErrorText, perRow } from './columns';
+import type { Rules } from '../core/rules';
+import { scoreHealth, tierOf } from '../core/scoring/health';
+import {
+  type Arg,
+  callResult,
+  callRows,
+  type FormulaContext,
+  isErrorText,
+  type Output,
+  perRow,
+  type RowResult,
+} from './columns';
 
 export const HEALTH_PARAMS = ['growth', 'deals', 'engagement', 'nps', 'fit'] as const;
 
 /** The score of one row: a number 0–100, 'Unknown', or '' for a blank row. */
-export function healthOfRow([growth, deals, engagement, nps, fit]: CellValue[], { today, rules, calendar }: FormulaContext): Output {
+export function healthOfRow(
+  [growth, deals, engagement, nps, fit]: CellValue[],
+  { today, rules, calendar }: FormulaContext,
+): Output {
   const score = scoreHealth(
     {
       growth: readGrowth(growth),
@@ -39,5 +59,8 @@ export function tierOfCell(score: CellValue, rules: Rules): Output {
 
 export function partnerTier(args: Arg[], rules: Rules): Output | Output[][] {
   const call = callRows('PARTNER_TIER', ['score'], args);
-  return callResult(call, call.rows.map(([score]) => perRow(() => tierOfCell(score, rules))));
+  return callResult(
+    call,
+    call.rows.map(([score]) => perRow(() => tierOfCell(score, rules))),
+  );
 }

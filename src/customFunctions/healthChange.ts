@@ -1,7 +1,13 @@
-import { CellValue, isBlank } from '../core/reading/cells';
+import {
+  changeOverDays,
+  historiesFromRows,
+  historyKey,
+  isOldHistoryHeader,
+  parseHistoryHeader,
+} from '../core/history/compactHistory';
 import { historyFromRows, scoreChangeFinder } from '../core/history/scoreChange';
-import { changeOverDays, historiesFromRows, historyKey, isOldHistoryHeader, parseHistoryHeader } from '../core/history/compactHistory';
-import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './columns';
+import { type CellValue, isBlank } from '../core/reading/cells';
+import { type Arg, callResult, callRows, type FormulaContext, type Output, perRow } from './columns';
 
 /**
  * HEALTH_CHANGE: each partner's score change over `days` (the health-drop alert's window from Settings, 30 by
@@ -11,31 +17,49 @@ import { Arg, FormulaContext, Output, callResult, callRows, perRow } from './col
 export function healthChange(partner: Arg, history: Arg, { rules, calendar }: FormulaContext): Output | Output[][] {
   const days = rules.healthDrop.againstDaysAgo;
   if (!Array.isArray(history) || history.length === 0) {
-    throw new Error('HEALTH_CHANGE: history must be the Health history table\'s range with its header row, for example \'Health history\'!A:E.');
+    throw new Error(
+      "HEALTH_CHANGE: history must be the Health history table's range with its header row, for example 'Health history'!A:E.",
+    );
   }
   const width = history.reduce((w, row) => Math.max(w, row.length), 0);
   const compact = parseHistoryHeader((history[0] ?? []) as CellValue[]);
   if (compact) {
     // The compact layout (docs/limits.md): one row per partner, its scores one character per day.
-    const byKey = new Map(historiesFromRows(compact, (history as CellValue[][]).slice(1)).map((h) => [historyKey(h.name), h]));
+    const byKey = new Map(
+      historiesFromRows(compact, (history as CellValue[][]).slice(1)).map((h) => [historyKey(h.name), h]),
+    );
     const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
-    return callResult(call, call.rows.map(([name]) => perRow(() => {
-      if (isBlank(name)) return '';
-      const h = byKey.get(historyKey(String(name)));
-      return (h && changeOverDays(h, days)?.change) ?? '';
-    })));
+    return callResult(
+      call,
+      call.rows.map(([name]) =>
+        perRow(() => {
+          if (isBlank(name)) return '';
+          const h = byKey.get(historyKey(String(name)));
+          return (h && changeOverDays(h, days)?.change) ?? '';
+        }),
+      ),
+    );
   }
   if (width < 3) {
-    throw new Error(`HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`);
+    throw new Error(
+      `HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`,
+    );
   }
   const snapshots = historyFromRows(history as CellValue[][], calendar);
   if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
-    throw new Error('HEALTH_CHANGE: history must be the Health history sheet\'s columns with their header row, for example \'Health history\'!A:E.');
+    throw new Error(
+      "HEALTH_CHANGE: history must be the Health history sheet's columns with their header row, for example 'Health history'!A:E.",
+    );
   }
   const changeOf = scoreChangeFinder(snapshots, days);
   const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
-  return callResult(call, call.rows.map(([name]) => perRow(() => {
-    if (isBlank(name)) return '';
-    return changeOf(String(name))?.change ?? '';
-  })));
+  return callResult(
+    call,
+    call.rows.map(([name]) =>
+      perRow(() => {
+        if (isBlank(name)) return '';
+        return changeOf(String(name))?.change ?? '';
+      }),
+    ),
+  );
 }

@@ -1,10 +1,19 @@
-import { SheetCalendar } from '../core/reading/calendar';
+import { type MetricPartner, programMetrics } from '../core/dashboard/metrics';
+import type { SheetCalendar } from '../core/reading/calendar';
+import { type CellValue, isBlank, readDate, readDeals, readNps, readRevenue } from '../core/reading/cells';
 import { readSegment } from '../core/segments/cadence';
-import { CellValue, isBlank, readDate, readDeals, readNps, readRevenue } from '../core/reading/cells';
-import { MetricPartner, programMetrics } from '../core/dashboard/metrics';
-import { Arg, FormulaContext, callRows, isErrorText } from './columns';
+import { type Arg, callRows, type FormulaContext, isErrorText } from './columns';
 
-export const METRICS_PARAMS = ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr'] as const;
+export const METRICS_PARAMS = [
+  'revenue',
+  'revenue_last_year',
+  'deals',
+  'nps',
+  'signed',
+  'first_deal',
+  'segment',
+  'last_qbr',
+] as const;
 
 function partnerOfRow(row: CellValue[], calendar: SheetCalendar): MetricPartner {
   const [revenue, lastYear, deals, nps, signed, firstDeal, segment, lastQbr] = row;

@@ -1,7 +1,7 @@
 import { isBlank, readLeads, readRelevance } from '../core/reading/cells';
-import { QuadrantInputs, assignQuadrants } from '../core/segments/quadrants';
-import { Rules } from '../core/rules';
-import { Arg, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
+import type { Rules } from '../core/rules';
+import { assignQuadrants, type QuadrantInputs } from '../core/segments/quadrants';
+import { type Arg, callResult, callRows, needsColumns, type Output, perRow, type RowResult } from './columns';
 
 export function quadrantColumn(args: Arg[], rules: Rules): Output | Output[][] {
   const call = callRows('PARTNER_QUADRANT', ['leads', 'relevance'], args);
@@ -14,10 +14,15 @@ export function quadrantColumn(args: Arg[], rules: Rules): Output | Output[][] {
   }
   const read = call.rows.map(([leads, relevance]) =>
     perRow((): QuadrantInputs | null =>
-      isBlank(leads) && isBlank(relevance) ? null : { leads: readLeads(leads), relevance: readRelevance(relevance, rules) },
+      isBlank(leads) && isBlank(relevance)
+        ? null
+        : { leads: readLeads(leads), relevance: readRelevance(relevance, rules) },
     ),
   );
-  const quadrants = assignQuadrants(read.map((r) => (r instanceof Error ? null : r)), rules);
-  const results: RowResult[] = read.map((r, i) => (r instanceof Error ? r : quadrants[i] ?? ''));
+  const quadrants = assignQuadrants(
+    read.map((r) => (r instanceof Error ? null : r)),
+    rules,
+  );
+  const results: RowResult[] = read.map((r, i) => (r instanceof Error ? r : (quadrants[i] ?? '')));
   return callResult(call, results);
 }

@@ -1,6 +1,15 @@
-import { CellValue, isBlank, readDeals, readEngagement, readGrowth, readRevenue } from '../core/reading/cells';
-import { SegmentInputs, assignSegments } from '../core/segments/segments';
-import { Arg, FormulaContext, Output, RowResult, callResult, callRows, needsColumns, perRow } from './columns';
+import { type CellValue, isBlank, readDeals, readEngagement, readGrowth, readRevenue } from '../core/reading/cells';
+import { assignSegments, type SegmentInputs } from '../core/segments/segments';
+import {
+  type Arg,
+  callResult,
+  callRows,
+  type FormulaContext,
+  needsColumns,
+  type Output,
+  perRow,
+  type RowResult,
+} from './columns';
 
 export function segmentColumn(args: Arg[], { rules, today, calendar }: FormulaContext): Output | Output[][] {
   const call = callRows('SEGMENT', ['revenue', 'growth', 'deals', 'engagement'], args);
@@ -24,7 +33,10 @@ export function segmentColumn(args: Arg[], { rules, today, calendar }: FormulaCo
       };
     }),
   );
-  const segments = assignSegments(read.map((r) => (r instanceof Error ? null : r)), rules);
-  const results: RowResult[] = read.map((r, i) => (r instanceof Error ? r : segments[i] ?? ''));
+  const segments = assignSegments(
+    read.map((r) => (r instanceof Error ? null : r)),
+    rules,
+  );
+  const results: RowResult[] = read.map((r, i) => (r instanceof Error ? r : (segments[i] ?? '')));
   return callResult(call, results);
 }

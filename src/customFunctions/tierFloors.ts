@@ -1,8 +1,8 @@
 import { InputError } from '../core/reading/inputError';
-import { Rules } from '../core/rules';
+import type { Rules } from '../core/rules';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
 import { validateSettings } from '../core/settings/validation';
-import { Arg } from './columns';
+import type { Arg } from './columns';
 
 const TIERS = ['Champion', 'Healthy', 'At-risk', 'Critical'] as const;
 const PARAMS = ['champion_from', 'healthy_from', 'at_risk_from', 'critical_from'];
@@ -15,7 +15,8 @@ export function withTierFloors(rules: Rules, floors: readonly Arg[]): Rules {
   if (floors.every((f) => f === undefined || f === null || f === '')) return rules;
   const tierFloors: Record<string, unknown> = { ...rules.tierFloors };
   floors.forEach((f, i) => {
-    if (Array.isArray(f)) throw new InputError(`PARTNER_TIER ${PARAMS[i]}`, 'a range', 'is not allowed; give one number, such as 85');
+    if (Array.isArray(f))
+      throw new InputError(`PARTNER_TIER ${PARAMS[i]}`, 'a range', 'is not allowed; give one number, such as 85');
     if (f !== undefined && f !== null && f !== '') tierFloors[TIERS[i]] = f;
   });
   const { settings, errors } = validateSettings({ ...DEFAULT_SETTINGS, rules: { ...rules, tierFloors } });

@@ -2,11 +2,22 @@
 // half-way or runs in two places at once". Runs here are separate OS processes through the CLI
 // (npm run local), as a time-driven trigger and a menu click would be two Apps Script executions.
 import { join } from 'node:path';
-import { FIVE_PARTNERS, OWNERS, Sink, alertLog, at, parseAll, partnerWorkbook, recipientsOf, runOnce, startSink, writeWorkbook, cli } from './helpers';
+import {
+  alertLog,
+  at,
+  cli,
+  FIVE_PARTNERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  type Sink,
+  startSink,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(90_000);
-
-
 
 describe('runs in two places at once', () => {
   let sink: Sink | null = null;
@@ -18,7 +29,19 @@ describe('runs in two places at once', () => {
   test('two runHourly processes at 07:00 on one workbook: each owner gets one digest', async () => {
     sink = await startSink();
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-    const args = (fn: string) => [fn, '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
+    const args = (fn: string) => [
+      fn,
+      '--workbook',
+      path,
+      '--out',
+      path,
+      '--now',
+      '2026-12-01T07:00',
+      '--outbox',
+      join(path, '..', 'outbox'),
+      '--smtp',
+      `127.0.0.1:${sink!.port}`,
+    ];
     const [a, b] = await Promise.all([cli(args('runHourly')), cli(args('runHourly'))]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const received = (await parseAll(sink.files())).map((m) => recipientsOf(m)[0]);
@@ -31,12 +54,26 @@ describe('runs in two places at once', () => {
   test('two sendAlertsNow processes on one workbook: each owner gets one digest, and the Alert log keeps both runs', async () => {
     sink = await startSink();
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-    const args = (fn: string) => [fn, '--workbook', path, '--out', path, '--now', '2026-12-01T07:00', '--outbox', join(path, '..', 'outbox'), '--smtp', `127.0.0.1:${sink!.port}`];
+    const args = (fn: string) => [
+      fn,
+      '--workbook',
+      path,
+      '--out',
+      path,
+      '--now',
+      '2026-12-01T07:00',
+      '--outbox',
+      join(path, '..', 'outbox'),
+      '--smtp',
+      `127.0.0.1:${sink!.port}`,
+    ];
     const [a, b] = await Promise.all([cli(args('sendAlertsNow')), cli(args('sendAlertsNow'))]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const received = (await parseAll(sink.files())).map((m) => recipientsOf(m)[0]);
     expect(received.sort()).toEqual([...OWNERS].sort());
-    const after = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), code: '' }, 'noop').catch(() => null);
+    const after = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), code: '' }, 'noop').catch(
+      () => null,
+    );
     expect(after && alertLog(after.runtime).filter((r) => r.status === 'sent')).toHaveLength(5);
   });
 });

@@ -2,16 +2,32 @@
 // too. The next run must not send that digest again (spec §5: never two digests to the same recipient a day);
 // it reports it as unconfirmed instead, once.
 import { join } from 'node:path';
-import { createRuntime } from '../../local/runtime';
-import { EXCEEDED_MESSAGE } from '../../local/runtime';
-import { FIVE_PARTNERS, OWNERS, TIME_ZONE, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import { createRuntime, EXCEEDED_MESSAGE } from '../../local/runtime';
+import {
+  alertLog,
+  at,
+  emlFiles,
+  FIVE_PARTNERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  TIME_ZONE,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
 test('a run cut off right after the first send: the next run sends the other four and not the first again', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
   const outbox = join(path, '..', 'outbox');
-  const runtime = await createRuntime({ workbookPath: path, timeZone: TIME_ZONE, now: at('2026-12-01T07:00'), outboxDir: outbox });
+  const runtime = await createRuntime({
+    workbookPath: path,
+    timeZone: TIME_ZONE,
+    now: at('2026-12-01T07:00'),
+    outboxDir: outbox,
+  });
   // After the first digest has gone, the very next service call is where Apps Script ends the run.
   const mail = runtime.context.MailApp as { sendEmail: (m: unknown) => void };
   const send = mail.sendEmail;
@@ -36,7 +52,9 @@ test('a run cut off right after the first send: the next run sends the other fou
   expect(all.sort()).toEqual([...OWNERS].sort());
   const log = alertLog(next.runtime).filter((r) => r.recipient === first[0]);
   expect(log.map((r) => r.status)).toEqual(['sending', 'unconfirmed']);
-  expect(log[1].detail).toBe('A run ended while sending this digest; it may not have gone. Check your Sent mail; PartnerPulse will not send it twice.');
+  expect(log[1].detail).toBe(
+    'A run ended while sending this digest; it may not have gone. Check your Sent mail; PartnerPulse will not send it twice.',
+  );
 
   // A third run neither sends nor reports it again.
   const third = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox }, 'runHourly');

@@ -1,6 +1,18 @@
 // Spec §5: one digest per recipient per day, over real SMTP on loopback, never twice — not when the job
 // runs twice, nor when the mail server fails half-way and the job runs again.
-import { FIVE_PARTNERS, OWNERS, Sink, alertLog, at, parseAll, partnerWorkbook, recipientsOf, runOnce, startSink, writeWorkbook } from './helpers';
+import {
+  alertLog,
+  at,
+  FIVE_PARTNERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  type Sink,
+  startSink,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +33,7 @@ describe('daily digests over SMTP', () => {
     expect(first.error).toBeNull();
 
     const mails = await parseAll(sink.files());
-    expect(mails.map(recipientsOf).flat().sort()).toEqual([...OWNERS].sort());
+    expect(mails.flatMap(recipientsOf).sort()).toEqual([...OWNERS].sort());
     const url = first.runtime.spreadsheet.getUrl();
     FIVE_PARTNERS.forEach((partner, k) => {
       const mail = mails.find((m) => recipientsOf(m)[0] === partner.owner)!;
@@ -52,12 +64,20 @@ describe('daily digests over SMTP', () => {
   test('the mail server fails after the 2nd of 5 digests: the failures are logged, and the rerun sends exactly the 3 missing', async () => {
     sink = await startSink(2); // accepts two messages, then answers 421 to every other
     const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
-    const broken = await runOnce({ workbookPath: path, now: SEVEN, smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    const broken = await runOnce(
+      { workbookPath: path, now: SEVEN, smtp: { host: '127.0.0.1', port: sink.port } },
+      'runHourly',
+    );
     expect(broken.error).toBeNull();
-    const firstTwo = (await parseAll(sink.files())).map(recipientsOf).flat();
+    const firstTwo = (await parseAll(sink.files())).flatMap(recipientsOf);
     expect(firstTwo).toHaveLength(2);
     const log = alertLog(broken.runtime);
-    expect(log.filter((r) => r.status === 'sent').map((r) => r.recipient).sort()).toEqual([...firstTwo].sort());
+    expect(
+      log
+        .filter((r) => r.status === 'sent')
+        .map((r) => r.recipient)
+        .sort(),
+    ).toEqual([...firstTwo].sort());
     const failed = log.filter((r) => r.status === 'failed');
     expect(failed).toHaveLength(3);
     for (const row of failed) expect(row.detail).toMatch(/Failed to send email/);
@@ -67,15 +87,23 @@ describe('daily digests over SMTP', () => {
     // The relay is back; the next hourly run sends the three that failed, and nothing twice.
     await sink.stop();
     sink = await startSink();
-    const rerun = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    const rerun = await runOnce(
+      { workbookPath: path, now: at('2026-12-01T08:00'), smtp: { host: '127.0.0.1', port: sink.port } },
+      'runHourly',
+    );
     expect(rerun.error).toBeNull();
-    const lastThree = (await parseAll(sink.files())).map(recipientsOf).flat();
+    const lastThree = (await parseAll(sink.files())).flatMap(recipientsOf);
     expect(lastThree.sort()).toEqual(OWNERS.filter((o) => !firstTwo.includes(o)).sort());
-    const sent = alertLog(rerun.runtime).filter((r) => r.status === 'sent').map((r) => r.recipient);
+    const sent = alertLog(rerun.runtime)
+      .filter((r) => r.status === 'sent')
+      .map((r) => r.recipient);
     expect(sent.sort()).toEqual([...OWNERS].sort());
 
     // And a third run that day sends nothing more.
-    const third = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), smtp: { host: '127.0.0.1', port: sink.port } }, 'runHourly');
+    const third = await runOnce(
+      { workbookPath: path, now: at('2026-12-01T09:00'), smtp: { host: '127.0.0.1', port: sink.port } },
+      'runHourly',
+    );
     expect(third.error).toBeNull();
     expect(sink.files()).toHaveLength(3);
   });
@@ -91,16 +119,24 @@ describe('daily digests over SMTP', () => {
     const runLog = third.runtime.workbook.sheet('Run log')!;
     expect(runLog.valueAt(2, 3)).toBe('ok');
     expect(runLog.valueAt(4, 3)).toBe('failed');
-    expect(String(runLog.valueAt(4, 10))).toMatch(/^2 digests could not be sent after 3 tries today: ann@example\.com: Failed to send email/);
+    expect(String(runLog.valueAt(4, 10))).toMatch(
+      /^2 digests could not be sent after 3 tries today: ann@example\.com: Failed to send email/,
+    );
 
     // A fourth run that day tries nothing more (and is logged failed too, so the warning stays all day); each
     // recipient has exactly three failed rows.
     const fourth = await runAt('10:00');
     expect(fourth.error).toBeNull();
-    const failed = alertLog(fourth.runtime).filter((r) => r.status === 'failed').map((r) => r.recipient);
+    const failed = alertLog(fourth.runtime)
+      .filter((r) => r.status === 'failed')
+      .map((r) => r.recipient);
     expect(failed.sort()).toEqual([OWNERS[0], OWNERS[0], OWNERS[0], OWNERS[1], OWNERS[1], OWNERS[1]]);
-    const opened = await runOnce({ workbookPath: path, now: at('2026-12-01T11:00'), smtp }, 'onOpen', { authMode: 'FULL' });
+    const opened = await runOnce({ workbookPath: path, now: at('2026-12-01T11:00'), smtp }, 'onOpen', {
+      authMode: 'FULL',
+    });
     const first = opened.runtime.ui.menus[0].entries[0];
-    expect('item' in first && first.item).toMatch(/^⚠ Automation: last run failed 1 h ago — 2 digests could not be sent/); // the 10:00 run still says so
+    expect('item' in first && first.item).toMatch(
+      /^⚠ Automation: last run failed 1 h ago — 2 digests could not be sent/,
+    ); // the 10:00 run still says so
   });
 });

@@ -1,13 +1,13 @@
 // Shared fixtures of the automation end-to-end tests: small partner workbooks written as .xlsx in a tmp
 // folder, the built bundle (dist/Code.js) run in the local Apps Script runtime, a loopback SMTP sink in a
 // child process, and readers for what a user sees (Alert log, Run log, outbox, received mail).
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ParsedMail, simpleParser } from 'mailparser';
-import { Runtime, RuntimeOptions, createRuntime } from '../../local/runtime';
-import { CellValue, WorkbookModel, saveWorkbook } from '../../local/workbook';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime';
+import { type CellValue, saveWorkbook, WorkbookModel } from '../../local/workbook';
 
 export const TIME_ZONE = 'America/New_York';
 /** A local wall-clock time in the spreadsheet's zone (jest runs with TZ=America/New_York). */
@@ -26,7 +26,17 @@ export interface PartnerRow {
   fit?: string;
 }
 
-export const HEADERS = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Strategic fit', 'Last contact'];
+export const HEADERS = [
+  'Partner',
+  'Owner',
+  'Revenue',
+  'Growth',
+  'Deals',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Last contact',
+];
 
 /** Five owners, one partner each, never contacted: five digests on 2026-12-01, one per owner. */
 export const OWNERS = ['ann@example.com', 'bob@example.com', 'cho@example.com', 'dev@example.com', 'eve@example.com'];
@@ -46,12 +56,30 @@ export function tmp(prefix = 'pp-auto-'): string {
 export function partnerWorkbook(partners: PartnerRow[], name = 'Partners test'): WorkbookModel {
   const model = new WorkbookModel('fixture', name, TIME_ZONE);
   const sheet = model.addSheet('Partners');
-  HEADERS.forEach((h, i) => { sheet.ensure(1, i + 1).value = h; sheet.ensure(1, i + 1).bold = true; });
+  HEADERS.forEach((h, i) => {
+    sheet.ensure(1, i + 1).value = h;
+    sheet.ensure(1, i + 1).bold = true;
+  });
   partners.forEach((p, k) => {
     const r = k + 2;
-    const lastContact = p.lastContactDaysAgo === undefined || p.lastContactDaysAgo === null ? '' : new Date(2026, 11, 1 - p.lastContactDaysAgo);
-    const values: CellValue[] = [p.name, p.owner ?? '', p.revenue ?? 100000, p.growth ?? 0.05, p.deals ?? 2, p.engagement ?? 'Monthly', p.nps ?? 20, p.fit ?? 'Moderate', lastContact];
-    values.forEach((v, c) => { if (v !== '') sheet.ensure(r, c + 1).value = v; });
+    const lastContact =
+      p.lastContactDaysAgo === undefined || p.lastContactDaysAgo === null
+        ? ''
+        : new Date(2026, 11, 1 - p.lastContactDaysAgo);
+    const values: CellValue[] = [
+      p.name,
+      p.owner ?? '',
+      p.revenue ?? 100000,
+      p.growth ?? 0.05,
+      p.deals ?? 2,
+      p.engagement ?? 'Monthly',
+      p.nps ?? 20,
+      p.fit ?? 'Moderate',
+      lastContact,
+    ];
+    values.forEach((v, c) => {
+      if (v !== '') sheet.ensure(r, c + 1).value = v;
+    });
   });
   return model;
 }
@@ -66,8 +94,16 @@ export async function writeWorkbook(model: WorkbookModel, dir = tmp()): Promise<
 export type RunOptions = Partial<RuntimeOptions> & { workbookPath: string };
 
 /** One Apps Script execution: open the workbook, run `fn`, save the workbook and state (also on failure). */
-export async function runOnce(options: RunOptions, fn: string, ...args: unknown[]): Promise<{ runtime: Runtime; result: unknown; error: Error | null }> {
-  const runtime = await createRuntime({ timeZone: TIME_ZONE, outboxDir: join(options.workbookPath, '..', 'outbox'), ...options });
+export async function runOnce(
+  options: RunOptions,
+  fn: string,
+  ...args: unknown[]
+): Promise<{ runtime: Runtime; result: unknown; error: Error | null }> {
+  const runtime = await createRuntime({
+    timeZone: TIME_ZONE,
+    outboxDir: join(options.workbookPath, '..', 'outbox'),
+    ...options,
+  });
   let result: unknown;
   let error: Error | null = null;
   try {
@@ -83,7 +119,10 @@ export async function runOnce(options: RunOptions, fn: string, ...args: unknown[
 /** Sets the document property `partnerpulse.settings` (JSON overlaid on the defaults). */
 export async function setSettings(workbookPath: string, settings: object): Promise<void> {
   const runtime = await createRuntime({ workbookPath, timeZone: TIME_ZONE, code: '' });
-  runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify(settings));
+  runtime.services.PropertiesService.getDocumentProperties().setProperty(
+    'partnerpulse.settings',
+    JSON.stringify(settings),
+  );
   runtime.services.save();
 }
 
@@ -104,17 +143,36 @@ export function workbookRows(model: WorkbookModel, name: string): CellValue[][] 
   return rows;
 }
 
-export interface AlertLogRow { day: string; recipient: string; what: string; items: number; status: string; detail: string }
+export interface AlertLogRow {
+  day: string;
+  recipient: string;
+  what: string;
+  items: number;
+  status: string;
+  detail: string;
+}
 
 /** The Alert log under its header, as the user reads it. */
 export function alertLog(runtime: Runtime): AlertLogRow[] {
-  return sheetRows(runtime, 'Alert log').slice(1).map((r) => ({
-    day: String(r[0]).replace(/^'/, ''), recipient: String(r[1]), what: String(r[2]), items: Number(r[3]), status: String(r[4]), detail: String(r[6] ?? ''),
-  }));
+  return sheetRows(runtime, 'Alert log')
+    .slice(1)
+    .map((r) => ({
+      day: String(r[0]).replace(/^'/, ''),
+      recipient: String(r[1]),
+      what: String(r[2]),
+      items: Number(r[3]),
+      status: String(r[4]),
+      detail: String(r[6] ?? ''),
+    }));
 }
 
 export function emlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 export async function parseAll(files: string[]): Promise<ParsedMail[]> {
@@ -127,7 +185,12 @@ export function recipientsOf(mail: ParsedMail): string[] {
 }
 
 /** A loopback SMTP server in a child process; `acceptMax` messages, then 421 for every new one. */
-export interface Sink { port: number; dir: string; files(): string[]; stop(): Promise<void> }
+export interface Sink {
+  port: number;
+  dir: string;
+  files(): string[];
+  stop(): Promise<void>;
+}
 
 export async function startSink(acceptMax?: number): Promise<Sink> {
   const dir = tmp('pp-sink-');
@@ -146,11 +209,12 @@ export async function startSink(acceptMax?: number): Promise<Sink> {
     port,
     dir,
     files: () => emlFiles(dir),
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -159,7 +223,10 @@ const ROOT = resolve(__dirname, '..', '..');
 /** Runs `npm run local -- <args>` as its own OS process (a separate Apps Script execution), collecting its output. */
 export function cli(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--local', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));

@@ -1,8 +1,9 @@
 // An hourly run with nothing to do (the day's work done, no new escalation breach) decides so from stored state
 // — the day's done-state in the document properties and the Escalations sheet against the alerts already
 // handled — before it reads the partner table: its calls, cells and estimate are the same at any size.
-import { at, partnerWorkbook, runOnce, sheetRows, writeWorkbook, OWNERS } from './helpers';
+
 import { benchPartners } from '../../bench/workbook';
+import { at, OWNERS, partnerWorkbook, runOnce, sheetRows, writeWorkbook } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -11,8 +12,14 @@ async function idleHourAt(partners: number, escalation?: { opened: Date }) {
   model.sheet('Partners')!.maxRows = partners + 1;
   if (escalation) {
     const sheet = model.addSheet('Escalations');
-    [['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'], ['Partner 1', 'Critical', escalation.opened, '', '']]
-      .forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(r + 1, c + 1).value = v; }));
+    [
+      ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
+      ['Partner 1', 'Critical', escalation.opened, '', ''],
+    ].forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== '') sheet.ensure(r + 1, c + 1).value = v;
+      }),
+    );
   }
   const path = await writeWorkbook(model);
   const daily = await runOnce({ workbookPath: path, now: at('2026-12-01T07:00') }, 'runHourly');
@@ -40,13 +47,19 @@ test('a breach already alerted keeps the next hours idle; a new one is alerted i
   const { path, idle } = await idleHourAt(300, { opened: new Date(2026, 11, 1, 2, 0) });
   expect(idle.error).toBeNull();
   expect(idle.runtime.calls.cellsRead()).toBeLessThan(300);
-  const alerted = sheetRows(idle.runtime, 'Alert log').filter((r) => String(r[2]).startsWith('Escalation alert')).length;
+  const alerted = sheetRows(idle.runtime, 'Alert log').filter((r) =>
+    String(r[2]).startsWith('Escalation alert'),
+  ).length;
   expect(alerted).toBeGreaterThan(0);
   // A new breach appears in the sheet: the next hour reads the table and alerts it.
   const { createRuntime } = await import('../../local/runtime');
   const rt = await createRuntime({ workbookPath: path, code: '' });
   const sheet = rt.workbook.sheet('Escalations')!;
-  [['Partner 2', 'Critical', new Date(2026, 11, 1, 4, 0), '', '']].forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(3 + r, c + 1).value = v; }));
+  [['Partner 2', 'Critical', new Date(2026, 11, 1, 4, 0), '', '']].forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') sheet.ensure(3 + r, c + 1).value = v;
+    }),
+  );
   await rt.save();
   const next = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00') }, 'runHourly');
   expect(next.error).toBeNull();

@@ -2,7 +2,17 @@
 // runtime, each on its own days only: stalled on the day the 90 days are crossed, first deal due on Mondays,
 // recruiting overdue from day 31 once a week.
 import { join } from 'node:path';
-import { HEADERS, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, sheetRows, writeWorkbook } from './helpers';
+import {
+  at,
+  emlFiles,
+  HEADERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  sheetRows,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -19,18 +29,24 @@ async function workbook(): Promise<string> {
   ]);
   const sheet = model.sheet('Partners')!;
   const extra = ['Signed', 'First deal', 'Recruiting since'];
-  extra.forEach((h, i) => { sheet.ensure(1, HEADERS.length + 1 + i).value = h; });
+  extra.forEach((h, i) => {
+    sheet.ensure(1, HEADERS.length + 1 + i).value = h;
+  });
   const rows: (Date | '')[][] = [
     [before(91), '', ''], // crosses the 90 days on Monday 2026-12-07
     [before(80), '', ''], // Activate, 10 days left on that Monday
     ['', '', before(31)], // recruiting for 31 days on that Monday
     [before(200), before(100), ''], // Active: no lifecycle alert ever
   ];
-  rows.forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(r + 2, HEADERS.length + 1 + c).value = v; }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') sheet.ensure(r + 2, HEADERS.length + 1 + c).value = v;
+    }),
+  );
   return writeWorkbook(model);
 }
 
-test('Monday: stalled, recruiting overdue and first deal due in the owner\'s digest, in order; Tuesday: none of them', async () => {
+test("Monday: stalled, recruiting overdue and first deal due in the owner's digest, in order; Tuesday: none of them", async () => {
   const path = await workbook();
   const outbox = join(path, '..', 'outbox');
   const monday = await runOnce({ workbookPath: path, now: at('2026-12-07T07:00'), outboxDir: outbox }, 'runHourly');
@@ -46,7 +62,9 @@ test('Monday: stalled, recruiting overdue and first deal due in the owner\'s dig
   expect(kinds).toEqual([...kinds].sort((a, b) => rank.indexOf(a) - rank.indexOf(b)));
   expect(kinds[0]).toBe('Stalled');
   expect(kinds.at(-1)).toBe('First deal due');
-  expect(lines.filter((l) => /Stalled|Recruiting overdue|First deal due/.test(l)).map((l) => l.replace(/^\d+\. /, ''))).toEqual([
+  expect(
+    lines.filter((l) => /Stalled|Recruiting overdue|First deal due/.test(l)).map((l) => l.replace(/^\d+\. /, '')),
+  ).toEqual([
     '[Stalled] Slowpoke Ltd — Stalled: signed 91 days ago and no first deal (target: first deal within 90 days)',
     '[Recruiting overdue] Prospect Co — Recruiting overdue: recruiting since 2026-11-06 (31 days, more than 30) and not signed',
     '[First deal due] Nearly There — First deal due: 10 days left of the 90-day target (signed 80 days ago)',
@@ -77,17 +95,25 @@ test('the first daily run of a quarter takes its snapshot in the Health history,
   expect(sheetRows(first.runtime, 'Quarter snapshots')).toEqual([]);
   const quarters = (runtime: typeof first.runtime) => {
     const history = sheetRows(runtime, 'Health history');
-    return { header: history[0][4], rows: history.slice(1).map((r): [unknown, string] => [r[0], String(r[4]).replace(/^'/, '')]) };
+    return {
+      header: history[0][4],
+      rows: history.slice(1).map((r): [unknown, string] => [r[0], String(r[4]).replace(/^'/, '')]),
+    };
   };
   const december = quarters(first.runtime);
   expect(december.header).toBe('Quarter snapshots (latest 2026-Q4)');
   expect(december.rows.map(([p, q]) => [p, q.split('=')[0]])).toEqual([
-    ['Slowpoke Ltd', '2026-Q4'], ['Nearly There', '2026-Q4'], ['Prospect Co', '2026-Q4'], ['Selling Inc', '2026-Q4'],
+    ['Slowpoke Ltd', '2026-Q4'],
+    ['Nearly There', '2026-Q4'],
+    ['Prospect Co', '2026-Q4'],
+    ['Selling Inc', '2026-Q4'],
   ]);
   // The dashboard says when the movers will show.
   first.runtime.call('buildDashboard');
   await first.runtime.save();
-  expect(sheetRows(first.runtime, 'Dashboard').map((r) => r[0])).toContain('No snapshot for 2026-Q3: the movers show from the quarter after the first snapshot (2026-Q4 is the first).');
+  expect(sheetRows(first.runtime, 'Dashboard').map((r) => r[0])).toContain(
+    'No snapshot for 2026-Q3: the movers show from the quarter after the first snapshot (2026-Q4 is the first).',
+  );
 
   // The next days: no second snapshot of the quarter.
   const second = await runOnce({ workbookPath: path, now: at('2026-12-08T07:00'), outboxDir: outbox }, 'runHourly');
@@ -110,4 +136,3 @@ test('the first daily run of a quarter takes its snapshot in the Health history,
     ['No partner changed tier or quadrant since 2026-Q4.', '', '', '', ''],
   ]);
 });
-

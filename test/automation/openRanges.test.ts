@@ -4,7 +4,7 @@
 // their result to the last row with data, so a stray value below the table does not block them.
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
-import { FIVE_PARTNERS, TIME_ZONE, at, partnerWorkbook } from './helpers';
+import { at, FIVE_PARTNERS, partnerWorkbook, TIME_ZONE } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +23,7 @@ function rangeRows() { return SpreadsheetApp.getActiveSheet().getRange('D2:D').g
   expect(runtime.call('rangeRows')).toBe(sheet.maxRows - 1);
 });
 
-test('PARTNER_HEALTH over whole columns fills the table\'s rows; a note far below does not block it, one inside the table does', async () => {
+test("PARTNER_HEALTH over whole columns fills the table's rows; a note far below does not block it, one inside the table does", async () => {
   const model = partnerWorkbook(FIVE_PARTNERS);
   const sheet = model.sheet('Partners')!;
   sheet.ensure(1, 10).value = 'Health';
@@ -41,5 +41,8 @@ test('PARTNER_HEALTH over whole columns fills the table\'s rows; a note far belo
   delete typed.spilledFrom;
   typed.value = 'typed over';
   runtime.evaluateFormulas();
-  expect([sheet.cell(2, 10)?.value, sheet.cell(2, 10)?.error]).toEqual(['#REF!', 'Array result was not expanded because it would overwrite data in J4.']);
+  expect([sheet.cell(2, 10)?.value, sheet.cell(2, 10)?.error]).toEqual([
+    '#REF!',
+    'Array result was not expanded because it would overwrite data in J4.',
+  ]);
 });

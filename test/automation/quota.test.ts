@@ -1,14 +1,26 @@
 // Spec §5: "When the daily mail quota runs out, what did not go is logged as deferred, not lost."
 // MailApp's quota is recipients per 24 hours from the first send in the window (local/services/mail.ts).
 import { join } from 'node:path';
-import { FIVE_PARTNERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import {
+  alertLog,
+  at,
+  emlFiles,
+  FIVE_PARTNERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
 test('quota 2 for 5 owners: 2 sent and 3 deferred; same-day rerun adds nothing; next day the held-back owners go first', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
   const outbox = join(path, '..', 'outbox');
-  const run = (iso: string, quota: number) => runOnce({ workbookPath: path, now: at(iso), dailyMailQuota: quota, outboxDir: outbox }, 'runHourly');
+  const run = (iso: string, quota: number) =>
+    runOnce({ workbookPath: path, now: at(iso), dailyMailQuota: quota, outboxDir: outbox }, 'runHourly');
   const mailTo = async (files: string[]) => (await parseAll(files)).map((m) => recipientsOf(m)[0]);
 
   // Day 1, 07:00: two digests go, three are deferred.
@@ -56,7 +68,10 @@ test('quota 2 for 5 owners: 2 sent and 3 deferred; same-day rerun adds nothing; 
   const perDay = all.map((m) => `${m.subject?.slice(13, 23)}|${recipientsOf(m)[0]}`);
   expect(new Set(perDay).size).toBe(perDay.length);
   // Those held back on day 2 went first on day 3 (emails are sent in order; outbox names sort by send time).
-  const deferredDay2 = log2.filter((r) => r.status === 'deferred').map((r) => r.recipient).sort();
+  const deferredDay2 = log2
+    .filter((r) => r.status === 'deferred')
+    .map((r) => r.recipient)
+    .sort();
   expect(deferredDay2).toHaveLength(3);
   expect((await mailTo(emlFiles(outbox).slice(4, 7))).sort()).toEqual(deferredDay2);
 });

@@ -2,14 +2,28 @@
 // limit ("Service invoked too many times in a short time") passes after a pause; the local runtime can
 // impose one (local/services/mail.ts rateLimit), and Utilities.sleep moves its clock like Apps Script's.
 import { join } from 'node:path';
-import { FIVE_PARTNERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import {
+  alertLog,
+  at,
+  emlFiles,
+  FIVE_PARTNERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
 test('a rate-limited relay is waited out: all 5 digests go in one run, each once, and the run takes the pauses', async () => {
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS));
   const outbox = join(path, '..', 'outbox');
-  const run = await runOnce({ workbookPath: path, now: at('2026-12-01T07:00'), outboxDir: outbox, mailRateLimit: { sends: 2, perMs: 5_000 } }, 'runHourly');
+  const run = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T07:00'), outboxDir: outbox, mailRateLimit: { sends: 2, perMs: 5_000 } },
+    'runHourly',
+  );
   expect(run.error).toBeNull();
   const mails = await parseAll(emlFiles(outbox));
   expect(mails.map((m) => recipientsOf(m)[0]).sort()).toEqual([...OWNERS].sort());
@@ -24,14 +38,22 @@ test('a rate limit that outlasts the pauses fails that digest (retryable), not t
   const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS.slice(0, 2)));
   const outbox = join(path, '..', 'outbox');
   const strict = { sends: 1, perMs: 60_000 };
-  const first = await runOnce({ workbookPath: path, now: at('2026-12-01T07:00'), outboxDir: outbox, mailRateLimit: strict }, 'runHourly');
+  const first = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T07:00'), outboxDir: outbox, mailRateLimit: strict },
+    'runHourly',
+  );
   expect(first.error).toBeNull();
   const log1 = alertLog(first.runtime);
   expect(log1.map((r) => r.status)).toEqual(['sent', 'failed']);
-  expect(log1[1].detail).toBe('Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.');
+  expect(log1[1].detail).toBe(
+    'Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.',
+  );
   expect(emlFiles(outbox)).toHaveLength(1);
 
-  const second = await runOnce({ workbookPath: path, now: at('2026-12-01T08:00'), outboxDir: outbox, mailRateLimit: strict }, 'runHourly');
+  const second = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T08:00'), outboxDir: outbox, mailRateLimit: strict },
+    'runHourly',
+  );
   expect(second.error).toBeNull();
   expect(alertLog(second.runtime).map((r) => r.status)).toEqual(['sent', 'failed', 'sent']);
   const mails = await parseAll(emlFiles(outbox));

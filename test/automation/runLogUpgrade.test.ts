@@ -1,8 +1,9 @@
 // A Run log written by an earlier version (ten columns, the sheet exactly that wide) gains the newer
 // "Service calls" column header instead of failing the run.
-import { RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
+
 import { createRuntime } from '../../local/runtime';
-import { FIVE_PARTNERS, TIME_ZONE, at, partnerWorkbook, sheetRows } from './helpers';
+import { RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
+import { at, FIVE_PARTNERS, partnerWorkbook, sheetRows, TIME_ZONE } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -10,7 +11,9 @@ test('an older, exactly-as-wide Run log gets the new header and the run logs eve
   const model = partnerWorkbook(FIVE_PARTNERS);
   const log = model.addSheet('Run log');
   const old = RUN_LOG_HEADERS.slice(0, 10);
-  old.forEach((h, c) => { log.ensure(1, c + 1).value = h; });
+  old.forEach((h, c) => {
+    log.ensure(1, c + 1).value = h;
+  });
   log.maxColumns = old.length;
   // In memory: an .xlsx does not keep a sheet's grid width.
   const runtime = await createRuntime({ workbook: model, now: at('2026-12-01T10:00'), timeZone: TIME_ZONE });

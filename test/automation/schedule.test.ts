@@ -1,7 +1,17 @@
 // The menu's automation switch (one hourly trigger), the daily hour, the Health history once a day, and
 // what a partner name with markup looks like in the digest and in the preview dialog.
 import { join } from 'node:path';
-import { FIVE_PARTNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, runOnce, sheetRows, writeWorkbook } from './helpers';
+import {
+  alertLog,
+  at,
+  emlFiles,
+  FIVE_PARTNERS,
+  parseAll,
+  partnerWorkbook,
+  runOnce,
+  sheetRows,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -13,7 +23,9 @@ test('turnAutomationOn twice keeps one runHourly trigger; Off removes it; the me
   const triggersAfter = async (fn: string) => {
     const r = await runOnce(opts, fn);
     expect(r.error).toBeNull();
-    return (r.runtime.services.ScriptApp.getProjectTriggers() as GoogleAppsScript.Script.Trigger[]).map((t) => t.getHandlerFunction());
+    return (r.runtime.services.ScriptApp.getProjectTriggers() as GoogleAppsScript.Script.Trigger[]).map((t) =>
+      t.getHandlerFunction(),
+    );
   };
   expect(await triggersAfter('turnAutomationOn')).toEqual(['runHourly']);
   expect(await triggersAfter('turnAutomationOn')).toEqual(['runHourly']);
@@ -50,7 +62,11 @@ test('runHourly at 06:00 does no daily work; at 07:00 it does; Health history ge
   for (const iso of ['2026-12-01T08:00', '2026-12-01T23:00']) {
     const later = await run(iso);
     expect(later.error).toBeNull();
-    expect(sheetRows(later.runtime, 'Health history').slice(1).map((r) => String(r[2]).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(
+      sheetRows(later.runtime, 'Health history')
+        .slice(1)
+        .map((r) => String(r[2]).length),
+    ).toEqual([1, 1, 1, 1, 1]);
   }
   const nextDay = await run('2026-12-02T07:00');
   const rows = sheetRows(nextDay.runtime, 'Health history').slice(1);
@@ -64,7 +80,10 @@ test('a partner named like markup is escaped in the e-mail and in the preview di
   const path = await writeWorkbook(partnerWorkbook(partners));
   const outbox = join(path, '..', 'outbox');
 
-  const preview = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox }, 'previewAlerts');
+  const preview = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox },
+    'previewAlerts',
+  );
   expect(preview.error).toBeNull();
   const dialog = preview.runtime.ui.dialogs.find((d) => d.kind === 'modal')!;
   expect(dialog.title).toBe("Today's alerts (2026-12-01)");

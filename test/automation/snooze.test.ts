@@ -1,7 +1,19 @@
 // Issue #10.5 end to end: a partner snoozed in the sheet is left out of its owner's digest; its escalation
 // is not; the preview lists it as snoozed.
 import { join } from 'node:path';
-import { FIVE_PARTNERS, HEADERS, OWNERS, alertLog, at, emlFiles, parseAll, partnerWorkbook, recipientsOf, runOnce, writeWorkbook } from './helpers';
+import {
+  alertLog,
+  at,
+  emlFiles,
+  FIVE_PARTNERS,
+  HEADERS,
+  OWNERS,
+  parseAll,
+  partnerWorkbook,
+  recipientsOf,
+  runOnce,
+  writeWorkbook,
+} from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -13,12 +25,21 @@ test('snoozed: no touch alert in the digest, the escalation still goes, the prev
   partners.ensure(3, HEADERS.length + 1).value = new Date(2026, 11, 10); // Beta Systems (bob), never contacted
   partners.ensure(6, HEADERS.length + 1).value = new Date(2027, 5, 1); // Epsilon Labs (eve): six months, counts as 90 days
   const escalations = model.addSheet('Escalations');
-  [['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'], ['Alpha Cloud', 'Medium', new Date(2026, 10, 27, 9), '', '']]
-    .forEach((row, r) => row.forEach((v, c) => { if (v !== '') escalations.ensure(r + 1, c + 1).value = v; }));
+  [
+    ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
+    ['Alpha Cloud', 'Medium', new Date(2026, 10, 27, 9), '', ''],
+  ].forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') escalations.ensure(r + 1, c + 1).value = v;
+    }),
+  );
   const path = await writeWorkbook(model);
   const outbox = join(path, '..', 'outbox');
 
-  const preview = await runOnce({ workbookPath: path, now: at('2026-12-01T06:00'), outboxDir: outbox }, 'previewAlerts');
+  const preview = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T06:00'), outboxDir: outbox },
+    'previewAlerts',
+  );
   const html = preview.runtime.ui.dialogs.find((d) => d.kind === 'modal')!.content;
   expect(html).toContain('<h3>Snoozed — not sent</h3>');
   expect(html).toContain('<li><b>Alpha Cloud</b>: Never contacted — snoozed until 2026-12-10</li>');

@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatReport, parseArgs, runBench, writeReport, BenchReport } from '../../bench/run';
-import { BenchResult } from '../../bench/measure';
 import { CUSTOM_FUNCTIONS } from '../../bench/customFunctions';
+import type { BenchResult } from '../../bench/measure';
+import { type BenchReport, formatReport, parseArgs, runBench, writeReport } from '../../bench/run';
 import { RUN_LOG_HEADERS } from '../../src/server/sheets/logSheets';
 
 jest.setTimeout(300_000);
@@ -18,7 +18,11 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-  const options = { ...parseArgs(['--rows', '200,400', '--naive-cap', '200', '--cf-rows', '200']), outDir, progress: false };
+  const options = {
+    ...parseArgs(['--rows', '200,400', '--naive-cap', '200', '--cf-rows', '200']),
+    outDir,
+    progress: false,
+  };
   report = await runBench(options);
   writeReport(report, outDir);
   const all = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Record<string, unknown>[];
@@ -28,7 +32,13 @@ beforeAll(async () => {
 
 test('a quick run measures the warehouse once: the rules on DuckDB, and the hourly run reading only an alert page (bench/warehouse.ts)', () => {
   expect(warehouseRows).toHaveLength(1);
-  const [w] = warehouseRows as { job: string; impl: string; rows: number; wallMs: number; script: { calls: number; cellsRead: number; emails: number } }[];
+  const [w] = warehouseRows as {
+    job: string;
+    impl: string;
+    rows: number;
+    wallMs: number;
+    script: { calls: number; cellsRead: number; emails: number };
+  }[];
   expect(w).toMatchObject({ job: 'warehouse', impl: 'duckdb', rows: 400 });
   expect(Number.isInteger(w.wallMs) && w.wallMs >= 0).toBe(true);
   expect(w.script.emails).toBeGreaterThan(0);
@@ -54,7 +64,15 @@ test('results.json is an array of { job, impl, rows, calls, cellsRead, cellsWrit
     }
   }
   expect(written.filter((r) => r.job.endsWith('(column)')).map((r) => r.job)).toEqual(
-    ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE'].map((f) => `${f} (column)`),
+    [
+      'PARTNER_HEALTH',
+      'PARTNER_TIER',
+      'SEGMENT',
+      'PARTNER_QUADRANT',
+      'NEXT_TOUCH',
+      'HEALTH_BREAKDOWN',
+      'HEALTH_CHANGE',
+    ].map((f) => `${f} (column)`),
   );
 });
 
@@ -64,15 +82,18 @@ test('the formula sheet row: every whole-column formula evaluated locally, one c
   expect(formatReport(report)).toMatch(/formula sheet, every formula evaluated \| whole-column \| +400 \|/);
 });
 
-test.each(['daily job', 'recolor'])('%s: PartnerPulse makes the same service calls on 400 rows as on 200; the naive code makes more', (job) => {
-  expect(find(job, 'partnerpulse', 400).calls).toBe(find(job, 'partnerpulse', 200).calls);
-  expect(find(job, 'naive', 400).calls).toBeGreaterThan(find(job, 'naive', 200).calls);
-  // Both read every partner cell; the difference is in how many calls it takes.
-  expect(find(job, 'partnerpulse', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
-  expect(find(job, 'naive', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
-});
+test.each(['daily job', 'recolor'])(
+  '%s: PartnerPulse makes the same service calls on 400 rows as on 200; the naive code makes more',
+  (job) => {
+    expect(find(job, 'partnerpulse', 400).calls).toBe(find(job, 'partnerpulse', 200).calls);
+    expect(find(job, 'naive', 400).calls).toBeGreaterThan(find(job, 'naive', 200).calls);
+    // Both read every partner cell; the difference is in how many calls it takes.
+    expect(find(job, 'partnerpulse', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
+    expect(find(job, 'naive', 400).cellsRead).toBeGreaterThanOrEqual(400 * 9);
+  },
+);
 
-test('an hourly run after the day\'s work reads no partner row and writes nothing but its Run log row', () => {
+test("an hourly run after the day's work reads no partner row and writes nothing but its Run log row", () => {
   const idle = find('hourly run, day done', 'partnerpulse', 400);
   expect(idle.cellsRead).toBeLessThan(400);
   expect(idle.cellsRead).toBe(find('hourly run, day done', 'partnerpulse', 200).cellsRead);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addYearResults, parseArgs } from '../../bench/run';
-import { YearResult, realRunDays, simulateYear } from '../../bench/year';
+import { realRunDays, simulateYear, type YearResult } from '../../bench/year';
 import { dayOfIso } from '../../src/core/reading/calendar';
 
 jest.setTimeout(240_000);
@@ -18,7 +18,7 @@ beforeAll(async () => {
   large = await simulateYear(300, 100);
 });
 
-test('--days is parsed; the real job runs on the first day, each quarter\'s first day and the last', () => {
+test("--days is parsed; the real job runs on the first day, each quarter's first day and the last", () => {
   expect(parseArgs(['--rows', '200000', '--days', '365'])).toMatchObject({ rows: [200_000], days: 365 });
   expect(() => parseArgs(['--days', '0'])).toThrow('--days: "0" is not a list of whole numbers');
   const d = (iso: string) => dayOfIso(iso) as number;
@@ -27,10 +27,11 @@ test('--days is parsed; the real job runs on the first day, each quarter\'s firs
   expect(small.realRuns).toEqual(['2026-08-24', '2026-10-01', '2026-12-01']);
 });
 
-test('a year row holds the cells reached, the last day\'s daily job and the idle hour', () => {
+test("a year row holds the cells reached, the last day's daily job and the idle hour", () => {
   for (const r of [small, large]) {
     expect(r).toMatchObject({ job: 'year', impl: 'partnerpulse', days: 100 });
-    for (const key of ['spreadsheetCells', 'cellsRead', 'calls', 'estAppsScriptMs'] as const) expect(Number.isInteger(r[key]) && r[key] > 0).toBe(true);
+    for (const key of ['spreadsheetCells', 'cellsRead', 'calls', 'estAppsScriptMs'] as const)
+      expect(Number.isInteger(r[key]) && r[key] > 0).toBe(true);
     // One row of five cells per partner, whatever the number of days (a new sheet has 1,000 rows to begin with).
     expect(r.historyCells).toBe(Math.max(1_000, r.rows + 1) * 5);
     expect(r.spreadsheetCells).toBeGreaterThan(r.historyCells);

@@ -10,7 +10,17 @@ import { formatDate } from '../../local/services/utilities';
 export const ROOT = join(__dirname, '..', '..');
 export const CODE_JS = join(ROOT, 'dist', 'Code.js');
 
-export const CUSTOM_FUNCTIONS = ['PARTNER_HEALTH', 'PARTNER_TIER', 'SEGMENT', 'PARTNER_QUADRANT', 'NEXT_TOUCH', 'HEALTH_BREAKDOWN', 'HEALTH_CHANGE', 'PARTNER_STAGE', 'PARTNER_METRICS'] as const;
+export const CUSTOM_FUNCTIONS = [
+  'PARTNER_HEALTH',
+  'PARTNER_TIER',
+  'SEGMENT',
+  'PARTNER_QUADRANT',
+  'NEXT_TOUCH',
+  'HEALTH_BREAKDOWN',
+  'HEALTH_CHANGE',
+  'PARTNER_STAGE',
+  'PARTNER_METRICS',
+] as const;
 export type CustomFunctionName = (typeof CUSTOM_FUNCTIONS)[number];
 
 /** A calendar day, month 1–12. */
@@ -26,7 +36,8 @@ export type SheetsArg = SheetsCell | SheetsCell[][];
 
 /** dist/Code.js, built first when `npm test` has not built it (e.g. `npx jest test/build` on a fresh clone). */
 export function builtCode(): string {
-  if (!existsSync(CODE_JS)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(CODE_JS))
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   return readFileSync(CODE_JS, 'utf8');
 }
 
@@ -47,7 +58,10 @@ export interface Bundle {
 export function loadBundle(options: { today?: Day; timeZone?: string; locale?: string } = {}): Bundle {
   // What a custom function may call (Google's guide): the spreadsheet's zone and locale, Utilities and the
   // document's properties (no Settings saved: the defaults).
-  const spreadsheet = { getSpreadsheetTimeZone: () => options.timeZone ?? 'America/New_York', getSpreadsheetLocale: () => options.locale ?? 'en_US' };
+  const spreadsheet = {
+    getSpreadsheetTimeZone: () => options.timeZone ?? 'America/New_York',
+    getSpreadsheetLocale: () => options.locale ?? 'en_US',
+  };
   const context = vm.createContext({
     SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet },
     Utilities: { formatDate },
@@ -70,7 +84,11 @@ export function loadBundle(options: { today?: Day; timeZone?: string; locale?: s
   }
   vm.runInContext(builtCode(), context, { filename: 'Code.js' });
   const evaluate = (expression: string): unknown => vm.runInContext(expression, context);
-  const makeDate = evaluate('(function (y, m, d) { return new Date(y, m - 1, d); })') as (y: number, m: number, d: number) => Date;
+  const makeDate = evaluate('(function (y, m, d) { return new Date(y, m - 1, d); })') as (
+    y: number,
+    m: number,
+    d: number,
+  ) => Date;
   return {
     context,
     call: (name, ...args) => (context[name] as (...a: SheetsArg[]) => unknown)(...args),

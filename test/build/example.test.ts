@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { HyperFormula } from 'hyperformula';
-import { dayNumber } from '../calendars';
+import type { HyperFormula } from 'hyperformula';
+import { DEFAULT_RULES, QUADRANTS, SEGMENTS, type Segment, TIERS } from '../../src/core/rules';
 import { qbrStatus, touchStatus } from '../../src/core/segments/cadence';
-import { DEFAULT_RULES, QUADRANTS, SEGMENTS, Segment, TIERS } from '../../src/core/rules';
-import { ROOT, loadBundle } from './bundle';
+import { dayNumber } from '../calendars';
+import { loadBundle, ROOT } from './bundle';
 import { registerPartnerPulse } from './hyperformula';
 import { evaluateWorkbook, readWorkbook, sheetContents } from './workbook';
 
@@ -18,9 +18,28 @@ const TODAY = new Date(2026, 11, 1);
 
 const HEADERS: Record<string, string[]> = {
   Partners: [
-    'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit',
-    'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal', 'Partner contact',
-    'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch',
+    'Partner',
+    'Owner',
+    'Revenue',
+    'Revenue last year',
+    'Growth',
+    'Deals',
+    'Leads',
+    'Engagement',
+    'NPS',
+    'Strategic fit',
+    'Market relevance',
+    'Last contact',
+    'Last QBR',
+    'Next QBR',
+    'Signed',
+    'First deal',
+    'Partner contact',
+    'Health',
+    'Tier',
+    'Segment',
+    'Quadrant',
+    'Next touch',
   ],
   Pipeline: ['Partner', 'Opportunity', 'Stage', 'Amount', 'Close date', 'Last stage change'],
   Feedback: ['Partner', 'Type', 'Summary', 'Date'],
@@ -28,7 +47,13 @@ const HEADERS: Record<string, string[]> = {
   'QBR log': ['Partner', 'Held on', 'Notes', 'Next QBR'],
   Escalations: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
   'Joint plan': ['Partner', 'Milestone', 'Side', 'Due', 'Status', 'Target', 'Actual'],
-  'Health history': ['Partner', 'Scores 2026-10', 'Scores 2026-11', 'Earlier scores', 'Quarter snapshots (latest 2026-Q3)'],
+  'Health history': [
+    'Partner',
+    'Scores 2026-10',
+    'Scores 2026-11',
+    'Earlier scores',
+    'Quarter snapshots (latest 2026-Q3)',
+  ],
 };
 
 // What the example shows on 2026-12-01: score, tier, segment, quadrant of every partner.
@@ -100,7 +125,9 @@ test('the checked-in workbook is what `npm run example` builds', async () => {
     execFileSync(process.execPath, [join(ROOT, 'examples', 'build-example.mjs'), fresh], { cwd: ROOT });
     const rebuilt = await readWorkbook(fresh);
     for (const name of Object.keys(HEADERS)) {
-      expect(sheetContents(rebuilt.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(sheetContents(workbook.getWorksheet(name) as ExcelJS.Worksheet));
+      expect(sheetContents(rebuilt.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(
+        sheetContents(workbook.getWorksheet(name) as ExcelJS.Worksheet),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -159,9 +186,23 @@ test('together the partners show every tier, segment and quadrant', () => {
 
 test("seed 000's partners: TechServices Inc. 87 Champion, RandomCorp Unknown with no owner", () => {
   const tech = partners.find((p) => p.Partner === 'TechServices Inc.');
-  expect(tech).toMatchObject({ Owner: 'sarah@example.com', Revenue: 450000, Growth: 0.35, Deals: 12, Health: 87, Tier: 'Champion' });
+  expect(tech).toMatchObject({
+    Owner: 'sarah@example.com',
+    Revenue: 450000,
+    Growth: 0.35,
+    Deals: 12,
+    Health: 87,
+    Tier: 'Champion',
+  });
   const random = partners.find((p) => p.Partner === 'RandomCorp');
-  expect(random).toMatchObject({ Owner: null, Revenue: 0, Deals: 0, Engagement: 0, Health: 'Unknown', Tier: 'Unknown' });
+  expect(random).toMatchObject({
+    Owner: null,
+    Revenue: 0,
+    Deals: 0,
+    Engagement: 0,
+    Health: 'Unknown',
+    Tier: 'Unknown',
+  });
   expect(random?.['Next touch']).toBe((Date.UTC(2026, 5, 30) - Date.UTC(1899, 11, 30)) / 86_400_000); // 2026-04-01 + 90 days
 });
 
@@ -203,7 +244,8 @@ test('the QBR sheets carry a stuck deal and a breached Critical escalation', () 
   const stuck = rows('Pipeline').filter((r) => r[5] instanceof Date && dayNumber(TODAY) - dayNumber(r[5]) >= 30);
   expect(stuck.length).toBeGreaterThanOrEqual(1);
   const breached = rows('Escalations').filter(
-    (r) => r[1] === 'Critical' && r[3] === null && r[2] instanceof Date && TODAY.getTime() - r[2].getTime() > 4 * 3_600_000,
+    (r) =>
+      r[1] === 'Critical' && r[3] === null && r[2] instanceof Date && TODAY.getTime() - r[2].getTime() > 4 * 3_600_000,
   );
   expect(breached.map((r) => r[0])).toEqual(['Northwind Systems']);
   expect(new Set(rows('Action items').map((r) => r[2]))).toEqual(new Set(['Us', 'Partner', 'Both']));

@@ -2,16 +2,16 @@
 // example's day, the journey columns, a Joint plan with an overdue milestone, last quarter's snapshot.
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { NEW_YORK, dayNumber } from '../calendars';
-import { evaluatePartners } from '../../src/core/scoring/evaluatePartners';
 import { parseQuarters } from '../../src/core/history/compactHistory';
 import { readJointPlan } from '../../src/core/journey/jointPlan';
-import { journeyBlocks } from '../../src/core/journey/view';
 import { STAGES } from '../../src/core/journey/lifecycle';
-import { mapColumns, readPartnerRows } from '../../src/core/reading/partnerTable';
 import { openEscalationCounts } from '../../src/core/journey/risks';
+import { journeyBlocks } from '../../src/core/journey/view';
+import { mapColumns, readPartnerRows } from '../../src/core/reading/partnerTable';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { ROOT, loadBundle } from './bundle';
+import { evaluatePartners } from '../../src/core/scoring/evaluatePartners';
+import { dayNumber, NEW_YORK } from '../calendars';
+import { loadBundle, ROOT } from './bundle';
 import { registerPartnerPulse } from './hyperformula';
 import { evaluateWorkbook, readWorkbook, sheetContents } from './workbook';
 
@@ -35,17 +35,29 @@ afterAll(() => unregister());
 const rows = (name: string) => sheetContents(workbook.getWorksheet(name) as ExcelJS.Worksheet);
 
 test('the Stage column is one PARTNER_STAGE formula, and on 2026-12-01 every stage occurs', () => {
-  expect((workbook.getWorksheet('Partners') as ExcelJS.Worksheet).getCell('AD2').formula).toBe('PARTNER_STAGE(O2:O41, P2:P41, F2:F41)');
+  expect((workbook.getWorksheet('Partners') as ExcelJS.Worksheet).getCell('AD2').formula).toBe(
+    'PARTNER_STAGE(O2:O41, P2:P41, F2:F41)',
+  );
   const stageOf = (name: string) => partners.find((p) => p.Partner === name)?.Stage;
-  expect(['Cyberdyne Partners', 'Paper Street Tech', 'Hooli Partners', 'Duff Distribution', 'Kramerica', 'TechServices Inc.'].map(stageOf))
-    .toEqual(['Recruit', 'Onboard', 'Enable', 'Activate', 'Stalled', 'Active']);
+  expect(
+    [
+      'Cyberdyne Partners',
+      'Paper Street Tech',
+      'Hooli Partners',
+      'Duff Distribution',
+      'Kramerica',
+      'TechServices Inc.',
+    ].map(stageOf),
+  ).toEqual(['Recruit', 'Onboard', 'Enable', 'Activate', 'Stalled', 'Active']);
   expect(new Set(partners.map((p) => p.Stage))).toEqual(new Set(STAGES));
 });
 
-test('the Joint plan sheet has an overdue milestone and each status; last quarter\'s snapshot is there', () => {
+test("the Joint plan sheet has an overdue milestone and each status; last quarter's snapshot is there", () => {
   const plan = readJointPlan(rows('Joint plan') as never, today, NEW_YORK);
   expect(plan.problems).toEqual([]);
-  expect(plan.milestones.filter((m) => m.overdue).map((m) => [m.partner, m.milestone])).toEqual([['TechServices Inc.', 'Joint booth at Dreamforce']]);
+  expect(plan.milestones.filter((m) => m.overdue).map((m) => [m.partner, m.milestone])).toEqual([
+    ['TechServices Inc.', 'Joint booth at Dreamforce'],
+  ]);
   expect(new Set(plan.milestones.map((m) => m.status))).toEqual(new Set(['Open', 'Done', 'Dropped']));
   // Last quarter's snapshot is in the Health history's compact layout (docs/limits.md), read as the movers read it.
   expect(workbook.getWorksheet('Quarter snapshots')).toBeUndefined();
@@ -53,7 +65,10 @@ test('the Joint plan sheet has an overdue milestone and each status; last quarte
   expect(history[0][4]).toBe('Quarter snapshots (latest 2026-Q3)');
   const snaps = history.slice(1).map((r) => [r[0], parseQuarters(String(r[4])).get('2026-Q3')]);
   expect(snaps).toHaveLength(6);
-  expect(snaps).toContainEqual(['Hooli Partners', { tier: 'Healthy', segment: 'Growth', quadrant: 'Unpolished diamond' }]);
+  expect(snaps).toContainEqual([
+    'Hooli Partners',
+    { tier: 'Healthy', segment: 'Growth', quadrant: 'Unpolished diamond' },
+  ]);
   expect(snaps.every(([, s]) => s !== undefined)).toBe(true);
 });
 
@@ -62,8 +77,17 @@ test('each relationship risk occurs, and the stalled list has the partners past 
   const sheet = rows('Partners');
   const table = readPartnerRows(sheet.slice(1) as never, mapColumns(sheet[0] as never), today, DEFAULT_RULES, NEW_YORK);
   const views = evaluatePartners(table, today, DEFAULT_RULES);
-  const blocks = journeyBlocks(views, openEscalationCounts(rows('Escalations') as never), today, DEFAULT_RULES, NEW_YORK);
+  const blocks = journeyBlocks(
+    views,
+    openEscalationCounts(rows('Escalations') as never),
+    today,
+    DEFAULT_RULES,
+    NEW_YORK,
+  );
   const risks = Object.fromEntries(blocks.find((b) => b.title === 'Relationship risks')!.rows as [string, number][]);
   for (const count of Object.values(risks)) expect(count).toBeGreaterThan(0);
-  expect(blocks.find((b) => b.title === 'Stalled partners')!.rows.map((r) => r[0])).toEqual(['RandomCorp', 'Kramerica']);
+  expect(blocks.find((b) => b.title === 'Stalled partners')!.rows.map((r) => r[0])).toEqual([
+    'RandomCorp',
+    'Kramerica',
+  ]);
 });

@@ -23,7 +23,17 @@ beforeAll(() => {
   hf = HyperFormula.buildFromArray(
     [
       ['Growth', 'Deals', 'Engagement', 'NPS', 'Fit', '', 'Health', 'Tier', '=PARTNER_TIER(85)'],
-      [0.35, 12, 2, null, null, null, '=PARTNER_HEALTH(A2:A6, B2:B6, C2:C6, D2:D6, E2:E6)', '=PARTNER_TIER(G2:G6)', '=PARTNER_HEALTH(0.2, 5, "Weekly", 140, "Strong")'],
+      [
+        0.35,
+        12,
+        2,
+        null,
+        null,
+        null,
+        '=PARTNER_HEALTH(A2:A6, B2:B6, C2:C6, D2:D6, E2:E6)',
+        '=PARTNER_TIER(G2:G6)',
+        '=PARTNER_HEALTH(0.2, 5, "Weekly", 140, "Strong")',
+      ],
       [null, null, null, null, null, null, null, null, '=SEGMENT(450000, 0.35, 12, "Weekly")'],
       [0.05, 3, 'Monthly', 140, 'Moderate', null, null, null, '=NEXT_TOUCH("Growth", C6)'],
       [null, null, 'Weekly', null, 'Strong', null, null, null, '=PARTNER_HEALTH(A2, B2, C2, D2, E2)'],
@@ -45,7 +55,13 @@ test('a whole-column PARTNER_HEALTH spills one score per row from its cell', () 
 });
 
 test('PARTNER_TIER over the spilled health column', () => {
-  expect(['H2', 'H3', 'H4', 'H5', 'H6'].map(at)).toEqual(['Champion', '', 'Error: NPS 140 is outside −100…100', 'Unknown', 'Healthy']);
+  expect(['H2', 'H3', 'H4', 'H5', 'H6'].map(at)).toEqual([
+    'Champion',
+    '',
+    'Error: NPS 140 is outside −100…100',
+    'Unknown',
+    'Healthy',
+  ]);
 });
 
 test('a bad single-cell call shows #ERROR! with the named error, as Sheets does', () => {
@@ -73,7 +89,8 @@ test('HEALTH_BREAKDOWN spills a block of six columns per row from the built bund
     ],
     { licenseKey: 'gpl-v3' },
   );
-  const row = (r: number) => ['F', 'G', 'H', 'I', 'J', 'K'].map((c) => sheet.getCellValue(sheet.simpleCellAddressFromString(`${c}${r}`, 0)!));
+  const row = (r: number) =>
+    ['F', 'G', 'H', 'I', 'J', 'K'].map((c) => sheet.getCellValue(sheet.simpleCellAddressFromString(`${c}${r}`, 0)!));
   expect(row(1)).toEqual([30, 25, 20, 10, 5, 'NPS 50+: +5']);
   expect(row(2)).toEqual(['Error: NPS 140 is outside −100…100', '', '', '', '', '']);
   sheet.destroy();

@@ -3,7 +3,7 @@
 // argument arrives as rows of one cell, blanks as "", date cells as Date; a column result spills down from the
 // formula's cell; a single-cell error becomes #ERROR! with the function's message.
 import { registerCustomFunctions } from '../../local/formulas';
-import { Bundle, CUSTOM_FUNCTIONS, SheetsArg } from './bundle';
+import { type Bundle, CUSTOM_FUNCTIONS, type SheetsArg } from './bundle';
 
 /** Registers the bundle's custom functions; returns the function that unregisters them again. */
 export function registerPartnerPulse(bundle: Bundle): () => void {

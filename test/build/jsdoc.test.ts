@@ -11,14 +11,30 @@ const PARAMETERS: Record<string, string[]> = {
   HEALTH_BREAKDOWN: ['growth', 'deals', 'engagement', 'nps', 'fit', 'as_of'],
   HEALTH_CHANGE: ['partner', 'history', 'as_of'],
   PARTNER_STAGE: ['signed', 'first_deal', 'deals', 'as_of'],
-  PARTNER_METRICS: ['revenue', 'revenue_last_year', 'deals', 'nps', 'signed', 'first_deal', 'segment', 'last_qbr', 'as_of'],
+  PARTNER_METRICS: [
+    'revenue',
+    'revenue_last_year',
+    'deals',
+    'nps',
+    'signed',
+    'first_deal',
+    'segment',
+    'last_qbr',
+    'as_of',
+  ],
 };
 
 /** The block comment that ends right before `function NAME(` at the start of a line, and the declared parameters. */
 function declaration(code: string, name: string): { jsdoc: string | null; params: string[] } {
   const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)?\\s*\\nfunction ${name}\\(([^)]*)\\)`).exec(code);
   if (!match) throw new Error(`dist/Code.js has no top-level function ${name}`);
-  return { jsdoc: match[1] ?? null, params: match[2].split(',').map((p) => p.trim()).filter(Boolean) };
+  return {
+    jsdoc: match[1] ?? null,
+    params: match[2]
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
 }
 
 describe.each(Object.entries(PARAMETERS))('%s', (name, params) => {

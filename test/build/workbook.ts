@@ -1,14 +1,20 @@
 // Reads a workbook written by examples/build-example.mjs the way Sheets would open it, and computes its
 // formulas in HyperFormula with the custom functions of dist/Code.js.
 import ExcelJS from 'exceljs';
-import { HyperFormula, RawCellContent } from 'hyperformula';
+import { HyperFormula, type RawCellContent } from 'hyperformula';
 
 /** A cell's content as typed into Sheets: formulas as "=…", date cells as local-midnight dates, blanks as null. */
 export function rawContent(value: ExcelJS.CellValue): RawCellContent {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     // exceljs reads a date serial as that instant in UTC; a date cell means that calendar day, locally.
-    return new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes());
+    return new Date(
+      value.getUTCFullYear(),
+      value.getUTCMonth(),
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+    );
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') return `=${value.formula}`;

@@ -4,10 +4,10 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
-import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
 
 jest.setTimeout(180_000);
 
@@ -23,7 +23,10 @@ let page: Page;
 let workbookPath: string;
 const dialogs: string[] = [];
 
-const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
+const iso = (v: CellValue) =>
+  v instanceof Date
+    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
+    : v;
 const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
 
 async function settled(): Promise<void> {
@@ -38,7 +41,8 @@ async function openPartner(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
   const dir = mkdtempSync(join(tmpdir(), 'pp-journey-sidebar-'));
   workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
@@ -47,11 +51,22 @@ beforeAll(async () => {
   // It is stored in the Health history's Quarter snapshots column (compact layout, docs/limits.md), newest first.
   const history = model.sheet('Health history')!;
   history.ensure(1, 5).value = 'Quarter snapshots (latest 2026-Q4)';
-  const hooli = [...Array(history.lastRow()).keys()].map((i) => i + 1).find((r) => history.valueAt(r, 1) === 'Hooli Partners')!;
+  const hooli = [...Array(history.lastRow()).keys()]
+    .map((i) => i + 1)
+    .find((r) => history.valueAt(r, 1) === 'Hooli Partners')!;
   history.ensure(hooli, 5).value = `2026-Q4=At-risk/Growth/Unpolished diamond;${String(history.valueAt(hooli, 5))}`;
   await saveWorkbook(model, workbookPath);
-  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  server = await startSidebarServer({
+    workbookPath,
+    now: MORNING,
+    selection: 'Partners!A2',
+    outboxDir: join(dir, 'outbox'),
+    userEmail: 'sarah@example.com',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -90,7 +105,14 @@ test('a milestone added in the sidebar is on the Joint plan sheet (as text, mark
   expect(await page.locator('#section-plan .item-text').allTextContents()).toContain(XSS);
   expect(await page.locator('#section-plan img').count()).toBe(0);
   let plan = workbookRows(await saved(), 'Joint plan');
-  expect(plan.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4], r[5]])).toContainEqual(['TechServices Inc.', XSS, 'Partner', '2027-01-15', 'Open', 2]);
+  expect(plan.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4], r[5]])).toContainEqual([
+    'TechServices Inc.',
+    XSS,
+    'Partner',
+    '2027-01-15',
+    'Open',
+    2,
+  ]);
   const row = plan.findIndex((r) => r[1] === XSS) + 1;
   await page.click(`#milestone-done-${row}`);
   await settled();
@@ -108,8 +130,10 @@ test('Paper Street Tech: Onboard with days since signing and days left; its risk
   expect(await page.locator('#lifecycle-target').textContent()).toBe('80 days left');
   expect(await page.locator('#section-risks h2').textContent()).toBe('Relationship risks (2)');
   const risks = await page.locator('#section-risks .risk').allTextContents();
-  expect(risks[1]).toBe('Silent then urgent — No touch for 90 days (more than twice the At-risk cadence of 7 days), and 1 open escalation' +
-    'Months of silence then urgent asks is inconsistent communication. Be proactive, not reactive: keep the touch cadence of the segment, not only when there is a problem.');
+  expect(risks[1]).toBe(
+    'Silent then urgent — No touch for 90 days (more than twice the At-risk cadence of 7 days), and 1 open escalation' +
+      'Months of silence then urgent asks is inconsistent communication. Be proactive, not reactive: keep the touch cadence of the segment, not only when there is a problem.',
+  );
   await page.locator('#section-lifecycle').screenshot({ path: join(SHOTS, 'sidebar-lifecycle.png') });
   await page.locator('#section-risks').screenshot({ path: join(SHOTS, 'sidebar-risks.png') });
 });

@@ -2,13 +2,13 @@
 // driven by playwright-core, against the local sidebar server (local/sidebarServer.ts) on a copy of the
 // example workbook, with google.script.run bridged to the built dist/Code.js in the local runtime.
 // Screenshots go to out/screenshots/.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
-import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type CellValue, loadWorkbook, saveWorkbook, type WorkbookModel } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { CellValue, WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
 
 jest.setTimeout(180_000);
 
@@ -18,7 +18,19 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
 const MORNING = new Date(2026, 11, 1, 9, 0);
 /** [days before 2026-12-01, score]: 95 and 90 days ago fall outside the 90-day window. */
-const HISTORY: [number, number][] = [[95, 50], [90, 55], [80, 62], [70, 66], [60, 70], [45, 73], [31, 74], [30, 75], [20, 80], [10, 84], [1, 87]];
+const HISTORY: [number, number][] = [
+  [95, 50],
+  [90, 55],
+  [80, 62],
+  [70, 66],
+  [60, 70],
+  [45, 73],
+  [31, 74],
+  [30, 75],
+  [20, 80],
+  [10, 84],
+  [1, 87],
+];
 
 let browser: Browser;
 let server: SidebarServer;
@@ -27,8 +39,10 @@ let workbookPath: string;
 let outbox: string;
 const dialogs: string[] = [];
 
-
-const iso = (v: CellValue) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
+const iso = (v: CellValue) =>
+  v instanceof Date
+    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
+    : v;
 
 /** The workbook as saved on disk after the sidebar's calls: what a user would open. */
 const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
@@ -54,7 +68,8 @@ async function settled(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
   const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-'));
   workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
@@ -63,7 +78,9 @@ beforeAll(async () => {
   const partners = model.sheet('Partners')!;
   const header = workbookRows(model, 'Partners')[0];
   const row = partners.lastRow() + 1;
-  const put = (h: string, v: CellValue) => { partners.ensure(row, header.indexOf(h) + 1).value = v; };
+  const put = (h: string, v: CellValue) => {
+    partners.ensure(row, header.indexOf(h) + 1).value = v;
+  };
   put('Partner', XSS);
   put('Owner', 'lena@example.com');
   put('Growth', 0.1);
@@ -72,18 +89,33 @@ beforeAll(async () => {
   put('NPS', 30);
   const feedback = model.sheet('Feedback')!;
   const f = feedback.lastRow() + 1;
-  [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => { feedback.ensure(f, i + 1).value = v; });
+  [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => {
+    feedback.ensure(f, i + 1).value = v;
+  });
   // Ninety-odd days of TechServices scores, as the daily run appends them; 30 days ago it scored 75.
   const history = model.addSheet('Health history');
-  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
+  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => {
+    history.ensure(1, i + 1).value = v;
+  });
   HISTORY.forEach(([daysAgo, score], k) => {
-    [new Date(2026, 11, 1 - daysAgo), 'TechServices Inc.', score, '', 'Strategic'].forEach((v, i) => { history.ensure(k + 2, i + 1).value = v; });
+    [new Date(2026, 11, 1 - daysAgo), 'TechServices Inc.', score, '', 'Strategic'].forEach((v, i) => {
+      history.ensure(k + 2, i + 1).value = v;
+    });
   });
   await saveWorkbook(model, workbookPath);
 
   outbox = join(dir, 'outbox');
-  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: outbox, userEmail: 'sarah@example.com' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  server = await startSidebarServer({
+    workbookPath,
+    now: MORNING,
+    selection: 'Partners!A2',
+    outboxDir: outbox,
+    userEmail: 'sarah@example.com',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   // Google's add-on sidebar is 300 px wide.
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.on('dialog', (dialog) => {
@@ -104,19 +136,28 @@ test('opens for the selected Strategic partner: score in its tier color, breakdo
   await settled();
   expect(await page.locator('.score-number').textContent()).toBe('87');
   expect(await page.locator('.score-tier').textContent()).toBe('Champion');
-  expect(await page.locator('.score').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(183, 225, 205)'); // #b7e1cd
-  expect(await page.locator('.facts dd').first().textContent()).toContain('Strategic — White glove, executive sponsor. Touch every 7 days, QBR every 91 days.');
+  expect(await page.locator('.score').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(183, 225, 205)',
+  ); // #b7e1cd
+  expect(await page.locator('.facts dd').first().textContent()).toContain(
+    'Strategic — White glove, executive sponsor. Touch every 7 days, QBR every 91 days.',
+  );
   const breakdown = await page.locator('.breakdown tr').allTextContents();
   expect(breakdown).toEqual(['Revenue30/30', 'Activity25/25', 'Engagement10/20']);
   // The same next best lift as =HEALTH_BREAKDOWN gives for this row.
   expect(await page.locator('.lift').textContent()).toBe('Next best lift: Weekly portal activity: +10');
   expect(await page.locator('.reasons li').allTextContents()).toContain('Activity: 12 deals this quarter: 25 of 25');
   expect(await page.locator('.missing li').allTextContents()).toEqual([
-    'Satisfaction (15 points) — fill the NPS column', 'Strategic fit (10 points) — fill the Strategic fit column',
+    'Satisfaction (15 points) — fill the NPS column',
+    'Strategic fit (10 points) — fill the Strategic fit column',
   ]);
   expect(await page.locator('#section-agenda h2').textContent()).toBe('Agenda (60 min)');
   expect(await page.locator('.agenda-head').allTextContents()).toEqual([
-    '5 minRelationship check', '15 minPerformance review', '15 minPipeline review', '15 minJoint planning', '10 minResources/Support',
+    '5 minRelationship check',
+    '15 minPerformance review',
+    '15 minPipeline review',
+    '15 minJoint planning',
+    '10 minResources/Support',
   ]);
   expect(await page.locator('.stuck li').allTextContents()).toEqual(['Litware analytics rollout — Discovery, 41 days']);
   await page.screenshot({ path: join(SHOTS, 'sidebar-techservices.png'), fullPage: true });
@@ -146,7 +187,13 @@ test('an action item added in the sidebar is in the Action items sheet', async (
   expect(await page.locator('.status.ok p').textContent()).toBe('Action item added.');
   expect(await page.locator('.items .item-text').allTextContents()).toContain('Send the Q1 co-marketing plan');
   const items = workbookRows(await saved(), 'Action items');
-  expect(items.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4]])).toContainEqual(['TechServices Inc.', 'Send the Q1 co-marketing plan', 'Both', '2026-12-15', 'Open']);
+  expect(items.map((r) => [r[0], r[1], r[2], iso(r[3]), r[4]])).toContainEqual([
+    'TechServices Inc.',
+    'Send the Q1 co-marketing plan',
+    'Both',
+    '2026-12-15',
+    'Open',
+  ]);
 });
 
 test('Mark QBR held, after confirming: the row’s dates changed and the QBR log has a row', async () => {
@@ -156,8 +203,12 @@ test('Mark QBR held, after confirming: the row’s dates changed and the QBR log
   await page.fill('#held-notes', 'Agreed a joint webinar in January');
   await page.click('#held-confirm-button');
   await settled();
-  expect(await page.locator('.status.ok p').textContent()).toBe('QBR with TechServices Inc. marked held on 2026-12-01.');
-  expect(await page.locator('.status.ok li').allTextContents()).toContain('Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02');
+  expect(await page.locator('.status.ok p').textContent()).toBe(
+    'QBR with TechServices Inc. marked held on 2026-12-01.',
+  );
+  expect(await page.locator('.status.ok li').allTextContents()).toContain(
+    'Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02',
+  );
   await page.screenshot({ path: join(SHOTS, 'sidebar-qbr-held.png') });
   const book = await saved();
   const partners = workbookRows(book, 'Partners');
@@ -167,7 +218,12 @@ test('Mark QBR held, after confirming: the row’s dates changed and the QBR log
   expect(iso(tech[header.indexOf('Next QBR')])).toBe('2027-03-02');
   const log = workbookRows(book, 'QBR log');
   expect(log).toHaveLength(logBefore + 1);
-  expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed a joint webinar in January', '2027-03-02']);
+  expect(log[log.length - 1].map(iso)).toEqual([
+    'TechServices Inc.',
+    '2026-12-01',
+    'Agreed a joint webinar in January',
+    '2027-03-02',
+  ]);
   expect(await page.locator('.dates dd').allTextContents()).toContain('2026-12-01');
 });
 
@@ -175,7 +231,9 @@ test('the sparkline draws the last 90 days of Health history with the change aga
   expect(await page.locator('#trend-change').textContent()).toBe('▲ 12');
   const points = (await page.locator('#section-trend polyline').getAttribute('points'))!.trim().split(/\s+/);
   expect(points).toHaveLength(HISTORY.filter(([daysAgo]) => daysAgo < 90).length);
-  expect(await page.locator('#section-trend svg').getAttribute('aria-label')).toBe('Score over the last 90 days, 9 days recorded, from 62 on 2026-09-12 to 87');
+  expect(await page.locator('#section-trend svg').getAttribute('aria-label')).toBe(
+    'Score over the last 90 days, 9 days recorded, from 62 on 2026-09-12 to 87',
+  );
   await page.locator('#section-trend').screenshot({ path: join(SHOTS, 'sidebar-sparkline.png') });
 });
 
@@ -208,7 +266,9 @@ test('what-if: NPS changed in the panel changes the tier without touching the sh
 test('Create QBR brief and E-mail me the agenda say what they did, and did it', async () => {
   await page.click('#brief');
   await settled();
-  expect(await page.locator('.status.ok p').textContent()).toBe('QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4".');
+  expect(await page.locator('.status.ok p').textContent()).toBe(
+    'QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4".',
+  );
   const brief = workbookRows(await saved(), 'QBR TechServices Inc. 2026-Q4');
   expect(brief[0][0]).toBe('QBR brief — TechServices Inc. — 2026-Q4');
   await page.click('#email');
@@ -235,18 +295,31 @@ test('a failing call shows the error state with the server’s message', async (
   await page.fill('#partner-search', 'Nobody Ltd');
   await page.press('#partner-search', 'Enter');
   await settled();
-  expect(await page.locator('.status.error p').textContent()).toBe('There is no partner named "Nobody Ltd" on the "Partners" sheet.');
+  expect(await page.locator('.status.error p').textContent()).toBe(
+    'There is no partner named "Nobody Ltd" on the "Partners" sheet.',
+  );
   expect(await page.locator('.status.error button').textContent()).toBe('Try again');
 });
 
 test('the local google.script.run keeps Google’s rules: no Date argument, no private `_` function', async () => {
-  const failure = (call: string) => page.evaluate((code) => new Promise<string>((resolve) => {
-    const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
-    const runner = (run.withSuccessHandler as (f: () => void) => typeof run)(() => resolve('succeeded'));
-    const withFailure = (runner.withFailureHandler as (f: (e: Error) => void) => typeof run)((e) => resolve(e.message));
-    new Function('r', code)(withFailure);
-  }), call);
-  expect(await failure('r.getQbrData(new Date())')).toBe('Failed due to illegal value in parameter 0 is a Date (google.script.run cannot pass it).');
+  const failure = (call: string) =>
+    page.evaluate(
+      (code) =>
+        new Promise<string>((resolve) => {
+          const run = (
+            window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }
+          ).google.script.run;
+          const runner = (run.withSuccessHandler as (f: () => void) => typeof run)(() => resolve('succeeded'));
+          const withFailure = (runner.withFailureHandler as (f: (e: Error) => void) => typeof run)((e) =>
+            resolve(e.message),
+          );
+          new Function('r', code)(withFailure);
+        }),
+      call,
+    );
+  expect(await failure('r.getQbrData(new Date())')).toBe(
+    'Failed due to illegal value in parameter 0 is a Date (google.script.run cannot pass it).',
+  );
   expect(await failure('r.tellAdmin_()')).toBe('Script function not found: tellAdmin_');
   expect(await failure('r.noSuchFunction()')).toBe('Script function not found: noSuchFunction');
   expect(await failure('r.getQbrData("TechServices Inc.")')).toBe('succeeded');

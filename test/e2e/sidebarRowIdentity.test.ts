@@ -4,10 +4,10 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
-import { SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { type CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
 
 jest.setTimeout(180_000);
 
@@ -25,7 +25,8 @@ async function settled(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
   const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-rowid-'));
   workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
@@ -33,7 +34,9 @@ beforeAll(async () => {
   const partners = model.sheet('Partners')!;
   header = workbookRows(model, 'Partners')[0].map(String);
   dupRow = partners.lastRow() + 1;
-  const put = (h: string, v: CellValue) => { partners.ensure(dupRow, header.indexOf(h) + 1).value = v; };
+  const put = (h: string, v: CellValue) => {
+    partners.ensure(dupRow, header.indexOf(h) + 1).value = v;
+  };
   // A second "TechServices Inc." (another region's deal), with an NPS no survey gives.
   put('Partner', 'TechServices Inc.');
   put('Owner', 'other@example.com');
@@ -42,8 +45,17 @@ beforeAll(async () => {
   put('Engagement', 'Monthly');
   put('NPS', 140);
   await saveWorkbook(model, workbookPath);
-  server = await startSidebarServer({ workbookPath, now: new Date(2026, 11, 1, 9), selection: `Partners!A${dupRow}`, outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  server = await startSidebarServer({
+    workbookPath,
+    now: new Date(2026, 11, 1, 9),
+    selection: `Partners!A${dupRow}`,
+    outboxDir: join(dir, 'outbox'),
+    userEmail: 'sarah@example.com',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
 });
 
@@ -52,22 +64,30 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('the selected row opens, the other row of that name is flagged, the row\'s unreadable input is listed with its cell', async () => {
+test("the selected row opens, the other row of that name is flagged, the row's unreadable input is listed with its cell", async () => {
   await page.goto(server.url);
   await settled();
   expect(await page.locator('#partner-name').textContent()).toBe('TechServices Inc.');
   expect(await page.locator('.owner').textContent()).toBe('Owner: other@example.com');
-  expect(await page.locator('#duplicates').textContent()).toContain(`Row ${dupRow} is shown. Another partner row has this name too: row 2.`);
+  expect(await page.locator('#duplicates').textContent()).toContain(
+    `Row ${dupRow} is shown. Another partner row has this name too: row 2.`,
+  );
   const npsColumn = String.fromCharCode(65 + header.indexOf('NPS'));
-  expect(await page.locator('.problems-title').textContent()).toBe(`Inputs that cannot be read (row ${dupRow}; each counts as blank):`);
-  expect(await page.locator('ul.problems li').allTextContents()).toEqual([`NPS 140 is outside −100…100 (cell ${npsColumn}${dupRow})`]);
+  expect(await page.locator('.problems-title').textContent()).toBe(
+    `Inputs that cannot be read (row ${dupRow}; each counts as blank):`,
+  );
+  expect(await page.locator('ul.problems li').allTextContents()).toEqual([
+    `NPS 140 is outside −100…100 (cell ${npsColumn}${dupRow})`,
+  ]);
 });
 
 test('Mark QBR held writes to the row shown, not the first of that name', async () => {
   await page.locator('#held-open').click();
   await page.locator('#held-confirm-button').click();
   await settled();
-  expect(await page.locator('.status.ok li').first().textContent()).toMatch(new RegExp(`^Partners row ${dupRow}: Last QBR \\(blank\\) → 2026-12-01`));
+  expect(await page.locator('.status.ok li').first().textContent()).toMatch(
+    new RegExp(`^Partners row ${dupRow}: Last QBR \\(blank\\) → 2026-12-01`),
+  );
   const rows = workbookRows(await loadWorkbook(workbookPath, { timeZone: 'America/New_York' }), 'Partners');
   const lastQbr = header.indexOf('Last QBR');
   expect(rows[dupRow - 1][lastQbr]).toEqual(new Date(2026, 11, 1));
@@ -75,7 +95,10 @@ test('Mark QBR held writes to the row shown, not the first of that name', async 
 });
 
 test('an edit of the row since the sidebar read it makes the next action refuse, with a message', async () => {
-  server.runtime.spreadsheet.getSheetByName('Partners')!.getRange(dupRow, header.indexOf('NPS') + 1).setValue(40);
+  server.runtime.spreadsheet
+    .getSheetByName('Partners')!
+    .getRange(dupRow, header.indexOf('NPS') + 1)
+    .setValue(40);
   await page.locator('#brief').click();
   await settled();
   expect(await page.locator('.status.error p').first().textContent()).toBe(

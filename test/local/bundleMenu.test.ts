@@ -9,12 +9,28 @@ test('onOpen of the built bundle shows the PartnerPulse menu, and turning automa
   const dir = mkdtempSync(join(tmpdir(), 'pp-menu-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 8, 0), outboxDir: join(dir, 'outbox') });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: new Date(2026, 11, 1, 8, 0),
+    outboxDir: join(dir, 'outbox'),
+  });
   runtime.call('onOpen', { authMode: 'FULL' });
   const items = () => runtime.ui.menus[0].entries.map((e) => ('item' in e ? e.item : '—'));
   expect(items()).toEqual([
-    'Prepare QBR…', '—', 'Recolor now', "Preview today's alerts", "Send today's alerts now", '—', 'Turn daily automation on (it is off)', 'Open the run log',
-    '—', 'Build dashboard', 'Connect a BigQuery table…', 'Set up example sheets', 'Check headers', 'Settings…',
+    'Prepare QBR…',
+    '—',
+    'Recolor now',
+    "Preview today's alerts",
+    "Send today's alerts now",
+    '—',
+    'Turn daily automation on (it is off)',
+    'Open the run log',
+    '—',
+    'Build dashboard',
+    'Connect a BigQuery table…',
+    'Set up example sheets',
+    'Check headers',
+    'Settings…',
   ]);
   runtime.call('turnAutomationOn');
   expect(items()).toContain('Turn daily automation off (it is on)');
@@ -24,7 +40,11 @@ test('when Sheets refuses the trigger list to onOpen, the menu is still built, w
   const dir = mkdtempSync(join(tmpdir(), 'pp-menu-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 8, 0), outboxDir: join(dir, 'outbox') });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: new Date(2026, 11, 1, 8, 0),
+    outboxDir: join(dir, 'outbox'),
+  });
   (runtime.context.ScriptApp as { getUserTriggers: () => unknown }).getUserTriggers = () => {
     throw new Error('You do not have permission to call ScriptApp.getUserTriggers');
   };

@@ -8,7 +8,16 @@ import { WorkbookModel } from '../../local/workbook';
 function workbook(): WorkbookModel {
   const model = new WorkbookModel('c', 'Charts', 'America/New_York');
   const sheet = model.addSheet('Data');
-  [['Segment', 'Partners'], ['Strategic', 2], ['Growth', 4], ['Stable', 2]].forEach((row, r) => row.forEach((v, c) => { sheet.ensure(r + 1, c + 1).value = v; }));
+  [
+    ['Segment', 'Partners'],
+    ['Strategic', 2],
+    ['Growth', 4],
+    ['Stable', 2],
+  ].forEach((row, r) =>
+    row.forEach((v, c) => {
+      sheet.ensure(r + 1, c + 1).value = v;
+    }),
+  );
   return model;
 }
 
@@ -40,10 +49,15 @@ test('the chart picture draws bars in proportion to the cells, pie slices with t
   rt.call('pie');
   const sheet = rt.workbook.sheet('Data')!;
   const [column, pie] = sheet.charts;
-  expect(chartData(sheet, column)).toEqual({ categories: ['Strategic', 'Growth', 'Stable'], series: [{ name: 'Partners', values: [2, 4, 2] }] });
+  expect(chartData(sheet, column)).toEqual({
+    categories: ['Strategic', 'Growth', 'Stable'],
+    series: [{ name: 'Partners', values: [2, 4, 2] }],
+  });
   const svg = chartSvg(sheet, column);
   expect(svg).toContain('>Mix</text>');
-  const heights = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="#3366cc"/g)].map((m) => Number(m[1]));
+  const heights = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="#3366cc"/g)].map(
+    (m) => Number(m[1]),
+  );
   expect(heights).toHaveLength(3);
   expect(heights[1]).toBeCloseTo(heights[0] * 2, 0);
   expect(heights[2]).toBeCloseTo(heights[0], 5);

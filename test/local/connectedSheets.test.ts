@@ -1,9 +1,10 @@
 // Connected Sheets in the local runtime (local/services/bigquery.ts): a BigQuery data source sheet over a
 // warehouse file, run on DuckDB, as the add-on sees it through SpreadsheetApp.
-import { DuckDBInstance } from '@duckdb/node-api';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -59,8 +60,22 @@ function refreshFirst() {
 
 test('a data source sheet runs its BigQuery query on the warehouse file; values come after waiting, at most 500 rows', async () => {
   const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, warehouse: file });
-  const result = runtime.call('connect', 'SELECT * FROM `my-project.warehouse.partners` ORDER BY partner', true, 'last_contact') as Record<string, unknown>;
-  expect(result).toEqual({ before: 0, state: 'SUCCEEDED', error: '', truncated: true, name: 'Query 1', partners: ['Partner 000', 'Partner 001', 'Partner 002'], count: 500, lastContact: true });
+  const result = runtime.call(
+    'connect',
+    'SELECT * FROM `my-project.warehouse.partners` ORDER BY partner',
+    true,
+    'last_contact',
+  ) as Record<string, unknown>;
+  expect(result).toEqual({
+    before: 0,
+    state: 'SUCCEEDED',
+    error: '',
+    truncated: true,
+    name: 'Query 1',
+    partners: ['Partner 000', 'Partner 001', 'Partner 002'],
+    count: 500,
+    lastContact: true,
+  });
   // The preview is in the workbook, as a user sees it.
   expect(runtime.workbook.sheet('Query 1')?.valueAt(2, 1)).toBe('Partner 000');
   expect(runtime.calls.cellsRead()).toBe(3 + 500 + 1);
@@ -68,7 +83,11 @@ test('a data source sheet runs its BigQuery query on the warehouse file; values 
 
 test('an unknown table and a syntax error come back as the execution status, as BigQuery words them', async () => {
   const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, warehouse: file });
-  expect(runtime.call('connect', 'SELECT * FROM `my-project.warehouse.other`', true)).toMatchObject({ state: 'ERROR', lastContact: null, error: 'Not found: Table my-project:warehouse.other was not found in location US' });
+  expect(runtime.call('connect', 'SELECT * FROM `my-project.warehouse.other`', true)).toMatchObject({
+    state: 'ERROR',
+    lastContact: null,
+    error: 'Not found: Table my-project:warehouse.other was not found in location US',
+  });
   expect((runtime.call('connect', 'SELECT * FROM WHERE', true) as { error: string }).error).toMatch(/^Syntax error/);
 });
 
@@ -84,15 +103,28 @@ test('without SpreadsheetApp.enableBigQueryExecution() in the execution, no data
 test('the bigquery dialect of the rules gives the same rows on the stand-in as the duckdb dialect on DuckDB', async () => {
   const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, warehouse: file });
   const bigquery = rulesSql(DEFAULT_RULES, BIGQUERY, { table: 'my-project.warehouse.partners', asOf: '2026-12-01' });
-  runtime.call('connect', `SELECT partner, health, tier, segment, quadrant, next_touch, problems FROM (${bigquery}) ORDER BY partner LIMIT 400`, true);
+  runtime.call(
+    'connect',
+    `SELECT partner, health, tier, segment, quadrant, next_touch, problems FROM (${bigquery}) ORDER BY partner LIMIT 400`,
+    true,
+  );
   const viaBigQuery = runtime.workbook.sheet('Query 1')!;
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   await c.run(`CREATE VIEW partners AS SELECT * FROM read_parquet('${file}')`);
-  const duck = (await c.runAndReadAll(`SELECT partner, health, tier, segment, quadrant, CAST(next_touch AS VARCHAR) AS next_touch, problems FROM (${rulesSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: '2026-12-01' })}) ORDER BY partner LIMIT 400`)).getRowsJson();
+  const duck = (
+    await c.runAndReadAll(
+      `SELECT partner, health, tier, segment, quadrant, CAST(next_touch AS VARCHAR) AS next_touch, problems FROM (${rulesSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: '2026-12-01' })}) ORDER BY partner LIMIT 400`,
+    )
+  ).getRowsJson();
   c.closeSync();
-  const iso = (v: unknown) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : v);
+  const iso = (v: unknown) =>
+    v instanceof Date
+      ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
+      : v;
   const shown = duck.map((_, r) => [1, 2, 3, 4, 5, 6, 7].map((col) => iso(viaBigQuery.valueAt(r + 2, col))));
-  expect(shown).toEqual(duck.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v))));
+  expect(shown).toEqual(
+    duck.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v))),
+  );
   expect(new Set(duck.map((r) => r[3])).size).toBeGreaterThan(2);
 });

@@ -19,7 +19,10 @@ test('one getValues of 100,000 cells is estimated at the call plus 10 µs a cell
   const large = sheetOf(100_000);
   large.sheet.getRange(1, 1, 100_000, 1).getValues();
   expect(small.calls.total()).toBe(large.calls.total());
-  expect(large.calls.estimatedAppsScriptMs() - small.calls.estimatedAppsScriptMs()).toBeCloseTo((100_000 - 10) * APPS_SCRIPT_LATENCIES['cells.read'], 6);
+  expect(large.calls.estimatedAppsScriptMs() - small.calls.estimatedAppsScriptMs()).toBeCloseTo(
+    (100_000 - 10) * APPS_SCRIPT_LATENCIES['cells.read'],
+    6,
+  );
 });
 
 test('a cell written costs twice a cell read (the backend also recalculates and records a revision)', () => {

@@ -1,11 +1,12 @@
 // A workbook the user edits (in Excel or LibreOffice) between two local runs: the file is the truth. The
 // runtime's live copy (`<workbook>.live.json`, local/runtime.ts) must never put the old values back.
-import ExcelJS from 'exceljs';
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { createRuntime } from '../../local/runtime';
 import { loadWorkbook } from '../../local/workbook';
-import { TIME_ZONE, partnerWorkbook, runOnce, writeWorkbook } from '../automation/helpers';
+import { partnerWorkbook, runOnce, TIME_ZONE, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +15,9 @@ const LAST_CONTACT = 9; // column I
 
 test('NPS 99 → blank and Last contact 2026-12-02 → 2026-09-01 typed between two runs stay as typed', async () => {
   // Last contact one day after the run's date: 2026-12-02.
-  const path = await writeWorkbook(partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com', nps: 99, lastContactDaysAgo: -1 }]));
+  const path = await writeWorkbook(
+    partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com', nps: 99, lastContactDaysAgo: -1 }]),
+  );
   await runOnce({ workbookPath: path, now: new Date(2026, 11, 1, 7) }, 'recolorNow');
   expect(existsSync(path.replace(/\.xlsx$/, '.live.json'))).toBe(true);
 
@@ -27,8 +30,15 @@ test('NPS 99 → blank and Last contact 2026-12-02 → 2026-09-01 typed between 
   sheet.getCell(2, LAST_CONTACT).value = new Date(Date.UTC(2026, 8, 1));
   await book.xlsx.writeFile(path);
 
-  const second = await createRuntime({ workbookPath: path, timeZone: TIME_ZONE, now: new Date(2026, 11, 1, 8), outboxDir: join(path, '..', 'outbox') });
-  expect(second.notices).toEqual([`${path} was changed outside PartnerPulse since the last run: this run starts from your edits.`]);
+  const second = await createRuntime({
+    workbookPath: path,
+    timeZone: TIME_ZONE,
+    now: new Date(2026, 11, 1, 8),
+    outboxDir: join(path, '..', 'outbox'),
+  });
+  expect(second.notices).toEqual([
+    `${path} was changed outside PartnerPulse since the last run: this run starts from your edits.`,
+  ]);
   second.call('recolorNow');
   await second.save();
 

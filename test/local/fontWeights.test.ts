@@ -12,8 +12,16 @@ test('setFontWeights sets each cell, counts one call, and refuses an array of an
   const calls = new CallLog(APPS_SCRIPT_LATENCIES);
   const app = new LocalSpreadsheetApp({ model, calls });
   const range = app.getActive().getSheetByName('Brief')!.getRange('A1:B2');
-  range.setFontWeights([['bold', 'normal'], [null, 'normal']]);
-  expect([sheet.cell(1, 1)?.bold, sheet.cell(1, 2)?.bold, sheet.cell(2, 1)?.bold, sheet.cell(2, 2)?.bold]).toEqual([true, undefined, undefined, undefined]);
+  range.setFontWeights([
+    ['bold', 'normal'],
+    [null, 'normal'],
+  ]);
+  expect([sheet.cell(1, 1)?.bold, sheet.cell(1, 2)?.bold, sheet.cell(2, 1)?.bold, sheet.cell(2, 2)?.bold]).toEqual([
+    true,
+    undefined,
+    undefined,
+    undefined,
+  ]);
   expect(calls.byMethod()['Range.setFontWeights']).toBe(1);
   expect(() => range.setFontWeights([['bold']])).toThrow();
 });

@@ -16,19 +16,28 @@ function partners(rows: (string | number | Date)[][]): WorkbookModel {
   const model = new WorkbookModel('test-id', 'Test', 'America/New_York');
   const sheet = model.addSheet('Partners');
   const header = ['Partner', 'Growth', 'Deals', 'Engagement', 'NPS', 'Fit', 'Health', 'Tier'];
-  header.forEach((h, c) => { sheet.ensure(1, c + 1).value = h; });
-  rows.forEach((row, r) => row.forEach((v, c) => { sheet.ensure(r + 2, c + 1).value = v; }));
+  header.forEach((h, c) => {
+    sheet.ensure(1, c + 1).value = h;
+  });
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      sheet.ensure(r + 2, c + 1).value = v;
+    }),
+  );
   return model;
 }
 
 describe('custom functions in formulas (developers.google.com/apps-script/guides/sheets/functions)', () => {
   test('detects the custom functions from @customfunction JSDoc, not a hard-coded list', () => {
-    const code = '/**\n * Doc\n * @customfunction\n */\nfunction DOUBLE(x) { return x * 2; }\n/** Not one */\nfunction onOpen() {}\n';
+    const code =
+      '/**\n * Doc\n * @customfunction\n */\nfunction DOUBLE(x) { return x * 2; }\n/** Not one */\nfunction onOpen() {}\n';
     expect(customFunctionNames(code)).toEqual(['DOUBLE']);
   });
 
   test('open-ended ranges are bounded to the last row, strings untouched', () => {
-    expect(boundOpenRanges('=F(D2:D, \'My sheet\'!E2:E, "A2:A")', (s) => (s === 'My sheet' ? 9 : 41))).toBe('=F(D2:D41, \'My sheet\'!E2:E9, "A2:A")');
+    expect(boundOpenRanges('=F(D2:D, \'My sheet\'!E2:E, "A2:A")', (s) => (s === 'My sheet' ? 9 : 41))).toBe(
+      '=F(D2:D41, \'My sheet\'!E2:E9, "A2:A")',
+    );
     // A sheet whose last row is the formula's own: still a range (a column), as Sheets passes D2:D.
     expect(boundOpenRanges('=F(D2:D)', () => 2)).toBe('=F(D2:D3)');
   });
@@ -106,7 +115,7 @@ describe('custom functions in formulas (developers.google.com/apps-script/guides
     expect(sheet.cell(2, 10)!.spill).toEqual({ rows: 2, columns: 6 });
   });
 
-  test('a sheet past HyperFormula\'s default 40,000 rows is evaluated, built-in and custom formulas alike (Sheets allows 10 million cells)', async () => {
+  test("a sheet past HyperFormula's default 40,000 rows is evaluated, built-in and custom formulas alike (Sheets allows 10 million cells)", async () => {
     const rows = 41_000;
     const model = partners(Array.from({ length: rows }, (_, i) => [`P${i}`, 0.05, 3, 'Weekly', 30, 'Moderate']));
     const sheet = model.sheet('Partners')!;

@@ -50,7 +50,7 @@ function source() { return String(ScriptApp.getInstallationSource()); }
 `;
 
 describe('authorization modes', () => {
-  test('onOpen runs in LIMITED by default: the document, menus and Properties yes; triggers, mail and the user\'s identity refused', async () => {
+  test("onOpen runs in LIMITED by default: the document, menus and Properties yes; triggers, mail and the user's identity refused", async () => {
     const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT });
     expect(runtime.open()).toEqual([
       'mode LIMITED',
@@ -79,11 +79,15 @@ describe('authorization modes', () => {
     const limited = await createRuntime({ workbook: workbook(), code: SCRIPT });
     expect(limited.edit('A2', { value: 'Acme' })).toEqual(['LIMITED', 'A2', 'Acme']);
     const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, authMode: 'NONE' });
-    expect(runtime.edit('A2', { value: 'Acme' })).toEqual(['NONE', 'You do not have permission to call SpreadsheetApp.Range.getA1Notation. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly', 'Acme']);
+    expect(runtime.edit('A2', { value: 'Acme' })).toEqual([
+      'NONE',
+      'You do not have permission to call SpreadsheetApp.Range.getA1Notation. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'Acme',
+    ]);
     expect(runtime.install()).toBe('FULL');
   });
 
-  test('custom functions may read the sheet and Properties, not write or send mail (Google\'s message in the cell)', async () => {
+  test("custom functions may read the sheet and Properties, not write or send mail (Google's message in the cell)", async () => {
     const model = workbook();
     const sheet = model.sheet('Partners')!;
     sheet.ensure(1, 2).formula = '=MAILER(1)';
@@ -91,8 +95,12 @@ describe('authorization modes', () => {
     sheet.ensure(3, 2).formula = '=READER(1)';
     const runtime = await createRuntime({ workbook: model, code: SCRIPT });
     runtime.evaluateFormulas();
-    expect(sheet.cell(1, 2)?.error).toBe('You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail');
-    expect(sheet.cell(2, 2)?.error).toBe('You do not have permission to call SpreadsheetApp.Range.setValue. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(sheet.cell(1, 2)?.error).toBe(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(sheet.cell(2, 2)?.error).toBe(
+      'You do not have permission to call SpreadsheetApp.Range.setValue. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
     expect(sheet.cell(3, 2)?.value).toBe('Acme0');
     expect(sheet.cell(1, 3)).toBeUndefined();
   });
@@ -104,15 +112,39 @@ describe('time-driven triggers', () => {
     runtime.call('install');
     expect(runtime.fire(new Date('2026-12-01T09:50:00Z'))).toEqual([]); // created at 09:10: first due 10:10
     const fired = runtime.fire(new Date('2026-12-01T12:30:00Z'));
-    expect(fired.map((f) => [f.handler, f.ok, f.dueAt.toISOString()])).toEqual([['hourly', true, '2026-12-01T12:10:00.000Z']]);
+    expect(fired.map((f) => [f.handler, f.ok, f.dueAt.toISOString()])).toEqual([
+      ['hourly', true, '2026-12-01T12:10:00.000Z'],
+    ]);
     const seen = JSON.parse(runtime.services.PropertiesService.getScriptProperties().getProperty('fired')!);
-    expect(seen.e).toEqual(expect.objectContaining({ authMode: 'FULL', triggerUid: fired[0].triggerUid, year: 2026, month: 12, 'day-of-month': 1, hour: 12, minute: 10, timezone: 'UTC' }));
-    expect(seen).toEqual(expect.objectContaining({ ss: 'Modes test', lock: 'lock', ui: 'Cannot call SpreadsheetApp.getUi() from this context.' }));
+    expect(seen.e).toEqual(
+      expect.objectContaining({
+        authMode: 'FULL',
+        triggerUid: fired[0].triggerUid,
+        year: 2026,
+        month: 12,
+        'day-of-month': 1,
+        hour: 12,
+        minute: 10,
+        timezone: 'UTC',
+      }),
+    );
+    expect(seen).toEqual(
+      expect.objectContaining({
+        ss: 'Modes test',
+        lock: 'lock',
+        ui: 'Cannot call SpreadsheetApp.getUi() from this context.',
+      }),
+    );
     expect(runtime.fire(new Date('2026-12-01T12:30:00Z'))).toEqual([]); // already fired for 12:10
   });
 
   test('with triggerDocument false a trigger has no active spreadsheet and a null document lock', async () => {
-    const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, now: new Date('2026-12-01T09:10:00Z'), triggerDocument: false });
+    const runtime = await createRuntime({
+      workbook: workbook(),
+      code: SCRIPT,
+      now: new Date('2026-12-01T09:10:00Z'),
+      triggerDocument: false,
+    });
     runtime.call('install');
     runtime.fire(new Date('2026-12-01T10:30:00Z'));
     const seen = JSON.parse(runtime.services.PropertiesService.getScriptProperties().getProperty('fired')!);
@@ -121,18 +153,25 @@ describe('time-driven triggers', () => {
     expect(runtime.call('authStatus')).toBe('NOT_REQUIRED');
   });
 
-  test('lapsed authorization: REQUIRED, and a trigger\'s spreadsheet calls fail as Apps Script stops them', async () => {
-    const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT, authorizationRequired: true, now: new Date('2026-12-01T09:10:00Z') });
+  test("lapsed authorization: REQUIRED, and a trigger's spreadsheet calls fail as Apps Script stops them", async () => {
+    const runtime = await createRuntime({
+      workbook: workbook(),
+      code: SCRIPT,
+      authorizationRequired: true,
+      now: new Date('2026-12-01T09:10:00Z'),
+    });
     expect(runtime.call('authStatus')).toBe('REQUIRED');
     runtime.call('install');
     runtime.services.PropertiesService.getScriptProperties().deleteProperty('fired');
     const [report] = runtime.fire(new Date('2026-12-01T10:30:00Z'));
-    expect(report).toEqual(expect.objectContaining({ ok: false, error: 'Authorization is required to perform that action.' }));
+    expect(report).toEqual(
+      expect.objectContaining({ ok: false, error: 'Authorization is required to perform that action.' }),
+    );
   });
 });
 
 describe('bound copy', () => {
-  test('createAddonMenu is captioned PartnerPulse when installed, and with the script project\'s name in a bound copy', async () => {
+  test("createAddonMenu is captioned PartnerPulse when installed, and with the script project's name in a bound copy", async () => {
     const addon = await createRuntime({ workbook: workbook(), code: SCRIPT });
     addon.open();
     expect(addon.ui.menus.map((m) => m.caption)).toEqual(['Extensions › PartnerPulse']);

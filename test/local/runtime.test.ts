@@ -29,23 +29,32 @@ function swallow() { try { slowLoop(); } catch (e) {} return 'done'; }
 `;
 
 describe('runtime', () => {
-  test('the add-on\'s global scope has Apps Script services and no require, module, process or timers', async () => {
+  test("the add-on's global scope has Apps Script services and no require, module, process or timers", async () => {
     const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT });
-    expect(runtime.call('whatIsThere')).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'object', 'object']);
+    expect(runtime.call('whatIsThere')).toEqual([
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'object',
+      'object',
+    ]);
     expect(() => runtime.call('nothing')).toThrow('Script function not found: nothing');
   });
 
   test('onOpen records the menu (developers.google.com/apps-script/reference/base/menu)', async () => {
     const runtime = await createRuntime({ workbook: workbook(), code: SCRIPT });
     runtime.call('onOpen');
-    expect(runtime.ui.menus).toEqual([{
-      caption: 'PartnerPulse',
-      entries: [
-        { item: 'Open cockpit', functionName: 'showCockpit' },
-        { separator: true },
-        { subMenu: { caption: 'Admin', entries: [{ item: 'Settings', functionName: 'showSettings' }] } },
-      ],
-    }]);
+    expect(runtime.ui.menus).toEqual([
+      {
+        caption: 'PartnerPulse',
+        entries: [
+          { item: 'Open cockpit', functionName: 'showCockpit' },
+          { separator: true },
+          { subMenu: { caption: 'Admin', entries: [{ item: 'Settings', functionName: 'showSettings' }] } },
+        ],
+      },
+    ]);
     expect(runtime.calls.totalFor('Ui')).toBe(7); // 2 createMenu, 2 addItem, addSeparator, addSubMenu, addToUi
   });
 
@@ -58,7 +67,9 @@ describe('runtime', () => {
     expect(runtime.call('isDate', new Date())).toBe(true);
     expect(runtime.call('readDate')).toBe(true);
     const before = runtime.now().getTime();
-    runtime.SpreadsheetApp.getActiveSheet().getRange('A1:A2').setValues([['x'], ['y']]);
+    runtime.SpreadsheetApp.getActiveSheet()
+      .getRange('A1:A2')
+      .setValues([['x'], ['y']]);
     expect(runtime.now().getTime() - before).toBeGreaterThanOrEqual(300);
   });
 

@@ -1,10 +1,17 @@
-import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { CallLog } from '../../local/calls';
-import { createServices, formatDate, LOCK_TIMEOUT_MESSAGE, QUOTA_MESSAGE, RATE_MESSAGE, type ServiceOptions } from '../../local/services';
+import {
+  createServices,
+  formatDate,
+  LOCK_TIMEOUT_MESSAGE,
+  QUOTA_MESSAGE,
+  RATE_MESSAGE,
+  type ServiceOptions,
+} from '../../local/services';
 
 // Some tests start an SMTP server in a child process: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -152,7 +159,11 @@ describe('CacheService — developers.google.com/apps-script/reference/cache/cac
     cache.removeAll(['b']);
     expect(cache.getAll(['a', 'b', 'c'])).toEqual({ c: '3' });
     expect(s.CacheService.getScriptCache().get('c')).toBeNull();
-    expect(createServices(options({ userEmail: 'x@example.com' })).CacheService.getUserCache().get('c')).toBeNull();
+    expect(
+      createServices(options({ userEmail: 'x@example.com' }))
+        .CacheService.getUserCache()
+        .get('c'),
+    ).toBeNull();
   });
 
   test('keys over 250 characters are refused', () => {
@@ -207,7 +218,9 @@ describe('LockService — developers.google.com/apps-script/reference/lock/lock'
     const statePath = options().statePath;
     const run = (name: string) =>
       new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [fixture, statePath, logFile, name, '60', '3'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [fixture, statePath, logFile, name, '60', '3'], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         let err = '';
         child.stderr.on('data', (d) => (err += d));
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited ${code}: ${err}`))));
@@ -237,9 +250,18 @@ describe('LockService — developers.google.com/apps-script/reference/lock/lock'
 describe('ScriptApp triggers — developers.google.com/apps-script/reference/script/script-app', () => {
   test('time-based and spreadsheet triggers: handler, event type, source, unique id; delete', () => {
     const s = createServices(options());
-    const daily = s.ScriptApp.newTrigger('sendDigest').timeBased().atHour(7).nearMinute(30).everyDays(1).inTimezone('America/New_York').create();
+    const daily = s.ScriptApp.newTrigger('sendDigest')
+      .timeBased()
+      .atHour(7)
+      .nearMinute(30)
+      .everyDays(1)
+      .inTimezone('America/New_York')
+      .create();
     const onEdit = s.ScriptApp.newTrigger('handleEdit').forSpreadsheet('sheet-1').onEdit().create();
-    const onOpen = s.ScriptApp.newTrigger('handleOpen').forSpreadsheet({ getId: () => 'sheet-1' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).onOpen().create();
+    const onOpen = s.ScriptApp.newTrigger('handleOpen')
+      .forSpreadsheet({ getId: () => 'sheet-1' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet)
+      .onOpen()
+      .create();
     expect(daily.getHandlerFunction()).toBe('sendDigest');
     // Enums print as their names, as the add-on's String(e.authMode) === String(ScriptApp.AuthMode.NONE) expects.
     expect(String(s.ScriptApp.AuthMode.NONE)).toBe('NONE');
@@ -252,7 +274,11 @@ describe('ScriptApp triggers — developers.google.com/apps-script/reference/scr
     expect(onOpen.getEventType()).toBe(s.ScriptApp.EventType.ON_OPEN);
     expect(new Set([daily, onEdit, onOpen].map((t) => t.getUniqueId())).size).toBe(3);
     expect(s.ScriptApp.getProjectTriggers()).toHaveLength(3);
-    expect(s.ScriptApp.getUserTriggers({ getId: () => 'other-sheet' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).map((t) => t.getHandlerFunction())).toEqual(['sendDigest']);
+    expect(
+      s.ScriptApp.getUserTriggers({
+        getId: () => 'other-sheet',
+      } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).map((t) => t.getHandlerFunction()),
+    ).toEqual(['sendDigest']);
     s.ScriptApp.deleteTrigger(onEdit);
     expect(s.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['sendDigest', 'handleOpen']);
     // Another user does not see them (installable triggers belong to their creator).
@@ -261,7 +287,9 @@ describe('ScriptApp triggers — developers.google.com/apps-script/reference/scr
 
   test('everyHours accepts only 1, 2, 4, 6, 8 or 12 (clock-trigger-builder#everyHours)', () => {
     const s = createServices(options({ editorAddOn: false }));
-    expect(() => s.ScriptApp.newTrigger('f').timeBased().everyHours(3)).toThrow('everyHours must be one of 1, 2, 4, 6, 8, 12');
+    expect(() => s.ScriptApp.newTrigger('f').timeBased().everyHours(3)).toThrow(
+      'everyHours must be one of 1, 2, 4, 6, 8, 12',
+    );
     for (const n of [1, 2, 4, 6, 8, 12]) s.ScriptApp.newTrigger(`f${n}`).timeBased().everyHours(n).create();
     expect(s.ScriptApp.getProjectTriggers()).toHaveLength(6);
   });
@@ -274,9 +302,15 @@ describe('ScriptApp triggers — developers.google.com/apps-script/reference/scr
     );
     expect(() => s.ScriptApp.newTrigger('often').timeBased().everyMinutes(5)).toThrow('at most once per hour');
     s.ScriptApp.newTrigger('handleEdit').forSpreadsheet('sheet-1').onEdit().create();
-    expect(() => s.ScriptApp.newTrigger('handleEdit2').forSpreadsheet('sheet-1').onEdit().create()).toThrow('too many edit triggers');
+    expect(() => s.ScriptApp.newTrigger('handleEdit2').forSpreadsheet('sheet-1').onEdit().create()).toThrow(
+      'too many edit triggers',
+    );
     // Another user may have their own.
-    createServices(options({ userEmail: 'other@example.com' })).ScriptApp.newTrigger('runHourly').timeBased().everyHours(1).create();
+    createServices(options({ userEmail: 'other@example.com' }))
+      .ScriptApp.newTrigger('runHourly')
+      .timeBased()
+      .everyHours(1)
+      .create();
   });
 
   test('dueTimeTriggers lists firings between two times in the trigger time zone, across a DST change', () => {
@@ -298,18 +332,22 @@ describe('ScriptApp triggers — developers.google.com/apps-script/reference/scr
     const t = createServices(options({ editorAddOn: false }));
     t.ScriptApp.getProjectTriggers().forEach((trigger) => t.ScriptApp.deleteTrigger(trigger));
     t.ScriptApp.newTrigger('sendDigest').timeBased().atHour(7).everyDays(1).nearMinute(0).create();
-    expect(t.dueTimeTriggers(new Date('2024-11-01T12:00:00Z'), new Date('2024-11-05T00:00:00Z')).map((d) => d.at.toISOString())).toEqual([
-      '2024-11-02T11:00:00.000Z',
-      '2024-11-03T12:00:00.000Z',
-      '2024-11-04T12:00:00.000Z',
-    ]);
+    expect(
+      t
+        .dueTimeTriggers(new Date('2024-11-01T12:00:00Z'), new Date('2024-11-05T00:00:00Z'))
+        .map((d) => d.at.toISOString()),
+    ).toEqual(['2024-11-02T11:00:00.000Z', '2024-11-03T12:00:00.000Z', '2024-11-04T12:00:00.000Z']);
   });
 
   test('everyDays(2) fires every other day from the day it was created', () => {
     const s = createServices(options());
     s.ScriptApp.newTrigger('f').timeBased().everyDays(2).atHour(10).nearMinute(0).create();
     const due = s.dueTimeTriggers(clock, new Date(clock.getTime() + 5 * 24 * HOUR));
-    expect(due.map((d) => d.at.toISOString())).toEqual(['2024-07-04T14:00:00.000Z', '2024-07-06T14:00:00.000Z', '2024-07-08T14:00:00.000Z']);
+    expect(due.map((d) => d.at.toISOString())).toEqual([
+      '2024-07-04T14:00:00.000Z',
+      '2024-07-06T14:00:00.000Z',
+      '2024-07-08T14:00:00.000Z',
+    ]);
   });
 });
 
@@ -369,7 +407,9 @@ describe('MailApp — developers.google.com/apps-script/reference/mail/mail-app'
     s.MailApp.sendEmail('a@example.com', 's1', 'b');
     s.MailApp.sendEmail('b@example.com', 's2', 'b');
     expect(() => s.MailApp.sendEmail('c@example.com', 's3', 'b')).toThrow(RATE_MESSAGE);
-    expect(RATE_MESSAGE).toBe('Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.');
+    expect(RATE_MESSAGE).toBe(
+      'Service invoked too many times in a short time: email. Try Utilities.sleep(1000) between calls.',
+    );
     clock = new Date(clock.getTime() + 1000);
     s.MailApp.sendEmail('c@example.com', 's3', 'b');
     expect(s.outbox.map((m) => m.subject)).toEqual(['s1', 's2', 's3']);
@@ -379,9 +419,13 @@ describe('MailApp — developers.google.com/apps-script/reference/mail/mail-app'
   test('with smtp set, mail reaches a loopback SMTP server as a message mailparser reads', async () => {
     const inbox = path.join(dir, 'inbox');
     fs.mkdirSync(inbox);
-    const sink = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'smtpSink.cjs'), inbox], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const sink = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'smtpSink.cjs'), inbox], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
-      const port = await new Promise<number>((resolve) => sink.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+      const port = await new Promise<number>((resolve) =>
+        sink.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+      );
       const s = createServices(options({ smtp: { host: '127.0.0.1', port } }));
       s.MailApp.sendEmail({
         to: 'owner@example.com',
@@ -448,13 +492,17 @@ describe('HtmlService — developers.google.com/apps-script/reference/html/html-
     const { HtmlService } = createServices(options());
     const t = HtmlService.createTemplate('<script>var data = <?= data ?>;</script><p><?= data.name ?></p>');
     t.data = { name: '</script><b>' };
-    expect(t.evaluate().getContent()).toBe('<script>var data = {"name":"\\u003c/script\\u003e\\u003cb\\u003e"};</script><p>&lt;/script&gt;&lt;b&gt;</p>');
+    expect(t.evaluate().getContent()).toBe(
+      '<script>var data = {"name":"\\u003c/script\\u003e\\u003cb\\u003e"};</script><p>&lt;/script&gt;&lt;b&gt;</p>',
+    );
   });
 
   test('templates see the runtime globals (e.g. include) and output.append', () => {
     const s = createServices(options());
     s.setTemplateGlobals({ include: (name: string) => `[${name}]` });
-    const t = s.HtmlService.createTemplate('<?!= include("css") ?><? output.append("<i>x</i>") ?><?= Math.max(1, 2) ?>');
+    const t = s.HtmlService.createTemplate(
+      '<?!= include("css") ?><? output.append("<i>x</i>") ?><?= Math.max(1, 2) ?>',
+    );
     expect(t.evaluate().getContent()).toBe('[css]<i>x</i>2');
   });
 });
@@ -475,7 +523,9 @@ describe('Session, Utilities, Logger, console', () => {
     expect(formatDate(d, 'America/New_York', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-07-04 00:05:06');
     expect(formatDate(d, 'America/New_York', 'EEE, MMM d, yyyy h:mm a z')).toBe('Thu, Jul 4, 2024 12:05 AM EDT');
     expect(formatDate(d, 'Asia/Kolkata', 'EEEE dd MMMM yy HH:mm Z')).toBe('Thursday 04 July 24 09:35 +0530');
-    expect(formatDate(new Date('2024-01-15T17:00:00Z'), 'America/New_York', "h 'o''clock' a z")).toBe("12 o'clock PM EST");
+    expect(formatDate(new Date('2024-01-15T17:00:00Z'), 'America/New_York', "h 'o''clock' a z")).toBe(
+      "12 o'clock PM EST",
+    );
     expect(formatDate(d, 'UTC', 'HH:mm:ss.SSS')).toBe('04:05:06.007');
     expect(() => formatDate(d, 'UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
   });

@@ -14,12 +14,23 @@ test('ten action items added at once, from calls that really run side by side: e
   const dir = mkdtempSync(join(tmpdir(), 'pp-conc-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
-  const server = await startSidebarServer({ workbookPath, now: new Date(2026, 11, 1, 9, 0), selection: 'Partners!A2', outboxDir: join(dir, 'outbox') });
+  const server = await startSidebarServer({
+    workbookPath,
+    now: new Date(2026, 11, 1, 9, 0),
+    selection: 'Partners!A2',
+    outboxDir: join(dir, 'outbox'),
+  });
   try {
     const items = Array.from({ length: 10 }, (_, i) => `Concurrent item ${i + 1}`);
-    const answers = await Promise.all(items.map((item) =>
-      fetch(`${server.url}run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'addQbrActionItem', args: ['TechServices Inc.', item, 'Us', '2026-12-08'] }) })
-        .then((r) => r.json() as Promise<{ value?: { message: string }; error?: string }>)));
+    const answers = await Promise.all(
+      items.map((item) =>
+        fetch(`${server.url}run`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'addQbrActionItem', args: ['TechServices Inc.', item, 'Us', '2026-12-08'] }),
+        }).then((r) => r.json() as Promise<{ value?: { message: string }; error?: string }>),
+      ),
+    );
     // Every click got an answer the page shows: the item added, or why not (a lock wait that ran out).
     for (const answer of answers) expect(typeof (answer.value?.message ?? answer.error)).toBe('string');
     expect(server.stats.maxConcurrent).toBeGreaterThan(1);
@@ -28,7 +39,10 @@ test('ten action items added at once, from calls that really run side by side: e
     // Nothing lost, nothing written twice, nothing written by a call that said it failed.
     items.forEach((item, i) => {
       expect([item, written.filter((w) => w === item).length]).toEqual([item, answers[i].error === undefined ? 1 : 0]);
-      if (answers[i].error !== undefined) expect(answers[i].error).toBe('Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.');
+      if (answers[i].error !== undefined)
+        expect(answers[i].error).toBe(
+          'Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.',
+        );
     });
     expect(answers.filter((a) => a.error === undefined).length).toBeGreaterThan(1);
   } finally {

@@ -7,13 +7,20 @@ import { join } from 'node:path';
 import { CallLog } from '../../local/calls';
 import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
 import { LocalSpreadsheetApp } from '../../local/spreadsheetApp';
-import { WorkbookModel, loadWorkbook, saveWorkbook } from '../../local/workbook';
+import { loadWorkbook, saveWorkbook, WorkbookModel } from '../../local/workbook';
 
 function app(setup?: (model: WorkbookModel) => void) {
   const model = new WorkbookModel('id-1', 'Partners test', 'America/New_York');
   const sheet = model.addSheet('Partners');
-  [['Partner', 'Revenue', 'Signed'], ['Acme', 1200, new Date(2026, 2, 1)], ['Bolt', '', new Date(2025, 10, 15)]].forEach((row, r) =>
-    row.forEach((v, c) => { sheet.ensure(r + 1, c + 1).value = v; }));
+  [
+    ['Partner', 'Revenue', 'Signed'],
+    ['Acme', 1200, new Date(2026, 2, 1)],
+    ['Bolt', '', new Date(2025, 10, 15)],
+  ].forEach((row, r) =>
+    row.forEach((v, c) => {
+      sheet.ensure(r + 1, c + 1).value = v;
+    }),
+  );
   setup?.(model);
   const calls = new CallLog(APPS_SCRIPT_LATENCIES);
   return { SpreadsheetApp: new LocalSpreadsheetApp({ model, calls }), calls, model };
@@ -30,17 +37,30 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     expect(values[1][3]).toBe('');
   });
 
-  test('setValues with the wrong number of rows or columns fails with Apps Script\'s message', () => {
+  test("setValues with the wrong number of rows or columns fails with Apps Script's message", () => {
     const range = app().SpreadsheetApp.getActiveSheet().getRange('A1:B2');
-    expect(() => range.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
-    expect(() => range.setValues([[1, 2, 3], [4, 5, 6]])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.');
+    expect(() => range.setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
   });
 
   test('a range outside the sheet fails with "The coordinates of the range are outside the dimensions of the sheet."', () => {
     const sheet = app().SpreadsheetApp.getActiveSheet();
     expect(() => sheet.getRange(0, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
 
   test('A1 forms: "A1", "A1:C3", open-ended "A2:A", whole column "B:B", and (row, col, rows, cols)', () => {
@@ -84,14 +104,20 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     // Without the apostrophe Sheets reads "+1" as typed: the number 1 (local/valueParsing.ts).
     expect(sheet.getRange('D2:D3').getValues()).toEqual([['=1+1'], [1]]);
     expect(sheet.getRange('D2').getFormula()).toBe('');
-    expect([model.sheet('Partners')!.cell(2, 4)?.typedAsText, model.sheet('Partners')!.cell(3, 4)?.typedAsText]).toEqual([true, undefined]);
+    expect([
+      model.sheet('Partners')!.cell(2, 4)?.typedAsText,
+      model.sheet('Partners')!.cell(3, 4)?.typedAsText,
+    ]).toEqual([true, undefined]);
     sheet.getRange('D2').setValue('plain');
     expect(model.sheet('Partners')!.cell(2, 4)?.typedAsText).toBeUndefined();
   });
 
   test('data validation from SpreadsheetApp.newDataValidation().requireValueInList(..).build()', () => {
     const { SpreadsheetApp } = app();
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['Strong', 'Moderate', 'Weak']).setAllowInvalid(false).build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(['Strong', 'Moderate', 'Weak'])
+      .setAllowInvalid(false)
+      .build();
     const range = SpreadsheetApp.getActiveSheet().getRange('D2:D3');
     range.setDataValidation(rule);
     expect(range.getDataValidation()!.getCriteriaValues()[0]).toEqual(['Strong', 'Moderate', 'Weak']);
@@ -100,15 +126,24 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
   test('setBackgrounds round-trips through save and load of the .xlsx, with values, formulas, notes and frozen rows', async () => {
     const { SpreadsheetApp, model } = app();
     const sheet = SpreadsheetApp.getActiveSheet();
-    sheet.getRange('A2:B3').setBackgrounds([['#b7e1cd', '#F4CCCC'], [null, 'red']]);
+    sheet.getRange('A2:B3').setBackgrounds([
+      ['#b7e1cd', '#F4CCCC'],
+      [null, 'red'],
+    ]);
     sheet.getRange('A1').setNote('Header');
     sheet.getRange('D2').setFormula('=B2*2');
     sheet.setFrozenRows(1);
     const file = join(mkdtempSync(join(tmpdir(), 'pp-')), 'round.xlsx');
     await saveWorkbook(model, file);
     const loaded = await loadWorkbook(file);
-    const again = new LocalSpreadsheetApp({ model: loaded, calls: new CallLog(APPS_SCRIPT_LATENCIES) }).getActiveSheet();
-    expect(again.getRange('A2:B3').getBackgrounds()).toEqual([['#b7e1cd', '#f4cccc'], ['#ffffff', '#ff0000']]);
+    const again = new LocalSpreadsheetApp({
+      model: loaded,
+      calls: new CallLog(APPS_SCRIPT_LATENCIES),
+    }).getActiveSheet();
+    expect(again.getRange('A2:B3').getBackgrounds()).toEqual([
+      ['#b7e1cd', '#f4cccc'],
+      ['#ffffff', '#ff0000'],
+    ]);
     expect(again.getRange('A1').getNote()).toBe('Header');
     expect(again.getRange('D2').getFormula()).toBe('=B2*2');
     expect(again.getRange('C2').getValue()).toEqual(new Date(2026, 2, 1));
@@ -123,7 +158,9 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     const settings = ss.insertSheet('Settings');
     expect(settings.getMaxRows()).toBe(1000);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Partners', 'Settings']);
-    expect(() => ss.insertSheet('Partners')).toThrow('A sheet with the name "Partners" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Partners')).toThrow(
+      'A sheet with the name "Partners" already exists. Please enter another name.',
+    );
     expect(ss.getSpreadsheetTimeZone()).toBe('America/New_York');
     expect(ss.getUrl()).toBe('https://docs.google.com/spreadsheets/d/id-1/edit');
   });
@@ -171,7 +208,10 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     for (let r = 2; r <= 3; r++) sheet.getRange(r, 1).getValue();
     sheet.getRange('A2:C3').getBackgrounds();
     expect(calls.cellsRead()).toBe(9 + 2 + 6);
-    sheet.getRange(2, 1, 2, 3).setBackgrounds([['#fff2cc', null, null], [null, null, null]]);
+    sheet.getRange(2, 1, 2, 3).setBackgrounds([
+      ['#fff2cc', null, null],
+      [null, null, null],
+    ]);
     sheet.getRange('B2').setValue('x');
     sheet.appendRow(['Cleo', 5]);
     expect(calls.cellsWritten()).toBe(6 + 1 + 2);
@@ -187,7 +227,10 @@ test('a leading apostrophe stores the rest as text', async () => {
   const { WorkbookModel } = await import('../../local/workbook');
   const model = new WorkbookModel('apos', 'Apostrophe', 'America/New_York');
   model.addSheet('Log');
-  const runtime = await createRuntime({ workbook: model, code: 'function w() { SpreadsheetApp.getActive().getSheetByName("Log").appendRow(["\'2026-12-01", "\'=1+1"]); }' });
+  const runtime = await createRuntime({
+    workbook: model,
+    code: 'function w() { SpreadsheetApp.getActive().getSheetByName("Log").appendRow(["\'2026-12-01", "\'=1+1"]); }',
+  });
   runtime.call('w');
   expect(model.sheet('Log')?.valueAt(1, 1)).toBe('2026-12-01');
   expect(model.sheet('Log')?.cell(1, 2)).toMatchObject({ value: '=1+1' });
@@ -212,7 +255,11 @@ test('a workbook snapshot restores in place: same sheet objects, dates still dat
 });
 
 test('deleting every row below a frozen header is refused, as Sheets does; leaving one is fine', () => {
-  const { SpreadsheetApp, model } = app((m) => { const s = m.sheet('Partners')!; s.frozenRows = 1; s.maxRows = 3; });
+  const { SpreadsheetApp, model } = app((m) => {
+    const s = m.sheet('Partners')!;
+    s.frozenRows = 1;
+    s.maxRows = 3;
+  });
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners')!;
   expect(() => sheet.deleteRows(2, 2)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
   sheet.deleteRows(2, 1);

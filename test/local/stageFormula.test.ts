@@ -14,8 +14,14 @@ beforeAll(() => {
 function sheet(rows: (string | number | Date)[][]): WorkbookModel {
   const model = new WorkbookModel('stage', 'Stage test', 'America/New_York');
   const s = model.addSheet('Partners');
-  ['Signed', 'First deal', 'Deals', 'As of', 'Stage'].forEach((h, c) => { s.ensure(1, c + 1).value = h; });
-  rows.forEach((row, r) => row.forEach((v, c) => { if (v !== '') s.ensure(r + 2, c + 1).value = v; }));
+  ['Signed', 'First deal', 'Deals', 'As of', 'Stage'].forEach((h, c) => {
+    s.ensure(1, c + 1).value = h;
+  });
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') s.ensure(r + 2, c + 1).value = v;
+    }),
+  );
   return model;
 }
 
@@ -30,7 +36,13 @@ test('whole columns with an as_of date cell: one stage per row, moving with the 
   s.ensure(2, 5).formula = '=PARTNER_STAGE(A2:A5, B2:B5, C2:C5, D2)';
   const runtime = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   runtime.evaluateFormulas();
-  expect(runtime.spreadsheet.getSheetByName('Partners')!.getRange('E2:E5').getValues().map((r) => r[0])).toEqual(['Activate', 'Active', 'Recruit', '']);
+  expect(
+    runtime.spreadsheet
+      .getSheetByName('Partners')!
+      .getRange('E2:E5')
+      .getValues()
+      .map((r) => r[0]),
+  ).toEqual(['Activate', 'Active', 'Recruit', '']);
   s.ensure(2, 4).value = new Date(2026, 3, 2);
   runtime.evaluateFormulas();
   expect(s.cell(2, 5)!.value).toBe('Stalled');
@@ -43,5 +55,7 @@ test('a single cell with a signed date after as_of shows #ERROR! naming it', asy
   runtime.evaluateFormulas();
   const cell = model.sheet('Partners')!.cell(2, 5)!;
   expect(cell.value).toBe('#ERROR!');
-  expect(cell.error).toBe('Signed "2026-06-01" is after today (2026-05-01); allowed: the date the partner signed, today or earlier');
+  expect(cell.error).toBe(
+    'Signed "2026-06-01" is after today (2026-05-01); allowed: the date the partner signed, today or earlier',
+  );
 });

@@ -18,12 +18,35 @@ test('strings Sheets would parse become numbers, percents, dates and booleans; t
   const model = new WorkbookModel('vp', 'Parsing', 'Europe/Berlin');
   const sheet = model.addSheet('Sheet1');
   const runtime = await createRuntime({ workbook: model, code: SCRIPT, timeZone: 'Europe/Berlin' });
-  const cases: [string, unknown][] = [['A1', '20%'], ['A2', '2026-12-01'], ['A3', '1,234'], ['A4', 'TRUE'], ['A5', '3M Company'], ['A6', "'20%"], ['A7', '12/1/2026'], ['A8', '$1,200.50'], ['A9', '0042']];
+  const cases: [string, unknown][] = [
+    ['A1', '20%'],
+    ['A2', '2026-12-01'],
+    ['A3', '1,234'],
+    ['A4', 'TRUE'],
+    ['A5', '3M Company'],
+    ['A6', "'20%"],
+    ['A7', '12/1/2026'],
+    ['A8', '$1,200.50'],
+    ['A9', '0042'],
+  ];
   for (const [a1, value] of cases) runtime.call('write', a1, value);
   const values = cases.map((_, i) => sheet.cell(i + 1, 1)?.value);
-  expect(values.map((v) => (v instanceof Date ? 'date' : v))).toEqual([0.2, 'date', 1234, true, '3M Company', '20%', 'date', 1200.5, 42]);
+  expect(values.map((v) => (v instanceof Date ? 'date' : v))).toEqual([
+    0.2,
+    'date',
+    1234,
+    true,
+    '3M Company',
+    '20%',
+    'date',
+    1200.5,
+    42,
+  ]);
   // The dates are 1 December at midnight in the spreadsheet's zone (Berlin): 12/1/2026 in en_US, as typed.
-  expect([runtime.call('readIso', 'A2'), runtime.call('readIso', 'A7')]).toEqual(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:00.000Z']);
+  expect([runtime.call('readIso', 'A2'), runtime.call('readIso', 'A7')]).toEqual([
+    '2026-11-30T23:00:00.000Z',
+    '2026-11-30T23:00:00.000Z',
+  ]);
   expect([sheet.cell(1, 1)?.numberFormat, sheet.cell(2, 1)?.numberFormat]).toEqual(['0%', 'yyyy-mm-dd']);
   runtime.call('formatText', 'B1');
   runtime.call('write', 'B1', '20%');
@@ -38,14 +61,21 @@ test('in a de_DE spreadsheet 1.12.2026 and 01/12/2026 are the first of December'
   const runtime = await createRuntime({ workbook: model, code: SCRIPT, timeZone: 'Europe/Berlin', locale: 'de_DE' });
   runtime.call('write', 'A1', '1.12.2026');
   runtime.call('write', 'A2', '01/12/2026');
-  expect([runtime.call('readIso', 'A1'), runtime.call('readIso', 'A2')]).toEqual(['2026-11-30T23:00:00.000Z', '2026-11-30T23:00:00.000Z']);
+  expect([runtime.call('readIso', 'A1'), runtime.call('readIso', 'A2')]).toEqual([
+    '2026-11-30T23:00:00.000Z',
+    '2026-11-30T23:00:00.000Z',
+  ]);
 });
 
 test('the add-on keeps a user\'s text as text: an action item "2026-12-01" and QBR notes "20%" are not turned into a date or a number', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pp-text-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(join(__dirname, '..', '..', 'examples', 'partners.xlsx'), workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 9, 0), outboxDir: join(dir, 'outbox') });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: new Date(2026, 11, 1, 9, 0),
+    outboxDir: join(dir, 'outbox'),
+  });
   runtime.call('addQbrActionItem', 'TechServices Inc.', '2026-12-01', 'Us', '2026-12-08');
   runtime.call('markQbrHeld', 'TechServices Inc.', '20%');
   const items = runtime.workbook.sheet('Action items')!;

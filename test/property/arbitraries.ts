@@ -5,8 +5,29 @@ import fc from 'fast-check';
 export type Cell = string | number | boolean | Date;
 
 export const SHEETS_ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#ERROR!'];
-const LABELS = ['Weekly', 'monthly', 'Quarterly', 'Inactive', 'Strong', 'Moderate', 'Weak', 'High', 'Low', 'Yes', 'No',
-  'Strategic', 'Growth', 'Stable', 'At-risk', 'Long-tail', 'Unknown', '20%', '1,200', '$450K', 'Error: NPS 140 is outside −100…100'];
+const LABELS = [
+  'Weekly',
+  'monthly',
+  'Quarterly',
+  'Inactive',
+  'Strong',
+  'Moderate',
+  'Weak',
+  'High',
+  'Low',
+  'Yes',
+  'No',
+  'Strategic',
+  'Growth',
+  'Stable',
+  'At-risk',
+  'Long-tail',
+  'Unknown',
+  '20%',
+  '1,200',
+  '$450K',
+  'Error: NPS 140 is outside −100…100',
+];
 
 export const anyCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(''),
@@ -21,15 +42,22 @@ export const anyCell: fc.Arbitrary<Cell> = fc.oneof(
 
 /** `width` columns of the same height (1–25 rows), as Sheets passes whole-column ranges. */
 export const columns = (width: number): fc.Arbitrary<Cell[][][]> =>
-  fc.integer({ min: 1, max: 25 }).chain((height) =>
-    fc.tuple(...Array.from({ length: width }, () => fc.array(anyCell, { minLength: height, maxLength: height }))),
-  ).map((cols) => cols.map((col) => col.map((v) => [v])));
+  fc
+    .integer({ min: 1, max: 25 })
+    .chain((height) =>
+      fc.tuple(...Array.from({ length: width }, () => fc.array(anyCell, { minLength: height, maxLength: height }))),
+    )
+    .map((cols) => cols.map((col) => col.map((v) => [v])));
 
 /** A valid input row for PARTNER_HEALTH, each input possibly blank. */
 export const validHealthRow = fc.record({
   growth: fc.oneof(fc.constant(''), fc.double({ min: -1, max: 3, noNaN: true })),
   deals: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 30 })),
-  engagement: fc.oneof(fc.constant(''), fc.constantFrom('Weekly', 'Monthly', 'Quarterly', 'Inactive'), fc.integer({ min: 0, max: 40 })),
+  engagement: fc.oneof(
+    fc.constant(''),
+    fc.constantFrom('Weekly', 'Monthly', 'Quarterly', 'Inactive'),
+    fc.integer({ min: 0, max: 40 }),
+  ),
   nps: fc.oneof(fc.constant(''), fc.integer({ min: -100, max: 100 })),
   fit: fc.oneof(fc.constant(''), fc.constantFrom('Strong', 'Moderate', 'Weak')),
 });

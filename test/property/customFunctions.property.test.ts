@@ -1,15 +1,15 @@
-import { at } from '../calendars';
 // Property-based checks of the custom functions (src/customFunctions, the code the bundle runs): whatever
 // a column holds, a column call returns one row per input row down to the last row with data (Sheets passes
 // `D2:D` to the grid's end; docs/google-fidelity.md) and never throws; the score only moves the
 // right way with deals and NPS; the tier always matches the score's band (spec §2).
 import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { Arg } from '../../src/customFunctions/columns';
+import type { Arg } from '../../src/customFunctions/columns';
 import { partnerHealth, partnerTier } from '../../src/customFunctions/health';
 import { nextTouch } from '../../src/customFunctions/nextTouch';
 import { quadrantColumn } from '../../src/customFunctions/quadrant';
 import { segmentColumn } from '../../src/customFunctions/segment';
+import { at } from '../calendars';
 import { columns, validHealthRow } from './arbitraries';
 
 const rules = DEFAULT_RULES;
@@ -32,38 +32,62 @@ function usedRows(cols: unknown[][][]): number {
   return used;
 }
 
-test.each(FUNCTIONS)('%s: any mix of numbers, text, blanks, dates, booleans and error values gives one cell per row down to the last row with data, never a throw', (_name, width, call) => {
-  fc.assert(fc.property(columns(width), (cols) => {
-    const out = call(cols as Arg[]);
-    expect(Array.isArray(out)).toBe(true);
-    const rows = out as unknown[][];
-    expect(rows).toHaveLength(usedRows(cols as unknown[][][]));
-    for (const row of rows) {
-      expect(row).toHaveLength(1);
-      expect(['string', 'number'].includes(typeof row[0]) || Object.prototype.toString.call(row[0]) === '[object Date]').toBe(true);
-    }
-  }), RUNS);
-});
+test.each(FUNCTIONS)(
+  '%s: any mix of numbers, text, blanks, dates, booleans and error values gives one cell per row down to the last row with data, never a throw',
+  (_name, width, call) => {
+    fc.assert(
+      fc.property(columns(width), (cols) => {
+        const out = call(cols as Arg[]);
+        expect(Array.isArray(out)).toBe(true);
+        const rows = out as unknown[][];
+        expect(rows).toHaveLength(usedRows(cols as unknown[][][]));
+        for (const row of rows) {
+          expect(row).toHaveLength(1);
+          expect(
+            ['string', 'number'].includes(typeof row[0]) || Object.prototype.toString.call(row[0]) === '[object Date]',
+          ).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  },
+);
 
 const health = (r: { growth: unknown; deals: unknown; engagement: unknown; nps: unknown; fit: unknown }) =>
   partnerHealth([r.growth, r.deals, r.engagement, r.nps, r.fit] as Arg[], at(now, rules));
 
 test('more deals never lower a score', () => {
-  fc.assert(fc.property(validHealthRow, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 }), (row, deals, more) => {
-    const before = health({ ...row, deals });
-    const after = health({ ...row, deals: deals + more });
-    if (typeof before === 'number') expect(after).toBeGreaterThanOrEqual(before);
-    else expect(after).toBe(before); // Unknown stays Unknown: the same inputs are present
-  }), RUNS);
+  fc.assert(
+    fc.property(
+      validHealthRow,
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 1, max: 30 }),
+      (row, deals, more) => {
+        const before = health({ ...row, deals });
+        const after = health({ ...row, deals: deals + more });
+        if (typeof before === 'number') expect(after).toBeGreaterThanOrEqual(before);
+        else expect(after).toBe(before); // Unknown stays Unknown: the same inputs are present
+      },
+    ),
+    RUNS,
+  );
 });
 
 test('a higher NPS never lowers a score', () => {
-  fc.assert(fc.property(validHealthRow, fc.integer({ min: -100, max: 99 }), fc.integer({ min: 1, max: 200 }), (row, nps, more) => {
-    const before = health({ ...row, nps });
-    const after = health({ ...row, nps: Math.min(100, nps + more) });
-    if (typeof before === 'number') expect(after).toBeGreaterThanOrEqual(before);
-    else expect(after).toBe(before);
-  }), RUNS);
+  fc.assert(
+    fc.property(
+      validHealthRow,
+      fc.integer({ min: -100, max: 99 }),
+      fc.integer({ min: 1, max: 200 }),
+      (row, nps, more) => {
+        const before = health({ ...row, nps });
+        const after = health({ ...row, nps: Math.min(100, nps + more) });
+        if (typeof before === 'number') expect(after).toBeGreaterThanOrEqual(before);
+        else expect(after).toBe(before);
+      },
+    ),
+    RUNS,
+  );
 });
 
 /** Spec §2's bands, written out here rather than taken from the code under test. */
@@ -75,19 +99,31 @@ function specTier(score: number | string): string {
 }
 
 test('PARTNER_TIER of the PARTNER_HEALTH column always agrees with the score, row by row', () => {
-  fc.assert(fc.property(fc.array(validHealthRow, { minLength: 1, maxLength: 30 }), (rows) => {
-    const col = (key: keyof (typeof rows)[number]) => rows.map((r) => [r[key]]) as Arg;
-    const scores = partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], at(now, rules)) as (number | string)[][];
-    const tiers = partnerTier([scores as Arg], rules) as string[][];
-    scores.forEach(([score], i) => {
-      expect(typeof score === 'number' ? score >= 0 && score <= 100 && Number.isInteger(score) : ['Unknown', ''].includes(score)).toBe(true);
-      expect(tiers[i][0]).toBe(specTier(score));
-    });
-  }), RUNS);
+  fc.assert(
+    fc.property(fc.array(validHealthRow, { minLength: 1, maxLength: 30 }), (rows) => {
+      const col = (key: keyof (typeof rows)[number]) => rows.map((r) => [r[key]]) as Arg;
+      const scores = partnerHealth(
+        [col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')],
+        at(now, rules),
+      ) as (number | string)[][];
+      const tiers = partnerTier([scores as Arg], rules) as string[][];
+      scores.forEach(([score], i) => {
+        expect(
+          typeof score === 'number'
+            ? score >= 0 && score <= 100 && Number.isInteger(score)
+            : ['Unknown', ''].includes(score),
+        ).toBe(true);
+        expect(tiers[i][0]).toBe(specTier(score));
+      });
+    }),
+    RUNS,
+  );
 });
 
 test('any score 0–100 typed into PARTNER_TIER lands in its band', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 100 }), (score) => {
-    expect(partnerTier([score], rules)).toBe(specTier(score));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 100 }), (score) => {
+      expect(partnerTier([score], rules)).toBe(specTier(score));
+    }),
+  );
 });

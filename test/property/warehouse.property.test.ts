@@ -3,13 +3,14 @@
 // the top-10 % and bottom-quartile cuts; DuckDB runs the duckdb dialect over them; each row's health, tier,
 // segment, quadrant, next touch and problems must equal what PARTNER_HEALTH, PARTNER_TIER, SEGMENT,
 // PARTNER_QUADRANT and NEXT_TOUCH give for the same rows (test/core/warehouse/formulas.ts).
+
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { DuckDBConnection } from '@duckdb/node-api';
 import { dayOfIso, isoOfDay } from '../../src/core/reading/calendar';
-import { DEFAULT_RULES, Rules } from '../../src/core/rules';
+import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
 import { DUCKDB } from '../../src/core/warehouse/dialect';
 import { rulesSql } from '../../src/core/warehouse/rulesSql';
-import { WarehouseRow, loadPartners, openDuckDb, queryRows } from '../core/warehouse/duckdb';
+import { loadPartners, openDuckDb, queryRows, type WarehouseRow } from '../core/warehouse/duckdb';
 import { formulaResults } from '../core/warehouse/formulas';
 
 const AS_OF = '2026-12-01';
@@ -19,23 +20,107 @@ const daysAgo = (n: number) => isoOfDay(today - n);
 // Every edge of spec §2–§5's bands (default Settings), plus values either side of it.
 const dayEdges = [0, 1, 6, 7, 8, 13, 14, 15, 29, 30, 31, 32, 89, 90, 91, 92, 93, 200, -3];
 const date = fc.oneof(fc.constant(null), fc.constantFrom(...dayEdges).map(daysAgo));
-const revenue = fc.oneof(fc.constant(null), fc.constantFrom(0, 10, 20, 20, 50, 100, 100, 1000, 1.02, 1, -5, NaN), fc.double({ min: 0, max: 1e6, noNaN: true }));
-const growth = fc.oneof(fc.constant(null), fc.constant(null),
-  fc.constantFrom(0.2, 0.19999999, 0.2000001, 0.02, 0.0200001, 0.0199999, -0.02, -0.0200001, -0.0199999, 0, -1, -1.0001, -1.5, NaN, Infinity, 3),
-  fc.double({ min: -1, max: 3, noNaN: true }));
-const count = (edges: number[]) => fc.oneof(fc.constant(null), fc.constantFrom(...edges), fc.integer({ min: 0, max: 40 }));
-const engagement = fc.oneof(fc.constant(null), fc.constant(null),
-  fc.constantFrom('Weekly', 'monthly', ' QUARTERLY ', 'Inactive', '', '   ', '12', '3', '2', '0', '1', '-4', '1,200', '2.5', 'often', '$450K', '2026-02-30', '2026-1-5', '2026-11-9', '2026-13-01', '1e3', '−3', '+5', '.5'),
-  fc.constantFrom(...dayEdges).map(daysAgo));
-const nps = fc.oneof(fc.constant(null), fc.constantFrom(-100, -101, 100, 101, 0, -0.5, 24.5, 25, 24, 49, 49.9, 50, NaN, 140), fc.integer({ min: -100, max: 100 }));
+const revenue = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(0, 10, 20, 20, 50, 100, 100, 1000, 1.02, 1, -5, NaN),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
+const growth = fc.oneof(
+  fc.constant(null),
+  fc.constant(null),
+  fc.constantFrom(
+    0.2,
+    0.19999999,
+    0.2000001,
+    0.02,
+    0.0200001,
+    0.0199999,
+    -0.02,
+    -0.0200001,
+    -0.0199999,
+    0,
+    -1,
+    -1.0001,
+    -1.5,
+    NaN,
+    Infinity,
+    3,
+  ),
+  fc.double({ min: -1, max: 3, noNaN: true }),
+);
+const count = (edges: number[]) =>
+  fc.oneof(fc.constant(null), fc.constantFrom(...edges), fc.integer({ min: 0, max: 40 }));
+const engagement = fc.oneof(
+  fc.constant(null),
+  fc.constant(null),
+  fc.constantFrom(
+    'Weekly',
+    'monthly',
+    ' QUARTERLY ',
+    'Inactive',
+    '',
+    '   ',
+    '12',
+    '3',
+    '2',
+    '0',
+    '1',
+    '-4',
+    '1,200',
+    '2.5',
+    'often',
+    '$450K',
+    '2026-02-30',
+    '2026-1-5',
+    '2026-11-9',
+    '2026-13-01',
+    '1e3',
+    '−3',
+    '+5',
+    '.5',
+  ),
+  fc.constantFrom(...dayEdges).map(daysAgo),
+);
+const nps = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(-100, -101, 100, 101, 0, -0.5, 24.5, 25, 24, 49, 49.9, 50, NaN, 140),
+  fc.integer({ min: -100, max: 100 }),
+);
 const fit = fc.oneof(fc.constant(null), fc.constantFrom('Strong', 'moderate', ' Weak ', 'Maybe', '', 'STRONG'));
-const relevance = fc.oneof(fc.constant(null), fc.constantFrom('High', 'low', 'Yes', 'NO', 'true', 'Strong', 'medium', 'Moderate', '1', '3', '3.99', '4', '5', '4.5', '0', '6', 'x', ' 4 ', ''));
+const relevance = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(
+    'High',
+    'low',
+    'Yes',
+    'NO',
+    'true',
+    'Strong',
+    'medium',
+    'Moderate',
+    '1',
+    '3',
+    '3.99',
+    '4',
+    '5',
+    '4.5',
+    '0',
+    '6',
+    'x',
+    ' 4 ',
+    '',
+  ),
+);
 
 const partnerRow: fc.Arbitrary<WarehouseRow> = fc.record({
   partner: fc.constantFrom('Acme', 'Globex', null),
   owner: fc.constantFrom('pm@example.com', null),
   revenue,
-  revenue_last_year: fc.oneof(fc.constant(null), fc.constantFrom(0, 1, 10, 50, 100, -1), fc.double({ min: 0, max: 1e6, noNaN: true })),
+  revenue_last_year: fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(0, 1, 10, 50, 100, -1),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+  ),
   growth,
   deals: count([0, 1, 2, 3, 4, 5, 6, -1, -3]),
   leads: count([0, 1, 2, 3, 5, 8, -2]),
@@ -66,7 +151,14 @@ async function sqlResults(rows: WarehouseRow[], rules: Rules) {
   await loadPartners(connection, 'partners', rows);
   const sql = rulesSql(rules, DUCKDB, { table: 'partners', asOf: AS_OF });
   const out = await queryRows(connection, `SELECT * FROM (${sql}) AS r ORDER BY pp_order`);
-  return out.map((r) => ({ health: r.health, tier: r.tier, segment: r.segment, quadrant: r.quadrant, next_touch: r.next_touch, problems: r.problems }));
+  return out.map((r) => ({
+    health: r.health,
+    tier: r.tier,
+    segment: r.segment,
+    quadrant: r.quadrant,
+    next_touch: r.next_touch,
+    problems: r.problems,
+  }));
 }
 
 async function agree(rows: WarehouseRow[], rules: Rules) {
@@ -75,7 +167,9 @@ async function agree(rows: WarehouseRow[], rules: Rules) {
   expect(sql).toHaveLength(rows.length);
   sql.forEach((got, i) => {
     if (JSON.stringify(got) !== JSON.stringify(formulas[i])) {
-      throw new Error(`Row ${i} differs:\n  row:      ${JSON.stringify(rows[i])}\n  SQL:      ${JSON.stringify(got)}\n  formulas: ${JSON.stringify(formulas[i])}`);
+      throw new Error(
+        `Row ${i} differs:\n  row:      ${JSON.stringify(rows[i])}\n  SQL:      ${JSON.stringify(got)}\n  formulas: ${JSON.stringify(formulas[i])}`,
+      );
     }
   });
 }
@@ -100,9 +194,15 @@ const CHANGED: Rules = {
 };
 
 test('default Settings: every generated row scores, segments and places the same in SQL and in the custom functions', async () => {
-  await fc.assert(fc.asyncProperty(table, (rows) => agree(rows, DEFAULT_RULES)), { numRuns: 80 });
+  await fc.assert(
+    fc.asyncProperty(table, (rows) => agree(rows, DEFAULT_RULES)),
+    { numRuns: 80 },
+  );
 });
 
 test('changed Settings: the SQL follows the same Settings the formulas read', async () => {
-  await fc.assert(fc.asyncProperty(table, (rows) => agree(rows, CHANGED)), { numRuns: 80 });
+  await fc.assert(
+    fc.asyncProperty(table, (rows) => agree(rows, CHANGED)),
+    { numRuns: 80 },
+  );
 });

@@ -1,22 +1,26 @@
 // The warehouse's alert query (src/core/warehouse/queries.ts) lists the same touch, QBR and owner alerts as
 // the daily job's partnerAlerts over a partner sheet holding the same rows (valid inputs; the sheet job has
 // no health history or snoozes in the warehouse, so those are left out of the comparison).
+
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { DuckDBConnection } from '@duckdb/node-api';
-import { dayOfIso, isoOfDay } from '../../src/core/reading/calendar';
 import { partnerAlerts } from '../../src/core/alerts/alerts';
-import { evaluatePartners } from '../../src/core/scoring/evaluatePartners';
+import { dayOfIso, isoOfDay } from '../../src/core/reading/calendar';
 import { mapColumns, readPartnerRows } from '../../src/core/reading/partnerTable';
 import { DEFAULT_RULES } from '../../src/core/rules';
+import { evaluatePartners } from '../../src/core/scoring/evaluatePartners';
 import { DUCKDB } from '../../src/core/warehouse/dialect';
 import { alertsSql, ITEMS_PER_RECIPIENT } from '../../src/core/warehouse/queries';
-import { WarehouseRow, loadPartners, openDuckDb, queryRows } from '../core/warehouse/duckdb';
-import { sheetCells } from '../core/warehouse/formulas';
 import { NEW_YORK } from '../calendars';
+import { loadPartners, openDuckDb, queryRows, type WarehouseRow } from '../core/warehouse/duckdb';
+import { sheetCells } from '../core/warehouse/formulas';
 
 const AS_OF = '2026-12-01';
 const today = dayOfIso(AS_OF) as number;
-const date = fc.oneof(fc.constant(null), fc.constantFrom(-5, -4, -3, -2, -1, 0, 1, 6, 7, 8, 14, 15, 30, 31, 90, 91, 92, 120).map((n) => isoOfDay(today - n)));
+const date = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(-5, -4, -3, -2, -1, 0, 1, 6, 7, 8, 14, 15, 30, 31, 90, 91, 92, 120).map((n) => isoOfDay(today - n)),
+);
 const row: fc.Arbitrary<WarehouseRow> = fc.record({
   partner: fc.constantFrom('Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark'),
   owner: fc.constantFrom('ann@example.com', 'bob@example.com', null, 'not an address'),
@@ -27,13 +31,21 @@ const row: fc.Arbitrary<WarehouseRow> = fc.record({
   leads: fc.constant(null),
   engagement: fc.oneof(fc.constant(null), fc.constantFrom('Weekly', 'Monthly', 'Quarterly', 'Inactive')),
   portal_logins: fc.constant(null),
-  fit: fc.constant(null), relevance: fc.constant(null),
-  last_contact: date, last_qbr: date, next_qbr: date, signed: fc.constant(null), first_deal: fc.constant(null), last_portal_activity: fc.constant(null),
+  fit: fc.constant(null),
+  relevance: fc.constant(null),
+  last_contact: date,
+  last_qbr: date,
+  next_qbr: date,
+  signed: fc.constant(null),
+  first_deal: fc.constant(null),
+  last_portal_activity: fc.constant(null),
   nps: fc.oneof(fc.constant(null), fc.integer({ min: -100, max: 100 })),
 });
 
 let connection: DuckDBConnection;
-beforeAll(async () => { connection = await openDuckDb(); });
+beforeAll(async () => {
+  connection = await openDuckDb();
+});
 afterAll(() => connection.closeSync());
 jest.setTimeout(120_000);
 
@@ -41,24 +53,61 @@ test('the alert query lists what the daily job would, per recipient', async () =
   // A row gives at most three items (no owner, touch overdue, QBR overdue or coming up), so up to a third of the
   // query's per-recipient cap of rows all reaching one recipient (the admin) are listed whole, never cut to the worst.
   const maxRows = Math.floor(ITEMS_PER_RECIPIENT / 3);
-  await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: maxRows }), async (rows) => {
-    await loadPartners(connection, 'partners', rows);
-    const got = await queryRows(connection, alertsSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: AS_OF, adminEmail: 'admin@example.com', after: '' }));
-    const header = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Last contact', 'Last QBR', 'Next QBR'];
-    const values = rows.map((r) => {
-      const c = sheetCells(r);
-      const d = (v: unknown) => (v === null ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number));
-      return [r.partner ?? '', r.owner ?? '', c.revenue, c.growth, c.deals, c.engagement, c.nps, c.lastContact, d(r.last_qbr), d(r.next_qbr)];
-    });
-    const views = evaluatePartners(readPartnerRows(values, mapColumns(header), today, DEFAULT_RULES, NEW_YORK), today, DEFAULT_RULES);
-    const expected = partnerAlerts(views, new Map(), 15, { adminEmail: 'admin@example.com' });
-    const key = (item: object) => {
-      const i = item as Record<string, unknown>;
-      return JSON.stringify([i.recipient, i.kind, i.partner, i.days_overdue ?? i.daysOverdue ?? null, i.reason]);
-    };
-    const perRecipient = new Map<unknown, number>();
-    for (const item of expected) perRecipient.set(item.recipient, (perRecipient.get(item.recipient) ?? 0) + 1);
-    expect(Math.max(...perRecipient.values(), 0)).toBeLessThanOrEqual(ITEMS_PER_RECIPIENT);
-    expect(got.map(key).sort()).toEqual(expected.map(key).sort());
-  }), { numRuns: 40 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: maxRows }), async (rows) => {
+      await loadPartners(connection, 'partners', rows);
+      const got = await queryRows(
+        connection,
+        alertsSql(DEFAULT_RULES, DUCKDB, {
+          table: 'partners',
+          asOf: AS_OF,
+          adminEmail: 'admin@example.com',
+          after: '',
+        }),
+      );
+      const header = [
+        'Partner',
+        'Owner',
+        'Revenue',
+        'Growth',
+        'Deals',
+        'Engagement',
+        'NPS',
+        'Last contact',
+        'Last QBR',
+        'Next QBR',
+      ];
+      const values = rows.map((r) => {
+        const c = sheetCells(r);
+        const d = (v: unknown) => (v === null ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number));
+        return [
+          r.partner ?? '',
+          r.owner ?? '',
+          c.revenue,
+          c.growth,
+          c.deals,
+          c.engagement,
+          c.nps,
+          c.lastContact,
+          d(r.last_qbr),
+          d(r.next_qbr),
+        ];
+      });
+      const views = evaluatePartners(
+        readPartnerRows(values, mapColumns(header), today, DEFAULT_RULES, NEW_YORK),
+        today,
+        DEFAULT_RULES,
+      );
+      const expected = partnerAlerts(views, new Map(), 15, { adminEmail: 'admin@example.com' });
+      const key = (item: object) => {
+        const i = item as Record<string, unknown>;
+        return JSON.stringify([i.recipient, i.kind, i.partner, i.days_overdue ?? i.daysOverdue ?? null, i.reason]);
+      };
+      const perRecipient = new Map<unknown, number>();
+      for (const item of expected) perRecipient.set(item.recipient, (perRecipient.get(item.recipient) ?? 0) + 1);
+      expect(Math.max(...perRecipient.values(), 0)).toBeLessThanOrEqual(ITEMS_PER_RECIPIENT);
+      expect(got.map(key).sort()).toEqual(expected.map(key).sort());
+    }),
+    { numRuns: 40 },
+  );
 });

@@ -15,15 +15,29 @@ test('milestone, brief, snapshot and dashboard keep formula-like text as text', 
   const dir = mkdtempSync(join(tmpdir(), 'pp-journey-formulas-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(EXAMPLE, workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 7, 0), outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: new Date(2026, 11, 1, 7, 0),
+    outboxDir: join(dir, 'outbox'),
+    userEmail: 'sarah@example.com',
+  });
   const partners = runtime.workbook.sheet('Partners')!;
   // Kramerica (stalled, so on the dashboard's stalled list) renamed to formula-like text, typed as text.
-  const kramerica = [...Array(partners.lastRow()).keys()].map((i) => i + 1).find((r) => partners.valueAt(r, 1) === 'Kramerica')!;
+  const kramerica = [...Array(partners.lastRow()).keys()]
+    .map((i) => i + 1)
+    .find((r) => partners.valueAt(r, 1) === 'Kramerica')!;
   const evil = formulaLike('=', 'name');
   partners.ensure(kramerica, 1).value = evil;
   partners.ensure(kramerica, 1).typedAsText = true;
 
-  runtime.call('addJointPlanMilestone', 'TechServices Inc.', formulaLike('+', 'milestone'), 'Us', '2026-11-20', formulaLike('@', 'target'));
+  runtime.call(
+    'addJointPlanMilestone',
+    'TechServices Inc.',
+    formulaLike('+', 'milestone'),
+    'Us',
+    '2026-11-20',
+    formulaLike('@', 'target'),
+  );
   runtime.call('createQbrBrief', 'TechServices Inc.');
   runtime.call('runHourly');
   runtime.call('buildDashboard');

@@ -2,7 +2,7 @@
 // Escalations, then the alert preview dialog and every e-mail the hourly run sends (parsed from the .eml
 // files) are searched for it.
 import { join } from 'node:path';
-import { ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { at, emlFiles, parseAll, runOnce, setSettings, writeWorkbook } from '../automation/helpers';
 import { markup, markupLeaks, markupWorkbook } from './markup';
 
@@ -16,7 +16,10 @@ test('markup in every text column of Partners and Escalations is escaped in the 
   await setSettings(path, { adminEmail: ADMIN });
   const outbox = join(path, '..', 'outbox');
 
-  const preview = await runOnce({ workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox }, 'previewAlerts');
+  const preview = await runOnce(
+    { workbookPath: path, now: at('2026-12-01T09:00'), outboxDir: outbox },
+    'previewAlerts',
+  );
   expect(preview.error).toBeNull();
   const dialog = preview.runtime.ui.dialogs.find((d) => d.kind === 'modal')!;
   const inDialog = markupLeaks(dialog.content + dialog.title, tags);
@@ -43,7 +46,14 @@ test('markup in every text column of Partners and Escalations is escaped in the 
 test('markupLeaks finds raw markup and quotes left unescaped, and tells escaped values apart', () => {
   const tag = 'Partner';
   expect(markupLeaks(`<td>${markup(tag)}</td>`, [tag])).toEqual({ leaked: [tag], reached: [] });
-  expect(markupLeaks(`<a title="${markup(tag).replace(/</g, '&lt;').replace(/>/g, '&gt;')}">`, [tag]).leaked).toEqual([tag]);
-  const escaped = markup(tag).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  expect(markupLeaks(`<a title="${markup(tag).replace(/</g, '&lt;').replace(/>/g, '&gt;')}">`, [tag]).leaked).toEqual([
+    tag,
+  ]);
+  const escaped = markup(tag)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
   expect(markupLeaks(`<td>${escaped}</td>`, [tag])).toEqual({ leaked: [], reached: [tag] });
 });

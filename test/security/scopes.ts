@@ -15,12 +15,19 @@ export interface ScopeRule {
 
 export const SCOPE_RULES: ScopeRule[] = [
   // The container spreadsheet only; opening any other spreadsheet needs the full scope.
-  { pattern: /\bSpreadsheetApp\s*\.\s*(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|getActiveRangeList|getCurrentCell|getSelection|flush|setActiveSheet|setActiveRange)\b/, scope: `${SCOPE}spreadsheets.currentonly` },
+  {
+    pattern:
+      /\bSpreadsheetApp\s*\.\s*(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|getActiveRangeList|getCurrentCell|getSelection|flush|setActiveSheet|setActiveRange)\b/,
+    scope: `${SCOPE}spreadsheets.currentonly`,
+  },
   { pattern: /\bSpreadsheetApp\s*\.\s*(openById|openByUrl|open|create)\b/, scope: `${SCOPE}spreadsheets` },
   // Menus, dialogs, sidebars, alerts inside the document.
   { pattern: /\bSpreadsheetApp\s*\.\s*getUi\b/, scope: `${SCOPE}script.container.ui` },
   { pattern: /\.\s*(showSidebar|showModalDialog|showModelessDialog)\s*\(/, scope: `${SCOPE}script.container.ui` },
-  { pattern: /\bScriptApp\s*\.\s*(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\b/, scope: `${SCOPE}script.scriptapp` },
+  {
+    pattern: /\bScriptApp\s*\.\s*(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\b/,
+    scope: `${SCOPE}script.scriptapp`,
+  },
   { pattern: /\bMailApp\s*\.\s*sendEmail\b/, scope: `${SCOPE}script.send_mail` },
   { pattern: /\bSession\s*\.\s*(getActiveUser|getEffectiveUser)\b/, scope: `${SCOPE}userinfo.email` },
   // Connected Sheets: "enableBigQueryExecution() … adds the required bigquery.readonly OAuth scope"
@@ -37,8 +44,20 @@ export const SCOPE_RULES: ScopeRule[] = [
 
 /** Services that need no scope of their own (or only through a method covered above). */
 const NO_SCOPE_SERVICES = new Set([
-  'SpreadsheetApp', 'ScriptApp', 'MailApp', 'Session', 'HtmlService', 'LockService', 'PropertiesService', 'CacheService',
-  'Utilities', 'Logger', 'ContentService', 'XmlService', 'Charts', 'CardService',
+  'SpreadsheetApp',
+  'ScriptApp',
+  'MailApp',
+  'Session',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'Utilities',
+  'Logger',
+  'ContentService',
+  'XmlService',
+  'Charts',
+  'CardService',
 ]);
 
 export interface ScopeScan {

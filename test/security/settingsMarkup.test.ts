@@ -3,7 +3,7 @@
 // sheet name that does not exist). Markup in every settings field must arrive escaped in both.
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
-import { TIME_ZONE, at, emlFiles, parseAll, sheetRows, tmp } from '../automation/helpers';
+import { at, emlFiles, parseAll, sheetRows, TIME_ZONE, tmp } from '../automation/helpers';
 import { markup, markupLeaks, markupSettings, markupWorkbook } from './markup';
 
 jest.setTimeout(60_000);
@@ -23,15 +23,25 @@ test('markup stored in every settings field is escaped in the Settings dialog, a
   // Sheet names and column headers may hold any text, so they are kept and shown in their inputs; every other
   // field refuses markup, falls back to its default and is echoed in the list of stored problems on top.
   expect([...report.reached].sort()).toEqual([...tags].sort());
-  expect(dialog.content).toContain(`data-path="sheets.partners" value="${markup('sheets.partners').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}"`);
+  expect(dialog.content).toContain(
+    `data-path="sheets.partners" value="${markup('sheets.partners').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}"`,
+  );
 });
 
 test('the failure e-mail to the admin quotes an error that echoes a setting, escaped', async () => {
   const { model, tags } = markupWorkbook();
   const outbox = tmp('pp-sec-fail-');
-  const runtime = await createRuntime({ workbook: model, now: at('2026-12-01T09:00'), timeZone: TIME_ZONE, outboxDir: outbox });
+  const runtime = await createRuntime({
+    workbook: model,
+    now: at('2026-12-01T09:00'),
+    timeZone: TIME_ZONE,
+    outboxDir: outbox,
+  });
   const sheetTag = 'Partner sheet setting';
-  runtime.services.PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify({ adminEmail: 'admin@example.com', sheets: { partners: markup(sheetTag) } }));
+  runtime.services.PropertiesService.getDocumentProperties().setProperty(
+    KEY,
+    JSON.stringify({ adminEmail: 'admin@example.com', sheets: { partners: markup(sheetTag) } }),
+  );
   runtime.call('runHourly');
   // The run failed for the reason a user would fix, and the Run log says so.
   const log = sheetRows(runtime, 'Run log');

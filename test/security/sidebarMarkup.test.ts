@@ -5,9 +5,9 @@
 // text. The Settings dialog's refusals, which echo what the user typed, are checked in the same browser.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createRuntime } from '../../local/runtime';
-import { SHIM, SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import { SHIM, type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
 import { WorkbookModel } from '../../local/workbook';
 import { SETTING_FIELDS } from '../../src/core/settings/validation';
 import { TIME_ZONE, writeWorkbook } from '../automation/helpers';
@@ -65,15 +65,25 @@ async function open(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
   const book = markupWorkbook();
   tags = book.tags;
   const sheet = book.model.sheet('Partners')!;
   partners = [];
   for (let r = 2; r <= sheet.lastRow(); r++) partners.push(String(sheet.valueAt(r, 1)));
   const workbookPath = await writeWorkbook(book.model);
-  server = await startSidebarServer({ workbookPath, now: MORNING, selection: 'Partners!A2', outboxDir: join(workbookPath, '..', 'outbox'), userEmail: 'me@example.com' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  server = await startSidebarServer({
+    workbookPath,
+    now: MORNING,
+    selection: 'Partners!A2',
+    outboxDir: join(workbookPath, '..', 'outbox'),
+    userEmail: 'me@example.com',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -90,7 +100,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('the selected row\'s partner, named with markup, opens with every planted value shown as text', async () => {
+test("the selected row's partner, named with markup, opens with every planted value shown as text", async () => {
   expect(await page.locator('#partner-name').textContent()).toBe(markup('Partner'));
   // The sidebar itself shows no images and runs one script (the google.script.run shim and its own).
   expect(baseline).toEqual({ img: 0, onerror: 0, scripts: 2 });
@@ -111,7 +121,9 @@ test('every partner of the markup workbook, opened from the search box, shows it
   }
   expect(dialogs).toEqual([]);
   // The search list holds every name as an option value (an attribute, not markup).
-  expect(await page.locator('#partner-options option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(partners);
+  expect(
+    await page.locator('#partner-options option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+  ).toEqual(partners);
   // Every column's markup reached the page (a value, or the problem that quotes it), except what the sidebar
   // does not show: see NOT_SHOWN; Escalations feed only the alerts.
   const expected = tags.filter((t) => !t.startsWith('Escalations ') && !NOT_SHOWN.includes(t));
@@ -123,7 +135,9 @@ test('what-if: the confirmation and the result quote the partner as text', async
   await page.click('#section-whatif summary');
   await page.fill('#whatif-nps', '60');
   await page.click('#whatif-apply');
-  expect(await page.locator('#whatif-confirm p').first().textContent()).toBe(`Write 1 cell on ${markup('Partner')}'s row (row 2):`);
+  expect(await page.locator('#whatif-confirm p').first().textContent()).toBe(
+    `Write 1 cell on ${markup('Partner')}'s row (row 2):`,
+  );
   await page.click('#whatif-confirm-button');
   await settled();
   expect(await page.locator('.status.ok p').textContent()).toBe(`Wrote 1 cell on row 2 (${markup('Partner')}).`);
@@ -133,7 +147,10 @@ test('what-if: the confirmation and the result quote the partner as text', async
 
 test('the actions confirm what they wrote with the partner and the typed text as text; typed formulas land as text', async () => {
   const model = server.runtime.workbook;
-  const userRows = { 'Action items': model.sheet('Action items')!.lastRow(), 'QBR log': model.sheet('QBR log')!.lastRow() };
+  const userRows = {
+    'Action items': model.sheet('Action items')!.lastRow(),
+    'QBR log': model.sheet('QBR log')!.lastRow(),
+  };
   const typed = markup('typed item');
   const typedFormula = formulaLike('=', 'typed item');
   for (const item of [typed, typedFormula]) {
@@ -142,22 +159,30 @@ test('the actions confirm what they wrote with the partner and the typed text as
     await settled();
     expect(await page.locator('.status.ok li').first().textContent()).toContain(item);
   }
-  expect(await page.locator('.items .item-text').allTextContents()).toEqual(expect.arrayContaining([typed, typedFormula]));
+  expect(await page.locator('.items .item-text').allTextContents()).toEqual(
+    expect.arrayContaining([typed, typedFormula]),
+  );
   await page.locator(`.items li:has(.item-text:text-is(${JSON.stringify(typed)})) button`).click();
   await settled();
   expect(await page.locator('.status.ok p').textContent()).toBe('Action item completed.');
 
   await page.click('#brief');
   await settled();
-  expect(await page.locator('.status.ok p').textContent()).toBe(`QBR brief created in the sheet "QBR ${markup('Partner')} 2026-Q4".`);
+  expect(await page.locator('.status.ok p').textContent()).toBe(
+    `QBR brief created in the sheet "QBR ${markup('Partner')} 2026-Q4".`,
+  );
   await page.click('#email');
   await settled();
-  expect(await page.locator('.status.ok li').first().textContent()).toBe(`E-mail "QBR agenda — ${markup('Partner')} — 2026-Q4" to me@example.com`);
+  expect(await page.locator('.status.ok li').first().textContent()).toBe(
+    `E-mail "QBR agenda — ${markup('Partner')} — 2026-Q4" to me@example.com`,
+  );
   await page.click('#held-open');
   await page.fill('#held-notes', `${typedFormula} ${markup('typed notes')}`);
   await page.click('#held-confirm-button');
   await settled();
-  expect(await page.locator('.status.ok p').textContent()).toBe(`QBR with ${markup('Partner')} marked held on 2026-12-01.`);
+  expect(await page.locator('.status.ok p').textContent()).toBe(
+    `QBR with ${markup('Partner')} marked held on 2026-12-01.`,
+  );
   expect(await planted(page)).toEqual(baseline);
   expect(dialogs).toEqual([]);
 
@@ -167,7 +192,11 @@ test('the actions confirm what they wrote with the partner and the typed text as
     ['QBR log', formulaCells(model, 'QBR log', userRows['QBR log'] + 1)],
     ['brief', formulaCells(model, `QBR ${markup('Partner')} 2026-Q4`)],
   ] as const;
-  expect(written.map(([sheet, r]) => [sheet, r.unsafe])).toEqual([['Action items', []], ['QBR log', []], ['brief', []]]);
+  expect(written.map(([sheet, r]) => [sheet, r.unsafe])).toEqual([
+    ['Action items', []],
+    ['QBR log', []],
+    ['brief', []],
+  ]);
   // Not vacuous: the typed formula is in Action items, and the notes starting with it in the QBR log, as text.
   expect(written.map(([, r]) => r.asText.length)).toEqual([1, 1, expect.any(Number)]);
 });
@@ -176,7 +205,9 @@ test('a partner that does not exist, named with markup, shows the error as text'
   await page.fill('#partner-search', markup('Unknown partner'));
   await page.press('#partner-search', 'Enter');
   await settled();
-  expect(await page.locator('.status.error p').textContent()).toBe(`There is no partner named "${markup('Unknown partner')}" on the "Partners" sheet.`);
+  expect(await page.locator('.status.error p').textContent()).toBe(
+    `There is no partner named "${markup('Unknown partner')}" on the "Partners" sheet.`,
+  );
   expect(await planted(page)).toEqual(baseline);
   for (const name of FORMULA_PARTNERS) {
     await open(name);
@@ -186,15 +217,20 @@ test('a partner that does not exist, named with markup, shows the error as text'
   expect(pageErrors).toEqual([]);
 });
 
-test('a partner sheet named with markup in Settings: the sidebar\'s error quotes it as text', async () => {
+test("a partner sheet named with markup in Settings: the sidebar's error quotes it as text", async () => {
   const { services } = server.runtime;
   const props = services.PropertiesService.getDocumentProperties();
-  props.setProperty('partnerpulse.settings', JSON.stringify({ sheets: { partners: markup('Settings partner sheet') } }));
+  props.setProperty(
+    'partnerpulse.settings',
+    JSON.stringify({ sheets: { partners: markup('Settings partner sheet') } }),
+  );
   services.save();
   try {
     await page.reload();
     await settled();
-    expect(await page.locator('.status.error p').textContent()).toContain(`There is no sheet named "${markup('Settings partner sheet')}"`);
+    expect(await page.locator('.status.error p').textContent()).toContain(
+      `There is no sheet named "${markup('Settings partner sheet')}"`,
+    );
     expect(await planted(page)).toEqual(baseline);
     expect(dialogs).toEqual([]);
   } finally {
@@ -214,12 +250,18 @@ test('Settings dialog: stored markup shows as text, and refusals that echo typed
   const html = runtime.ui.dialogs[0].content;
   const dialog = await browser.newPage();
   const fired: string[] = [];
-  dialog.on('dialog', (d) => { fired.push(d.message()); void d.dismiss(); });
+  dialog.on('dialog', (d) => {
+    fired.push(d.message());
+    void d.dismiss();
+  });
   // The dialog's google.script.run is the local sidebar's shim (POST run), answered here by the runtime.
   await dialog.route('http://dialog.invalid/**', async (route) => {
     if (route.request().method() === 'POST') {
       const { name, args } = JSON.parse(route.request().postData() ?? '{}') as { name: string; args: unknown[] };
-      return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ value: runtime.call(name, ...args) }) });
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ value: runtime.call(name, ...args) }),
+      });
     }
     const at = html.search(/<script>/i);
     return route.fulfill({ contentType: 'text/html', body: html.slice(0, at) + SHIM + html.slice(at) });

@@ -1,10 +1,11 @@
 // The add-on over a BigQuery partner table, end to end on the built bundle: the menu's "Connect a BigQuery
 // table…" (with the local runtime's Connected Sheets on DuckDB, local/services/bigquery.ts), then the hourly
 // run's refresh and digests, sent once per recipient and day, from the alert query only.
-import { DuckDBInstance } from '@duckdb/node-api';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
 
@@ -34,27 +35,43 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pp-warehouse-e2e-'));
   await parquet(join(dir, 'partners.parquet'), PARTNERS);
-  await parquet(join(dir, 'broken.parquet'), PARTNERS.replace("CAST(i % 7 AS BIGINT) AS deals", "'x' AS deals").replace(', CAST(i % 90 AS DOUBLE) AS nps', ''));
+  await parquet(
+    join(dir, 'broken.parquet'),
+    PARTNERS.replace('CAST(i % 7 AS BIGINT) AS deals', "'x' AS deals").replace(', CAST(i % 90 AS DOUBLE) AS nps', ''),
+  );
 });
 
 test('a table without the §13 columns is refused, naming each column', async () => {
-  const runtime = await createRuntime({ workbook: workbook(), warehouse: join(dir, 'broken.parquet'), now: new Date(2026, 11, 1, 9) });
+  const runtime = await createRuntime({
+    workbook: workbook(),
+    warehouse: join(dir, 'broken.parquet'),
+    now: new Date(2026, 11, 1, 9),
+  });
   runtime.ui.responses.push({ button: 'OK', text: 'my-project' }, { button: 'OK', text: 'warehouse.broken' });
   runtime.call('connectBigQueryTable');
-  expect(runtime.ui.dialogs.at(-1)?.content).toBe('Table "my-project.warehouse.broken" cannot be connected: Column deals has type STRING; expected INT64; Column nps is missing; expected type FLOAT64');
+  expect(runtime.ui.dialogs.at(-1)?.content).toBe(
+    'Table "my-project.warehouse.broken" cannot be connected: Column deals has type STRING; expected INT64; Column nps is missing; expected type FLOAT64',
+  );
 });
 
 test('a bad project ID is refused with the value and what is allowed', async () => {
   const runtime = await createRuntime({ workbook: workbook(), warehouse: join(dir, 'partners.parquet') });
   runtime.ui.responses.push({ button: 'OK', text: 'My Project' }, { button: 'OK', text: 'warehouse.partners' });
   runtime.call('connectBigQueryTable');
-  expect(runtime.ui.dialogs.at(-1)?.content).toMatch(/^Project "My Project" is not a Google Cloud project ID; allowed:/);
+  expect(runtime.ui.dialogs.at(-1)?.content).toMatch(
+    /^Project "My Project" is not a Google Cloud project ID; allowed:/,
+  );
 });
 
 test('connect, then the hourly run sends each owner one digest from the alert query, once a day', async () => {
   const model = workbook();
   const outboxDir = join(dir, 'outbox');
-  const runtime = await createRuntime({ workbook: model, warehouse: join(dir, 'partners.parquet'), now: new Date(2026, 11, 1, 9), outboxDir });
+  const runtime = await createRuntime({
+    workbook: model,
+    warehouse: join(dir, 'partners.parquet'),
+    now: new Date(2026, 11, 1, 9),
+    outboxDir,
+  });
   runtime.ui.responses.push({ button: 'OK', text: 'my-project' }, { button: 'OK', text: 'warehouse.partners' });
   runtime.call('connectBigQueryTable');
   expect(runtime.ui.dialogs.at(-1)?.content).toMatch(/^Connected my-project\.warehouse\.partners\./);

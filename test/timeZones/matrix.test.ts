@@ -4,7 +4,7 @@
 // date is checked on a plain day and on the days around the zone's (or New York's) daylight-saving change.
 import { join } from 'node:path';
 import { wallClockToInstant } from '../../local/services/time';
-import { CellValue, WorkbookModel } from '../../local/workbook';
+import { type CellValue, WorkbookModel } from '../../local/workbook';
 import { runOnce, sheetRows, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(120_000);
@@ -29,16 +29,35 @@ function wall(iso: string, plusDays = 0): Date {
   return new Date(y, m - 1, d + plusDays);
 }
 
-const isoOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoOf = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** What a date cell shows, as `YYYY-MM-DD` (and the time when it is not 00:00, which would be a bug). */
 function shown(value: CellValue): string {
   if (!(value instanceof Date)) return `not a date: ${String(value)}`;
-  const time = value.getHours() === 0 && value.getMinutes() === 0 ? '' : ` ${value.getHours()}:${String(value.getMinutes()).padStart(2, '0')}`;
+  const time =
+    value.getHours() === 0 && value.getMinutes() === 0
+      ? ''
+      : ` ${value.getHours()}:${String(value.getMinutes()).padStart(2, '0')}`;
   return isoOf(value) + time;
 }
 
-const HEADERS = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Strategic fit', 'Last contact', 'Last QBR', 'Next QBR', 'Snooze until', 'Segment', 'Next touch'];
+const HEADERS = [
+  'Partner',
+  'Owner',
+  'Revenue',
+  'Growth',
+  'Deals',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Last contact',
+  'Last QBR',
+  'Next QBR',
+  'Snooze until',
+  'Segment',
+  'Next touch',
+];
 
 /**
  * Three partners on day D: Strategic Co (top revenue: Strategic, touch every 7 days) last contacted D−10 with its
@@ -49,11 +68,41 @@ function workbookOn(zone: string, day: string): WorkbookModel {
   const sheet = model.addSheet('Partners');
   const rows: CellValue[][] = [
     HEADERS,
-    ['Strategic Co', 'ann@example.com', 300000, 0, 3, 'Monthly', 30, 'Strong', wall(day, -10), wall(day, -30), wall(day, 3), ''],
+    [
+      'Strategic Co',
+      'ann@example.com',
+      300000,
+      0,
+      3,
+      'Monthly',
+      30,
+      'Strong',
+      wall(day, -10),
+      wall(day, -30),
+      wall(day, 3),
+      '',
+    ],
     ['Stable Co', 'bob@example.com', 200000, 0, 3, 'Monthly', 30, 'Strong', wall(day, -40), wall(day, -30), '', ''],
-    ['Snoozed Co', 'cho@example.com', 100000, 0, 3, 'Monthly', 30, 'Strong', wall(day, -40), wall(day, -30), '', wall(day, 1)],
+    [
+      'Snoozed Co',
+      'cho@example.com',
+      100000,
+      0,
+      3,
+      'Monthly',
+      30,
+      'Strong',
+      wall(day, -40),
+      wall(day, -30),
+      '',
+      wall(day, 1),
+    ],
   ];
-  rows.forEach((row, r) => row.forEach((v, c) => { if (v !== '') sheet.ensure(r + 1, c + 1).value = v; }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') sheet.ensure(r + 1, c + 1).value = v;
+    }),
+  );
   sheet.ensure(2, 13).formula = '=SEGMENT(C2:C4, D2:D4, E2:E4, F2:F4)';
   sheet.ensure(2, 14).formula = '=NEXT_TOUCH(M2:M4, I2:I4)';
   return model;
@@ -74,26 +123,39 @@ describe.each(CASES)('spreadsheet in %s, script in New York, on %s', (zone, day)
   test('NEXT_TOUCH shows last contact + cadence as 00:00 of that day in the sheet', async () => {
     const { runtime } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(9) }, 'onOpen');
     runtime.evaluateFormulas();
-    const nextTouch = sheetRows(runtime, 'Partners').slice(1).map((r) => shown(r[13]));
+    const nextTouch = sheetRows(runtime, 'Partners')
+      .slice(1)
+      .map((r) => shown(r[13]));
     expect(nextTouch).toEqual([isoOf(wall(day, -3)), isoOf(wall(day, -10)), isoOf(wall(day, -10))]);
   });
 
   test('the preview counts overdue days, reminds of the QBR in 3 days and holds the snooze until D+1', async () => {
-    const { runtime, error } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(6) }, 'previewAlerts');
+    const { runtime, error } = await runOnce(
+      { workbookPath: path, codePath, timeZone: zone, now: localTime(6) },
+      'previewAlerts',
+    );
     expect(error).toBeNull();
     const html = runtime.ui.dialogs.find((d) => d.kind === 'modal')!.content;
     // The preview shows each digest's table; read its rows as a person does, cell by cell.
-    const text = html.replace(/<\/td><td[^>]*>/g, ' | ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<\/td><td[^>]*>/g, ' | ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
     expect(text).toContain(`PartnerPulse ${day}: 1 partner needs you`);
     expect(text).toContain('Strategic Co | Strategic | 65 Healthy | Touch overdue by 3 days (Strategic cadence) | 3 d');
     expect(text).toContain('Strategic Co | Strategic | 65 Healthy | QBR in 3 days: send the agenda');
     expect(text).toContain('Stable Co | Stable | 65 Healthy | Touch overdue by 10 days (Stable cadence) | 10 d');
-    expect(text).toContain(`Snoozed Co : Touch overdue by 10 days (Stable cadence) — snoozed until ${isoOf(wall(day, 1))}`);
+    expect(text).toContain(
+      `Snoozed Co : Touch overdue by 10 days (Stable cadence) — snoozed until ${isoOf(wall(day, 1))}`,
+    );
   });
 
-  test('the daily run records the day\'s scores under the sheet\'s today in the Health history', async () => {
+  test("the daily run records the day's scores under the sheet's today in the Health history", async () => {
     const outbox = join(path, '..', 'outbox');
-    const { runtime, error } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(7), outboxDir: outbox }, 'runHourly');
+    const { runtime, error } = await runOnce(
+      { workbookPath: path, codePath, timeZone: zone, now: localTime(7), outboxDir: outbox },
+      'runHourly',
+    );
     expect(error).toBeNull();
     // The compact history (docs/limits.md): a column per month, one character per day, '.' for a day without a run.
     const [header, ...rows] = sheetRows(runtime, 'Health history');
@@ -106,7 +168,12 @@ describe.each(CASES)('spreadsheet in %s, script in New York, on %s', (zone, day)
   });
 
   test('Mark QBR held writes today and today + 91 days, and logs today', async () => {
-    const { runtime, error } = await runOnce({ workbookPath: path, codePath, timeZone: zone, now: localTime(15) }, 'markQbrHeld', 'Strategic Co', 'Good meeting');
+    const { runtime, error } = await runOnce(
+      { workbookPath: path, codePath, timeZone: zone, now: localTime(15) },
+      'markQbrHeld',
+      'Strategic Co',
+      'Good meeting',
+    );
     expect(error).toBeNull();
     const row = sheetRows(runtime, 'Partners')[1];
     expect([shown(row[9]), shown(row[10])]).toEqual([day, isoOf(wall(day, 91))]);

@@ -8,15 +8,30 @@ import { at, sheetRows } from '../automation/helpers';
 
 jest.setTimeout(60_000);
 
-const HEADERS = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Engagement', 'NPS', 'Strategic fit', 'Health', 'Health as of'];
+const HEADERS = [
+  'Partner',
+  'Owner',
+  'Revenue',
+  'Growth',
+  'Deals',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Health',
+  'Health as of',
+];
 
 /** One partner active in the portal on 2026-11-28 (Weekly on Dec 1, Monthly by Dec 20), with both formulas. */
 function workbook(growth = 0.3): WorkbookModel {
   const model = new WorkbookModel('recalc', 'Recalc', 'America/New_York');
   const sheet = model.addSheet('Partners');
   const row = ['Acme', 'ann@example.com', 100000, growth, 5, new Date(2026, 10, 28), 60, 'Strong'];
-  HEADERS.forEach((h, c) => { sheet.ensure(1, c + 1).value = h; });
-  row.forEach((v, c) => { sheet.ensure(2, c + 1).value = v; });
+  HEADERS.forEach((h, c) => {
+    sheet.ensure(1, c + 1).value = h;
+  });
+  row.forEach((v, c) => {
+    sheet.ensure(2, c + 1).value = v;
+  });
   sheet.ensure(2, 9).formula = '=PARTNER_HEALTH(D2, E2, F2, G2, H2)';
   sheet.ensure(2, 10).formula = '=PARTNER_HEALTH(D2, E2, F2, G2, H2, PartnerPulse!B1:B2)';
   return model;
@@ -50,7 +65,10 @@ test('saving Settings recalculates the as-of formula under the new weights; the 
   runtime.evaluateFormulas();
   expect(health(model)).toEqual({ plain: 80, withAsOf: 80 });
   const weights = { revenue: 20, activity: 20, engagement: 20, satisfaction: 20, fit: 20 };
-  expect(runtime.call('saveSettings', JSON.stringify({ rules: { ...DEFAULT_SETTINGS.rules, weights } }))).toEqual({ saved: true, errors: [] });
+  expect(runtime.call('saveSettings', JSON.stringify({ rules: { ...DEFAULT_SETTINGS.rules, weights } }))).toEqual({
+    saved: true,
+    errors: [],
+  });
   runtime.evaluateFormulas();
   expect(health(model)).toEqual({ plain: 80, withAsOf: 87 });
   model.sheet('Partners')!.ensure(2, 7).value = 61; // an edited NPS (same band) is a changed argument

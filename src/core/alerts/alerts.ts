@@ -1,14 +1,35 @@
-import { DayNumber, isoOfDay } from '../reading/calendar';
-import { PartnerView } from '../scoring/evaluatePartners';
-import { Segment, Tier } from '../rules';
+import { type DayNumber, isoOfDay } from '../reading/calendar';
+import type { Segment, Tier } from '../rules';
+import type { PartnerView } from '../scoring/evaluatePartners';
 
-export type AlertKind = 'escalation' | 'healthDrop' | 'stalled' | 'qbrOverdue' | 'milestoneOverdue' | 'touchOverdue' | 'recruitingOverdue' | 'noOwner' | 'firstDealDue' | 'qbrComingUp';
+export type AlertKind =
+  | 'escalation'
+  | 'healthDrop'
+  | 'stalled'
+  | 'qbrOverdue'
+  | 'milestoneOverdue'
+  | 'touchOverdue'
+  | 'recruitingOverdue'
+  | 'noOwner'
+  | 'firstDealDue'
+  | 'qbrComingUp';
 
 /**
  * Worst first: a breached escalation before a health drop before a partner that just missed its first-deal
  * target before an overdue QBR, … reminders (first deal due, QBR coming up) last (docs/journey.md).
  */
-export const ALERT_ORDER: readonly AlertKind[] = ['escalation', 'healthDrop', 'stalled', 'qbrOverdue', 'milestoneOverdue', 'touchOverdue', 'recruitingOverdue', 'noOwner', 'firstDealDue', 'qbrComingUp'];
+export const ALERT_ORDER: readonly AlertKind[] = [
+  'escalation',
+  'healthDrop',
+  'stalled',
+  'qbrOverdue',
+  'milestoneOverdue',
+  'touchOverdue',
+  'recruitingOverdue',
+  'noOwner',
+  'firstDealDue',
+  'qbrComingUp',
+];
 
 /** Reminders: nothing is late yet, so they sort by kind alone and show no days overdue. */
 export const REMINDER_KINDS: readonly AlertKind[] = ['qbrComingUp', 'firstDealDue'];
@@ -79,7 +100,11 @@ export interface HealthSnapshot {
  * The score each partner had `daysAgo` days before `today`: the latest snapshot on or before that day, so a
  * missed daily run still leaves a baseline.
  */
-export function baselineScores(history: readonly HealthSnapshot[], today: DayNumber, daysAgo: number): Map<string, number> {
+export function baselineScores(
+  history: readonly HealthSnapshot[],
+  today: DayNumber,
+  daysAgo: number,
+): Map<string, number> {
   const cutoff = today - daysAgo;
   const best = new Map<string, HealthSnapshot>();
   for (const snap of history) {
@@ -106,15 +131,24 @@ export function partnerAlerts(
     const r = v.record;
     if (r.unnamed) continue;
     // A snooze holds only the touch and QBR-overdue alerts: never an escalation, a health drop or a missing owner.
-    const snooze = snoozes && r.snoozeUntil !== null
-      ? effectiveSnooze(r.snoozeUntil, snoozes.firstSeen.get(snoozeKey(r.name, r.snoozeUntil)) ?? snoozes.today)
-      : null;
+    const snooze =
+      snoozes && r.snoozeUntil !== null
+        ? effectiveSnooze(r.snoozeUntil, snoozes.firstSeen.get(snoozeKey(r.name, r.snoozeUntil)) ?? snoozes.today)
+        : null;
     const held = snooze !== null && snoozes !== undefined && snoozes.today < snooze.until;
     const snoozable = (item: AlertItem): AlertItem => {
       if (snooze === null) return item;
-      if (held) return { ...item, snoozedUntil: isoOfDay(snooze.until), reason: `${item.reason} — snoozed until ${isoOfDay(snooze.until)}${snooze.capped ? ` (asked ${isoOfDay(snooze.asked)}; a snooze counts at most ${SNOOZE_MAX_DAYS} days)` : ''}` };
+      if (held)
+        return {
+          ...item,
+          snoozedUntil: isoOfDay(snooze.until),
+          reason: `${item.reason} — snoozed until ${isoOfDay(snooze.until)}${snooze.capped ? ` (asked ${isoOfDay(snooze.asked)}; a snooze counts at most ${SNOOZE_MAX_DAYS} days)` : ''}`,
+        };
       if (snooze.capped && snoozes !== undefined && snoozes.today < snooze.asked) {
-        return { ...item, reason: `${item.reason} — snoozed until ${isoOfDay(snooze.asked)}, but a snooze counts at most ${SNOOZE_MAX_DAYS} days: it ended ${isoOfDay(snooze.until)}` };
+        return {
+          ...item,
+          reason: `${item.reason} — snoozed until ${isoOfDay(snooze.asked)}, but a snooze counts at most ${SNOOZE_MAX_DAYS} days: it ended ${isoOfDay(snooze.until)}`,
+        };
       }
       return item;
     };
@@ -127,35 +161,72 @@ export function partnerAlerts(
     };
     const owner = r.owner;
     if (owner === null) {
-      items.push({ ...base, kind: 'noOwner', recipient: settings.adminEmail, daysOverdue: null, reason: `No owner: ${r.ownerProblem ?? 'no owner assigned'}` });
+      items.push({
+        ...base,
+        kind: 'noOwner',
+        recipient: settings.adminEmail,
+        daysOverdue: null,
+        reason: `No owner: ${r.ownerProblem ?? 'no owner assigned'}`,
+      });
     }
     const was = baseline.get(r.name.trim().toLowerCase());
     if (typeof v.health.score === 'number' && was !== undefined && was - v.health.score >= dropPoints) {
-      items.push({ ...base, kind: 'healthDrop', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `Health fell ${was - v.health.score} points (${was} → ${v.health.score})` });
+      items.push({
+        ...base,
+        kind: 'healthDrop',
+        recipient: owner ?? settings.adminEmail,
+        daysOverdue: null,
+        reason: `Health fell ${was - v.health.score} points (${was} → ${v.health.score})`,
+      });
     }
     // A date that could not be read is not a blank one: the alert says so, with the text, instead of "never".
-    const unreadable = (...fields: string[]) => (r.inputProblems ?? []).filter((p) => fields.includes(p.field)).map((p) => p.message);
+    const unreadable = (...fields: string[]) =>
+      (r.inputProblems ?? []).filter((p) => fields.includes(p.field)).map((p) => p.message);
     if (v.qbr.overdue) {
       const badDates = v.qbr.daysOverdue === null ? unreadable('lastQbr', 'nextQbr') : [];
-      items.push(snoozable({
-        ...base, kind: 'qbrOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.qbr.daysOverdue,
-        ...(badDates.length > 0 ? { unreadable: true as const } : {}),
-        reason: badDates.length > 0 ? `QBR date unreadable, so the QBR counts as overdue: ${badDates.join('; ')}`
-          : v.qbr.daysOverdue === null ? 'QBR overdue: no QBR held or scheduled' : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
-      }));
+      items.push(
+        snoozable({
+          ...base,
+          kind: 'qbrOverdue',
+          recipient: owner ?? settings.adminEmail,
+          daysOverdue: v.qbr.daysOverdue,
+          ...(badDates.length > 0 ? { unreadable: true as const } : {}),
+          reason:
+            badDates.length > 0
+              ? `QBR date unreadable, so the QBR counts as overdue: ${badDates.join('; ')}`
+              : v.qbr.daysOverdue === null
+                ? 'QBR overdue: no QBR held or scheduled'
+                : `QBR overdue by ${v.qbr.daysOverdue} day${v.qbr.daysOverdue === 1 ? '' : 's'}`,
+        }),
+      );
     }
     if (v.touch.overdue) {
       const badDates = v.touch.daysOverdue === null ? unreadable('lastContact') : [];
-      items.push(snoozable({
-        ...base, kind: 'touchOverdue', recipient: owner ?? settings.adminEmail, daysOverdue: v.touch.daysOverdue,
-        ...(badDates.length > 0 ? { unreadable: true as const } : {}),
-        reason: badDates.length > 0 ? `Last contact unreadable, not "never contacted": ${badDates.join('; ')}`
-          : v.touch.daysOverdue === null ? 'Never contacted' : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
-      }));
+      items.push(
+        snoozable({
+          ...base,
+          kind: 'touchOverdue',
+          recipient: owner ?? settings.adminEmail,
+          daysOverdue: v.touch.daysOverdue,
+          ...(badDates.length > 0 ? { unreadable: true as const } : {}),
+          reason:
+            badDates.length > 0
+              ? `Last contact unreadable, not "never contacted": ${badDates.join('; ')}`
+              : v.touch.daysOverdue === null
+                ? 'Never contacted'
+                : `Touch overdue by ${v.touch.daysOverdue} day${v.touch.daysOverdue === 1 ? '' : 's'} (${v.segment} cadence)`,
+        }),
+      );
     }
     if (v.qbr.comingUp) {
       const when = v.qbr.daysUntil === 0 ? 'today' : v.qbr.daysUntil === 1 ? 'tomorrow' : `in ${v.qbr.daysUntil} days`;
-      items.push({ ...base, kind: 'qbrComingUp', recipient: owner ?? settings.adminEmail, daysOverdue: null, reason: `QBR ${when}: send the agenda` });
+      items.push({
+        ...base,
+        kind: 'qbrComingUp',
+        recipient: owner ?? settings.adminEmail,
+        daysOverdue: null,
+        reason: `QBR ${when}: send the agenda`,
+      });
     }
   }
   return items;
@@ -164,9 +235,16 @@ export function partnerAlerts(
 /** Worst first: by kind, then most days (or hours) late, then lowest score. */
 export function sortWorstFirst(items: AlertItem[]): AlertItem[] {
   const kindRank = (k: AlertKind) => ALERT_ORDER.indexOf(k);
-  const lateness = (i: AlertItem) => (i.hoursOverdue ?? 0) / 24 + (i.daysOverdue ?? (REMINDER_KINDS.includes(i.kind) ? 0 : 10_000));
+  const lateness = (i: AlertItem) =>
+    (i.hoursOverdue ?? 0) / 24 + (i.daysOverdue ?? (REMINDER_KINDS.includes(i.kind) ? 0 : 10_000));
   const scoreOf = (i: AlertItem) => (typeof i.score === 'number' ? i.score : 101);
-  return [...items].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || lateness(b) - lateness(a) || scoreOf(a) - scoreOf(b) || a.partner.localeCompare(b.partner));
+  return [...items].sort(
+    (a, b) =>
+      kindRank(a.kind) - kindRank(b.kind) ||
+      lateness(b) - lateness(a) ||
+      scoreOf(a) - scoreOf(b) ||
+      a.partner.localeCompare(b.partner),
+  );
 }
 
 /** One digest's worth of items per recipient, each list worst first; items with no recipient under null. */

@@ -1,6 +1,6 @@
-import { AlertItem, AlertKind, REMINDER_KINDS } from './alerts';
 import { escapeHtml } from '../html';
-import { Rules } from '../rules';
+import type { Rules } from '../rules';
+import { type AlertItem, type AlertKind, REMINDER_KINDS } from './alerts';
 
 export interface Digest {
   subject: string;
@@ -56,7 +56,8 @@ export interface DigestExtras {
 function late(item: AlertItem): string {
   if (item.hoursOverdue !== undefined) return `${item.hoursOverdue} h`;
   if (item.unreadable) return 'date unreadable';
-  if (item.daysOverdue === null) return REMINDER_KINDS.includes(item.kind) || item.kind === 'healthDrop' || item.kind === 'noOwner' ? '—' : 'never';
+  if (item.daysOverdue === null)
+    return REMINDER_KINDS.includes(item.kind) || item.kind === 'healthDrop' || item.kind === 'noOwner' ? '—' : 'never';
   return `${item.daysOverdue} d`;
 }
 
@@ -81,8 +82,10 @@ function utf8Bytes(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -92,16 +95,22 @@ function utf8Bytes(text: string): number {
  * score, tier, reason, days overdue and a link to the row. Plain text and HTML; every cell value escaped.
  * Past `budget` bytes of body the rest are counted instead of listed (see DIGEST_BODY_BUDGET).
  */
-export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, budget = DIGEST_BODY_BUDGET, extras: DigestExtras = {}): Digest {
+export function composeDigest(
+  all: readonly AlertItem[],
+  ctx: DigestContext,
+  budget = DIGEST_BODY_BUDGET,
+  extras: DigestExtras = {},
+): Digest {
   const n = all.length;
   const partners = new Set(all.map((i) => i.partner)).size;
   const notices = extras.notices ?? [];
   const problems = extras.problems ?? [];
-  const subject = n > 0
-    ? `PartnerPulse ${ctx.day}: ${partners} partner${partners === 1 ? '' : 's'} need${partners === 1 ? 's' : ''} you (${n} item${n === 1 ? '' : 's'})`
-    : notices.length > 0
-      ? `PartnerPulse ${ctx.day}: alerts that reached nobody — what to fix`
-      : `PartnerPulse ${ctx.day}: ${problems.length} input${problems.length === 1 ? '' : 's'} to fix on the partner sheet`;
+  const subject =
+    n > 0
+      ? `PartnerPulse ${ctx.day}: ${partners} partner${partners === 1 ? '' : 's'} need${partners === 1 ? 's' : ''} you (${n} item${n === 1 ? '' : 's'})`
+      : notices.length > 0
+        ? `PartnerPulse ${ctx.day}: alerts that reached nobody — what to fix`
+        : `PartnerPulse ${ctx.day}: ${problems.length} input${problems.length === 1 ? '' : 's'} to fix on the partner sheet`;
   const color = (item: AlertItem) => (item.tier ? ctx.rules.tierColors[item.tier] : '#ffffff');
   const lineOf = (item: AlertItem, k: number) =>
     `${k + 1}. [${KIND_LABELS[item.kind]}] ${item.partner} — ${item.reason}\n` +
@@ -129,31 +138,63 @@ export function composeDigest(all: readonly AlertItem[], ctx: DigestContext, bud
     rows.push(row);
   }
   const rest = n - lines.length;
-  const restText = rest === 0 ? '' : `… and ${rest} more item${rest === 1 ? '' : 's'}, too many for one e-mail: see them all in the sheet, ${ctx.spreadsheetUrl}\n\n`;
-  const restHtml = rest === 0 ? '' : `<p><b>… and ${rest} more item${rest === 1 ? '' : 's'}</b>, too many for one e-mail: see them all in <a href="${escapeHtml(ctx.spreadsheetUrl)}">the sheet</a>.</p>`;
-  const noticeText = notices.length === 0 ? '' : `PartnerPulse could not deliver everything:\n${notices.map((x) => `- ${x}`).join('\n')}\n\n`;
-  const noticeHtml = notices.length === 0 ? '' : `<div style="border:1px solid #e0a800;background:#fff8e1;padding:6px 10px;margin-bottom:8px"><p><b>PartnerPulse could not deliver everything:</b></p><ul>${notices.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></div>`;
+  const restText =
+    rest === 0
+      ? ''
+      : `… and ${rest} more item${rest === 1 ? '' : 's'}, too many for one e-mail: see them all in the sheet, ${ctx.spreadsheetUrl}\n\n`;
+  const restHtml =
+    rest === 0
+      ? ''
+      : `<p><b>… and ${rest} more item${rest === 1 ? '' : 's'}</b>, too many for one e-mail: see them all in <a href="${escapeHtml(ctx.spreadsheetUrl)}">the sheet</a>.</p>`;
+  const noticeText =
+    notices.length === 0
+      ? ''
+      : `PartnerPulse could not deliver everything:\n${notices.map((x) => `- ${x}`).join('\n')}\n\n`;
+  const noticeHtml =
+    notices.length === 0
+      ? ''
+      : `<div style="border:1px solid #e0a800;background:#fff8e1;padding:6px 10px;margin-bottom:8px"><p><b>PartnerPulse could not deliver everything:</b></p><ul>${notices.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></div>`;
   // The unreadable inputs go last and are kept short: they must not push the alerts out of the budget.
   const shownProblems = problems.slice(0, MAX_PROBLEMS_LISTED);
   const moreProblems = problems.length - shownProblems.length;
-  const problemText = problems.length === 0 ? '' :
-    `Inputs PartnerPulse could not read (each counts as blank until fixed):\n${shownProblems.map((p) => `- ${p.partner}: ${p.message} — cell ${p.column}${p.row}: ${rowLink(ctx, p.row, p.column)}`).join('\n')}\n` +
-    (moreProblems > 0 ? `… and ${moreProblems} more: see the sheet.\n` : '') + '\n';
-  const problemHtml = problems.length === 0 ? '' :
-    '<p><b>Inputs PartnerPulse could not read</b> (each counts as blank until fixed):</p><ul>' +
-    shownProblems.map((p) => `<li>${escapeHtml(p.partner)}: ${escapeHtml(p.message)} — <a href="${escapeHtml(rowLink(ctx, p.row, p.column))}">cell ${escapeHtml(p.column)}${p.row}</a></li>`).join('') +
-    `</ul>${moreProblems > 0 ? `<p>… and ${moreProblems} more: see the sheet.</p>` : ''}`;
-  const listText = n === 0 ? '' : `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n`;
-  const text = (n === 0 ? `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}".\n\n` : '') + noticeText + listText + restText + problemText +
-    'You get one digest a day. Update the partner sheet and tomorrow\'s digest follows.\n';
+  const problemText =
+    problems.length === 0
+      ? ''
+      : `Inputs PartnerPulse could not read (each counts as blank until fixed):\n${shownProblems.map((p) => `- ${p.partner}: ${p.message} — cell ${p.column}${p.row}: ${rowLink(ctx, p.row, p.column)}`).join('\n')}\n` +
+        (moreProblems > 0 ? `… and ${moreProblems} more: see the sheet.\n` : '') +
+        '\n';
+  const problemHtml =
+    problems.length === 0
+      ? ''
+      : '<p><b>Inputs PartnerPulse could not read</b> (each counts as blank until fixed):</p><ul>' +
+        shownProblems
+          .map(
+            (p) =>
+              `<li>${escapeHtml(p.partner)}: ${escapeHtml(p.message)} — <a href="${escapeHtml(rowLink(ctx, p.row, p.column))}">cell ${escapeHtml(p.column)}${p.row}</a></li>`,
+          )
+          .join('') +
+        `</ul>${moreProblems > 0 ? `<p>… and ${moreProblems} more: see the sheet.</p>` : ''}`;
+  const listText =
+    n === 0
+      ? ''
+      : `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}", worst first:\n\n${lines.join('\n\n')}\n\n`;
+  const text =
+    (n === 0 ? `Your PartnerPulse digest for ${ctx.day} from "${ctx.spreadsheetName}".\n\n` : '') +
+    noticeText +
+    listText +
+    restText +
+    problemText +
+    "You get one digest a day. Update the partner sheet and tomorrow's digest follows.\n";
   const html =
     '<div style="font-family:Arial,sans-serif;font-size:13px">' +
     `<p>Your PartnerPulse digest for <b>${escapeHtml(ctx.day)}</b> from <a href="${escapeHtml(ctx.spreadsheetUrl)}">${escapeHtml(ctx.spreadsheetName)}</a>${n > 0 ? ', worst first' : ''}:</p>` +
     noticeHtml +
-    (n === 0 ? '' : '<table style="border-collapse:collapse" border="1" cellspacing="0">' +
-    '<tr><th>What</th><th>Partner</th><th>Segment</th><th>Score</th><th>Reason</th><th>Overdue</th></tr>' +
-    rows.join('') +
-    '</table>') + `${restHtml}${problemHtml}<p style="color:#666">You get one digest a day.</p></div>`;
+    (n === 0
+      ? ''
+      : '<table style="border-collapse:collapse" border="1" cellspacing="0">' +
+        '<tr><th>What</th><th>Partner</th><th>Segment</th><th>Score</th><th>Reason</th><th>Overdue</th></tr>' +
+        rows.join('') +
+        '</table>') +
+    `${restHtml}${problemHtml}<p style="color:#666">You get one digest a day.</p></div>`;
   return { subject, text, html };
 }
-

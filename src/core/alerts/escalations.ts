@@ -1,9 +1,9 @@
 import { isDate } from '../reading/calendar';
-import { CellValue, isBlank } from '../reading/cells';
-import { AlertItem } from './alerts';
-import { PartnerView } from '../scoring/evaluatePartners';
+import { type CellValue, isBlank } from '../reading/cells';
 import { normalizeHeader } from '../reading/partnerTable';
 import { DEFAULT_RULES } from '../rules';
+import type { PartnerView } from '../scoring/evaluatePartners';
+import type { AlertItem } from './alerts';
 
 export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
 export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
@@ -41,7 +41,13 @@ export function escalationBreaches(
   if (rows.length < 2) return [];
   const header = rows[0].map(normalizeHeader);
   const col = (name: string) => header.indexOf(normalizeHeader(name));
-  const [cPartner, cSeverity, cOpened, cResponded, cResolved] = ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'].map(col);
+  const [cPartner, cSeverity, cOpened, cResponded, cResolved] = [
+    'Partner',
+    'Severity',
+    'Opened',
+    'Responded',
+    'Resolved',
+  ].map(col);
   const byName = new Map(partners.map((p) => [p.record.name.trim().toLowerCase(), p]));
   const items: AlertItem[] = [];
   rows.slice(1).forEach((row, i) => {
@@ -58,13 +64,24 @@ export function escalationBreaches(
       row: view ? view.record.index + 2 : null,
       daysOverdue: null,
     };
-    const severity = SEVERITIES.find((s) => s.toLowerCase() === String(cell(cSeverity) ?? '').trim().toLowerCase());
+    const severity = SEVERITIES.find(
+      (s) =>
+        s.toLowerCase() ===
+        String(cell(cSeverity) ?? '')
+          .trim()
+          .toLowerCase(),
+    );
     const opened = cell(cOpened);
-    if (!severity || !isDate(opened) || isNaN(opened.getTime())) {
+    if (!severity || !isDate(opened) || Number.isNaN(opened.getTime())) {
       const problem = !severity
         ? `Severity "${String(cell(cSeverity) ?? '')}" is not one of ${SEVERITIES.join(', ')}`
         : `Opened "${String(opened ?? '')}" is not a date and time`;
-      items.push({ ...base, kind: 'escalation', recipient: addresses.admin, reason: `Escalations row ${i + 2} cannot be checked: ${problem}` });
+      items.push({
+        ...base,
+        kind: 'escalation',
+        recipient: addresses.admin,
+        reason: `Escalations row ${i + 2} cannot be checked: ${problem}`,
+      });
       return;
     }
     const hoursOpen = (now.getTime() - opened.getTime()) / HOUR;
@@ -72,10 +89,13 @@ export function escalationBreaches(
     if (late <= 0) return;
     const path = ESCALATION_PATH[severity];
     const recipient =
-      severity === 'Critical' ? addresses.vpPartnerships
-      : severity === 'High' ? addresses.director
-      : severity === 'Medium' ? view?.record.owner ?? null
-      : addresses.partnerSupport;
+      severity === 'Critical'
+        ? addresses.vpPartnerships
+        : severity === 'High'
+          ? addresses.director
+          : severity === 'Medium'
+            ? (view?.record.owner ?? null)
+            : addresses.partnerSupport;
     items.push({
       ...base,
       kind: 'escalation',

@@ -1,9 +1,9 @@
-import { HealthSnapshot, baselineScores } from '../alerts/alerts';
-import { DayNumber, SheetCalendar } from '../reading/calendar';
-import { PartnerView } from '../scoring/evaluatePartners';
-import { MetricPartner, programMetrics } from './metrics';
-import { QUADRANTS, Rules, SEGMENTS, Segment, TIERS } from '../rules';
+import { baselineScores, type HealthSnapshot } from '../alerts/alerts';
+import type { DayNumber, SheetCalendar } from '../reading/calendar';
 import { DEFAULT_ALIASES } from '../reading/partnerTable';
+import { QUADRANTS, type Rules, SEGMENTS, type Segment, TIERS } from '../rules';
+import type { PartnerView } from '../scoring/evaluatePartners';
+import { type MetricPartner, programMetrics } from './metrics';
 
 export type DashboardCell = string | number | Date;
 
@@ -20,8 +20,15 @@ export interface DashboardBlock {
 export function metricPartnerOf(v: PartnerView): MetricPartner {
   const r = v.record;
   return {
-    revenue: r.revenue, revenueLastYear: r.revenueLastYear ?? null, growth: r.growth, deals: r.deals, nps: r.nps,
-    signed: r.signed, firstDeal: r.firstDeal, segment: v.segment, lastQbr: r.lastQbr,
+    revenue: r.revenue,
+    revenueLastYear: r.revenueLastYear ?? null,
+    growth: r.growth,
+    deals: r.deals,
+    nps: r.nps,
+    signed: r.signed,
+    firstDeal: r.firstDeal,
+    segment: v.segment,
+    lastQbr: r.lastQbr,
   };
 }
 
@@ -56,17 +63,25 @@ export function ownerLoads(views: readonly PartnerView[], rules: Rules): OwnerLo
     counts[v.segment]++;
     byOwner.set(owner, counts);
   }
-  return [...byOwner].map(([owner, counts]) => {
-    let load = 0;
-    const over: string[] = [];
-    for (const s of SEGMENTS) {
-      const max = rules.segmentPolicies[s].capacityMax;
-      if (max === null) continue;
-      load += counts[s] / max;
-      if (counts[s] > max) over.push(`${s} ${counts[s]} > ${max}`);
-    }
-    return { owner, counts, total: SEGMENTS.reduce((n, s) => n + counts[s], 0), load: Math.round(load * 100) / 100, over };
-  }).sort((a, b) => b.load - a.load || a.owner.localeCompare(b.owner));
+  return [...byOwner]
+    .map(([owner, counts]) => {
+      let load = 0;
+      const over: string[] = [];
+      for (const s of SEGMENTS) {
+        const max = rules.segmentPolicies[s].capacityMax;
+        if (max === null) continue;
+        load += counts[s] / max;
+        if (counts[s] > max) over.push(`${s} ${counts[s]} > ${max}`);
+      }
+      return {
+        owner,
+        counts,
+        total: SEGMENTS.reduce((n, s) => n + counts[s], 0),
+        load: Math.round(load * 100) / 100,
+        over,
+      };
+    })
+    .sort((a, b) => b.load - a.load || a.owner.localeCompare(b.owner));
 }
 
 /** What the capacity table says of an owner: overloaded (with the segments over their ceiling) or not. */
@@ -95,7 +110,13 @@ export interface HistoryFacts {
 const isFacts = (h: readonly HealthSnapshot[] | HistoryFacts): h is HistoryFacts => !Array.isArray(h);
 
 /** The partners whose score fell most against the snapshot of `daysAgo` days before (issue #10), worst first. */
-export function biggestDrops(views: readonly PartnerView[], history: readonly HealthSnapshot[] | HistoryFacts, today: DayNumber, daysAgo: number, limit = 10): HealthDrop[] {
+export function biggestDrops(
+  views: readonly PartnerView[],
+  history: readonly HealthSnapshot[] | HistoryFacts,
+  today: DayNumber,
+  daysAgo: number,
+  limit = 10,
+): HealthDrop[] {
   const baseline = isFacts(history) ? history.baseline : baselineScores(history, today, daysAgo);
   const drops: HealthDrop[] = [];
   for (const v of views) {
@@ -108,7 +129,10 @@ export function biggestDrops(views: readonly PartnerView[], history: readonly He
 }
 
 /** Average score per day of the Health history, the last `days` days that have snapshots. */
-export function healthTrend(history: readonly HealthSnapshot[], days = 12): { day: DayNumber; average: number; partners: number }[] {
+export function healthTrend(
+  history: readonly HealthSnapshot[],
+  days = 12,
+): { day: DayNumber; average: number; partners: number }[] {
   const byDay = new Map<DayNumber, number[]>();
   for (const h of history) {
     if (typeof h.score !== 'number') continue;
@@ -119,7 +143,11 @@ export function healthTrend(history: readonly HealthSnapshot[], days = 12): { da
   return [...byDay]
     .sort((a, b) => a[0] - b[0])
     .slice(-days)
-    .map(([day, scores]) => ({ day, average: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10, partners: scores.length }));
+    .map(([day, scores]) => ({
+      day,
+      average: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10,
+      partners: scores.length,
+    }));
 }
 
 /**
@@ -146,13 +174,23 @@ export function inputProblemsBlock(views: readonly PartnerView[]): DashboardBloc
   return {
     title: 'Inputs that cannot be read',
     header: ['Column', 'Cells', 'Example'],
-    rows: total === 0
-      ? [['None: every input on the partner sheet can be read.', 0, '']]
-      : [...[...byField].sort((a, b) => b[1].cells - a[1].cells).map(([label, e]) => [label, e.cells, e.example]), ['Total', total, 'Each counts as blank; the owners\' digests and the sidebar list them with their cells.']],
+    rows:
+      total === 0
+        ? [['None: every input on the partner sheet can be read.', 0, '']]
+        : [
+            ...[...byField].sort((a, b) => b[1].cells - a[1].cells).map(([label, e]) => [label, e.cells, e.example]),
+            ['Total', total, "Each counts as blank; the owners' digests and the sidebar list them with their cells."],
+          ],
   };
 }
 
-export function dashboardBlocks(views: readonly PartnerView[], history: readonly HealthSnapshot[] | HistoryFacts | null, today: DayNumber, rules: Rules, calendar: SheetCalendar): DashboardBlock[] {
+export function dashboardBlocks(
+  views: readonly PartnerView[],
+  history: readonly HealthSnapshot[] | HistoryFacts | null,
+  today: DayNumber,
+  rules: Rules,
+  calendar: SheetCalendar,
+): DashboardBlock[] {
   const metrics = programMetrics(views.map(metricPartnerOf), today, rules);
   const tiers = views.map((v) => v.health.tier);
   const noScore = tiers.filter((t) => t === null).length;
@@ -178,40 +216,53 @@ export function dashboardBlocks(views: readonly PartnerView[], history: readonly
     {
       title: 'Partners per segment',
       header: ['Segment', 'Partners'],
-      rows: countBy(SEGMENTS, views.map((v) => v.segment)),
+      rows: countBy(
+        SEGMENTS,
+        views.map((v) => v.segment),
+      ),
       chart: { type: 'pie', title: 'Segment mix', columns: 2 },
     },
     {
       title: 'Partners per quadrant',
       header: ['Quadrant', 'Partners'],
-      rows: [...countBy([...QUADRANTS, 'Unknown'] as const, quadrants), ...(noQuadrant ? [['No data', noQuadrant] as [string, number]] : [])],
+      rows: [
+        ...countBy([...QUADRANTS, 'Unknown'] as const, quadrants),
+        ...(noQuadrant ? [['No data', noQuadrant] as [string, number]] : []),
+      ],
     },
     {
       title: 'Partner-manager capacity',
       header: ['Owner', 'Load', ...SEGMENTS.map(capacityText), 'Total', 'Status'],
-      rows: loads.map((l) => [
-        l.owner, l.load, ...SEGMENTS.map((s) => l.counts[s]), l.total,
-        capacityStatus(l),
-      ]),
+      rows: loads.map((l) => [l.owner, l.load, ...SEGMENTS.map((s) => l.counts[s]), l.total, capacityStatus(l)]),
       chart: { type: 'bar', title: 'Owner load (1 = full)', columns: 2 },
       percentColumns: [1],
     },
     inputProblemsBlock(views),
   ];
   if (history === null || (isFacts(history) ? history.trend.length === 0 : history.length === 0)) {
-    blocks.push({ title: 'Health trend', header: ['Date', 'Average score', 'Partners scored'], rows: [['No Health history yet: it fills in once a day when daily automation is on.', '', '']] });
+    blocks.push({
+      title: 'Health trend',
+      header: ['Date', 'Average score', 'Partners scored'],
+      rows: [['No Health history yet: it fills in once a day when daily automation is on.', '', '']],
+    });
   } else {
     blocks.push({
       title: 'Health trend',
       header: ['Date', 'Average score', 'Partners scored'],
-      rows: (isFacts(history) ? history.trend : healthTrend(history)).map((t) => [calendar.dateOf(t.day), t.average, t.partners]),
+      rows: (isFacts(history) ? history.trend : healthTrend(history)).map((t) => [
+        calendar.dateOf(t.day),
+        t.average,
+        t.partners,
+      ]),
       chart: { type: 'line', title: 'Average health score', columns: 2 },
     });
     const drops = biggestDrops(views, history, today, rules.healthDrop.againstDaysAgo);
     blocks.push({
       title: `Biggest ${rules.healthDrop.againstDaysAgo}-day drops`,
       header: ['Partner', 'Owner', 'Score now', `Score ${rules.healthDrop.againstDaysAgo} days ago`, 'Change'],
-      rows: drops.length ? drops.map((d) => [d.partner, d.owner, d.now, d.before, d.change]) : [[`No partner scored lower than ${rules.healthDrop.againstDaysAgo} days ago.`, '', '', '', '']],
+      rows: drops.length
+        ? drops.map((d) => [d.partner, d.owner, d.now, d.before, d.change])
+        : [[`No partner scored lower than ${rules.healthDrop.againstDaysAgo} days ago.`, '', '', '', '']],
     });
   }
   return blocks;

@@ -1,7 +1,7 @@
-import { DayNumber } from '../reading/calendar';
+import type { DayNumber } from '../reading/calendar';
 import { formatNumber } from '../reading/inputError';
+import { DEFAULT_RULES, type Rules, type Segment } from '../rules';
 import { median } from '../segments/quadrants';
-import { DEFAULT_RULES, Rules, Segment } from '../rules';
 
 /** What the program metrics read of one partner (spec §7); null = blank. */
 export interface MetricPartner {
@@ -51,8 +51,22 @@ export function isActive(p: MetricPartner): boolean {
   return (p.revenue ?? 0) > 0 || (p.deals ?? 0) >= 1;
 }
 
-function metric(name: string, value: number | null, shown: string, target: string, onTarget: boolean | null, basis: string): ProgramMetric {
-  return { metric: name, value, shown: value === null ? '—' : shown, target, status: onTarget === null || value === null ? 'No data' : onTarget ? 'On target' : 'Below target', basis };
+function metric(
+  name: string,
+  value: number | null,
+  shown: string,
+  target: string,
+  onTarget: boolean | null,
+  basis: string,
+): ProgramMetric {
+  return {
+    metric: name,
+    value,
+    shown: value === null ? '—' : shown,
+    target,
+    status: onTarget === null || value === null ? 'No data' : onTarget ? 'On target' : 'Below target',
+    basis,
+  };
 }
 
 /**
@@ -93,12 +107,53 @@ export function programMetrics(partners: readonly MetricPartner[], today: DayNum
 
   const money = (x: number) => Math.round(x).toLocaleString('en-US');
   return [
-    metric('Partner NPS', nps, nps === null ? '' : formatNumber(Math.round(nps * 10) / 10), `${T.nps}+`, nps === null ? null : nps >= T.nps, `mean of ${plural(npsValues.length, 'partner')} with an NPS`),
-    metric('Time to first deal', daysToFirstDeal, `${daysToFirstDeal} days`, `< ${T.daysToFirstDeal} days`, daysToFirstDeal === null ? null : daysToFirstDeal < T.daysToFirstDeal, `median of ${plural(waits.length, 'partner')} with Signed and First deal dates`),
-    metric('Activation rate', activation, percent(activation ?? 0), `≥ ${percent(T.activation)}`, activation === null ? null : activation >= T.activation, `${activated} of ${plural(partners.length, 'partner')} with a deal`),
-    metric('Retention', retention, percent(retention ?? 0), `≥ ${percent(T.retention)}`, retention === null ? null : retention >= T.retention, `${retained} of ${plural(activeLastYear.length, 'partner')} active last year still active`),
-    metric('Revenue per partner', revenuePerPartner, money(revenuePerPartner ?? 0), lastYearPerPartner === null ? 'growing' : `growing (last year ${money(lastYearPerPartner)})`,
-      revenuePerPartner === null || lastYearPerPartner === null ? null : revenuePerPartner > lastYearPerPartner, `${money(totalRevenue)} over ${plural(active.length, 'active partner')}`),
-    metric('QBR completion', qbrCompletion, percent(qbrCompletion ?? 0), `≥ ${percent(T.qbrCompletion)}`, qbrCompletion === null ? null : qbrCompletion >= T.qbrCompletion, `${held} of ${due.length} Strategic and Growth partners with a QBR within their cadence`),
+    metric(
+      'Partner NPS',
+      nps,
+      nps === null ? '' : formatNumber(Math.round(nps * 10) / 10),
+      `${T.nps}+`,
+      nps === null ? null : nps >= T.nps,
+      `mean of ${plural(npsValues.length, 'partner')} with an NPS`,
+    ),
+    metric(
+      'Time to first deal',
+      daysToFirstDeal,
+      `${daysToFirstDeal} days`,
+      `< ${T.daysToFirstDeal} days`,
+      daysToFirstDeal === null ? null : daysToFirstDeal < T.daysToFirstDeal,
+      `median of ${plural(waits.length, 'partner')} with Signed and First deal dates`,
+    ),
+    metric(
+      'Activation rate',
+      activation,
+      percent(activation ?? 0),
+      `≥ ${percent(T.activation)}`,
+      activation === null ? null : activation >= T.activation,
+      `${activated} of ${plural(partners.length, 'partner')} with a deal`,
+    ),
+    metric(
+      'Retention',
+      retention,
+      percent(retention ?? 0),
+      `≥ ${percent(T.retention)}`,
+      retention === null ? null : retention >= T.retention,
+      `${retained} of ${plural(activeLastYear.length, 'partner')} active last year still active`,
+    ),
+    metric(
+      'Revenue per partner',
+      revenuePerPartner,
+      money(revenuePerPartner ?? 0),
+      lastYearPerPartner === null ? 'growing' : `growing (last year ${money(lastYearPerPartner)})`,
+      revenuePerPartner === null || lastYearPerPartner === null ? null : revenuePerPartner > lastYearPerPartner,
+      `${money(totalRevenue)} over ${plural(active.length, 'active partner')}`,
+    ),
+    metric(
+      'QBR completion',
+      qbrCompletion,
+      percent(qbrCompletion ?? 0),
+      `≥ ${percent(T.qbrCompletion)}`,
+      qbrCompletion === null ? null : qbrCompletion >= T.qbrCompletion,
+      `${held} of ${due.length} Strategic and Growth partners with a QBR within their cadence`,
+    ),
   ];
 }

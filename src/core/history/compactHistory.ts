@@ -1,7 +1,7 @@
-import { HealthSnapshot } from '../alerts/alerts';
-import { DayNumber, SheetCalendar, dayOfIso, isoOfDay } from '../reading/calendar';
-import { CellValue } from '../reading/cells';
+import type { HealthSnapshot } from '../alerts/alerts';
 import { quarterIndex, quarterKey } from '../qbr/meeting';
+import { type DayNumber, dayOfIso, isoOfDay, type SheetCalendar } from '../reading/calendar';
+import type { CellValue } from '../reading/cells';
 import { historyFromRows } from './scoreChange';
 
 /**
@@ -32,11 +32,13 @@ export const HISTORY_COLUMNS = 5;
 export type MonthKey = string;
 
 export const monthHeader = (month: MonthKey) => `Scores ${month}`;
-export const quartersHeader = (latest: string | null) => (latest ? `${QUARTERS_HEADER} (latest ${latest})` : QUARTERS_HEADER);
+export const quartersHeader = (latest: string | null) =>
+  latest ? `${QUARTERS_HEADER} (latest ${latest})` : QUARTERS_HEADER;
 
 /** The day's character: a score, Unknown, or no score. */
 export function scoreChar(score: number | 'Unknown' | null | undefined): string {
-  if (typeof score === 'number' && Number.isFinite(score)) return String.fromCharCode(SCORE_BASE + Math.max(0, Math.min(100, Math.round(score))));
+  if (typeof score === 'number' && Number.isFinite(score))
+    return String.fromCharCode(SCORE_BASE + Math.max(0, Math.min(100, Math.round(score))));
   return score === 'Unknown' ? UNKNOWN_SCORE : NO_RUN;
 }
 
@@ -144,14 +146,19 @@ export function parseHistoryHeader(row: readonly CellValue[]): HistoryHeader | n
  * `keepPlaces`, a row without a partner name is kept too (name '', its cells as they are) so entry i stays
  * sheet row i + 2 and a write of the month's column gives it back what it held.
  */
-export function historiesFromRows(header: HistoryHeader, rows: readonly CellValue[][], keepPlaces = false): PartnerHistory[] {
+export function historiesFromRows(
+  header: HistoryHeader,
+  rows: readonly CellValue[][],
+  keepPlaces = false,
+): PartnerHistory[] {
   const out: PartnerHistory[] = [];
   for (const row of rows) {
     const name = String(row[header.partner] ?? '').trim();
     if (!name && !keepPlaces) continue;
     const earlier = header.earlier >= 0 && header.earlier < row.length ? String(row[header.earlier] ?? '') : '';
     const months = earlier ? parseEarlier(earlier) : new Map<MonthKey, string>();
-    for (const [month, c] of header.monthColumns) if (c < row.length && row[c] !== '' && row[c] !== null) months.set(month, String(row[c]));
+    for (const [month, c] of header.monthColumns)
+      if (c < row.length && row[c] !== '' && row[c] !== null) months.set(month, String(row[c]));
     const q = header.quarters >= 0 && header.quarters < row.length ? String(row[header.quarters] ?? '') : '';
     out.push({ name, months, quarters: q ? parseQuarters(q) : new Map() });
   }
@@ -172,7 +179,8 @@ export function historiesFromOldRows(rows: readonly CellValue[][], calendar: She
     recordScore(h, snap.day, snap.score);
     const q = `${key}|${quarterKey(snap.day)}`;
     const seen = firstOfQuarter.get(q);
-    if (!seen || snap.day < seen.day) firstOfQuarter.set(q, { day: snap.day, tier: String(row[3] ?? ''), segment: String(row[4] ?? '') });
+    if (!seen || snap.day < seen.day)
+      firstOfQuarter.set(q, { day: snap.day, tier: String(row[3] ?? ''), segment: String(row[4] ?? '') });
   }
   for (const [q, s] of firstOfQuarter) {
     const bar = q.lastIndexOf('|');
@@ -186,7 +194,7 @@ export function recordScore(h: PartnerHistory, day: DayNumber, score: number | '
   const month = monthOfDay(day);
   const index = day - firstDayOfMonth(month);
   const text = h.months.get(month) ?? '';
-  const padded = text.length > index ? text : text + NO_RUN.repeat(index - text.length) + ' ';
+  const padded = text.length > index ? text : `${text + NO_RUN.repeat(index - text.length)} `;
   h.months.set(month, padded.slice(0, index) + scoreChar(score) + padded.slice(index + 1));
 }
 
@@ -242,7 +250,11 @@ export function earliestStoredDay(histories: readonly PartnerHistory[]): DayNumb
 }
 
 /** Each partner's score `daysAgo` days before `today` (keys as historyKey), as the health-drop alert uses it. */
-export function baselinesFromHistories(histories: readonly PartnerHistory[], today: DayNumber, daysAgo: number): Map<string, number> {
+export function baselinesFromHistories(
+  histories: readonly PartnerHistory[],
+  today: DayNumber,
+  daysAgo: number,
+): Map<string, number> {
   const earliest = earliestStoredDay(histories);
   const out = new Map<string, number>();
   for (const h of histories) {
@@ -267,7 +279,10 @@ export function snapshotsOf(h: PartnerHistory, from: DayNumber, to: DayNumber): 
 }
 
 /** Average numeric score per day over all partners, the last `days` days that have scores. */
-export function dailyAverages(histories: readonly PartnerHistory[], days: number): { day: DayNumber; average: number; partners: number }[] {
+export function dailyAverages(
+  histories: readonly PartnerHistory[],
+  days: number,
+): { day: DayNumber; average: number; partners: number }[] {
   const sum = new Map<DayNumber, { total: number; n: number }>();
   for (const h of histories) {
     for (const [month, text] of h.months) {
@@ -282,12 +297,17 @@ export function dailyAverages(histories: readonly PartnerHistory[], days: number
       }
     }
   }
-  return [...sum].sort((a, b) => a[0] - b[0]).slice(-days)
+  return [...sum]
+    .sort((a, b) => a[0] - b[0])
+    .slice(-days)
     .map(([day, e]) => ({ day, average: Math.round((e.total / e.n) * 10) / 10, partners: e.n }));
 }
 
 /** A partner's change over `daysAgo` days measured back from its own latest day (HEALTH_CHANGE), or null. */
-export function changeOverDays(h: PartnerHistory, daysAgo: number): { day: DayNumber; score: number; baseline: number; change: number } | null {
+export function changeOverDays(
+  h: PartnerHistory,
+  daysAgo: number,
+): { day: DayNumber; score: number; baseline: number; change: number } | null {
   const latest = latestDay(h);
   if (latest === null) return null;
   const score = scoreOn(h, latest);
@@ -303,16 +323,32 @@ export function changeOverDays(h: PartnerHistory, daysAgo: number): { day: DayNu
  * "Earlier scores", months and quarters past their retention are dropped, and so is a partner with nothing
  * left. Returns the header row and the rows.
  */
-export function layoutHistory(histories: readonly PartnerHistory[], month: MonthKey, latestQuarter: string | null): { header: string[]; rows: string[][] } {
+export function layoutHistory(
+  histories: readonly PartnerHistory[],
+  month: MonthKey,
+  latestQuarter: string | null,
+): { header: string[]; rows: string[][] } {
   const previous = addMonths(month, -1);
   const oldestKept = addMonths(month, -(MONTHS_KEPT - 1));
-  const header = [HISTORY_PARTNER_HEADER, monthHeader(previous), monthHeader(month), EARLIER_HEADER, quartersHeader(latestQuarter)];
+  const header = [
+    HISTORY_PARTNER_HEADER,
+    monthHeader(previous),
+    monthHeader(month),
+    EARLIER_HEADER,
+    quartersHeader(latestQuarter),
+  ];
   const latestIndex = latestQuarter ? (quarterIndex(latestQuarter) as number) : null;
   const rows: string[][] = [];
   for (const h of histories) {
     if (!h.name) continue;
-    const earlier = [...h.months].filter(([m, t]) => m >= oldestKept && m < previous && /[^.]/.test(t)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const quarters = new Map([...h.quarters].filter(([q]) => latestIndex === null || (quarterIndex(q) as number) > latestIndex - QUARTERS_KEPT));
+    const earlier = [...h.months]
+      .filter(([m, t]) => m >= oldestKept && m < previous && /[^.]/.test(t))
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const quarters = new Map(
+      [...h.quarters].filter(
+        ([q]) => latestIndex === null || (quarterIndex(q) as number) > latestIndex - QUARTERS_KEPT,
+      ),
+    );
     const prev = h.months.get(previous) ?? '';
     const now = h.months.get(month) ?? '';
     if (!/[^.]/.test(prev + now) && earlier.length === 0 && quarters.size === 0) continue;

@@ -1,6 +1,6 @@
-import { HealthSnapshot, baselineScores } from '../alerts/alerts';
-import { DayNumber, SheetCalendar, isDate } from '../reading/calendar';
-import { CellValue } from '../reading/cells';
+import { baselineScores, type HealthSnapshot } from '../alerts/alerts';
+import { type DayNumber, isDate, type SheetCalendar } from '../reading/calendar';
+import type { CellValue } from '../reading/cells';
 
 /**
  * Health history rows (Date, Partner, Score, …) as snapshots. Rows that cannot be read — the header, a
@@ -10,7 +10,8 @@ export function historyFromRows(rows: readonly CellValue[][], calendar: SheetCal
   const out: HealthSnapshot[] = [];
   for (const [date, partner, score] of rows) {
     if (!isDate(date) || partner === '' || partner === null || partner === undefined) continue;
-    if (typeof score === 'number' || score === 'Unknown') out.push({ day: calendar.dayOf(date as Date), partner: String(partner), score });
+    if (typeof score === 'number' || score === 'Unknown')
+      out.push({ day: calendar.dayOf(date as Date), partner: String(partner), score });
   }
   return out;
 }
@@ -31,7 +32,10 @@ export interface ScoreChange {
  * a formula over the history gives the same answer whatever day it recalculates); null without a numeric score
  * now or that long ago. The history is grouped by partner once, so a whole column costs one pass over it.
  */
-export function scoreChangeFinder(history: readonly HealthSnapshot[], daysAgo: number): (partner: string) => ScoreChange | null {
+export function scoreChangeFinder(
+  history: readonly HealthSnapshot[],
+  daysAgo: number,
+): (partner: string) => ScoreChange | null {
   const byPartner = new Map<string, HealthSnapshot[]>();
   for (const h of history) {
     const key = keyOf(h.partner);

@@ -1,16 +1,21 @@
-import { AlertItem, AlertSettings } from '../alerts/alerts';
-import { DayNumber } from '../reading/calendar';
-import { PartnerView } from '../scoring/evaluatePartners';
+import type { AlertItem, AlertSettings } from '../alerts/alerts';
+import type { DayNumber } from '../reading/calendar';
+import type { Rules } from '../rules';
+import type { PartnerView } from '../scoring/evaluatePartners';
 import { lifecycleAlert } from './lifecycle';
 import { lifecycleFor } from './view';
-import { Rules } from '../rules';
 
 /**
  * The lifecycle alerts of spec §9 for the owners' digests: stalled, first deal due, recruiting overdue.
  * Each to the owner (the admin when there is none, as the other partner alerts). A partner whose row cannot
  * be staged (a signed date after today, an unreadable Signed or First deal) gets none: the sidebar shows why.
  */
-export function lifecycleAlerts(views: readonly PartnerView[], today: DayNumber, rules: Rules, settings: AlertSettings): AlertItem[] {
+export function lifecycleAlerts(
+  views: readonly PartnerView[],
+  today: DayNumber,
+  rules: Rules,
+  settings: AlertSettings,
+): AlertItem[] {
   const items: AlertItem[] = [];
   for (const v of views) {
     const r = v.record;

@@ -1,11 +1,11 @@
-import { AlertItem, AlertSettings } from '../alerts/alerts';
-import { DayNumber, SheetCalendar, isoOfDay } from '../reading/calendar';
-import { CellValue, isBlank, readDate } from '../reading/cells';
-import { PartnerView } from '../scoring/evaluatePartners';
+import type { AlertItem, AlertSettings } from '../alerts/alerts';
+import { SIDES, type Side } from '../qbr/meeting';
+import { readSide, samePartner } from '../qbr/sheets';
+import { type DayNumber, isoOfDay, type SheetCalendar } from '../reading/calendar';
+import { type CellValue, isBlank, readDate } from '../reading/cells';
 import { describeValue } from '../reading/inputError';
 import { normalizeHeader } from '../reading/partnerTable';
-import { SIDES, Side } from '../qbr/meeting';
-import { readSide, samePartner } from '../qbr/sheets';
+import type { PartnerView } from '../scoring/evaluatePartners';
 
 /**
  * Joint business plans (docs/journey.md, spec §10, seed 001 "GTM planning"): the measurable milestones agreed with a
@@ -53,10 +53,23 @@ function cellText(value: CellValue): string | number {
  * Side or Status is a problem naming the row; such a milestone is kept (as Open, without a due date) so it
  * still shows.
  */
-export function readJointPlan(values: readonly CellValue[][], today: DayNumber, calendar: SheetCalendar, sheetName = 'Joint plan'): JointPlanRead {
+export function readJointPlan(
+  values: readonly CellValue[][],
+  today: DayNumber,
+  calendar: SheetCalendar,
+  sheetName = 'Joint plan',
+): JointPlanRead {
   const header = (values[0] ?? []).map(normalizeHeader);
   const col = (h: string) => header.indexOf(normalizeHeader(h));
-  const c = { partner: col('Partner'), milestone: col('Milestone'), side: col('Side'), due: col('Due'), status: col('Status'), target: col('Target'), actual: col('Actual') };
+  const c = {
+    partner: col('Partner'),
+    milestone: col('Milestone'),
+    side: col('Side'),
+    due: col('Due'),
+    status: col('Status'),
+    target: col('Target'),
+    actual: col('Actual'),
+  };
   const at = (row: CellValue[], i: number): CellValue => (i < 0 ? '' : row[i]);
   const milestones: Milestone[] = [];
   const problems: string[] = [];
@@ -72,16 +85,27 @@ export function readJointPlan(values: readonly CellValue[][], today: DayNumber, 
     }
     const rawSide = at(row, c.side);
     const side = readSide(rawSide);
-    if (side === null && !isBlank(rawSide)) problems.push(`${where}: Side ${describeValue(rawSide)} is not one of ${SIDES.join(', ')}`);
+    if (side === null && !isBlank(rawSide))
+      problems.push(`${where}: Side ${describeValue(rawSide)} is not one of ${SIDES.join(', ')}`);
     let status = readStatus(at(row, c.status));
     if (status === null) {
-      problems.push(`${where}: Status ${describeValue(at(row, c.status))} is not one of ${MILESTONE_STATUSES.join(', ')} (blank is Open)`);
+      problems.push(
+        `${where}: Status ${describeValue(at(row, c.status))} is not one of ${MILESTONE_STATUSES.join(', ')} (blank is Open)`,
+      );
       status = 'Open';
     }
     const overdue = status === 'Open' && due !== null && due < today;
     milestones.push({
-      row: i + 2, partner, milestone: String(at(row, c.milestone) ?? '').trim(), side, due: due === null ? null : isoOfDay(due), status,
-      target: cellText(at(row, c.target)), actual: cellText(at(row, c.actual)), overdue, daysOverdue: overdue ? today - (due as DayNumber) : null,
+      row: i + 2,
+      partner,
+      milestone: String(at(row, c.milestone) ?? '').trim(),
+      side,
+      due: due === null ? null : isoOfDay(due),
+      status,
+      target: cellText(at(row, c.target)),
+      actual: cellText(at(row, c.actual)),
+      overdue,
+      daysOverdue: overdue ? today - (due as DayNumber) : null,
     });
   });
   return { milestones, problems };
@@ -100,9 +124,14 @@ const ORDER: Record<MilestoneStatus, number> = { Open: 0, Done: 1, Dropped: 2 };
 
 export function planFor(all: readonly Milestone[], partner: string): PlanView {
   const mine = all.filter((m) => samePartner(m.partner, partner));
-  const milestones = [...mine].sort((a, b) =>
-    Number(b.overdue) - Number(a.overdue) || ORDER[a.status] - ORDER[b.status] || (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) ||
-    (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.row - b.row);
+  const milestones = [...mine].sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      ORDER[a.status] - ORDER[b.status] ||
+      (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) ||
+      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      a.row - b.row,
+  );
   return {
     done: mine.filter((m) => m.status === 'Done').length,
     total: mine.filter((m) => m.status !== 'Dropped').length,
@@ -133,20 +162,26 @@ export function planAgendaPoints(plan: PlanView): string[] {
  * Overdue milestones for the owners' digests (spec §10): each to the owner of its partner (the admin when the
  * partner has none or is not on the partner sheet), its own kind, days past Due.
  */
-export function milestoneAlerts(milestones: readonly Milestone[], views: readonly PartnerView[], settings: AlertSettings): AlertItem[] {
+export function milestoneAlerts(
+  milestones: readonly Milestone[],
+  views: readonly PartnerView[],
+  settings: AlertSettings,
+): AlertItem[] {
   const byName = new Map(views.filter((v) => !v.record.unnamed).map((v) => [v.record.name.trim().toLowerCase(), v]));
-  return milestones.filter((m) => m.overdue && m.partner !== '').map((m) => {
-    const v = byName.get(m.partner.toLowerCase());
-    return {
-      kind: 'milestoneOverdue' as const,
-      recipient: v?.record.owner ?? settings.adminEmail,
-      partner: v?.record.name ?? m.partner,
-      segment: v?.segment ?? null,
-      score: v?.health.score ?? null,
-      tier: v?.health.tier ?? null,
-      reason: `Joint plan milestone overdue by ${m.daysOverdue} day${m.daysOverdue === 1 ? '' : 's'}: ${milestoneText(m)}${v ? '' : ' — this partner is not on the partner sheet'}`,
-      daysOverdue: m.daysOverdue,
-      row: v ? v.record.index + 2 : null,
-    };
-  });
+  return milestones
+    .filter((m) => m.overdue && m.partner !== '')
+    .map((m) => {
+      const v = byName.get(m.partner.toLowerCase());
+      return {
+        kind: 'milestoneOverdue' as const,
+        recipient: v?.record.owner ?? settings.adminEmail,
+        partner: v?.record.name ?? m.partner,
+        segment: v?.segment ?? null,
+        score: v?.health.score ?? null,
+        tier: v?.health.tier ?? null,
+        reason: `Joint plan milestone overdue by ${m.daysOverdue} day${m.daysOverdue === 1 ? '' : 's'}: ${milestoneText(m)}${v ? '' : ' — this partner is not on the partner sheet'}`,
+        daysOverdue: m.daysOverdue,
+        row: v ? v.record.index + 2 : null,
+      };
+    });
 }

@@ -1,6 +1,6 @@
-import { DayNumber, isoOfDay, weekdayOfDay } from '../reading/calendar';
+import { type DayNumber, isoOfDay, weekdayOfDay } from '../reading/calendar';
 import { InputError } from '../reading/inputError';
-import { Rules } from '../rules';
+import type { Rules } from '../rules';
 
 /**
  * The partner lifecycle of seed 000 (Recruit → Onboard → Enable → Activate, 30 days each) with seed 001's
@@ -35,7 +35,11 @@ export interface Lifecycle {
 export function lifecycleOf(inputs: LifecycleInputs, today: DayNumber, rules: Rules): Lifecycle {
   const { signed, firstDeal, deals } = inputs;
   if (signed !== null && signed > today) {
-    throw new InputError('Signed', isoOfDay(signed), `is after today (${isoOfDay(today)}); allowed: the date the partner signed, today or earlier`);
+    throw new InputError(
+      'Signed',
+      isoOfDay(signed),
+      `is after today (${isoOfDay(today)}); allowed: the date the partner signed, today or earlier`,
+    );
   }
   const daysSinceSigned = signed === null ? null : today - signed;
   if ((firstDeal !== null && firstDeal <= today) || (deals !== null && deals >= 1)) {
@@ -45,10 +49,14 @@ export function lifecycleOf(inputs: LifecycleInputs, today: DayNumber, rules: Ru
   const { stageDays } = rules.lifecycle;
   const target = rules.targets.daysToFirstDeal;
   const daysLeft = target - daysSinceSigned;
-  const stage: Stage = daysSinceSigned <= stageDays ? 'Onboard'
-    : daysSinceSigned <= 2 * stageDays ? 'Enable'
-    : daysSinceSigned <= target ? 'Activate'
-    : 'Stalled';
+  const stage: Stage =
+    daysSinceSigned <= stageDays
+      ? 'Onboard'
+      : daysSinceSigned <= 2 * stageDays
+        ? 'Enable'
+        : daysSinceSigned <= target
+          ? 'Activate'
+          : 'Stalled';
   return { stage, daysSinceSigned, daysLeft };
 }
 
@@ -76,19 +84,41 @@ const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
  *   day it becomes overdue and every 7 days after (once a week, from the day it is due).
  * The digest goes once a day per recipient (docs/journey.md), so "once" is a matter of which days qualify.
  */
-export function lifecycleAlert(life: Lifecycle, recruitingSince: DayNumber | null, today: DayNumber, rules: Rules): LifecycleAlert | null {
+export function lifecycleAlert(
+  life: Lifecycle,
+  recruitingSince: DayNumber | null,
+  today: DayNumber,
+  rules: Rules,
+): LifecycleAlert | null {
   const target = rules.targets.daysToFirstDeal;
   if (life.stage === 'Stalled' && life.daysSinceSigned === target + 1) {
-    return { kind: 'stalled', daysOverdue: 1, reason: `Stalled: signed ${life.daysSinceSigned} days ago and no first deal (target: first deal within ${target} days)` };
+    return {
+      kind: 'stalled',
+      daysOverdue: 1,
+      reason: `Stalled: signed ${life.daysSinceSigned} days ago and no first deal (target: first deal within ${target} days)`,
+    };
   }
-  if (life.stage === 'Activate' && life.daysLeft !== null && life.daysLeft <= rules.lifecycle.firstDealDueWithinDays && isMonday(today)) {
-    return { kind: 'firstDealDue', daysOverdue: null, reason: `First deal due: ${days(life.daysLeft)} left of the ${target}-day target (signed ${life.daysSinceSigned} days ago)` };
+  if (
+    life.stage === 'Activate' &&
+    life.daysLeft !== null &&
+    life.daysLeft <= rules.lifecycle.firstDealDueWithinDays &&
+    isMonday(today)
+  ) {
+    return {
+      kind: 'firstDealDue',
+      daysOverdue: null,
+      reason: `First deal due: ${days(life.daysLeft)} left of the ${target}-day target (signed ${life.daysSinceSigned} days ago)`,
+    };
   }
   if (life.stage === 'Recruit' && recruitingSince !== null) {
     const since = today - recruitingSince;
     const limit = rules.lifecycle.recruitingOverdueDays;
     if (since > limit && (since - limit - 1) % 7 === 0) {
-      return { kind: 'recruitingOverdue', daysOverdue: since - limit, reason: `Recruiting overdue: recruiting since ${isoOfDay(recruitingSince)} (${since} days, more than ${limit}) and not signed` };
+      return {
+        kind: 'recruitingOverdue',
+        daysOverdue: since - limit,
+        reason: `Recruiting overdue: recruiting since ${isoOfDay(recruitingSince)} (${since} days, more than ${limit}) and not signed`,
+      };
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import { DashboardBlock } from '../dashboard/dashboard';
+import type { DashboardBlock } from '../dashboard/dashboard';
 import { quarterIndex } from '../qbr/meeting';
 
 /**
@@ -20,7 +20,12 @@ export type QuarterSnapshot = Map<string, SnapshotEntry>;
 /** Champion > Healthy > At-risk > Critical > Churning; Unknown has no place in the order. */
 const TIER_RANK: Record<string, number> = { Champion: 4, Healthy: 3, 'At-risk': 2, Critical: 1, Churning: 0 };
 /** Key partner > Unpolished diamond = Growth hacker > Dementor. */
-const QUADRANT_RANK: Record<string, number> = { 'Key partner': 2, 'Unpolished diamond': 1, 'Growth hacker': 1, Dementor: 0 };
+const QUADRANT_RANK: Record<string, number> = {
+  'Key partner': 2,
+  'Unpolished diamond': 1,
+  'Growth hacker': 1,
+  Dementor: 0,
+};
 
 export type Direction = 'up' | 'down' | 'across' | '';
 
@@ -49,7 +54,7 @@ export function previousQuarter(quarter: string): string {
   const index = quarterIndex(quarter);
   if (index === null) throw new Error(`"${quarter}" is not a quarter like 2026-Q4`);
   const prev = index - 1;
-  const q = ((prev - 1) % 4 + 4) % 4 + 1;
+  const q = ((((prev - 1) % 4) + 4) % 4) + 1;
   return `${(prev - q) / 4}-Q${q}`;
 }
 
@@ -66,13 +71,19 @@ export function movers(previous: QuarterSnapshot, current: QuarterSnapshot, quar
     const quadrantKnown = was !== undefined && was.quadrant !== '' && now.quadrant !== '';
     if (!was || (was.tier === now.tier && (!quadrantKnown || was.quadrant === now.quadrant))) continue;
     moves.push({
-      partner: now.partner, quarter,
-      tierFrom: was.tier, tierTo: now.tier, tierMove: direction(TIER_RANK, was.tier, now.tier),
-      quadrantFrom: was.quadrant, quadrantTo: now.quadrant, quadrantMove: quadrantKnown ? direction(QUADRANT_RANK, was.quadrant, now.quadrant) : '',
+      partner: now.partner,
+      quarter,
+      tierFrom: was.tier,
+      tierTo: now.tier,
+      tierMove: direction(TIER_RANK, was.tier, now.tier),
+      quadrantFrom: was.quadrant,
+      quadrantTo: now.quadrant,
+      quadrantMove: quadrantKnown ? direction(QUADRANT_RANK, was.quadrant, now.quadrant) : '',
     });
   }
   const score = (m: Move) => {
-    const step = (rank: Record<string, number>, a: string, b: string) => (rank[a] !== undefined && rank[b] !== undefined ? rank[b] - rank[a] : 0);
+    const step = (rank: Record<string, number>, a: string, b: string) =>
+      rank[a] !== undefined && rank[b] !== undefined ? rank[b] - rank[a] : 0;
     return step(TIER_RANK, m.tierFrom, m.tierTo) * 10 + step(QUADRANT_RANK, m.quadrantFrom, m.quadrantTo);
   };
   return moves.sort((a, b) => score(b) - score(a) || a.partner.localeCompare(b.partner));
@@ -106,8 +117,14 @@ export function moversBlock(snapshots: ReadonlyMap<string, QuarterSnapshot>, qua
   const now = snapshots.get(quarter);
   const before = snapshots.get(previous);
   const note = (text: string): DashboardBlock => ({ title, header, rows: [[text, '', '', '', '']] });
-  if (!now) return note(`No snapshot for ${quarter} yet: the first daily run of the quarter takes it (turn daily automation on).`);
-  if (!before) return note(`No snapshot for ${previous}: the movers show from the quarter after the first snapshot (${quarter} is the first).`);
+  if (!now)
+    return note(
+      `No snapshot for ${quarter} yet: the first daily run of the quarter takes it (turn daily automation on).`,
+    );
+  if (!before)
+    return note(
+      `No snapshot for ${previous}: the movers show from the quarter after the first snapshot (${quarter} is the first).`,
+    );
   const moves = movers(before, now, quarter);
   if (moves.length === 0) return note(`No partner changed tier or quadrant since ${previous}.`);
   return {
@@ -115,8 +132,10 @@ export function moversBlock(snapshots: ReadonlyMap<string, QuarterSnapshot>, qua
     header,
     rows: moves.map((m) => [
       m.partner,
-      m.tierMove === '' ? m.tierTo : `${m.tierFrom || '—'} → ${m.tierTo || '—'}`, m.tierMove || '—',
-      m.quadrantMove === '' ? m.quadrantTo : `${m.quadrantFrom || '—'} → ${m.quadrantTo || '—'}`, m.quadrantMove || '—',
+      m.tierMove === '' ? m.tierTo : `${m.tierFrom || '—'} → ${m.tierTo || '—'}`,
+      m.tierMove || '—',
+      m.quadrantMove === '' ? m.quadrantTo : `${m.quadrantFrom || '—'} → ${m.quadrantTo || '—'}`,
+      m.quadrantMove || '—',
     ]),
   };
 }

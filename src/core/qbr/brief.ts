@@ -1,5 +1,5 @@
 import { escapeHtml } from '../html';
-import { QbrDetails } from './view';
+import type { QbrDetails } from './view';
 
 /**
  * The QBR brief (a sheet tab laid out to print or share) and the agenda e-mail, both from the sidebar's data.
@@ -39,11 +39,19 @@ export function briefLayout(d: QbrDetails, today: string): BriefLayout {
   const gap = () => add('');
 
   heading(`QBR brief — ${p.name} — ${d.quarter}`);
-  add(`Prepared ${today} by PartnerPulse`, p.owner ? `Owner: ${p.owner}` : `Owner: none (${p.ownerProblem ?? 'not set'})`);
+  add(
+    `Prepared ${today} by PartnerPulse`,
+    p.owner ? `Owner: ${p.owner}` : `Owner: none (${p.ownerProblem ?? 'not set'})`,
+  );
   gap();
   heading('Partner', '', '', '');
   add('Health', p.score ?? '—', p.tier ?? '—');
-  add('Segment', p.segment, p.approach, `Touch every ${p.touchEveryDays} days${p.qbrEveryDays ? `, QBR every ${p.qbrEveryDays} days` : ''}`);
+  add(
+    'Segment',
+    p.segment,
+    p.approach,
+    `Touch every ${p.touchEveryDays} days${p.qbrEveryDays ? `, QBR every ${p.qbrEveryDays} days` : ''}`,
+  );
   add('Quadrant', p.quadrant ?? '—', p.play ?? '');
   add('Last touch', p.touch.last ?? 'never', 'Next touch due', p.touch.next ?? 'now');
   add('Last QBR', p.qbr.last ?? 'none', 'Next QBR', p.qbr.next ?? 'not scheduled');
@@ -60,7 +68,8 @@ export function briefLayout(d: QbrDetails, today: string): BriefLayout {
     heading('Pipeline by stage', 'Open deals', 'Amount');
     for (const s of pl.byStage) add(s.stage, s.count, s.amount);
     add('Forecast (open deals)', pl.open.length, pl.forecast);
-    for (const s of pl.stuck) add(`Stuck: ${s.opportunity}`, s.stage, s.amount ?? '', `${s.daysInStage} days without a stage change`);
+    for (const s of pl.stuck)
+      add(`Stuck: ${s.opportunity}`, s.stage, s.amount ?? '', `${s.daysInStage} days without a stage change`);
   } else {
     heading('Pipeline');
     add(d.pipeline.how);
@@ -90,13 +99,29 @@ export function briefLayout(d: QbrDetails, today: string): BriefLayout {
   if (d.journey?.plan.present) {
     const plan = d.journey.plan.value;
     heading(`Joint plan (${plan.done} of ${plan.total} done)`, 'Side', 'Due', 'Status · target vs actual');
-    for (const m of plan.milestones) add(m.milestone, m.side ?? '', m.due ?? '', [m.overdue ? `Overdue ${m.daysOverdue} d` : m.status, m.target !== '' || m.actual !== '' ? `target ${m.target === '' ? '—' : m.target}, actual ${m.actual === '' ? '—' : m.actual}` : ''].filter(Boolean).join(' · '));
+    for (const m of plan.milestones)
+      add(
+        m.milestone,
+        m.side ?? '',
+        m.due ?? '',
+        [
+          m.overdue ? `Overdue ${m.daysOverdue} d` : m.status,
+          m.target !== '' || m.actual !== ''
+            ? `target ${m.target === '' ? '—' : m.target}, actual ${m.actual === '' ? '—' : m.actual}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      );
     if (plan.milestones.length === 0) add('No milestones yet');
     gap();
   }
   heading('Checklist', 'When', 'Done');
   for (const list of d.checklists) for (const item of list.items) add(item.text, list.phase, item.done ? '✓' : '☐');
-  return { rows: rows.map((r) => [...r, ...Array(Math.max(0, BRIEF_WIDTH - r.length)).fill('')].slice(0, BRIEF_WIDTH)), bold };
+  return {
+    rows: rows.map((r) => [...r, ...Array(Math.max(0, BRIEF_WIDTH - r.length)).fill('')].slice(0, BRIEF_WIDTH)),
+    bold,
+  };
 }
 
 export interface AgendaMail {
@@ -126,10 +151,15 @@ export function agendaMail(d: QbrDetails): AgendaMail {
     `<h2>${escapeHtml(subject)}</h2><p>${escapeHtml(when)}, 60 minutes</p>` +
     `<table cellpadding="4" style="border-collapse:collapse">` +
     d.agenda
-      .map((s) => `<tr><td valign="top"><b>${s.minutes} min</b></td><td><b>${escapeHtml(s.title)}</b> — ${escapeHtml(s.purpose)}<ul>${s.points.map(li).join('')}</ul></td></tr>`)
+      .map(
+        (s) =>
+          `<tr><td valign="top"><b>${s.minutes} min</b></td><td><b>${escapeHtml(s.title)}</b> — ${escapeHtml(s.purpose)}<ul>${s.points.map(li).join('')}</ul></td></tr>`,
+      )
       .join('') +
     `</table>` +
-    (open.length > 0 ? `<h3>Open action items</h3><ul>${open.map((a) => li(`[${a.side ?? '?'}] ${a.item}${a.due ? ` (due ${a.due})` : ''}`)).join('')}</ul>` : '<p>No open action items.</p>') +
+    (open.length > 0
+      ? `<h3>Open action items</h3><ul>${open.map((a) => li(`[${a.side ?? '?'}] ${a.item}${a.due ? ` (due ${a.due})` : ''}`)).join('')}</ul>`
+      : '<p>No open action items.</p>') +
     '<p>Topics you would like to add? Reply to this e-mail.</p>';
   return { subject, body: text, htmlBody: html };
 }

@@ -1,4 +1,4 @@
-import { DayNumber, isoOfDay } from '../reading/calendar';
+import { type DayNumber, isoOfDay } from '../reading/calendar';
 
 /**
  * The QBR framework of seed 000 (docs/rules.md, spec §6): the 60-minute agenda, the before / during / after
@@ -41,11 +41,23 @@ export const QBR_CHECKLISTS: readonly Checklist[] = [
     phase: 'before',
     title: 'Before the QBR (1 week prior)',
     items: [
-      { id: 'before.performance', text: 'Pull performance data', detail: 'Revenue (sourced, influenced); deals (registered, closed); activity (training, portal)' },
-      { id: 'before.pipeline', text: 'Prepare pipeline report', detail: 'Current opportunities; forecast by stage; stuck deals' },
+      {
+        id: 'before.performance',
+        text: 'Pull performance data',
+        detail: 'Revenue (sourced, influenced); deals (registered, closed); activity (training, portal)',
+      },
+      {
+        id: 'before.pipeline',
+        text: 'Prepare pipeline report',
+        detail: 'Current opportunities; forecast by stage; stuck deals',
+      },
       { id: 'before.feedback', text: 'Gather feedback', detail: 'Support tickets; product requests; concerns raised' },
       { id: 'before.agenda', text: 'Draft agenda and share', detail: 'Send 3 days ahead; ask for partner topics' },
-      { id: 'before.opportunities', text: 'Identify opportunities', detail: 'Co-marketing proposals; new products/features; expansion possibilities' },
+      {
+        id: 'before.opportunities',
+        text: 'Identify opportunities',
+        detail: 'Co-marketing proposals; new products/features; expansion possibilities',
+      },
     ],
   },
   {

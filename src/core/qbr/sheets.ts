@@ -1,8 +1,8 @@
+import { type DayNumber, isoOfDay, type SheetCalendar } from '../reading/calendar';
+import { type CellValue, isBlank, readDate } from '../reading/cells';
 import { describeValue } from '../reading/inputError';
-import { DayNumber, SheetCalendar, isoOfDay } from '../reading/calendar';
-import { CellValue, isBlank, readDate } from '../reading/cells';
 import { normalizeHeader } from '../reading/partnerTable';
-import { SIDES, Side } from './meeting';
+import { SIDES, type Side } from './meeting';
 
 /**
  * The optional sheets the QBR prep reads when present (docs/rules.md, spec §6), by header text like the partner
@@ -30,7 +30,11 @@ export function howToAdd(sheet: OptionalSheet, name: string): string {
 export const STUCK_AFTER_DAYS = 30;
 
 export function samePartner(a: unknown, b: string): boolean {
-  return String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+  return (
+    String(a ?? '')
+      .trim()
+      .toLowerCase() === b.trim().toLowerCase()
+  );
 }
 
 interface Table {
@@ -48,7 +52,14 @@ function text(row: CellValue[], index: number): string {
   return index < 0 ? '' : String(row[index] ?? '').trim();
 }
 
-function dateOr(problems: string[], where: string, row: CellValue[], index: number, field: string, calendar: SheetCalendar): DayNumber | null {
+function dateOr(
+  problems: string[],
+  where: string,
+  row: CellValue[],
+  index: number,
+  field: string,
+  calendar: SheetCalendar,
+): DayNumber | null {
   if (index < 0) return null;
   try {
     return readDate(row[index], field, calendar);
@@ -86,9 +97,21 @@ export function isClosedStage(stage: string): boolean {
 }
 
 /** The partner's deals from the Pipeline sheet: open ones by stage (in sheet order), forecast, stuck deals. */
-export function pipelineFor(values: readonly CellValue[][], partner: string, today: DayNumber, calendar: SheetCalendar): PipelineSummary {
+export function pipelineFor(
+  values: readonly CellValue[][],
+  partner: string,
+  today: DayNumber,
+  calendar: SheetCalendar,
+): PipelineSummary {
   const t = table(values);
-  const c = { partner: t.col('Partner'), opp: t.col('Opportunity'), stage: t.col('Stage'), amount: t.col('Amount'), close: t.col('Close date'), change: t.col('Last stage change') };
+  const c = {
+    partner: t.col('Partner'),
+    opp: t.col('Opportunity'),
+    stage: t.col('Stage'),
+    amount: t.col('Amount'),
+    close: t.col('Close date'),
+    change: t.col('Last stage change'),
+  };
   const problems: string[] = [];
   const deals: Deal[] = [];
   t.rows.forEach((row, i) => {
@@ -139,7 +162,11 @@ export interface FeedbackEntry {
 }
 
 /** The partner's feedback, newest first (undated last). */
-export function feedbackFor(values: readonly CellValue[][], partner: string, calendar: SheetCalendar): { entries: FeedbackEntry[]; problems: string[] } {
+export function feedbackFor(
+  values: readonly CellValue[][],
+  partner: string,
+  calendar: SheetCalendar,
+): { entries: FeedbackEntry[]; problems: string[] } {
   const t = table(values);
   const c = { partner: t.col('Partner'), type: t.col('Type'), summary: t.col('Summary'), date: t.col('Date') };
   const problems: string[] = [];
@@ -147,7 +174,10 @@ export function feedbackFor(values: readonly CellValue[][], partner: string, cal
   t.rows.forEach((row, i) => {
     if (!samePartner(row[c.partner], partner)) return;
     const day = dateOr(problems, `Feedback row ${i + 2}`, row, c.date, 'Date', calendar);
-    dated.push({ day, entry: { type: text(row, c.type), summary: text(row, c.summary), date: day === null ? null : isoOfDay(day) } });
+    dated.push({
+      day,
+      entry: { type: text(row, c.type), summary: text(row, c.summary), date: day === null ? null : isoOfDay(day) },
+    });
   });
   dated.sort((a, b) => (b.day ?? -Infinity) - (a.day ?? -Infinity));
   return { entries: dated.map((d) => d.entry), problems };
@@ -165,7 +195,9 @@ export interface ActionItem {
 }
 
 export function readSide(value: unknown): Side | null {
-  const t = String(value ?? '').trim().toLowerCase();
+  const t = String(value ?? '')
+    .trim()
+    .toLowerCase();
   return SIDES.find((s) => s.toLowerCase() === t) ?? null;
 }
 
@@ -175,9 +207,20 @@ export function isDoneStatus(status: string): boolean {
 }
 
 /** The partner's action items in sheet order: open first, then done. */
-export function actionItemsFor(values: readonly CellValue[][], partner: string, today: DayNumber, calendar: SheetCalendar): { items: ActionItem[]; problems: string[] } {
+export function actionItemsFor(
+  values: readonly CellValue[][],
+  partner: string,
+  today: DayNumber,
+  calendar: SheetCalendar,
+): { items: ActionItem[]; problems: string[] } {
   const t = table(values);
-  const c = { partner: t.col('Partner'), item: t.col('Item'), side: t.col('Side'), due: t.col('Due'), status: t.col('Status') };
+  const c = {
+    partner: t.col('Partner'),
+    item: t.col('Item'),
+    side: t.col('Side'),
+    due: t.col('Due'),
+    status: t.col('Status'),
+  };
   const problems: string[] = [];
   const items: ActionItem[] = [];
   t.rows.forEach((row, i) => {
@@ -190,13 +233,26 @@ export function actionItemsFor(values: readonly CellValue[][], partner: string, 
     if (side === null && !isBlank(rawSide)) {
       problems.push(`Action items row ${i + 2}: Side ${describeValue(rawSide)} is not one of ${SIDES.join(', ')}`);
     }
-    items.push({ row: i + 2, item: text(row, c.item), side, due: due === null ? null : isoOfDay(due), status, done, overdue: !done && due !== null && due < today });
+    items.push({
+      row: i + 2,
+      item: text(row, c.item),
+      side,
+      due: due === null ? null : isoOfDay(due),
+      status,
+      done,
+      overdue: !done && due !== null && due < today,
+    });
   });
   return { items: [...items.filter((x) => !x.done), ...items.filter((x) => x.done)], problems };
 }
 
 /** Whether the QBR log already has a QBR for the partner on that day (so "Mark QBR held" is not doubled). */
-export function loggedOn(values: readonly CellValue[][], partner: string, day: DayNumber, calendar: SheetCalendar): boolean {
+export function loggedOn(
+  values: readonly CellValue[][],
+  partner: string,
+  day: DayNumber,
+  calendar: SheetCalendar,
+): boolean {
   const t = table(values);
   const c = { partner: t.col('Partner'), held: t.col('Held on') };
   return t.rows.some((row) => {
@@ -214,7 +270,11 @@ export function loggedOn(values: readonly CellValue[][], partner: string, day: D
  * compared like the partner sheet's headers); other columns stay blank. A missing column is an error that
  * names it, because writing the value elsewhere would put it under the wrong heading.
  */
-export function rowForHeader(header: readonly CellValue[], sheetName: string, values: Record<string, CellValue>): CellValue[] {
+export function rowForHeader(
+  header: readonly CellValue[],
+  sheetName: string,
+  values: Record<string, CellValue>,
+): CellValue[] {
   const names = header.map(normalizeHeader);
   const row: CellValue[] = header.map(() => '');
   const missing: string[] = [];
@@ -224,7 +284,9 @@ export function rowForHeader(header: readonly CellValue[], sheetName: string, va
     else row[index] = value;
   }
   if (missing.length > 0) {
-    throw new Error(`The "${sheetName}" sheet has no ${missing.map((m) => `"${m}"`).join(', ')} column; add ${missing.length === 1 ? 'it' : 'them'} to its first row.`);
+    throw new Error(
+      `The "${sheetName}" sheet has no ${missing.map((m) => `"${m}"`).join(', ')} column; add ${missing.length === 1 ? 'it' : 'them'} to its first row.`,
+    );
   }
   return row;
 }

@@ -1,5 +1,5 @@
-import { HealthSnapshot, baselineScores } from '../alerts/alerts';
-import { DayNumber, isoOfDay } from '../reading/calendar';
+import { baselineScores, type HealthSnapshot } from '../alerts/alerts';
+import { type DayNumber, isoOfDay } from '../reading/calendar';
 
 /** The partner's score over the last days (from `Health history`) and its change against 30 days ago. */
 export interface Trend {
@@ -12,11 +12,19 @@ export interface Trend {
   againstDaysAgo: number;
 }
 
-export function trendFor(history: readonly HealthSnapshot[], partner: string, today: DayNumber, current: number | 'Unknown' | null, againstDaysAgo: number, windowDays = 90): Trend {
+export function trendFor(
+  history: readonly HealthSnapshot[],
+  partner: string,
+  today: DayNumber,
+  current: number | 'Unknown' | null,
+  againstDaysAgo: number,
+  windowDays = 90,
+): Trend {
   const key = partner.trim().toLowerCase();
   const mine = history.filter((h) => h.partner.trim().toLowerCase() === key);
   const byDay = new Map<DayNumber, number>();
-  for (const h of mine) if (typeof h.score === 'number' && h.day > today - windowDays && h.day <= today) byDay.set(h.day, h.score);
+  for (const h of mine)
+    if (typeof h.score === 'number' && h.day > today - windowDays && h.day <= today) byDay.set(h.day, h.score);
   const points = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, score]) => ({ date: isoOfDay(day), score }));
   const baseline = baselineScores(mine, today, againstDaysAgo).get(key) ?? null;
   const change = typeof current === 'number' && baseline !== null ? current - baseline : null;

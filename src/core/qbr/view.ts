@@ -1,13 +1,13 @@
-import { breakdownHealth } from '../scoring/breakdown';
-import { DayNumber, isoOfDay } from '../reading/calendar';
-import { PartnerView } from '../scoring/evaluatePartners';
-import { Dimension, QUADRANT_PLAYS, Rules, Segment, Tier } from '../rules';
-import { AgendaSection, ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './meeting';
-import { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './sheets';
-import { Trend } from './trend';
-import { WhatIfModel } from '../scoring/whatIf';
-import { JourneyDetails } from '../journey/view';
+import type { JourneyDetails } from '../journey/view';
+import { type DayNumber, isoOfDay } from '../reading/calendar';
 import { columnLetter } from '../reading/partnerTable';
+import { type Dimension, QUADRANT_PLAYS, type Rules, type Segment, type Tier } from '../rules';
+import { breakdownHealth } from '../scoring/breakdown';
+import type { PartnerView } from '../scoring/evaluatePartners';
+import type { WhatIfModel } from '../scoring/whatIf';
+import { type AgendaSection, type ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './meeting';
+import type { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './sheets';
+import type { Trend } from './trend';
 
 /**
  * What the QBR sidebar shows, as plain JSON: google.script.run carries strings, numbers, booleans, arrays and
@@ -36,8 +36,22 @@ export interface QbrPartner {
   /** Problems with the row's inputs ("NPS 140 is outside −100…100"). */
   problems: string[];
   /** `unreadable`: the Last contact cell's problem, when it holds something that is not a date (not "never"). */
-  touch: { last: string | null; next: string | null; overdue: boolean; daysOverdue: number | null; unreadable?: string | null };
-  qbr: { last: string | null; next: string | null; expected: boolean; overdue: boolean; daysOverdue: number | null; comingUp: boolean; daysUntil: number | null };
+  touch: {
+    last: string | null;
+    next: string | null;
+    overdue: boolean;
+    daysOverdue: number | null;
+    unreadable?: string | null;
+  };
+  qbr: {
+    last: string | null;
+    next: string | null;
+    expected: boolean;
+    overdue: boolean;
+    daysOverdue: number | null;
+    comingUp: boolean;
+    daysUntil: number | null;
+  };
   performance: { label: string; value: string }[];
 }
 
@@ -136,12 +150,18 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
     quadrant,
     play: quadrant === null || quadrant === 'Unknown' ? null : QUADRANT_PLAYS[quadrant],
     breakdown: view.health.dimensions.map((d) => ({ label: d.label, earned: d.earned, max: d.max, reason: d.reason })),
-    lift: breakdownHealth({ growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit }, rules).lift,
+    lift: breakdownHealth({ growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit }, rules)
+      .lift,
     missing: view.health.missing.map((d) => ({ label: LABELS[d], column: MISSING_COLUMN[d], max: rules.weights[d] })),
     // With the cell of each, so the user can go straight to it (docs/alerts-and-data-problems.md).
-    problems: r.inputProblems ? r.inputProblems.map((p) => `${p.message} (cell ${columnLetter(p.column)}${r.index + 2})`) : r.problems,
+    problems: r.inputProblems
+      ? r.inputProblems.map((p) => `${p.message} (cell ${columnLetter(p.column)}${r.index + 2})`)
+      : r.problems,
     touch: {
-      last: iso(r.lastContact), next: iso(view.touch.dueDay), overdue: view.touch.overdue, daysOverdue: view.touch.daysOverdue,
+      last: iso(r.lastContact),
+      next: iso(view.touch.dueDay),
+      overdue: view.touch.overdue,
+      daysOverdue: view.touch.daysOverdue,
       unreadable: r.inputProblems?.find((p) => p.field === 'lastContact')?.message ?? null,
     },
     qbr: {
@@ -167,20 +187,38 @@ export function qbrPartner(view: PartnerView, rules: Rules): QbrPartner {
 }
 
 /** The 60-minute agenda of seed 000 with this partner's talking points under each section. */
-export function qbrAgenda(p: QbrPartner, pipeline: Optional<PipelineSummary>, feedback: Optional<FeedbackEntry[]>, actions: Optional<ActionItem[]>): QbrAgendaSection[] {
+export function qbrAgenda(
+  p: QbrPartner,
+  pipeline: Optional<PipelineSummary>,
+  feedback: Optional<FeedbackEntry[]>,
+  actions: Optional<ActionItem[]>,
+): QbrAgendaSection[] {
   const points: string[][] = [[], [], [], [], []];
-  points[0].push(p.touch.last ? `Last touch ${p.touch.last}${p.touch.overdue ? ' (overdue)' : ''}` : p.touch.unreadable ? `Last touch unreadable: ${p.touch.unreadable}` : 'No touch recorded yet');
+  points[0].push(
+    p.touch.last
+      ? `Last touch ${p.touch.last}${p.touch.overdue ? ' (overdue)' : ''}`
+      : p.touch.unreadable
+        ? `Last touch unreadable: ${p.touch.unreadable}`
+        : 'No touch recorded yet',
+  );
   if (p.qbr.last) points[0].push(`Last QBR ${p.qbr.last}`);
   points[1].push(`Health ${p.score ?? 'blank'}${p.tier && p.tier !== 'Unknown' ? ` (${p.tier})` : ''}`);
   const perf = (label: string) => p.performance.find((x) => x.label === label)?.value ?? '—';
-  points[1].push(`Revenue ${perf('Revenue this quarter')}, growth ${perf('Growth (YoY)')}, ${perf('Deals this quarter')} deals`);
+  points[1].push(
+    `Revenue ${perf('Revenue this quarter')}, growth ${perf('Growth (YoY)')}, ${perf('Deals this quarter')} deals`,
+  );
   const gaps = p.breakdown.filter((d) => d.earned < d.max).map((d) => `${d.label} ${d.earned}/${d.max}`);
   if (gaps.length > 0) points[1].push(`Gaps: ${gaps.join(', ')}`);
   if (p.missing.length > 0) points[1].push(`No data: ${p.missing.map((m) => m.label).join(', ')}`);
   if (pipeline.present) {
     const pl = pipeline.value;
-    points[2].push(`${pl.open.length} open ${pl.open.length === 1 ? 'opportunity' : 'opportunities'}, forecast ${formatAmount(pl.forecast)}`);
-    if (pl.stuck.length > 0) points[2].push(`Stuck: ${pl.stuck.map((d) => `${d.opportunity} (${d.daysInStage} days in ${d.stage})`).join('; ')}`);
+    points[2].push(
+      `${pl.open.length} open ${pl.open.length === 1 ? 'opportunity' : 'opportunities'}, forecast ${formatAmount(pl.forecast)}`,
+    );
+    if (pl.stuck.length > 0)
+      points[2].push(
+        `Stuck: ${pl.stuck.map((d) => `${d.opportunity} (${d.daysInStage} days in ${d.stage})`).join('; ')}`,
+      );
   } else {
     points[2].push('No Pipeline sheet: bring the partner’s current opportunities');
   }
@@ -188,7 +226,10 @@ export function qbrAgenda(p: QbrPartner, pipeline: Optional<PipelineSummary>, fe
   points[3].push(`Segment ${p.segment}: ${p.approach}`);
   if (actions.present) {
     const open = actions.value.filter((a) => !a.done);
-    if (open.length > 0) points[3].push(`Open action items: ${open.length}${open.some((a) => a.overdue) ? ` (${open.filter((a) => a.overdue).length} overdue)` : ''}`);
+    if (open.length > 0)
+      points[3].push(
+        `Open action items: ${open.length}${open.some((a) => a.overdue) ? ` (${open.filter((a) => a.overdue).length} overdue)` : ''}`,
+      );
   }
   if (feedback.present) {
     const asks = feedback.value.filter((f) => !/^praise$/i.test(f.type));
@@ -207,6 +248,9 @@ export function qbrChecklists(ticked: ReadonlySet<string>): QbrChecklistView[] {
   }));
 }
 
-export function optionalMissing(sheet: OptionalSheet, how: (s: OptionalSheet) => string): { present: false; how: string } {
+export function optionalMissing(
+  sheet: OptionalSheet,
+  how: (s: OptionalSheet) => string,
+): { present: false; how: string } {
   return { present: false, how: how(sheet) };
 }

@@ -98,7 +98,14 @@ export function intlZoneRules(timeZone: string): ZoneRules {
     },
     offsetMinutes(instant) {
       const p = parts(instant);
-      const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+      const asUtc = Date.UTC(
+        Number(p.year),
+        Number(p.month) - 1,
+        Number(p.day),
+        Number(p.hour),
+        Number(p.minute),
+        Number(p.second),
+      );
       return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
     },
   };
@@ -141,17 +148,27 @@ export function isDate(value: unknown): value is Date {
 // Dates typed as text (docs/time-zones.md, "Dates typed as text")
 
 /** A text that was read as a date, was not a date at all, or looks like a date that cannot be read safely. */
-export type TextDate =
-  | { kind: 'date'; day: DayNumber }
-  | { kind: 'none' }
-  | { kind: 'unreadable'; why: string };
+export type TextDate = { kind: 'date'; day: DayNumber } | { kind: 'none' } | { kind: 'unreadable'; why: string };
 
 /**
  * Locales whose numeric dates put the month first (11/20/2026). Sheets reads `a/b/yyyy` by the spreadsheet's
  * locale; for these it is month/day, for every other locale day/month, except where a four-digit year comes
  * first (2026/11/20, as in ja_JP, zh_CN, ko_KR), which is year/month/day everywhere.
  */
-const MONTH_FIRST_LOCALES = ['en_US', 'en_PH', 'es_US', 'fil_PH', 'en_AS', 'en_GU', 'en_MH', 'en_MP', 'en_PR', 'en_UM', 'en_VI', 'en_CA_US'];
+const MONTH_FIRST_LOCALES = [
+  'en_US',
+  'en_PH',
+  'es_US',
+  'fil_PH',
+  'en_AS',
+  'en_GU',
+  'en_MH',
+  'en_MP',
+  'en_PR',
+  'en_UM',
+  'en_VI',
+  'en_CA_US',
+];
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: string[][] = [
@@ -199,7 +216,10 @@ export function readTextDate(text: string, locale: string): TextDate {
     const order = monthFirst ? 'month/day/year' : 'day/month/year';
     // Readable the other way round: say how this locale reads dates; readable neither way: no such day.
     const swapped = dayOfParts(fullYear(c), day, month) !== null;
-    return dated(dayOfParts(fullYear(c), month, day), swapped ? `in this spreadsheet's locale (${locale}) dates read ${order}` : 'there is no such day');
+    return dated(
+      dayOfParts(fullYear(c), month, day),
+      swapped ? `in this spreadsheet's locale (${locale}) dates read ${order}` : 'there is no such day',
+    );
   }
   const dayFirst = /^(\d{1,2})\.? ([a-zäéû]+)\.?,? (\d{2}|\d{4})$/.exec(t);
   const monthFirst = /^([a-zäéû]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{2}|\d{4})$/.exec(t);

@@ -1,6 +1,6 @@
-import { DayNumber, SheetCalendar, isDate } from './calendar';
-import { InputError, formatNumber } from './inputError';
-import { ENGAGEMENT_LEVELS, EngagementLevel, FITS, Fit, Rules } from '../rules';
+import { ENGAGEMENT_LEVELS, type EngagementLevel, FITS, type Fit, type Rules } from '../rules';
+import { type DayNumber, isDate, type SheetCalendar } from './calendar';
+import { formatNumber, InputError } from './inputError';
 
 /** What Sheets hands a custom function or `getValues()` for one cell: blanks are `""`, dates are `Date`. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -36,12 +36,25 @@ export function readNumber(value: CellValue, rule: NumberRule): number | null {
   else if (typeof value === 'string') n = numberFromText(value);
   else if (isDate(value)) throw new InputError(rule.field, value, `is a date; allowed: ${rule.allowed}`);
   else n = null;
-  if (n === null || !Number.isFinite(n)) throw new InputError(rule.field, value, `is not a number; allowed: ${rule.allowed}`);
+  if (n === null || !Number.isFinite(n))
+    throw new InputError(rule.field, value, `is not a number; allowed: ${rule.allowed}`);
   if (rule.min !== undefined && n < rule.min) {
-    throw new InputError(rule.field, n, rule.max === undefined ? `is below ${formatNumber(rule.min)}; allowed: ${rule.allowed}` : `is outside ${range(rule.min, rule.max)}`);
+    throw new InputError(
+      rule.field,
+      n,
+      rule.max === undefined
+        ? `is below ${formatNumber(rule.min)}; allowed: ${rule.allowed}`
+        : `is outside ${range(rule.min, rule.max)}`,
+    );
   }
   if (rule.max !== undefined && n > rule.max) {
-    throw new InputError(rule.field, n, rule.min === undefined ? `is above ${formatNumber(rule.max)}; allowed: ${rule.allowed}` : `is outside ${range(rule.min, rule.max)}`);
+    throw new InputError(
+      rule.field,
+      n,
+      rule.min === undefined
+        ? `is above ${formatNumber(rule.max)}; allowed: ${rule.allowed}`
+        : `is outside ${range(rule.min, rule.max)}`,
+    );
   }
   return rule.floor ? Math.floor(n) : n;
 }
@@ -93,10 +106,16 @@ export function growthFromRevenue(revenue: number | null, revenueLastYear: numbe
   return Math.round(((revenue - revenueLastYear) / revenueLastYear) * 1e9) / 1e9;
 }
 
-const ENGAGEMENT_ALLOWED = 'Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days';
+const ENGAGEMENT_ALLOWED =
+  'Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days';
 
 /** Engagement from a label, a date of last portal activity (against `today`), or a count of logins (spec §2). */
-export function readEngagement(value: CellValue, today: DayNumber, rules: Rules, calendar: SheetCalendar): EngagementLevel | null {
+export function readEngagement(
+  value: CellValue,
+  today: DayNumber,
+  rules: Rules,
+  calendar: SheetCalendar,
+): EngagementLevel | null {
   if (isBlank(value)) return null;
   const e = rules.engagement;
   const byLastActivity = (lastActive: DayNumber): EngagementLevel => {
@@ -107,7 +126,8 @@ export function readEngagement(value: CellValue, today: DayNumber, rules: Rules,
     return 'Inactive';
   };
   if (isDate(value)) {
-    if (isNaN(value.getTime())) throw new InputError('Engagement', value, `is not a valid date; allowed: ${ENGAGEMENT_ALLOWED}`);
+    if (Number.isNaN(value.getTime()))
+      throw new InputError('Engagement', value, `is not a valid date; allowed: ${ENGAGEMENT_ALLOWED}`);
     return byLastActivity(calendar.dayOf(value));
   }
   if (typeof value === 'string') {
@@ -115,7 +135,12 @@ export function readEngagement(value: CellValue, today: DayNumber, rules: Rules,
     if (label) return label;
     const typed = calendar.readText(value);
     if (typed.kind === 'date') return byLastActivity(typed.day);
-    if (typed.kind === 'unreadable') throw new InputError('Engagement', value, `is not a date it can read (${typed.why}); allowed: ${ENGAGEMENT_ALLOWED}`);
+    if (typed.kind === 'unreadable')
+      throw new InputError(
+        'Engagement',
+        value,
+        `is not a date it can read (${typed.why}); allowed: ${ENGAGEMENT_ALLOWED}`,
+      );
   }
   const isCount = typeof value === 'number' || (typeof value === 'string' && numberFromText(value) !== null);
   if (!isCount) throw new InputError('Engagement', value, `is not one of ${ENGAGEMENT_ALLOWED}`);
@@ -149,7 +174,8 @@ export function readRelevance(value: CellValue, rules: Rules): boolean | null {
   if (isDate(value)) throw new InputError('Market relevance', value, `is a date; allowed: ${RELEVANCE_ALLOWED}`);
   const n = typeof value === 'number' ? value : numberFromText(String(value));
   if (n === null) throw new InputError('Market relevance', value, `is not one of ${RELEVANCE_ALLOWED}`);
-  if (n < 1 || n > 5) throw new InputError('Market relevance', value, `is outside the 1–5 scale; allowed: ${RELEVANCE_ALLOWED}`);
+  if (n < 1 || n > 5)
+    throw new InputError('Market relevance', value, `is outside the 1–5 scale; allowed: ${RELEVANCE_ALLOWED}`);
   return n >= rules.quadrant.highRelevanceMin;
 }
 
@@ -160,12 +186,17 @@ export function readRelevance(value: CellValue, rules: Rules): boolean | null {
  */
 export function readDate(value: CellValue, field: string, calendar: SheetCalendar): DayNumber | null {
   if (isBlank(value)) return null;
-  if (isDate(value) && !isNaN(value.getTime())) return calendar.dayOf(value);
+  if (isDate(value) && !Number.isNaN(value.getTime())) return calendar.dayOf(value);
   const example = exampleDate(calendar);
   if (typeof value === 'string') {
     const typed = calendar.readText(value);
     if (typed.kind === 'date') return typed.day;
-    if (typed.kind === 'unreadable') throw new InputError(field, value, `is not a date it can read (${typed.why}); allowed: a date cell or text like ${example}`);
+    if (typed.kind === 'unreadable')
+      throw new InputError(
+        field,
+        value,
+        `is not a date it can read (${typed.why}); allowed: a date cell or text like ${example}`,
+      );
   }
   throw new InputError(field, value, `is not a date; allowed: a date cell or text like ${example}`);
 }

@@ -1,8 +1,19 @@
-import { CellValue, isBlank } from './cells';
-import { DEFAULT_ALIASES, Field, SAMPLE_ROWS, columnLetter, emailCounts, headerWithoutRemarks, mapColumns, mapPartnerColumns, normalizeHeader, readPartnerRows } from './partnerTable';
 import { DEFAULT_RULES } from '../rules';
-import { SheetCalendar, intlZoneRules, sheetCalendar } from './calendar';
 import { fieldName } from '../settings/validation';
+import { intlZoneRules, type SheetCalendar, sheetCalendar } from './calendar';
+import { type CellValue, isBlank } from './cells';
+import {
+  columnLetter,
+  DEFAULT_ALIASES,
+  emailCounts,
+  type Field,
+  headerWithoutRemarks,
+  mapColumns,
+  mapPartnerColumns,
+  normalizeHeader,
+  readPartnerRows,
+  SAMPLE_ROWS,
+} from './partnerTable';
 
 /**
  * One finding of the header check: a header that looks like a misspelled alias, a column that is missing, a
@@ -19,14 +30,30 @@ export interface HeaderFinding {
 }
 
 /** The columns the scores, segments, matrix and alerts read; a sheet without them works, but with less. */
-export const CHECKED_FIELDS: readonly Field[] = ['partner', 'owner', 'revenue', 'growth', 'deals', 'leads', 'engagement', 'nps', 'fit', 'relevance', 'lastContact', 'lastQbr', 'nextQbr'];
+export const CHECKED_FIELDS: readonly Field[] = [
+  'partner',
+  'owner',
+  'revenue',
+  'growth',
+  'deals',
+  'leads',
+  'engagement',
+  'nps',
+  'fit',
+  'relevance',
+  'lastContact',
+  'lastQbr',
+  'nextQbr',
+];
 
 /** What follows when a column a rule depends on is missing: the rule goes silent or says something false. */
 export const MISSING_CONSEQUENCE: Partial<Record<Field, string>> = {
-  owner: 'every partner counts as having no owner, so all their alerts go to the admin and no partner manager gets a digest',
+  owner:
+    'every partner counts as having no owner, so all their alerts go to the admin and no partner manager gets a digest',
   lastContact: 'every partner counts as never contacted, so each one is "Touch overdue" every day',
   lastQbr: 'with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day',
-  nextQbr: 'no "QBR coming up" reminders, and a Strategic or Growth partner is "QBR overdue" 91 days after its Last QBR even when the next one is booked',
+  nextQbr:
+    'no "QBR coming up" reminders, and a Strategic or Growth partner is "QBR overdue" 91 days after its Last QBR even when the next one is booked',
 };
 
 /** Levenshtein distance: the fewest one-letter inserts, deletes and changes from a to b. */
@@ -71,7 +98,13 @@ export function checkHeaders(
     const field = (Object.keys(columns) as Field[]).find((f) => columns[f] === i);
     const header = String(raw ?? '').trim();
     if (field && !known.has(normalizeHeader(header))) {
-      findings.push({ kind: 'remark', field, header, suggestion: aliases[field][0], message: `\`${header}\` is read as the ${fieldName(field)} column.` });
+      findings.push({
+        kind: 'remark',
+        field,
+        header,
+        suggestion: aliases[field][0],
+        message: `\`${header}\` is read as the ${fieldName(field)} column.`,
+      });
     }
   });
   for (let col = 0; col < headers.length; col++) {
@@ -84,7 +117,8 @@ export function checkHeaders(
       for (const alias of aliases[field]) {
         const target = normalizeHeader(alias);
         const distance = editDistance(norm, target);
-        if (nearEnough(distance, norm, target) && (!best || distance < best.distance)) best = { field, alias, distance };
+        if (nearEnough(distance, norm, target) && (!best || distance < best.distance))
+          best = { field, alias, distance };
       }
     }
     if (!best) {
@@ -99,7 +133,13 @@ export function checkHeaders(
     if (best && !suggested.has(best.field)) {
       suggested.add(best.field);
       const consequence = MISSING_CONSEQUENCE[best.field];
-      findings.push({ kind: 'misspelled', field: best.field, header, suggestion: best.alias, message: `\`${header}\` — did you mean \`${best.alias}\`?${consequence ? ` Until it is renamed, ${consequence}.` : ''}` });
+      findings.push({
+        kind: 'misspelled',
+        field: best.field,
+        header,
+        suggestion: best.alias,
+        message: `\`${header}\` — did you mean \`${best.alias}\`?${consequence ? ` Until it is renamed, ${consequence}.` : ''}`,
+      });
     }
   }
   const hasRevenuePair = columns.revenue !== undefined && columns.revenueLastYear !== undefined;
@@ -110,9 +150,15 @@ export function checkHeaders(
     if (field === 'nextQbr' && columns.lastQbr === undefined) continue; // said once, under Last QBR
     const [first, ...others] = aliases[field];
     const consequence = MISSING_CONSEQUENCE[field];
-    const add = field === 'lastQbr' ? 'add the headers `Last QBR` and `Next QBR`' : `add a header \`${first}\`${others.length ? ` (also read: ${others.join(', ')})` : ''}`;
+    const add =
+      field === 'lastQbr'
+        ? 'add the headers `Last QBR` and `Next QBR`'
+        : `add a header \`${first}\`${others.length ? ` (also read: ${others.join(', ')})` : ''}`;
     findings.push({
-      kind: 'missing', field, header: null, suggestion: first,
+      kind: 'missing',
+      field,
+      header: null,
+      suggestion: first,
       message: `No ${field === 'lastQbr' ? 'Last QBR or Next QBR' : fieldName(field)} column: ${add}.${consequence ? ` Without it, ${consequence}.` : ''}`,
     });
   }
@@ -124,7 +170,14 @@ export function checkHeaders(
  * What the values under the mapped columns say (a sample of the first SAMPLE_ROWS rows): an owner column
  * without e-mail addresses, a column whose values mostly cannot be read, and partners listed twice.
  */
-function contentFindings(headers: readonly CellValue[], rows: readonly CellValue[][], columns: Partial<Record<Field, number>>, ownerByHeader: number | undefined, aliases: Record<Field, string[]>, calendar: SheetCalendar): HeaderFinding[] {
+function contentFindings(
+  headers: readonly CellValue[],
+  rows: readonly CellValue[][],
+  columns: Partial<Record<Field, number>>,
+  ownerByHeader: number | undefined,
+  aliases: Record<Field, string[]>,
+  calendar: SheetCalendar,
+): HeaderFinding[] {
   const data = rows.filter((r) => !r.every((c) => isBlank(c)));
   if (data.length === 0) return [];
   const sample = data.slice(0, SAMPLE_ROWS);
@@ -135,30 +188,51 @@ function contentFindings(headers: readonly CellValue[], rows: readonly CellValue
     const counts = emailCounts(sample, owner);
     if (ownerByHeader !== undefined && owner !== ownerByHeader) {
       const names = emailCounts(sample, ownerByHeader);
-      findings.push({ kind: 'content', field: 'owner', header: name(owner), suggestion: aliases.owner[0],
-        message: `\`${name(ownerByHeader)}\` holds ${names.emails === 0 ? 'no e-mail addresses' : `fewer e-mail addresses (${names.emails} of ${names.emails + names.others} sampled)`}${names.example ? ` ("${names.example}")` : ''}, so the owner addresses are read from \`${name(owner)}\`.` });
+      findings.push({
+        kind: 'content',
+        field: 'owner',
+        header: name(owner),
+        suggestion: aliases.owner[0],
+        message: `\`${name(ownerByHeader)}\` holds ${names.emails === 0 ? 'no e-mail addresses' : `fewer e-mail addresses (${names.emails} of ${names.emails + names.others} sampled)`}${names.example ? ` ("${names.example}")` : ''}, so the owner addresses are read from \`${name(owner)}\`.`,
+      });
     } else if (counts.emails === 0 && counts.others > 0) {
-      findings.push({ kind: 'content', field: 'owner', header: name(owner), suggestion: aliases.owner[0],
-        message: `\`${name(owner)}\` holds no e-mail addresses ("${counts.example}"), and no other owner column does: no partner manager gets a digest, every partner's alerts go to the admin as "No owner". Put the owners' e-mail addresses in it, or add an \`Owner email\` column.` });
+      findings.push({
+        kind: 'content',
+        field: 'owner',
+        header: name(owner),
+        suggestion: aliases.owner[0],
+        message: `\`${name(owner)}\` holds no e-mail addresses ("${counts.example}"), and no other owner column does: no partner manager gets a digest, every partner's alerts go to the admin as "No owner". Put the owners' e-mail addresses in it, or add an \`Owner email\` column.`,
+      });
     } else if (counts.others > 0) {
-      findings.push({ kind: 'content', field: 'owner', header: name(owner), suggestion: aliases.owner[0],
-        message: `\`${name(owner)}\`: ${counts.others} of ${counts.emails + counts.others} sampled owners are not e-mail addresses (e.g. "${counts.example}"); their partners' alerts go to the admin as "No owner".` });
+      findings.push({
+        kind: 'content',
+        field: 'owner',
+        header: name(owner),
+        suggestion: aliases.owner[0],
+        message: `\`${name(owner)}\`: ${counts.others} of ${counts.emails + counts.others} sampled owners are not e-mail addresses (e.g. "${counts.example}"); their partners' alerts go to the admin as "No owner".`,
+      });
     }
   }
   // Columns whose values mostly cannot be read: the same readers as the daily run, on the sample.
   const records = readPartnerRows(sample as CellValue[][], columns, 0, DEFAULT_RULES, calendar);
   const bad = new Map<Field, { count: number; example: string }>();
-  for (const r of records) for (const p of r.inputProblems ?? []) {
-    if (p.field === 'engagement' && typeof p.value !== 'string') continue; // dates and counts depend on today
-    const entry = bad.get(p.field) ?? { count: 0, example: p.message };
-    entry.count++;
-    bad.set(p.field, entry);
-  }
+  for (const r of records)
+    for (const p of r.inputProblems ?? []) {
+      if (p.field === 'engagement' && typeof p.value !== 'string') continue; // dates and counts depend on today
+      const entry = bad.get(p.field) ?? { count: 0, example: p.message };
+      entry.count++;
+      bad.set(p.field, entry);
+    }
   for (const [field, { count, example }] of bad) {
     const filled = sample.filter((r) => !isBlank(r[columns[field] as number])).length;
     if (count * 2 < filled) continue; // a few bad cells are for the digests and the sidebar, not the header check
-    findings.push({ kind: 'content', field, header: name(columns[field] as number), suggestion: aliases[field][0],
-      message: `\`${name(columns[field] as number)}\`: ${count} of ${filled} sampled values cannot be read, e.g. ${example}. They count as blank.` });
+    findings.push({
+      kind: 'content',
+      field,
+      header: name(columns[field] as number),
+      suggestion: aliases[field][0],
+      message: `\`${name(columns[field] as number)}\`: ${count} of ${filled} sampled values cannot be read, e.g. ${example}. They count as blank.`,
+    });
   }
   // Two rows with one partner name: alerts, history and the sidebar's search cannot tell them apart.
   const rowsOf = new Map<string, { name: string; rows: number[] }>();
@@ -171,8 +245,13 @@ function contentFindings(headers: readonly CellValue[], rows: readonly CellValue
   });
   for (const { name: partner, rows: at } of rowsOf.values()) {
     if (at.length < 2) continue;
-    findings.push({ kind: 'duplicate', field: 'partner', header: partner, suggestion: aliases.partner[0],
-      message: `"${partner}" is on rows ${at.join(', ')}: the Health history, snoozes and checklists keep one record per name. Give each row its own name (e.g. add the region).` });
+    findings.push({
+      kind: 'duplicate',
+      field: 'partner',
+      header: partner,
+      suggestion: aliases.partner[0],
+      message: `"${partner}" is on rows ${at.join(', ')}: the Health history, snoozes and checklists keep one record per name. Give each row its own name (e.g. add the region).`,
+    });
   }
   return findings;
 }

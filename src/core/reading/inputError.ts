@@ -21,7 +21,7 @@ export class InputError extends Error {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;
   if (typeof value === 'number') return formatNumber(value);
-  if (isDate(value)) return isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === null || value === undefined) return '(blank)';
   return String(value);

@@ -1,14 +1,53 @@
-import { CellValue, growthFromRevenue, isBlank, isEmail, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from './cells';
-import { DayNumber, SheetCalendar } from './calendar';
 import { readContactCount } from '../journey/risks';
-import { EngagementLevel, Fit, Rules } from '../rules';
+import type { EngagementLevel, Fit, Rules } from '../rules';
+import type { DayNumber, SheetCalendar } from './calendar';
+import {
+  type CellValue,
+  growthFromRevenue,
+  isBlank,
+  isEmail,
+  readDate,
+  readDeals,
+  readEmail,
+  readEngagement,
+  readFit,
+  readGrowth,
+  readLeads,
+  readNps,
+  readRelevance,
+  readRevenue,
+} from './cells';
 
 /** The fields of the partner sheet (spec §1), found by header text rather than position. */
 export type Field =
-  | 'partner' | 'owner' | 'revenue' | 'revenueLastYear' | 'growth' | 'deals' | 'leads' | 'engagement' | 'nps'
-  | 'fit' | 'relevance' | 'lastContact' | 'lastQbr' | 'nextQbr' | 'signed' | 'firstDeal' | 'contactEmail'
-  | 'health' | 'tier' | 'segment' | 'quadrant' | 'nextTouch' | 'snoozeUntil'
-  | 'stage' | 'recruitingSince' | 'partnerContacts' | 'executiveSponsor' | 'npsDate';
+  | 'partner'
+  | 'owner'
+  | 'revenue'
+  | 'revenueLastYear'
+  | 'growth'
+  | 'deals'
+  | 'leads'
+  | 'engagement'
+  | 'nps'
+  | 'fit'
+  | 'relevance'
+  | 'lastContact'
+  | 'lastQbr'
+  | 'nextQbr'
+  | 'signed'
+  | 'firstDeal'
+  | 'contactEmail'
+  | 'health'
+  | 'tier'
+  | 'segment'
+  | 'quadrant'
+  | 'nextTouch'
+  | 'snoozeUntil'
+  | 'stage'
+  | 'recruitingSince'
+  | 'partnerContacts'
+  | 'executiveSponsor'
+  | 'npsDate';
 
 /** Header aliases (spec §1) plus the columns PartnerPulse's formulas fill in. */
 export const DEFAULT_ALIASES: Record<Field, string[]> = {
@@ -45,7 +84,9 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
 
 /** Header text as compared: case, spaces, `_`, `-` and `()` do not matter (spec §1). */
 export function normalizeHeader(text: unknown): string {
-  return String(text ?? '').toLowerCase().replace(/[\s_\-()]/g, '');
+  return String(text ?? '')
+    .toLowerCase()
+    .replace(/[\s_\-()]/g, '');
 }
 
 export type ColumnMap = Partial<Record<Field, number>>;
@@ -64,7 +105,10 @@ export function headerWithoutRemarks(text: unknown): string {
  * but does once its bracketed remark is dropped (`Next QBR (planned)`) is read for a field not found otherwise;
  * the header check names it (docs/alerts-and-data-problems.md).
  */
-export function mapColumns(headers: readonly CellValue[], aliases: Record<Field, string[]> = DEFAULT_ALIASES): ColumnMap {
+export function mapColumns(
+  headers: readonly CellValue[],
+  aliases: Record<Field, string[]> = DEFAULT_ALIASES,
+): ColumnMap {
   const byHeader = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = normalizeHeader(h);
@@ -106,7 +150,10 @@ export function mapColumns(headers: readonly CellValue[], aliases: Record<Field,
 export const SAMPLE_ROWS = 200;
 
 /** How many of the sampled non-blank cells of a column are e-mail addresses, and how many are not. */
-export function emailCounts(rows: readonly CellValue[][], column: number): { emails: number; others: number; example: string | null } {
+export function emailCounts(
+  rows: readonly CellValue[][],
+  column: number,
+): { emails: number; others: number; example: string | null } {
   let emails = 0;
   let others = 0;
   let example: string | null = null;
@@ -127,12 +174,25 @@ export function emailCounts(rows: readonly CellValue[][], column: number): { ema
  * (`Owner`, `Owner email`, `Partner manager e-mail`), the one with the most e-mail addresses. So with both
  * `Owner` (names) and `Owner email`, the addresses are read; with no addresses anywhere, the alias order holds.
  */
-export function ownerColumn(headers: readonly CellValue[], rows: readonly CellValue[][], columns: ColumnMap, aliases: Record<Field, string[]> = DEFAULT_ALIASES): number | undefined {
+export function ownerColumn(
+  headers: readonly CellValue[],
+  rows: readonly CellValue[][],
+  columns: ColumnMap,
+  aliases: Record<Field, string[]> = DEFAULT_ALIASES,
+): number | undefined {
   const ownerAliases = new Set(aliases.owner.map(normalizeHeader));
-  const otherColumns = new Set(Object.entries(columns).filter(([f]) => f !== 'owner').map(([, c]) => c));
+  const otherColumns = new Set(
+    Object.entries(columns)
+      .filter(([f]) => f !== 'owner')
+      .map(([, c]) => c),
+  );
   const candidates = headers
     .map((h, i) => ({ i, key: headerWithoutRemarks(h) }))
-    .filter(({ i, key }) => !otherColumns.has(i) && (ownerAliases.has(key) || ownerAliases.has(normalizeHeader(headers[i])) || /owner|manager/.test(key)));
+    .filter(
+      ({ i, key }) =>
+        !otherColumns.has(i) &&
+        (ownerAliases.has(key) || ownerAliases.has(normalizeHeader(headers[i])) || /owner|manager/.test(key)),
+    );
   let best = columns.owner;
   let bestEmails = best === undefined ? 0 : emailCounts(rows, best).emails;
   for (const { i } of candidates) {
@@ -146,7 +206,11 @@ export function ownerColumn(headers: readonly CellValue[], rows: readonly CellVa
 }
 
 /** The partner sheet's columns: by header (mapColumns), the owner by content (ownerColumn). */
-export function mapPartnerColumns(headers: readonly CellValue[], rows: readonly CellValue[][], aliases: Record<Field, string[]> = DEFAULT_ALIASES): ColumnMap {
+export function mapPartnerColumns(
+  headers: readonly CellValue[],
+  rows: readonly CellValue[][],
+  aliases: Record<Field, string[]> = DEFAULT_ALIASES,
+): ColumnMap {
   const columns = mapColumns(headers, aliases);
   const owner = ownerColumn(headers, rows, columns, aliases);
   return owner === undefined ? columns : { ...columns, owner };
@@ -204,7 +268,11 @@ export interface InputProblem {
 }
 
 /** Reads a field, turning a bad value into a problem on the record and a blank value. */
-function attempt<T>(problems: string[], read: () => T | null, where?: { field: Field; columns: ColumnMap; row: CellValue[]; found: InputProblem[] }): T | null {
+function attempt<T>(
+  problems: string[],
+  read: () => T | null,
+  where?: { field: Field; columns: ColumnMap; row: CellValue[]; found: InputProblem[] },
+): T | null {
   try {
     return read();
   } catch (error) {
@@ -233,9 +301,16 @@ export function columnLetter(column: number): string {
  * The partner rows under the header row, typed. Rows with no partner name and nothing else are the empty
  * rows below the table and are skipped; `index` keeps each record's place so writes land on the right row.
  */
-export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today: DayNumber, rules: Rules, calendar: SheetCalendar): PartnerRecord[] {
+export function readPartnerRows(
+  values: CellValue[][],
+  columns: ColumnMap,
+  today: DayNumber,
+  rules: Rules,
+  calendar: SheetCalendar,
+): PartnerRecord[] {
   const records: PartnerRecord[] = [];
-  const at = (row: CellValue[], field: Field): CellValue => (columns[field] === undefined ? '' : row[columns[field] as number]);
+  const at = (row: CellValue[], field: Field): CellValue =>
+    columns[field] === undefined ? '' : row[columns[field] as number];
   for (let i = 0; i < values.length; i++) {
     const row = values[i];
     const name = String(at(row, 'partner') ?? '').trim();
@@ -244,10 +319,15 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
     const found: InputProblem[] = [];
     const on = (field: Field) => ({ field, columns, row, found });
     const revenue = attempt(problems, () => readRevenue(at(row, 'revenue')), on('revenue'));
-    const revenueLastYear = attempt(problems, () => readRevenue(at(row, 'revenueLastYear'), 'Revenue last year'), on('revenueLastYear'));
-    const growth = columns.growth !== undefined
-      ? attempt(problems, () => readGrowth(at(row, 'growth')), on('growth'))
-      : growthFromRevenue(revenue, revenueLastYear);
+    const revenueLastYear = attempt(
+      problems,
+      () => readRevenue(at(row, 'revenueLastYear'), 'Revenue last year'),
+      on('revenueLastYear'),
+    );
+    const growth =
+      columns.growth !== undefined
+        ? attempt(problems, () => readGrowth(at(row, 'growth')), on('growth'))
+        : growthFromRevenue(revenue, revenueLastYear);
     let ownerProblem: string | null = null;
     const owner = attempt([], () => readEmail(at(row, 'owner'), 'Owner'));
     if (owner === null) {
@@ -265,21 +345,55 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
       growth,
       deals: attempt(problems, () => readDeals(at(row, 'deals')), on('deals')),
       leads: attempt(problems, () => readLeads(at(row, 'leads')), on('leads')),
-      engagement: attempt(problems, () => readEngagement(at(row, 'engagement'), today, rules, calendar), on('engagement')),
+      engagement: attempt(
+        problems,
+        () => readEngagement(at(row, 'engagement'), today, rules, calendar),
+        on('engagement'),
+      ),
       nps: attempt(problems, () => readNps(at(row, 'nps')), on('nps')),
       fit: attempt(problems, () => readFit(at(row, 'fit')), on('fit')),
       relevance: attempt(problems, () => readRelevance(at(row, 'relevance'), rules), on('relevance')),
-      lastContact: attempt(problems, () => readDate(at(row, 'lastContact'), 'Last contact', calendar), on('lastContact')),
+      lastContact: attempt(
+        problems,
+        () => readDate(at(row, 'lastContact'), 'Last contact', calendar),
+        on('lastContact'),
+      ),
       lastQbr: attempt(problems, () => readDate(at(row, 'lastQbr'), 'Last QBR', calendar), on('lastQbr')),
       nextQbr: attempt(problems, () => readDate(at(row, 'nextQbr'), 'Next QBR', calendar), on('nextQbr')),
       signed: attempt(problems, () => readDate(at(row, 'signed'), 'Signed', calendar), on('signed')),
       firstDeal: attempt(problems, () => readDate(at(row, 'firstDeal'), 'First deal', calendar), on('firstDeal')),
       contactEmail: attempt(problems, () => readEmail(at(row, 'contactEmail'), 'Partner contact'), on('contactEmail')),
-      snoozeUntil: attempt(problems, () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar), on('snoozeUntil')),
-      ...(columns.recruitingSince === undefined ? {} : { recruitingSince: attempt(problems, () => readDate(at(row, 'recruitingSince'), 'Recruiting since', calendar), on('recruitingSince')) }),
-      ...(columns.partnerContacts === undefined ? {} : { partnerContacts: attempt(problems, () => readContactCount(at(row, 'partnerContacts')), on('partnerContacts')) }),
-      ...(columns.executiveSponsor === undefined ? {} : { executiveSponsor: isBlank(at(row, 'executiveSponsor')) ? null : String(at(row, 'executiveSponsor')).trim() }),
-      ...(columns.npsDate === undefined ? {} : { npsDate: attempt(problems, () => readDate(at(row, 'npsDate'), 'NPS date', calendar), on('npsDate')) }),
+      snoozeUntil: attempt(
+        problems,
+        () => readDate(at(row, 'snoozeUntil'), 'Snooze until', calendar),
+        on('snoozeUntil'),
+      ),
+      ...(columns.recruitingSince === undefined
+        ? {}
+        : {
+            recruitingSince: attempt(
+              problems,
+              () => readDate(at(row, 'recruitingSince'), 'Recruiting since', calendar),
+              on('recruitingSince'),
+            ),
+          }),
+      ...(columns.partnerContacts === undefined
+        ? {}
+        : {
+            partnerContacts: attempt(
+              problems,
+              () => readContactCount(at(row, 'partnerContacts')),
+              on('partnerContacts'),
+            ),
+          }),
+      ...(columns.executiveSponsor === undefined
+        ? {}
+        : {
+            executiveSponsor: isBlank(at(row, 'executiveSponsor')) ? null : String(at(row, 'executiveSponsor')).trim(),
+          }),
+      ...(columns.npsDate === undefined
+        ? {}
+        : { npsDate: attempt(problems, () => readDate(at(row, 'npsDate'), 'NPS date', calendar), on('npsDate')) }),
       problems,
       inputProblems: found,
     });
@@ -292,7 +406,13 @@ export function readPartnerRows(values: CellValue[][], columns: ColumnMap, today
  * can tell whether the row it is about still holds what the sidebar showed.
  */
 export function rowFingerprint(row: readonly CellValue[]): string {
-  const text = JSON.stringify(row.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `d${(v as Date).getTime()}` : v ?? '')));
+  const text = JSON.stringify(
+    row.map((v) =>
+      v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+        ? `d${(v as Date).getTime()}`
+        : (v ?? ''),
+    ),
+  );
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -1,5 +1,5 @@
-import { HealthInputs, HealthScore, scoreHealth } from './health';
-import { DIMENSIONS, Dimension, Rules } from '../rules';
+import { DIMENSIONS, type Dimension, type Rules } from '../rules';
+import { type HealthInputs, type HealthScore, scoreHealth } from './health';
 
 /** Short names for notes and the breakdown header, as a partner manager says them. */
 export const SHORT_LABELS: Record<Dimension, string> = {
@@ -21,11 +21,16 @@ export interface Breakdown {
 /** What reaching a dimension's top band takes, in words a partner manager can act on. */
 function topBandWords(dimension: Dimension, rules: Rules): string {
   switch (dimension) {
-    case 'revenue': return `Growth ${Math.round(rules.revenue.growingFast * 1000) / 10}%+`;
-    case 'activity': return `${rules.activity.dealsHigh}+ deals this quarter`;
-    case 'engagement': return 'Weekly portal activity';
-    case 'satisfaction': return `NPS ${rules.satisfaction.npsHigh}+`;
-    case 'fit': return 'Strong strategic fit';
+    case 'revenue':
+      return `Growth ${Math.round(rules.revenue.growingFast * 1000) / 10}%+`;
+    case 'activity':
+      return `${rules.activity.dealsHigh}+ deals this quarter`;
+    case 'engagement':
+      return 'Weekly portal activity';
+    case 'satisfaction':
+      return `NPS ${rules.satisfaction.npsHigh}+`;
+    case 'fit':
+      return 'Strong strategic fit';
   }
 }
 

@@ -1,10 +1,10 @@
-import { DayNumber } from '../reading/calendar';
-import { QbrStatus, TouchStatus, qbrStatus, touchStatus } from '../segments/cadence';
-import { HealthScore, scoreHealth } from './health';
-import { PartnerRecord } from '../reading/partnerTable';
+import type { DayNumber } from '../reading/calendar';
+import type { PartnerRecord } from '../reading/partnerTable';
+import type { Quadrant, Rules, Segment } from '../rules';
+import { type QbrStatus, qbrStatus, type TouchStatus, touchStatus } from '../segments/cadence';
 import { assignQuadrants } from '../segments/quadrants';
-import { Quadrant, Rules, Segment } from '../rules';
 import { assignSegments } from '../segments/segments';
+import { type HealthScore, scoreHealth } from './health';
 
 /** Everything the product decides about one partner on one day. */
 export interface PartnerView {

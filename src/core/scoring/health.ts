@@ -1,5 +1,5 @@
-import { DIMENSIONS, Dimension, EngagementLevel, Fit, Rules, Tier } from '../rules';
-import { InputError, formatNumber } from '../reading/inputError';
+import { formatNumber, InputError } from '../reading/inputError';
+import { DIMENSIONS, type Dimension, type EngagementLevel, type Fit, type Rules, type Tier } from '../rules';
 
 /** The five inputs of the health score, already read from their cells; null = blank. */
 export interface HealthInputs {
@@ -40,7 +40,9 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 type Share = [n: number, d: number, why: string];
 
 function revenueShare(growth: number, r: Rules): Share {
-  const pct = Number.isFinite(growth) ? `${formatNumber(Math.round(growth * 1000) / 10)}% growth` : 'first revenue this year';
+  const pct = Number.isFinite(growth)
+    ? `${formatNumber(Math.round(growth * 1000) / 10)}% growth`
+    : 'first revenue this year';
   const flat = r.revenue.flatBand;
   if (growth >= r.revenue.growingFast) return [3, 3, `${pct} (growing ${pct100(r.revenue.growingFast)}+)`];
   if (growth > flat) return [2, 3, `${pct} (growing)`];
@@ -64,10 +66,14 @@ function activityShare(deals: number, r: Rules): Share {
 function engagementShare(level: EngagementLevel): Share {
   const why = `${level} portal activity`;
   switch (level) {
-    case 'Weekly': return [4, 4, why];
-    case 'Monthly': return [3, 4, why];
-    case 'Quarterly': return [2, 4, why];
-    case 'Inactive': return [0, 4, 'Inactive on the portal'];
+    case 'Weekly':
+      return [4, 4, why];
+    case 'Monthly':
+      return [3, 4, why];
+    case 'Quarterly':
+      return [2, 4, why];
+    case 'Inactive':
+      return [0, 4, 'Inactive on the portal'];
   }
 }
 
@@ -89,11 +95,16 @@ function fitShare(fit: Fit): Share {
 
 function shareOf(dimension: Dimension, inputs: HealthInputs, rules: Rules): Share | null {
   switch (dimension) {
-    case 'revenue': return inputs.growth === null ? null : revenueShare(inputs.growth, rules);
-    case 'activity': return inputs.deals === null ? null : activityShare(inputs.deals, rules);
-    case 'engagement': return inputs.engagement === null ? null : engagementShare(inputs.engagement);
-    case 'satisfaction': return inputs.nps === null ? null : satisfactionShare(inputs.nps, rules);
-    case 'fit': return inputs.fit === null ? null : fitShare(inputs.fit);
+    case 'revenue':
+      return inputs.growth === null ? null : revenueShare(inputs.growth, rules);
+    case 'activity':
+      return inputs.deals === null ? null : activityShare(inputs.deals, rules);
+    case 'engagement':
+      return inputs.engagement === null ? null : engagementShare(inputs.engagement);
+    case 'satisfaction':
+      return inputs.nps === null ? null : satisfactionShare(inputs.nps, rules);
+    case 'fit':
+      return inputs.fit === null ? null : fitShare(inputs.fit);
   }
 }
 
@@ -117,7 +128,13 @@ export function scoreHealth(inputs: HealthInputs, rules: Rules): HealthScore {
     }
     const max = rules.weights[dimension];
     const earned = points(max, share);
-    dimensions.push({ dimension, label: DIMENSION_LABELS[dimension], earned, max, reason: `${share[2]}: ${earned} of ${max}` });
+    dimensions.push({
+      dimension,
+      label: DIMENSION_LABELS[dimension],
+      earned,
+      max,
+      reason: `${share[2]}: ${earned} of ${max}`,
+    });
   }
   if (dimensions.length === 0) return { score: null, tier: null, dimensions, missing };
   if (dimensions.length < rules.minDimensions) return { score: 'Unknown', tier: 'Unknown', dimensions, missing };

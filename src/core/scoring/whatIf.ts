@@ -1,8 +1,8 @@
-import { CellValue } from '../reading/cells';
-import { HealthInputs, scoreHealth } from './health';
-import { QuadrantInputs, assignQuadrants } from '../segments/quadrants';
-import { EngagementLevel, Fit, Quadrant, Rules, Segment, Tier } from '../rules';
-import { SegmentInputs, assignSegments } from '../segments/segments';
+import type { CellValue } from '../reading/cells';
+import type { EngagementLevel, Fit, Quadrant, Rules, Segment, Tier } from '../rules';
+import { assignQuadrants, type QuadrantInputs } from '../segments/quadrants';
+import { assignSegments, type SegmentInputs } from '../segments/segments';
+import { type HealthInputs, scoreHealth } from './health';
 
 /**
  * What-if for one partner (issue #10): change its inputs and see score, tier, segment and quadrant as the
@@ -10,11 +10,25 @@ import { SegmentInputs, assignSegments } from '../segments/segments';
  * the other partners, so the model carries everyone's segment and quadrant inputs.
  */
 export type WhatIfField = 'growth' | 'deals' | 'engagement' | 'nps' | 'fit' | 'leads' | 'relevance';
-export const WHAT_IF_FIELDS: readonly WhatIfField[] = ['growth', 'deals', 'engagement', 'nps', 'fit', 'leads', 'relevance'];
+export const WHAT_IF_FIELDS: readonly WhatIfField[] = [
+  'growth',
+  'deals',
+  'engagement',
+  'nps',
+  'fit',
+  'leads',
+  'relevance',
+];
 
 /** The column each field is written to, as the spec names it. */
 export const WHAT_IF_LABELS: Record<WhatIfField, string> = {
-  growth: 'Growth', deals: 'Deals', engagement: 'Engagement', nps: 'NPS', fit: 'Strategic fit', leads: 'Leads', relevance: 'Market relevance',
+  growth: 'Growth',
+  deals: 'Deals',
+  engagement: 'Engagement',
+  nps: 'NPS',
+  fit: 'Strategic fit',
+  leads: 'Leads',
+  relevance: 'Market relevance',
 };
 
 export interface WhatIfInputs {
@@ -50,7 +64,17 @@ export interface WhatIfOutcome {
 export function whatIfOutcome(model: WhatIfModel, inputs: WhatIfInputs): WhatIfOutcome {
   const health = scoreHealth(inputs as HealthInputs, model.rules);
   const population = model.population.map((row, i) =>
-    i === model.index ? { revenue: row.revenue, growth: inputs.growth, deals: inputs.deals, engagement: inputs.engagement, leads: inputs.leads, relevance: inputs.relevance } : row);
+    i === model.index
+      ? {
+          revenue: row.revenue,
+          growth: inputs.growth,
+          deals: inputs.deals,
+          engagement: inputs.engagement,
+          leads: inputs.leads,
+          relevance: inputs.relevance,
+        }
+      : row,
+  );
   return {
     score: health.score,
     tier: health.tier,

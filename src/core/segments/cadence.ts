@@ -1,6 +1,6 @@
-import { DayNumber } from '../reading/calendar';
+import type { DayNumber } from '../reading/calendar';
 import { InputError } from '../reading/inputError';
-import { Rules, SEGMENTS, Segment } from '../rules';
+import { type Rules, SEGMENTS, type Segment } from '../rules';
 
 export function readSegment(value: unknown): Segment {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -18,12 +18,17 @@ export interface TouchStatus {
 }
 
 /** Touch cadence of spec §5: overdue when the days since last contact exceed the segment's cadence. */
-export function touchStatus(segment: Segment, lastContact: DayNumber | null, today: DayNumber, rules: Rules): TouchStatus {
+export function touchStatus(
+  segment: Segment,
+  lastContact: DayNumber | null,
+  today: DayNumber,
+  rules: Rules,
+): TouchStatus {
   if (lastContact === null) return { dueDay: null, overdue: true, daysOverdue: null };
   const every = rules.segmentPolicies[segment].touchEveryDays;
   const dueDay = lastContact + every;
   const late = today - lastContact - every;
-  return { dueDay, overdue: late > 0, daysOverdue: late > 0 ? late : 0 };
+  return { dueDay, overdue: late > 0, daysOverdue: Math.max(late, 0) };
 }
 
 export interface QbrStatus {
@@ -55,9 +60,9 @@ export function qbrStatus(
   if (every === null) return { expected: false, overdue: false, daysOverdue: null, comingUp, daysUntil };
   if (nextQbr !== null) {
     const late = today - nextQbr;
-    return { expected: true, overdue: late > 0, daysOverdue: late > 0 ? late : 0, comingUp, daysUntil };
+    return { expected: true, overdue: late > 0, daysOverdue: Math.max(late, 0), comingUp, daysUntil };
   }
   if (lastQbr === null) return { expected: true, overdue: true, daysOverdue: null, comingUp, daysUntil };
   const late = today - lastQbr - every;
-  return { expected: true, overdue: late > 0, daysOverdue: late > 0 ? late : 0, comingUp, daysUntil };
+  return { expected: true, overdue: late > 0, daysOverdue: Math.max(late, 0), comingUp, daysUntil };
 }

@@ -1,4 +1,4 @@
-import { Quadrant, Rules } from '../rules';
+import type { Quadrant, Rules } from '../rules';
 
 export interface QuadrantInputs {
   leads: number | null;
@@ -22,7 +22,10 @@ export function highLeadsThreshold(leads: number[], rules: Rules): number {
  * Leads × market relevance (spec §4, seed 002) for a whole column. A row with both inputs blank gets null;
  * a row with one of them blank cannot be placed and gets 'Unknown'.
  */
-export function assignQuadrants(rows: ReadonlyArray<QuadrantInputs | null>, rules: Rules): Array<Quadrant | 'Unknown' | null> {
+export function assignQuadrants(
+  rows: ReadonlyArray<QuadrantInputs | null>,
+  rules: Rules,
+): Array<Quadrant | 'Unknown' | null> {
   const leads = rows.map((r) => (r === null ? null : r.leads)).filter((v): v is number => v !== null);
   const threshold = highLeadsThreshold(leads, rules);
   return rows.map((row) => {

@@ -1,4 +1,4 @@
-import { EngagementLevel, Rules, Segment } from '../rules';
+import type { EngagementLevel, Rules, Segment } from '../rules';
 
 /** What the segment rule reads of one partner; null = blank. */
 export interface SegmentInputs {

@@ -1,22 +1,27 @@
 import { escapeHtml } from '../html';
 import { DEFAULT_ALIASES } from '../reading/partnerTable';
 import type { Settings } from './settings';
-import { ALIAS_FIELDS, SETTING_FIELDS, SettingField, SettingsError, fieldName, getPath } from './validation';
+import { ALIAS_FIELDS, fieldName, getPath, SETTING_FIELDS, type SettingField, type SettingsError } from './validation';
 
 /** How a stored value shows in its input: fractions of percent fields as "20%", blanks empty. */
 function inputValue(field: SettingField, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (field.kind.type === 'number' && field.kind.percent && typeof value === 'number') return `${Math.round(value * 10000) / 100}%`;
+  if (field.kind.type === 'number' && field.kind.percent && typeof value === 'number')
+    return `${Math.round(value * 10000) / 100}%`;
   return String(value);
 }
 
 function input(field: SettingField, value: unknown): string {
   const v = escapeHtml(inputValue(field, value));
   const path = escapeHtml(field.path);
-  const control = field.kind.type === 'choice'
-    ? `<select data-path="${path}">${field.kind.options.map((o) => `<option${o === value ? ' selected' : ''}>${escapeHtml(o)}</option>`).join('')}</select>`
-    : `<input data-path="${path}" value="${v}"${field.kind.type === 'color' ? ' class="color"' : ''}>`;
-  const swatch = field.kind.type === 'color' ? `<span class="swatch" style="background:${/^#[0-9a-f]{3,6}$/i.test(String(value)) ? v : '#fff'}"></span>` : '';
+  const control =
+    field.kind.type === 'choice'
+      ? `<select data-path="${path}">${field.kind.options.map((o) => `<option${o === value ? ' selected' : ''}>${escapeHtml(o)}</option>`).join('')}</select>`
+      : `<input data-path="${path}" value="${v}"${field.kind.type === 'color' ? ' class="color"' : ''}>`;
+  const swatch =
+    field.kind.type === 'color'
+      ? `<span class="swatch" style="background:${/^#[0-9a-f]{3,6}$/i.test(String(value)) ? v : '#fff'}"></span>`
+      : '';
   return `<label><span class="name">${escapeHtml(field.label)}</span>${control}${swatch}<span class="err" data-err-for="${path}"></span></label>`;
 }
 
@@ -27,13 +32,17 @@ function input(field: SettingField, value: unknown): string {
 export function settingsFormHtml(settings: Settings, problems: readonly SettingsError[] = []): string {
   const groups = new Map<string, SettingField[]>();
   for (const f of SETTING_FIELDS) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
-  const sections = [...groups].map(([group, fields]) =>
-    `<fieldset><legend>${escapeHtml(group)}</legend>${fields.map((f) => input(f, getPath(settings, f.path))).join('')}</fieldset>`);
+  const sections = [...groups].map(
+    ([group, fields]) =>
+      `<fieldset><legend>${escapeHtml(group)}</legend>${fields.map((f) => input(f, getPath(settings, f.path))).join('')}</fieldset>`,
+  );
   const aliasRows = ALIAS_FIELDS.map((field) => {
     const path = escapeHtml(`aliases.${field}`);
     return `<label><span class="name">${escapeHtml(fieldName(field))}</span><input data-path="${path}" data-list="1" value="${escapeHtml((settings.aliases[field] ?? []).join(', '))}" placeholder="${escapeHtml(DEFAULT_ALIASES[field].join(', '))}"><span class="err" data-err-for="${path}"></span></label>`;
   });
-  sections.push(`<fieldset><legend>Other column headers (comma-separated, on top of the built-in ones shown in grey)</legend>${aliasRows.join('')}</fieldset>`);
+  sections.push(
+    `<fieldset><legend>Other column headers (comma-separated, on top of the built-in ones shown in grey)</legend>${aliasRows.join('')}</fieldset>`,
+  );
   const stored = problems.length
     ? `<div class="problems">Some stored settings were not valid and are at their defaults:<ul>${problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul></div>`
     : '';

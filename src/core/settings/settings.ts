@@ -1,5 +1,5 @@
-import { DEFAULT_ALIASES, Field } from '../reading/partnerTable';
-import { DEFAULT_RULES, Rules } from '../rules';
+import { DEFAULT_ALIASES, type Field } from '../reading/partnerTable';
+import { DEFAULT_RULES, type Rules } from '../rules';
 import { validateSettings } from './validation';
 
 export interface SheetNames {
@@ -70,7 +70,7 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Defaults overlaid with what was stored; keys the stored copy lacks (an older version) keep their default. */
 export function overlay<T>(base: T, stored: unknown): T {
-  if (!isObject(base) || !isObject(stored)) return (stored === undefined ? base : (stored as T));
+  if (!isObject(base) || !isObject(stored)) return stored === undefined ? base : (stored as T);
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const key of Object.keys(base as Record<string, unknown>)) {
     if (key in stored) out[key] = overlay((base as Record<string, unknown>)[key], stored[key]);
@@ -118,9 +118,16 @@ export function readStoredSettings(json: string | null): LoadedSettings {
   try {
     parsed = JSON.parse(json);
   } catch {
-    return { settings: DEFAULT_SETTINGS, problems: [{ field: 'settings', message: 'The stored settings are not readable JSON; the defaults are used.' }] };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [{ field: 'settings', message: 'The stored settings are not readable JSON; the defaults are used.' }],
+    };
   }
-  if (!isObject(parsed)) return { settings: DEFAULT_SETTINGS, problems: [{ field: 'settings', message: 'The stored settings are not an object; the defaults are used.' }] };
+  if (!isObject(parsed))
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [{ field: 'settings', message: 'The stored settings are not an object; the defaults are used.' }],
+    };
   const migrated = migrateSettings(parsed);
   const candidate = overlay(DEFAULT_SETTINGS, migrated);
   // Aliases are a map whose keys the defaults do not list, so the overlay (which walks the defaults) skips them.
@@ -155,6 +162,7 @@ function resetPath(target: unknown, path: string[], defaults: unknown): unknown 
 /** The header aliases in force: spec §1's, then the ones added in Settings. */
 export function aliasesOf(settings: Settings): Record<Field, string[]> {
   const out = {} as Record<Field, string[]>;
-  for (const field of Object.keys(DEFAULT_ALIASES) as Field[]) out[field] = [...DEFAULT_ALIASES[field], ...(settings.aliases[field] ?? [])];
+  for (const field of Object.keys(DEFAULT_ALIASES) as Field[])
+    out[field] = [...DEFAULT_ALIASES[field], ...(settings.aliases[field] ?? [])];
   return out;
 }

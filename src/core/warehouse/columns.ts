@@ -64,13 +64,21 @@ export function checkWarehouseSchema(found: ReadonlyArray<{ name: string; type: 
   const problems: SchemaProblem[] = [];
   for (const column of WAREHOUSE_COLUMNS) {
     const type = byName.get(column.name);
-    if (type === undefined) problems.push({ column: column.name, message: `Column ${column.name} is missing; expected type ${column.type}` });
+    if (type === undefined)
+      problems.push({ column: column.name, message: `Column ${column.name} is missing; expected type ${column.type}` });
     else if (!TYPE_SYNONYMS[column.type].includes(type)) {
-      problems.push({ column: column.name, message: `Column ${column.name} has type ${type}; expected ${column.type}` });
+      problems.push({
+        column: column.name,
+        message: `Column ${column.name} has type ${type}; expected ${column.type}`,
+      });
     }
   }
   for (const column of RESULT_COLUMNS) {
-    if (byName.has(column.name)) problems.push({ column: column.name, message: `Column ${column.name} would be hidden by the result column of the same name; rename it in the table` });
+    if (byName.has(column.name))
+      problems.push({
+        column: column.name,
+        message: `Column ${column.name} would be hidden by the result column of the same name; rename it in the table`,
+      });
   }
   return problems;
 }

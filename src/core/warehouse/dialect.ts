@@ -41,7 +41,8 @@ export const BIGQUERY: Dialect = {
   floatType: 'FLOAT64',
   intType: 'INT64',
   stringType: 'STRING',
-  table: (name) => `\`${checkTable(name, BIGQUERY_TABLE, 'dataset.table or project.dataset.table (letters, digits, _ and -)')}\``,
+  table: (name) =>
+    `\`${checkTable(name, BIGQUERY_TABLE, 'dataset.table or project.dataset.table (letters, digits, _ and -)')}\``,
   quote: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`,
   regex: (pattern) => `r${sqlString(pattern, true)}`,
   regexContains: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
@@ -57,7 +58,11 @@ export const DUCKDB: Dialect = {
   floatType: 'DOUBLE',
   intType: 'BIGINT',
   stringType: 'VARCHAR',
-  table: (name) => checkTable(name, DUCKDB_TABLE, 'table, schema.table or catalog.schema.table (letters, digits and _)').split('.').map((p) => `"${p}"`).join('.'),
+  table: (name) =>
+    checkTable(name, DUCKDB_TABLE, 'table, schema.table or catalog.schema.table (letters, digits and _)')
+      .split('.')
+      .map((p) => `"${p}"`)
+      .join('.'),
   quote: (text) => `'${text.replace(/'/g, "''")}'`,
   regex: (pattern) => sqlString(pattern, true),
   regexContains: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
@@ -76,7 +81,10 @@ export const DIALECTS: Record<DialectName, Dialect> = { bigquery: BIGQUERY, duck
  * may hold backslashes: BigQuery reads them raw in r'…', DuckDB never treats them as escapes in '…'.
  */
 export function sqlString(text: string, backslashes = false): string {
-  if ((!backslashes && text.includes('\\')) || /['\n\r]/.test(text)) throw new Error(`Text ${JSON.stringify(text)} cannot be put in the generated SQL: it holds a quote, a backslash or a line break`);
+  if ((!backslashes && text.includes('\\')) || /['\n\r]/.test(text))
+    throw new Error(
+      `Text ${JSON.stringify(text)} cannot be put in the generated SQL: it holds a quote, a backslash or a line break`,
+    );
   return `'${text}'`;
 }
 

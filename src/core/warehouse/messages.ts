@@ -1,5 +1,14 @@
-import { readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../reading/cells';
 import { intlZoneRules, sheetCalendar } from '../reading/calendar';
+import {
+  readDeals,
+  readEngagement,
+  readFit,
+  readGrowth,
+  readLeads,
+  readNps,
+  readRelevance,
+  readRevenue,
+} from '../reading/cells';
 import { describeValue } from '../reading/inputError';
 import { DEFAULT_RULES } from '../rules';
 
@@ -30,7 +39,8 @@ function templateOf(read: () => unknown, shown: string): MessageTemplate {
   throw new Error(`The reader accepted the sample value ${shown}; the warehouse messages need it refused`);
 }
 
-const number = (read: (v: number) => unknown, sample = SAMPLE_NUMBER) => templateOf(() => read(sample), describeValue(sample));
+const number = (read: (v: number) => unknown, sample = SAMPLE_NUMBER) =>
+  templateOf(() => read(sample), describeValue(sample));
 const text = (read: (v: string) => unknown) => templateOf(() => read(SAMPLE_TEXT), SAMPLE_TEXT);
 
 export const MESSAGES = {

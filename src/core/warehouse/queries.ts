@@ -1,8 +1,8 @@
-import { DayNumber } from '../reading/calendar';
-import { AlertKind, ALERT_ORDER } from '../alerts/alerts';
-import { Rules, SEGMENTS, TIERS } from '../rules';
-import { Dialect, sqlNumber, sqlString } from './dialect';
-import { asOfDay, rulesSql, RulesSqlOptions, SPACE } from './rulesSql';
+import { ALERT_ORDER, type AlertKind } from '../alerts/alerts';
+import type { DayNumber } from '../reading/calendar';
+import { type Rules, SEGMENTS, TIERS } from '../rules';
+import { type Dialect, sqlNumber, sqlString } from './dialect';
+import { asOfDay, type RulesSqlOptions, rulesSql, SPACE } from './rulesSql';
 
 /**
  * The queries the add-on runs over a connected warehouse table besides the rules themselves
@@ -17,7 +17,17 @@ export const PREVIEW_ROWS = 500;
 export const RECIPIENTS_PER_PAGE = Math.floor(PREVIEW_ROWS / ITEMS_PER_RECIPIENT);
 
 /** The columns of the alert query, in order. */
-export const ALERT_COLUMNS = ['recipient', 'kind', 'partner', 'segment', 'health', 'tier', 'days_overdue', 'reason', 'recipient_items'] as const;
+export const ALERT_COLUMNS = [
+  'recipient',
+  'kind',
+  'partner',
+  'segment',
+  'health',
+  'tier',
+  'days_overdue',
+  'reason',
+  'recipient_items',
+] as const;
 
 export interface AlertQueryOptions extends RulesSqlOptions {
   /** Where digests of partners without a valid owner go (Settings); null: those items have no recipient. */
@@ -48,21 +58,44 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const admin = options.adminEmail === null ? `CAST(NULL AS ${dialect.stringType})` : dialect.quote(options.adminEmail);
   const plural = (n: string, word: string) => `${n} || ' ${word}' || CASE WHEN ${n} = '1' THEN '' ELSE 's' END`;
   const text = (x: string) => `CAST(${x} AS ${dialect.stringType})`;
-  const item = (kind: AlertKind, when: string, daysOverdue: string, reason: string, recipient = `CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END`) =>
+  const item = (
+    kind: AlertKind,
+    when: string,
+    daysOverdue: string,
+    reason: string,
+    recipient = `CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END`,
+  ) =>
     `SELECT ${recipient} AS recipient, '${kind}' AS kind, r.partner, r.segment, r.health, r.tier, ${daysOverdue} AS days_overdue, ${reason} AS reason FROM pp_rules AS r WHERE ${when}`;
   const touchLate = `${days('r.last_contact')} - ${touchEvery}`;
   const qbrLate = `CASE WHEN r.next_qbr IS NOT NULL THEN ${days('r.next_qbr')} WHEN r.last_qbr IS NULL THEN NULL ELSE ${days('r.last_qbr')} - ${qbrEvery} END`;
   const untilQbr = `(${dialect.unixDate('r.next_qbr')} - ${today})`;
   const named = `r.partner IS NOT NULL AND TRIM(r.partner) <> ''`;
   const items = [
-    item('noOwner', `${named} AND NOT ${validOwner}`, `CAST(NULL AS ${dialect.intType})`,
-      `CASE WHEN r.owner IS NULL OR ${owner} = '' THEN 'No owner: no owner assigned' ELSE 'No owner: Owner "' || r.owner || '" is not an e-mail address' END`, admin),
-    item('qbrOverdue', `${named} AND ${seg} IN (${qbrSegments.map((s) => sqlString(s)).join(', ')}) AND (r.next_qbr IS NULL AND r.last_qbr IS NULL OR ${qbrLate} > 0)`,
-      qbrLate, `CASE WHEN ${qbrLate} IS NULL THEN 'QBR overdue: no QBR held or scheduled' ELSE 'QBR overdue by ' || ${plural(text(qbrLate), 'day')} END`),
-    item('touchOverdue', `${named} AND (r.last_contact IS NULL OR ${touchLate} > 0)`, touchLate,
-      `CASE WHEN r.last_contact IS NULL THEN 'Never contacted' ELSE 'Touch overdue by ' || ${plural(text(touchLate), 'day')} || ' (' || ${seg} || ' cadence)' END`),
-    item('qbrComingUp', `${named} AND r.next_qbr IS NOT NULL AND ${untilQbr} >= 0 AND ${untilQbr} <= ${num(rules.qbr.reminderDaysAhead)}`, `CAST(NULL AS ${dialect.intType})`,
-      `'QBR ' || CASE WHEN ${untilQbr} = 0 THEN 'today' WHEN ${untilQbr} = 1 THEN 'tomorrow' ELSE 'in ' || ${text(untilQbr)} || ' days' END || ': send the agenda'`),
+    item(
+      'noOwner',
+      `${named} AND NOT ${validOwner}`,
+      `CAST(NULL AS ${dialect.intType})`,
+      `CASE WHEN r.owner IS NULL OR ${owner} = '' THEN 'No owner: no owner assigned' ELSE 'No owner: Owner "' || r.owner || '" is not an e-mail address' END`,
+      admin,
+    ),
+    item(
+      'qbrOverdue',
+      `${named} AND ${seg} IN (${qbrSegments.map((s) => sqlString(s)).join(', ')}) AND (r.next_qbr IS NULL AND r.last_qbr IS NULL OR ${qbrLate} > 0)`,
+      qbrLate,
+      `CASE WHEN ${qbrLate} IS NULL THEN 'QBR overdue: no QBR held or scheduled' ELSE 'QBR overdue by ' || ${plural(text(qbrLate), 'day')} END`,
+    ),
+    item(
+      'touchOverdue',
+      `${named} AND (r.last_contact IS NULL OR ${touchLate} > 0)`,
+      touchLate,
+      `CASE WHEN r.last_contact IS NULL THEN 'Never contacted' ELSE 'Touch overdue by ' || ${plural(text(touchLate), 'day')} || ' (' || ${seg} || ' cadence)' END`,
+    ),
+    item(
+      'qbrComingUp',
+      `${named} AND r.next_qbr IS NOT NULL AND ${untilQbr} >= 0 AND ${untilQbr} <= ${num(rules.qbr.reminderDaysAhead)}`,
+      `CAST(NULL AS ${dialect.intType})`,
+      `'QBR ' || CASE WHEN ${untilQbr} = 0 THEN 'today' WHEN ${untilQbr} = 1 THEN 'tomorrow' ELSE 'in ' || ${text(untilQbr)} || ' days' END || ': send the agenda'`,
+    ),
   ];
   const kindRank = `CASE kind ${ALERT_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   const lateness = `COALESCE(days_overdue, CASE WHEN kind = 'qbrComingUp' THEN 0 ELSE 10000 END)`;

@@ -1,9 +1,17 @@
-import { DayNumber, dayOfIso } from '../reading/calendar';
-import { scoreHealth, HealthInputs } from '../scoring/health';
+import { type DayNumber, dayOfIso } from '../reading/calendar';
+import {
+  DIMENSIONS,
+  type Dimension,
+  ENGAGEMENT_LEVELS,
+  type EngagementLevel,
+  FITS,
+  type Rules,
+  SEGMENTS,
+} from '../rules';
+import { type HealthInputs, scoreHealth } from '../scoring/health';
 import { quadrantOf } from '../segments/quadrants';
-import { DIMENSIONS, Dimension, ENGAGEMENT_LEVELS, EngagementLevel, FITS, Rules, SEGMENTS } from '../rules';
-import { Dialect, sqlNumber, sqlString } from './dialect';
-import { MESSAGES, MessageTemplate } from './messages';
+import { type Dialect, sqlNumber, sqlString } from './dialect';
+import { MESSAGES, type MessageTemplate } from './messages';
 
 /**
  * The partner rules of docs/rules.md, spec §2–§5 as one SQL query over a warehouse table with the §13 columns
@@ -23,7 +31,8 @@ const P = 'pp_';
 
 // Whitespace as JavaScript's String.prototype.trim sees it ([[:space:]] is RE2's ASCII class), so a cell the
 // formulas call blank is NULL here too.
-export const SPACE = '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+export const SPACE =
+  '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 // core/reading/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
 // core/reading/calendar.ts readTextDate's ISO form; the other text date forms it reads are not read here (docs/warehouse.md).
@@ -40,7 +49,9 @@ export function asOfDay(asOf: string): DayNumber {
 
 /** Points one dimension earns for one input, as the custom functions compute them. */
 function pointsFor(dimension: Dimension, input: number | string, rules: Rules): number {
-  const key = ({ revenue: 'growth', activity: 'deals', engagement: 'engagement', satisfaction: 'nps', fit: 'fit' } as const)[dimension];
+  const key = (
+    { revenue: 'growth', activity: 'deals', engagement: 'engagement', satisfaction: 'nps', fit: 'fit' } as const
+  )[dimension];
   const inputs: HealthInputs = { growth: null, deals: null, engagement: null, nps: null, fit: null, [key]: input };
   return scoreHealth(inputs, rules).dimensions[0].earned;
 }
@@ -48,7 +59,11 @@ function pointsFor(dimension: Dimension, input: number | string, rules: Rules): 
 const list = (values: readonly string[]) => values.map((v) => sqlString(v)).join(', ');
 
 /** `CASE WHEN x >= t1 THEN v1 … ELSE v END`, first match wins, as the rules' if-chains. */
-function bands(x: string, steps: ReadonlyArray<[op: '>=' | '>', threshold: string, value: string]>, otherwise: string): string {
+function bands(
+  x: string,
+  steps: ReadonlyArray<[op: '>=' | '>', threshold: string, value: string]>,
+  otherwise: string,
+): string {
   return `CASE ${steps.map(([op, t, v]) => `WHEN ${x} ${op} ${t} THEN ${v}`).join(' ')} ELSE ${otherwise} END`;
 }
 
@@ -59,15 +74,18 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const today = asOfDay(options.asOf);
   const inf = `CAST('inf' AS ${d.floatType})`;
 
-  const trimmed = (x: string) => `NULLIF(REGEXP_REPLACE(REGEXP_REPLACE(${x}, ${d.regex(`^${SPACE}+`)}, ''), ${d.regex(`${SPACE}+$`)}, ''), '')`;
+  const trimmed = (x: string) =>
+    `NULLIF(REGEXP_REPLACE(REGEXP_REPLACE(${x}, ${d.regex(`^${SPACE}+`)}, ''), ${d.regex(`${SPACE}+$`)}, ''), '')`;
   const normalizedNumber = (t: string) => `REGEXP_REPLACE(${t}, '^−', '-')`;
   const numberOfText = (t: string) =>
     `CASE WHEN ${d.regexContains(normalizedNumber(t), d.regex(NUMBER_TEXT))} THEN CAST(REPLACE(REGEXP_REPLACE(${normalizedNumber(t)}, '^[+]', ''), ',', '') AS ${d.floatType}) END`;
   // core/reading/inputError.ts formatNumber: a typographic minus, integers without ".0".
-  const plain = (x: string) => `CASE WHEN ${x} = FLOOR(${x}) AND ${x} < ${2 ** 53} THEN CAST(CAST(${x} AS ${d.intType}) AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
+  const plain = (x: string) =>
+    `CASE WHEN ${x} = FLOOR(${x}) AND ${x} < ${2 ** 53} THEN CAST(CAST(${x} AS ${d.intType}) AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
   const shownFloat = (x: string) =>
     `CASE WHEN ${d.isNan(x)} THEN 'NaN' WHEN ${d.isInf(x)} THEN (CASE WHEN ${x} > 0 THEN 'Infinity' ELSE '−Infinity' END) WHEN ${x} < 0 THEN '−' || (${plain(`(-${x})`)}) ELSE (${plain(x)}) END`;
-  const shownInt = (x: string) => `CASE WHEN ${x} < 0 THEN '−' || CAST(-${x} AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
+  const shownInt = (x: string) =>
+    `CASE WHEN ${x} < 0 THEN '−' || CAST(-${x} AS ${d.stringType}) ELSE CAST(${x} AS ${d.stringType}) END`;
   const message = (m: MessageTemplate, shown: string) => `${str(m.before)} || ${shown} || ${str(m.after)}`;
   const quoted = (m: MessageTemplate, raw: string) => message(m, raw);
   const notFinite = (x: string) => `(${d.isNan(x)} OR ${d.isInf(x)})`;
@@ -82,7 +100,12 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   ];
 
   // --- Stage 2: every input read as the cell readers of core/reading/cells.ts read it: a value or a problem.
-  const floatField = (c: string, invalid: (x: string) => string, notNumber: MessageTemplate, outOfRange: MessageTemplate) => {
+  const floatField = (
+    c: string,
+    invalid: (x: string) => string,
+    notNumber: MessageTemplate,
+    outOfRange: MessageTemplate,
+  ) => {
     const x = row(c);
     return [
       `CASE WHEN ${x} IS NULL OR ${notFinite(x)} OR ${invalid(x)} THEN NULL ELSE ${x} END AS ${P}${c}`,
@@ -99,11 +122,21 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const e = rules.engagement;
   const byDaysAgo = (date: string) => {
     const daysAgo = `(${today} - ${d.unixDate(date)})`;
-    return `CASE WHEN ${daysAgo} <= ${num(e.weeklyWithinDays)} THEN 'Weekly' WHEN ${daysAgo} <= ${num(e.monthlyWithinDays)} THEN 'Monthly'` +
-      ` WHEN ${daysAgo} <= ${num(e.quarterlyWithinDays)} THEN 'Quarterly' ELSE 'Inactive' END`;
+    return (
+      `CASE WHEN ${daysAgo} <= ${num(e.weeklyWithinDays)} THEN 'Weekly' WHEN ${daysAgo} <= ${num(e.monthlyWithinDays)} THEN 'Monthly'` +
+      ` WHEN ${daysAgo} <= ${num(e.quarterlyWithinDays)} THEN 'Quarterly' ELSE 'Inactive' END`
+    );
   };
   const byLogins = (n: string) =>
-    bands(n, [['>=', num(e.weeklyLogins), `'Weekly'`], ['>=', num(e.monthlyLogins), `'Monthly'`], ['>=', num(e.quarterlyLogins), `'Quarterly'`]], `'Inactive'`);
+    bands(
+      n,
+      [
+        ['>=', num(e.weeklyLogins), `'Weekly'`],
+        ['>=', num(e.monthlyLogins), `'Monthly'`],
+        ['>=', num(e.quarterlyLogins), `'Quarterly'`],
+      ],
+      `'Inactive'`,
+    );
   const engLabel = `CASE LOWER(${P}eng_text) ${ENGAGEMENT_LEVELS.map((l) => `WHEN ${str(l.toLowerCase())} THEN ${str(l)}`).join(' ')} END`;
   const engIsoLike = d.regexContains(`${P}eng_text`, d.regex(ISO_DAY));
   const engDay = `CASE WHEN ${engIsoLike} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
@@ -115,7 +148,12 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const stageRead = [
     `${P}row`,
     ...floatField('revenue', (x) => `${x} < 0`, MESSAGES.revenueNotNumber, MESSAGES.revenueBelow),
-    ...floatField('revenue_last_year', (x) => `${x} < 0`, MESSAGES.revenueLastYearNotNumber, MESSAGES.revenueLastYearBelow),
+    ...floatField(
+      'revenue_last_year',
+      (x) => `${x} < 0`,
+      MESSAGES.revenueLastYearNotNumber,
+      MESSAGES.revenueLastYearBelow,
+    ),
     ...floatField('growth', (x) => `${x} < -1`, MESSAGES.growthNotNumber, MESSAGES.growthBelow),
     ...intField('deals', MESSAGES.dealsBelow),
     ...intField('leads', MESSAGES.leadsBelow),
@@ -137,16 +175,14 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
 
   // --- Stage 3: growth (the column, else from the two revenues, spec §1) and who takes part in the rankings.
   const flat = rules.revenue.flatBand;
-  const growth = `CASE WHEN ${row('growth')} IS NOT NULL THEN ${P}growth WHEN ${P}revenue IS NULL OR ${P}revenue_last_year IS NULL THEN NULL` +
+  const growth =
+    `CASE WHEN ${row('growth')} IS NOT NULL THEN ${P}growth WHEN ${P}revenue IS NULL OR ${P}revenue_last_year IS NULL THEN NULL` +
     ` WHEN ${P}revenue_last_year = 0 THEN (CASE WHEN ${P}revenue > 0 THEN ${inf} ELSE 0 END)` +
     // core/reading/cells.ts growthFromRevenue rounds to 9 places with Math.round, which is FLOOR(x + 0.5).
     ` ELSE FLOOR(((${P}revenue - ${P}revenue_last_year) / ${P}revenue_last_year) * ${num(1e9)} + ${num(0.5)}) / ${num(1e9)} END`;
   const segmentProblem = `(${P}revenue_problem IS NOT NULL OR ${P}growth_problem IS NOT NULL OR ${P}deals_problem IS NOT NULL OR ${P}engagement_problem IS NOT NULL)`;
   const quadrantProblem = `(${P}leads_problem IS NOT NULL OR ${P}relevance_problem IS NOT NULL)`;
-  const stageGrowth = [
-    '*',
-    `${growth} AS ${P}g`,
-  ];
+  const stageGrowth = ['*', `${growth} AS ${P}g`];
   const segmentRead = `(NOT ${segmentProblem} AND NOT (${P}revenue IS NULL AND ${P}g IS NULL AND ${P}deals IS NULL AND ${P}engagement IS NULL))`;
   const stageFlags = [
     '*',
@@ -178,19 +214,39 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
       `WHEN ${g} > ${num(flat)} THEN ${pts('revenue', flat < rv.growingFast ? (flat + rv.growingFast) / 2 : rv.growingFast)}`,
       `WHEN ${g} >= ${num(-flat)} THEN ${pts('revenue', -flat)}`,
     ].join(' ')} ELSE ${pts('revenue', minOf(-flat, flat, rv.growingFast) - 1)} END`,
-    activity: `CASE WHEN ${P}deals IS NULL THEN NULL ELSE ${bands(`${P}deals`, (['dealsHigh', 'dealsMid', 'dealsLow'] as const).map((k) => ['>=', num(rules.activity[k]), pts('activity', rules.activity[k])]), pts('activity', minOf(...Object.values(rules.activity)) - 1))} END`,
+    activity: `CASE WHEN ${P}deals IS NULL THEN NULL ELSE ${bands(
+      `${P}deals`,
+      (['dealsHigh', 'dealsMid', 'dealsLow'] as const).map((k) => [
+        '>=',
+        num(rules.activity[k]),
+        pts('activity', rules.activity[k]),
+      ]),
+      pts('activity', minOf(...Object.values(rules.activity)) - 1),
+    )} END`,
     engagement: `CASE ${P}engagement ${ENGAGEMENT_LEVELS.map((l: EngagementLevel) => `WHEN ${str(l)} THEN ${pts('engagement', l)}`).join(' ')} END`,
-    satisfaction: `CASE WHEN ${P}nps IS NULL THEN NULL ELSE ${bands(`${P}nps`, (['npsHigh', 'npsMid', 'npsLow'] as const).map((k) => ['>=', num(rules.satisfaction[k]), pts('satisfaction', rules.satisfaction[k])]), pts('satisfaction', minOf(...Object.values(rules.satisfaction)) - 1))} END`,
+    satisfaction: `CASE WHEN ${P}nps IS NULL THEN NULL ELSE ${bands(
+      `${P}nps`,
+      (['npsHigh', 'npsMid', 'npsLow'] as const).map((k) => [
+        '>=',
+        num(rules.satisfaction[k]),
+        pts('satisfaction', rules.satisfaction[k]),
+      ]),
+      pts('satisfaction', minOf(...Object.values(rules.satisfaction)) - 1),
+    )} END`,
     fit: `CASE ${P}fit ${FITS.map((f) => `WHEN ${str(f)} THEN ${pts('fit', f)}`).join(' ')} END`,
   };
   // Summed in spec order from 0, as scoreHealth sums, so the doubles round the same way.
   const earned = DIMENSIONS.reduce((sum, dim) => `(${sum} + COALESCE(${P}pts_${dim}, 0))`, '0');
-  const possible = DIMENSIONS.reduce((sum, dim) => `(${sum} + CASE WHEN ${P}pts_${dim} IS NULL THEN 0 ELSE ${num(rules.weights[dim])} END)`, '0');
+  const possible = DIMENSIONS.reduce(
+    (sum, dim) => `(${sum} + CASE WHEN ${P}pts_${dim} IS NULL THEN 0 ELSE ${num(rules.weights[dim])} END)`,
+    '0',
+  );
   const present = DIMENSIONS.map((dim) => `CASE WHEN ${P}pts_${dim} IS NULL THEN 0 ELSE 1 END`).join(' + ');
   const healthProblem = `(${P}growth_problem IS NOT NULL OR ${P}deals_problem IS NOT NULL OR ${P}engagement_problem IS NOT NULL OR ${P}nps_problem IS NOT NULL OR ${P}fit_problem IS NOT NULL)`;
   const declining = `COALESCE(${g} < ${num(-flat)}, FALSE)`;
   const s = rules.segments;
-  const segment = `CASE WHEN NOT ${P}seg_read THEN NULL` +
+  const segment =
+    `CASE WHEN NOT ${P}seg_read THEN NULL` +
     ` WHEN ${P}ranked = 1 AND ${P}rank_desc <= CEIL(${num(s.topShare)} * ${P}n) AND NOT ${declining} THEN ${str('Strategic')}` +
     ` WHEN ${declining} AND ${P}engagement IN ('Quarterly', 'Inactive') THEN ${str('At-risk')}` +
     ` WHEN COALESCE(${g} > ${num(flat)}, FALSE) THEN ${str('Growth')}` +
@@ -207,13 +263,24 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
 
   // --- Result: the input row, then the six result columns of spec §13.
   const f = rules.tierFloors;
-  const tier = bands(`${P}score`, [['>=', num(f.Champion), `'Champion'`], ['>=', num(f.Healthy), `'Healthy'`], ['>=', num(f['At-risk']), `'At-risk'`], ['>=', num(f.Critical), `'Critical'`]], `'Churning'`);
-  const quadrant = `CASE WHEN NOT ${P}quad_read THEN NULL WHEN ${P}leads IS NULL OR ${P}relevance IS NULL THEN 'Unknown'` +
+  const tier = bands(
+    `${P}score`,
+    [
+      ['>=', num(f.Champion), `'Champion'`],
+      ['>=', num(f.Healthy), `'Healthy'`],
+      ['>=', num(f['At-risk']), `'At-risk'`],
+      ['>=', num(f.Critical), `'Critical'`],
+    ],
+    `'Churning'`,
+  );
+  const quadrant =
+    `CASE WHEN NOT ${P}quad_read THEN NULL WHEN ${P}leads IS NULL OR ${P}relevance IS NULL THEN 'Unknown'` +
     ` WHEN ${P}relevance THEN (CASE WHEN ${P}leads >= ${P}high_leads THEN ${str(quadrantOf(true, true))} ELSE ${str(quadrantOf(false, true))} END)` +
     ` ELSE (CASE WHEN ${P}leads >= ${P}high_leads THEN ${str(quadrantOf(true, false))} ELSE ${str(quadrantOf(false, false))} END) END`;
   const cadence = `CASE segment ${SEGMENTS.map((seg) => `WHEN ${str(seg)} THEN ${num(rules.segmentPolicies[seg].touchEveryDays)}`).join(' ')} END`;
   const problems = ['revenue', 'revenue_last_year', 'growth', 'deals', 'leads', 'engagement', 'nps', 'fit', 'relevance']
-    .map((c) => `COALESCE('; ' || ${P}${c}_problem, '')`).join(' || ');
+    .map((c) => `COALESCE('; ' || ${P}${c}_problem, '')`)
+    .join(' || ');
   const result = [
     `${P}row.*`,
     `CASE WHEN ${P}health_bad OR ${P}present = 0 OR ${P}present < ${num(rules.minDimensions)} THEN NULL ELSE ${P}score END AS health`,

@@ -1,18 +1,27 @@
+import type { AlertItem } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
-import { Settings } from '../../core/settings/settings';
-import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from '../platform/spreadsheetContext';
-import { AlertItem } from '../../core/alerts/alerts';
-import { CellValue } from '../../core/reading/cells';
-import { RunInputs, addNotices, computeDayAlerts, failRun, todaysDailyWork, escalationAlerts, runDailyWork, warnRun } from './daily';
-import { rememberAutomationOwner, withAdminRecipient } from './recipients';
-import { partnerSheetFindings } from '../sheets/setUp';
-import { NO_ADDRESS_FIX, planDigests, sendDigests } from './digests';
+import type { CellValue } from '../../core/reading/cells';
+import type { Settings } from '../../core/settings/settings';
 import { HANDLERS } from '../menu/handlerNames';
-import { readPartnerTable } from '../sheets/partnerSheet';
-import { writeTierColors } from './recolor';
-import { RunRecord, newRun, recordRun } from './runLog';
 import { countingSpreadsheet, serviceCallsSoFar } from '../platform/serviceCalls';
+import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { readPartnerTable } from '../sheets/partnerSheet';
+import { partnerSheetFindings } from '../sheets/setUp';
 import { runWarehouseHourly } from '../warehouse/jobs';
+import {
+  addNotices,
+  computeDayAlerts,
+  escalationAlerts,
+  failRun,
+  type RunInputs,
+  runDailyWork,
+  todaysDailyWork,
+  warnRun,
+} from './daily';
+import { NO_ADDRESS_FIX, planDigests, sendDigests } from './digests';
+import { rememberAutomationOwner, withAdminRecipient } from './recipients';
+import { writeTierColors } from './recolor';
+import { newRun, type RunRecord, recordRun } from './runLog';
 import { authorizationLapsed, failureRecipient, rememberAutomation, reportNoSpreadsheet } from './triggerContext';
 
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
@@ -24,7 +33,11 @@ const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
  * Runs `work` under the document lock and records the run in the Run log, whatever happens. A second run
  * that finds the lock held records itself as skipped instead of doing the work twice.
  */
-function underLock(job: string, work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void, triggerUid?: string): RunRecord {
+function underLock(
+  job: string,
+  work: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord) => void,
+  triggerUid?: string,
+): RunRecord {
   const callsBefore = serviceCallsSoFar();
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (!active) {
@@ -127,67 +140,90 @@ const alertWhat = (breach: AlertItem) => `Escalation alert: ${breach.escalation 
  */
 export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
   if (authorizationLapsed(e?.triggerUid)) return null;
-  return underLock('hourly', (ss, settings, run) => {
-    const now = new Date();
-    const deadline = run.started.getTime() + RUN_BUDGET_MS;
-    if (runWarehouseHourly(ss, settings, now, deadline, run) === 'warehouse only') return;
-    const today = todaysDailyWork(ss, now);
-    const dailyDue = hourIn(ss, now) >= settings.dailyHour && !today.done;
-    const escalations = ss.getSheetByName(settings.sheets.escalations);
-    const escalationRows = escalations ? (escalations.getDataRange().getValues() as CellValue[][]) : [];
-    // Breaches need no partner data to be told apart: their alert key is the escalation's own row.
-    const props = PropertiesService.getDocumentProperties();
-    const handled = new Set<string>(JSON.parse(props.getProperty(ESCALATIONS_HANDLED_KEY) ?? '[]') as string[]);
-    const open = escalationAlerts({ table: { views: [] } as unknown as RunInputs['table'], escalationRows }, settings, now);
-    const fresh = open.filter((b) => !handled.has(shortHash(alertWhat(b))));
-    if (!dailyDue && fresh.length === 0) {
-      // As below: the day's given-up or undeliverable digests are still said, from the stored state.
-      if (today.undeliverable) warnRun(run, today.undeliverable);
-      if (today.gaveUp) failRun(run, today.gaveUp);
-      return;
-    }
-    const inputs: RunInputs = { table: readPartnerTable(ss, settings, todayIn(ss, now)), escalationRows };
-    const breaches = escalationAlerts(inputs, settings, now);
-    if (breaches.length > 0) {
-      const day = isoDayIn(ss, now);
-      const ctx = { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: inputs.table.sheet.getSheetId(), rules: settings.rules };
-      // One alert per breach and recipient, once (sendDigests keys it by `what`): a breach found at 14:00 is
-      // mailed at 14:00 even when another went at 09:00; the daily digest keeps listing open breaches. A row
-      // that cannot be checked is one alert for its row.
-      const planned = breaches.flatMap((breach) => planDigests([breach], ctx).map((plan) => ({
-        ...plan,
-        what: alertWhat(breach),
-        digest: { ...plan.digest, subject: `PartnerPulse escalation: ${breach.partner} — ${breach.reason}` },
-      })));
-      const outcome = sendDigests(ss, settings, day, planned, deadline, 'Escalation alert');
-      run.sent += outcome.sent;
-      run.deferred += outcome.deferred;
-      run.failed += outcome.failed;
-      if (outcome.gaveUp.length > 0) {
-        failRun(run, `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`);
+  return underLock(
+    'hourly',
+    (ss, settings, run) => {
+      const now = new Date();
+      const deadline = run.started.getTime() + RUN_BUDGET_MS;
+      if (runWarehouseHourly(ss, settings, now, deadline, run) === 'warehouse only') return;
+      const today = todaysDailyWork(ss, now);
+      const dailyDue = hourIn(ss, now) >= settings.dailyHour && !today.done;
+      const escalations = ss.getSheetByName(settings.sheets.escalations);
+      const escalationRows = escalations ? (escalations.getDataRange().getValues() as CellValue[][]) : [];
+      // Breaches need no partner data to be told apart: their alert key is the escalation's own row.
+      const props = PropertiesService.getDocumentProperties();
+      const handled = new Set<string>(JSON.parse(props.getProperty(ESCALATIONS_HANDLED_KEY) ?? '[]') as string[]);
+      const open = escalationAlerts(
+        { table: { views: [] } as unknown as RunInputs['table'], escalationRows },
+        settings,
+        now,
+      );
+      const fresh = open.filter((b) => !handled.has(shortHash(alertWhat(b))));
+      if (!dailyDue && fresh.length === 0) {
+        // As below: the day's given-up or undeliverable digests are still said, from the stored state.
+        if (today.undeliverable) warnRun(run, today.undeliverable);
+        if (today.gaveUp) failRun(run, today.gaveUp);
+        return;
       }
-      if (outcome.undeliverable.length > 0) {
-        warnRun(run, outcome.undeliverable.map((x) => `escalation alert: ${x}`).join('; '));
-        addNotices(day, outcome.undeliverable.map((x) => `escalation alert: ${x}`));
+      const inputs: RunInputs = { table: readPartnerTable(ss, settings, todayIn(ss, now)), escalationRows };
+      const breaches = escalationAlerts(inputs, settings, now);
+      if (breaches.length > 0) {
+        const day = isoDayIn(ss, now);
+        const ctx = {
+          day,
+          spreadsheetName: ss.getName(),
+          spreadsheetUrl: ss.getUrl(),
+          sheetId: inputs.table.sheet.getSheetId(),
+          rules: settings.rules,
+        };
+        // One alert per breach and recipient, once (sendDigests keys it by `what`): a breach found at 14:00 is
+        // mailed at 14:00 even when another went at 09:00; the daily digest keeps listing open breaches. A row
+        // that cannot be checked is one alert for its row.
+        const planned = breaches.flatMap((breach) =>
+          planDigests([breach], ctx).map((plan) => ({
+            ...plan,
+            what: alertWhat(breach),
+            digest: { ...plan.digest, subject: `PartnerPulse escalation: ${breach.partner} — ${breach.reason}` },
+          })),
+        );
+        const outcome = sendDigests(ss, settings, day, planned, deadline, 'Escalation alert');
+        run.sent += outcome.sent;
+        run.deferred += outcome.deferred;
+        run.failed += outcome.failed;
+        if (outcome.gaveUp.length > 0) {
+          failRun(
+            run,
+            `${outcome.gaveUp.length} escalation alert${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`,
+          );
+        }
+        if (outcome.undeliverable.length > 0) {
+          warnRun(run, outcome.undeliverable.map((x) => `escalation alert: ${x}`).join('; '));
+          addNotices(
+            day,
+            outcome.undeliverable.map((x) => `escalation alert: ${x}`),
+          );
+        }
+        // Only when every alert went (or had gone): anything deferred or failed is tried again next hour.
+        const clean =
+          !outcome.unfinished && outcome.deferred === 0 && outcome.retryable === 0 && outcome.gaveUp.length === 0;
+        if (clean) {
+          const list = JSON.stringify(breaches.map((b) => shortHash(alertWhat(b))));
+          // A property holds 9 KB: past that the hourly run reads the table each hour (correct, only not free).
+          if (list.length < 8_000) props.setProperty(ESCALATIONS_HANDLED_KEY, list);
+        }
+      } else if (handled.size > 0) {
+        props.deleteProperty(ESCALATIONS_HANDLED_KEY);
       }
-      // Only when every alert went (or had gone): anything deferred or failed is tried again next hour.
-      const clean = !outcome.unfinished && outcome.deferred === 0 && outcome.retryable === 0 && outcome.gaveUp.length === 0;
-      if (clean) {
-        const list = JSON.stringify(breaches.map((b) => shortHash(alertWhat(b))));
-        // A property holds 9 KB: past that the hourly run reads the table each hour (correct, only not free).
-        if (list.length < 8_000) props.setProperty(ESCALATIONS_HANDLED_KEY, list);
+      if (dailyDue) {
+        runDailyWork(ss, settings, now, deadline, run, inputs);
+      } else {
+        // The day's work is done but some digests were given up or reached nobody: keep saying so until tomorrow.
+        if (today.undeliverable) warnRun(run, today.undeliverable);
+        if (today.gaveUp) failRun(run, today.gaveUp);
       }
-    } else if (handled.size > 0) {
-      props.deleteProperty(ESCALATIONS_HANDLED_KEY);
-    }
-    if (dailyDue) {
-      runDailyWork(ss, settings, now, deadline, run, inputs);
-    } else {
-      // The day's work is done but some digests were given up or reached nobody: keep saying so until tomorrow.
-      if (today.undeliverable) warnRun(run, today.undeliverable);
-      if (today.gaveUp) failRun(run, today.gaveUp);
-    }
-  }, e?.triggerUid);
+    },
+    e?.triggerUid,
+  );
 }
 
 /** Menu: Send today's alerts now — the daily work at once, still one digest per recipient per day. */
@@ -210,15 +246,21 @@ export function recolorNow(): RunRecord {
 export function previewAlerts(): string {
   const ss = activeSpreadsheet();
   const day = computeDayAlerts(ss, withAdminRecipient(loadSettings()), new Date());
-  const parts = day.planned.map((p) =>
-    `<h3>To: ${escapeHtml(p.recipient ?? `(no address — ${NO_ADDRESS_FIX})`)}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
+  const parts = day.planned.map(
+    (p) =>
+      `<h3>To: ${escapeHtml(p.recipient ?? `(no address — ${NO_ADDRESS_FIX})`)}</h3><p><b>${escapeHtml(p.digest.subject)}</b></p>${p.digest.html}`,
   );
   const snoozed = day.items.filter((i) => i.snoozedUntil !== undefined);
   if (snoozed.length > 0) {
-    parts.push(`<h3>Snoozed — not sent</h3><ul>${snoozed.map((i) => `<li><b>${escapeHtml(i.partner)}</b>: ${escapeHtml(i.reason)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<h3>Snoozed — not sent</h3><ul>${snoozed.map((i) => `<li><b>${escapeHtml(i.partner)}</b>: ${escapeHtml(i.reason)}</li>`).join('')}</ul>`,
+    );
   }
   const html = parts.length > 0 ? parts.join('<hr>') : '<p>Nothing to send today: every partner is on track.</p>';
-  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520), `Today's alerts (${day.day})`);
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(720).setHeight(520),
+    `Today's alerts (${day.day})`,
+  );
   return html;
 }
 
@@ -236,11 +278,15 @@ const TEST_TRIGGER_KEY = 'partnerpulse.testTrigger';
  */
 export function runHourlySoon(): string {
   ourTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
-  const trigger = ScriptApp.newTrigger(HANDLERS.hourly).timeBased().after(60 * 1000).create();
+  const trigger = ScriptApp.newTrigger(HANDLERS.hourly)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
   PropertiesService.getUserProperties().setProperty(TEST_TRIGGER_KEY, trigger.getUniqueId());
   rememberAutomation(activeSpreadsheet(), false, []);
   rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
-  const message = 'The hourly run starts in about a minute, as a trigger. Then see the Run log (or your inbox) and turn daily automation on again.';
+  const message =
+    'The hourly run starts in about a minute, as a trigger. Then see the Run log (or your inbox) and turn daily automation on again.';
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
   return message;
 }
@@ -250,7 +296,9 @@ function dropTestTrigger(): void {
   const props = PropertiesService.getUserProperties();
   const uid = props.getProperty(TEST_TRIGGER_KEY);
   if (!uid) return;
-  ourTriggers().filter((t) => t.getUniqueId() === uid).forEach((t) => ScriptApp.deleteTrigger(t));
+  ourTriggers()
+    .filter((t) => t.getUniqueId() === uid)
+    .forEach((t) => ScriptApp.deleteTrigger(t));
   props.deleteProperty(TEST_TRIGGER_KEY);
 }
 
@@ -281,7 +329,11 @@ export function turnAutomationOn(): string {
   const findings = orEmpty(() => partnerSheetFindings(activeSpreadsheet(), settings));
   if (findings.length > 0) {
     const ui = SpreadsheetApp.getUi();
-    ui.alert('PartnerPulse: automation is on — check the partner sheet', `${message}\n\nHeader check of "${settings.sheets.partners}":\n• ${findings.join('\n• ')}`, ui.ButtonSet.OK);
+    ui.alert(
+      'PartnerPulse: automation is on — check the partner sheet',
+      `${message}\n\nHeader check of "${settings.sheets.partners}":\n• ${findings.join('\n• ')}`,
+      ui.ButtonSet.OK,
+    );
     return `${message}\n${findings.join('\n')}`;
   }
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
@@ -301,7 +353,11 @@ export function turnAutomationOff(): string {
   dropTestTrigger();
   const triggers = ourTriggers();
   triggers.forEach((t) => ScriptApp.deleteTrigger(t));
-  rememberAutomation(activeSpreadsheet(), false, triggers.map((t) => t.getUniqueId()));
+  rememberAutomation(
+    activeSpreadsheet(),
+    false,
+    triggers.map((t) => t.getUniqueId()),
+  );
   const message = 'Daily automation is off. Nothing is recolored or sent until you turn it on again.';
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, 'PartnerPulse');
   return message;

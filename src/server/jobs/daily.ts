@@ -1,22 +1,28 @@
-import { keepFormulasCurrent } from '../sheets/asOfSheet';
-import { partnerAlerts } from '../../core/alerts/alerts';
-import { DayNumber } from '../../core/reading/calendar';
-import { baselinesFromHistories } from '../../core/history/compactHistory';
-import { CellValue } from '../../core/reading/cells';
+import { type AlertItem, partnerAlerts } from '../../core/alerts/alerts';
+import type { DigestProblem } from '../../core/alerts/digest';
 import { escalationBreaches } from '../../core/alerts/escalations';
-import { Settings } from '../../core/settings/settings';
-import { AlertItem } from '../../core/alerts/alerts';
-import { SETTINGS_KEY, isoDayIn, todayIn } from '../platform/spreadsheetContext';
-import { ALERT_LOG_KEEP_DAYS, DigestAdditions, MAX_TRIES, PlannedDigest, planDigests, sendDigests } from './digests';
-import { DigestProblem } from '../../core/alerts/digest';
-import { PartnerView } from '../../core/scoring/evaluatePartners';
+import { baselinesFromHistories } from '../../core/history/compactHistory';
+import type { DayNumber } from '../../core/reading/calendar';
+import type { CellValue } from '../../core/reading/cells';
 import { columnLetter } from '../../core/reading/partnerTable';
-import { HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from '../sheets/healthHistory';
-import { PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
-import { writeTierColors } from './recolor';
-import { RunRecord } from './runLog';
-import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
+import type { PartnerView } from '../../core/scoring/evaluatePartners';
+import type { Settings } from '../../core/settings/settings';
 import { journeyAlerts } from '../journey/jointPlanSheet';
+import { isoDayIn, SETTINGS_KEY, todayIn } from '../platform/spreadsheetContext';
+import { keepFormulasCurrent } from '../sheets/asOfSheet';
+import { type HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from '../sheets/healthHistory';
+import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
+import {
+  ALERT_LOG_KEEP_DAYS,
+  type DigestAdditions,
+  MAX_TRIES,
+  type PlannedDigest,
+  planDigests,
+  sendDigests,
+} from './digests';
+import { writeTierColors } from './recolor';
+import type { RunRecord } from './runLog';
+import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 
 export const DAILY_STATE_KEY = 'partnerpulse.daily';
 
@@ -85,13 +91,19 @@ export function addNotices(day: string, lines: string[]): void {
 }
 
 /** How far today's daily work got: done, and the digests given up today (every later run reports them). */
-export function todaysDailyWork(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): { done: boolean; gaveUp: string | null; undeliverable: string | null } {
+export function todaysDailyWork(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+): { done: boolean; gaveUp: string | null; undeliverable: string | null } {
   const state = readDailyState(isoDayIn(ss, now));
   return { done: state.digestsDone, gaveUp: state.gaveUp ?? null, undeliverable: state.undeliverable ?? null };
 }
 
 /** Each recipient's partners' unreadable inputs, with the cell of each (the owner's, else the admin's). */
-export function problemsByRecipient(views: readonly PartnerView[], admin: string | null): Map<string, { recipient: string; problems: DigestProblem[] }> {
+export function problemsByRecipient(
+  views: readonly PartnerView[],
+  admin: string | null,
+): Map<string, { recipient: string; problems: DigestProblem[] }> {
   const out = new Map<string, { recipient: string; problems: DigestProblem[] }>();
   for (const v of views) {
     const r = v.record;
@@ -99,7 +111,8 @@ export function problemsByRecipient(views: readonly PartnerView[], admin: string
     const to = r.owner ?? admin;
     if (found.length === 0 || r.unnamed || to === null) continue;
     const entry = out.get(to.toLowerCase()) ?? { recipient: to, problems: [] };
-    for (const p of found) entry.problems.push({ partner: r.name, row: r.index + 2, column: columnLetter(p.column), message: p.message });
+    for (const p of found)
+      entry.problems.push({ partner: r.name, row: r.index + 2, column: columnLetter(p.column), message: p.message });
     out.set(to.toLowerCase(), entry);
   }
   return out;
@@ -132,7 +145,13 @@ export function readRunInputs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sett
 
 /** Escalations past their response window (spec §5), to their escalation path. */
 export function escalationAlerts(inputs: RunInputs, settings: Settings, now: Date): AlertItem[] {
-  return escalationBreaches(inputs.escalationRows, now, inputs.table.views, { ...settings.escalation, admin: settings.adminEmail }, settings.rules.escalationHours);
+  return escalationBreaches(
+    inputs.escalationRows,
+    now,
+    inputs.table.views,
+    { ...settings.escalation, admin: settings.adminEmail },
+    settings.rules.escalationHours,
+  );
 }
 
 /** Everything the day's digests hold, computed from one read of each sheet, sending nothing. */
@@ -148,7 +167,13 @@ export function computeDayAlerts(
   const history = readHealthHistory(ss, settings, today, settings.rules.healthDrop.againstDaysAgo, table.calendar);
   const baseline = baselinesFromHistories(history.histories, today, settings.rules.healthDrop.againstDaysAgo);
   const snoozesSeen = loadSnoozesSeen();
-  const items = partnerAlerts(table.views, baseline, settings.rules.healthDrop.points, { adminEmail: settings.adminEmail }, { today, firstSeen: snoozesSeen });
+  const items = partnerAlerts(
+    table.views,
+    baseline,
+    settings.rules.healthDrop.points,
+    { adminEmail: settings.adminEmail },
+    { today, firstSeen: snoozesSeen },
+  );
   items.push(...escalationAlerts(inputs, settings, now));
   items.push(...journeyAlerts(ss, settings, table, today));
   // Snoozed items stay in `items` for the preview's "Snoozed" list; only the rest go into digests, which also
@@ -156,15 +181,21 @@ export function computeDayAlerts(
   const notices = pendingNotices();
   const additions: DigestAdditions = {
     problems: problemsByRecipient(table.views, settings.adminEmail),
-    ...(settings.adminEmail && notices.length > 0 ? { notices: { recipient: settings.adminEmail, lines: notices } } : {}),
+    ...(settings.adminEmail && notices.length > 0
+      ? { notices: { recipient: settings.adminEmail, lines: notices } }
+      : {}),
   };
-  const planned = planDigests(items.filter((i) => i.snoozedUntil === undefined), {
-    day,
-    spreadsheetName: ss.getName(),
-    spreadsheetUrl: ss.getUrl(),
-    sheetId: table.sheet.getSheetId(),
-    rules: settings.rules,
-  }, additions);
+  const planned = planDigests(
+    items.filter((i) => i.snoozedUntil === undefined),
+    {
+      day,
+      spreadsheetName: ss.getName(),
+      spreadsheetUrl: ss.getUrl(),
+      sheetId: table.sheet.getSheetId(),
+      rules: settings.rules,
+    },
+    additions,
+  );
   return { table, items, planned, history, day, today, snoozesSeen };
 }
 
@@ -185,7 +216,12 @@ export function runDailyWork(
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.asOf) {
-    keepFormulasCurrent(ss, day.table.calendar, day.today, PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+    keepFormulasCurrent(
+      ss,
+      day.table.calendar,
+      day.today,
+      PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY),
+    );
     state.asOf = true;
     saveDailyState(state);
   }
@@ -198,7 +234,8 @@ export function runDailyWork(
     // One cell per partner a day; months past a year drop out on the first run of a month, when the quarter's
     // snapshot (spec §11: tier, segment, quadrant; the movers read it) is taken too if the quarter has none yet
     // (docs/limits.md).
-    if (!historyHasDay(day.history, day.table.views, day.today)) writeHealthHistoryDay(ss, settings, day.history, day.table.views, day.today);
+    if (!historyHasDay(day.history, day.table.views, day.today))
+      writeHealthHistoryDay(ss, settings, day.history, day.table.views, day.today);
     state.history = true;
     saveDailyState(state);
   }

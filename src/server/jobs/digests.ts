@@ -1,11 +1,17 @@
-import { ALERT_ORDER, AlertItem, groupByRecipient } from '../../core/alerts/alerts';
-import { RATE_LIMIT_DELAYS_MS, classifyServiceError, withBackoff } from '../../core/alerts/backoff';
+import { ALERT_ORDER, type AlertItem, groupByRecipient } from '../../core/alerts/alerts';
+import { classifyServiceError, RATE_LIMIT_DELAYS_MS, withBackoff } from '../../core/alerts/backoff';
+import {
+  composeDigest,
+  type Digest,
+  type DigestContext,
+  type DigestExtras,
+  type DigestProblem,
+} from '../../core/alerts/digest';
 import { dayOfIso, isDate, isoOfDay } from '../../core/reading/calendar';
 import { isEmail } from '../../core/reading/cells';
-import { Digest, DigestExtras, DigestProblem, composeDigest, DigestContext } from '../../core/alerts/digest';
-import { Settings } from '../../core/settings/settings';
-import { ALERT_LOG_HEADERS, asText, ensureLogSheet, readLogRows } from '../sheets/logSheets';
+import type { Settings } from '../../core/settings/settings';
 import { countServiceCalls } from '../platform/serviceCalls';
+import { ALERT_LOG_HEADERS, asText, ensureLogSheet, readLogRows } from '../sheets/logSheets';
 
 export interface SendOutcome {
   sent: number;
@@ -51,16 +57,24 @@ export interface DigestAdditions {
  */
 export function planDigests(items: AlertItem[], ctx: DigestContext, additions: DigestAdditions = {}): PlannedDigest[] {
   const groups = new Map<string | null, { recipient: string | null; items: AlertItem[] }>();
-  for (const [key, list] of groupByRecipient(items)) groups.set(key, { recipient: key === null ? null : list[0].recipient, items: list });
-  for (const [key, entry] of additions.problems ?? []) if (!groups.has(key)) groups.set(key, { recipient: entry.recipient, items: [] });
+  for (const [key, list] of groupByRecipient(items))
+    groups.set(key, { recipient: key === null ? null : list[0].recipient, items: list });
+  for (const [key, entry] of additions.problems ?? [])
+    if (!groups.has(key)) groups.set(key, { recipient: entry.recipient, items: [] });
   const notices = additions.notices;
-  if (notices && notices.lines.length > 0 && !groups.has(notices.recipient.toLowerCase())) groups.set(notices.recipient.toLowerCase(), { recipient: notices.recipient, items: [] });
+  if (notices && notices.lines.length > 0 && !groups.has(notices.recipient.toLowerCase()))
+    groups.set(notices.recipient.toLowerCase(), { recipient: notices.recipient, items: [] });
   const plans = [...groups].map(([key, group]) => {
     const extras: DigestExtras = {
-      problems: key === null ? [] : additions.problems?.get(key)?.problems ?? [],
+      problems: key === null ? [] : (additions.problems?.get(key)?.problems ?? []),
       notices: key !== null && notices && notices.recipient.toLowerCase() === key ? notices.lines : [],
     };
-    return { recipient: group.recipient, items: group.items, digest: composeDigest(group.items, ctx, undefined, extras), ...(extras.notices?.length ? { notices: extras.notices } : {}) };
+    return {
+      recipient: group.recipient,
+      items: group.items,
+      digest: composeDigest(group.items, ctx, undefined, extras),
+      ...(extras.notices?.length ? { notices: extras.notices } : {}),
+    };
   });
   return plans.sort((a, b) => worstRank(a.items[0]) - worstRank(b.items[0]));
 }
@@ -100,7 +114,9 @@ export function sendDigests(
   // We write the day as text; a Date there (a log edited by hand) is read in the spreadsheet's time zone.
   let timeZone: string | null = null;
   for (const row of readLogRows(log)) {
-    const rowDay = isDate(row[0]) ? Utilities.formatDate(row[0], (timeZone ??= ss.getSpreadsheetTimeZone()), 'yyyy-MM-dd') : String(row[0]);
+    const rowDay = isDate(row[0])
+      ? Utilities.formatDate(row[0], (timeZone ??= ss.getSpreadsheetTimeZone()), 'yyyy-MM-dd')
+      : String(row[0]);
     const who = String(row[1]).toLowerCase();
     const key = `${rowDay}|${who}|${String(row[2])}`;
     const status = String(row[4]);
@@ -111,7 +127,8 @@ export function sendDigests(
     if (status === 'sent') sentEver.add(`${who}|${String(row[2])}`);
     if (rowDay < day && String(row[2]) === what) {
       const e = earlier.get(who);
-      const entry = e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
+      const entry =
+        e && e.day === rowDay ? e : e && e.day > rowDay ? null : { day: rowDay, sent: false, deferred: false };
       if (entry) {
         entry.sent ||= status === 'sent';
         entry.deferred ||= status === 'deferred';
@@ -123,10 +140,20 @@ export function sendDigests(
   // got none that day) goes first, so a short quota does not serve the same worst-first recipients daily.
   const heldBack = (p: PlannedDigest) => {
     const e = p.recipient === null ? undefined : earlier.get(p.recipient.toLowerCase());
-    return e !== undefined && e.deferred && !e.sent ? 0 : 1;
+    return e?.deferred && !e.sent ? 0 : 1;
   };
   planned = [...planned].sort((a, b) => heldBack(a) - heldBack(b));
-  const outcome: SendOutcome = { sent: 0, deferred: 0, failed: 0, alreadySent: 0, retryable: 0, unfinished: false, gaveUp: [], undeliverable: [], noticesDelivered: false };
+  const outcome: SendOutcome = {
+    sent: 0,
+    deferred: 0,
+    failed: 0,
+    alreadySent: 0,
+    retryable: 0,
+    unfinished: false,
+    gaveUp: [],
+    undeliverable: [],
+    noticesDelivered: false,
+  };
   const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
@@ -146,7 +173,13 @@ export function sendDigests(
     if (before === SENDING || before === UNCONFIRMED) {
       // A run ended (time limit, crash) between handing this digest to MailApp and logging it: it may have gone.
       // Sending again could mail it twice, which the spec forbids, so it is reported instead (once).
-      if (before === SENDING) mark(recipient, plan.items.length, UNCONFIRMED, 'A run ended while sending this digest; it may not have gone. Check your Sent mail; PartnerPulse will not send it twice.');
+      if (before === SENDING)
+        mark(
+          recipient,
+          plan.items.length,
+          UNCONFIRMED,
+          'A run ended while sending this digest; it may not have gone. Check your Sent mail; PartnerPulse will not send it twice.',
+        );
       outcome.failed++;
       continue;
     }
@@ -157,13 +190,18 @@ export function sendDigests(
     if (plan.recipient === null) {
       if (before !== 'no address') mark(recipient, plan.items.length, 'no address', NO_ADDRESS_FIX);
       outcome.failed++;
-      outcome.undeliverable.push(`${items(plan.items.length)} (${[...new Set(plan.items.map((i) => i.partner))].slice(0, 3).join(', ')}) had nobody to go to: ${NO_ADDRESS_FIX}`);
+      outcome.undeliverable.push(
+        `${items(plan.items.length)} (${[...new Set(plan.items.map((i) => i.partner))].slice(0, 3).join(', ')}) had nobody to go to: ${NO_ADDRESS_FIX}`,
+      );
       continue;
     }
     if (!isEmail(plan.recipient)) {
-      if (before !== 'invalid address') mark(recipient, plan.items.length, 'invalid address', `"${plan.recipient}" is not an e-mail address`);
+      if (before !== 'invalid address')
+        mark(recipient, plan.items.length, 'invalid address', `"${plan.recipient}" is not an e-mail address`);
       outcome.failed++;
-      outcome.undeliverable.push(`${items(plan.items.length)} for "${plan.recipient}" could not be sent: it is not an e-mail address; correct it on the partner sheet or in Settings`);
+      outcome.undeliverable.push(
+        `${items(plan.items.length)} for "${plan.recipient}" could not be sent: it is not an e-mail address; correct it on the partner sheet or in Settings`,
+      );
       continue;
     }
     if ((failures.get(key) ?? 0) >= MAX_TRIES) {
@@ -172,21 +210,32 @@ export function sendDigests(
       continue;
     }
     if (quota < 1) {
-      if (before !== 'deferred') mark(recipient, plan.items.length, 'deferred', 'Daily e-mail quota used up; goes with the next run.');
+      if (before !== 'deferred')
+        mark(recipient, plan.items.length, 'deferred', 'Daily e-mail quota used up; goes with the next run.');
       outcome.deferred++;
       continue;
     }
-    const message = { to: plan.recipient, subject: plan.digest.subject, body: plan.digest.text, htmlBody: plan.digest.html, name: 'PartnerPulse' };
+    const message = {
+      to: plan.recipient,
+      subject: plan.digest.subject,
+      body: plan.digest.text,
+      htmlBody: plan.digest.html,
+      name: 'PartnerPulse',
+    };
     // Logged before it goes and confirmed after: a run cut off in between (Apps Script ends an execution at
     // any call) leaves "sending", and the next run does not send it again.
     mark(plan.recipient, plan.items.length, SENDING);
     const row = log.getLastRow();
-    const settle = (status: string, detail = '') => log.getRange(row, 5, 1, 3).setValues([[status, new Date(), asText(detail)]]);
+    const settle = (status: string, detail = '') =>
+      log.getRange(row, 5, 1, 3).setValues([[status, new Date(), asText(detail)]]);
     try {
-      withBackoff(() => {
-        countServiceCalls();
-        MailApp.sendEmail(message);
-      }, { delaysMs: RATE_LIMIT_DELAYS_MS, sleep: (ms) => Utilities.sleep(ms), now: () => Date.now(), deadline });
+      withBackoff(
+        () => {
+          countServiceCalls();
+          MailApp.sendEmail(message);
+        },
+        { delaysMs: RATE_LIMIT_DELAYS_MS, sleep: (ms) => Utilities.sleep(ms), now: () => Date.now(), deadline },
+      );
     } catch (error) {
       const message = (error as Error).message;
       if (classifyServiceError(message) === 'daily quota') {
@@ -197,7 +246,9 @@ export function sendDigests(
         // MailApp's own verdict on the address: no retry can help.
         settle('invalid address', message);
         outcome.failed++;
-        outcome.undeliverable.push(`${items(plan.items.length)} for ${recipient} could not be sent (${message}): correct the address on the partner sheet or in Settings`);
+        outcome.undeliverable.push(
+          `${items(plan.items.length)} for ${recipient} could not be sent (${message}): correct the address on the partner sheet or in Settings`,
+        );
       } else {
         settle('failed', message);
         outcome.failed++;
@@ -220,7 +271,8 @@ export function sendDigests(
 }
 
 /** What to do when items have nobody to go to (Alert log detail, Run log, menu, sidebar). */
-export const NO_ADDRESS_FIX = 'set the admin address in PartnerPulse → Settings, or turn daily automation on (its owner gets them)';
+export const NO_ADDRESS_FIX =
+  'set the admin address in PartnerPulse → Settings, or turn daily automation on (its owner gets them)';
 
 /** Alert log statuses of a digest handed to MailApp whose outcome no run saw (see sendDigests). */
 const SENDING = 'sending';

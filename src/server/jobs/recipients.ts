@@ -1,5 +1,5 @@
 import { isEmail } from '../../core/reading/cells';
-import { Settings } from '../../core/settings/settings';
+import type { Settings } from '../../core/settings/settings';
 
 /**
  * Who gets what has no other recipient (items of partners without an owner, escalations without a path

@@ -1,13 +1,16 @@
+import type { Tier } from '../../core/rules';
 import { healthNote } from '../../core/scoring/breakdown';
-import { Settings } from '../../core/settings/settings';
-import { Tier } from '../../core/rules';
-import { PartnerTable } from '../sheets/partnerSheet';
+import type { Settings } from '../../core/settings/settings';
+import type { PartnerTable } from '../sheets/partnerSheet';
 
 /**
  * The fills of the partner rows by health tier (spec §2), for one `setBackgrounds` call over the data rows:
  * whole rows or only the Health column (Settings). Rows without a partner get no fill.
  */
-export function tierBackgrounds(table: PartnerTable, settings: Settings): { column: number; width: number; colors: (string | null)[][] } {
+export function tierBackgrounds(
+  table: PartnerTable,
+  settings: Settings,
+): { column: number; width: number; colors: (string | null)[][] } {
   const tierOfRow = new Map<number, Tier>();
   for (const v of table.views) if (!v.record.unnamed) tierOfRow.set(v.record.index, v.health.tier ?? 'Unknown');
   const onlyHealth = settings.recolorTarget === 'health' && table.columns.health !== undefined;
@@ -29,7 +32,10 @@ export function healthNotes(table: PartnerTable, settings: Settings): { column: 
   const noteOfRow = new Map<number, string>();
   for (const v of table.views) {
     const problems = v.record.problems.length > 0 ? `\nTo fix: ${v.record.problems.join('; ')}` : '';
-    noteOfRow.set(v.record.index, v.health.score === null ? problems.trim() : healthNote(v.health, settings.rules) + problems);
+    noteOfRow.set(
+      v.record.index,
+      v.health.score === null ? problems.trim() : healthNote(v.health, settings.rules) + problems,
+    );
   }
   return { column: table.columns.health + 1, notes: table.rows.map((_, i) => [noteOfRow.get(i) ?? '']) };
 }

@@ -1,6 +1,6 @@
 import { effectiveSnooze, snoozeKey } from '../../core/alerts/alerts';
-import { DayNumber, dayOfIso, isoOfDay } from '../../core/reading/calendar';
-import { PartnerView } from '../../core/scoring/evaluatePartners';
+import { type DayNumber, dayOfIso, isoOfDay } from '../../core/reading/calendar';
+import type { PartnerView } from '../../core/scoring/evaluatePartners';
 
 /**
  * The day each snooze was first seen, kept in the document properties: a snooze more than 90 days out counts
@@ -28,7 +28,11 @@ export function loadSnoozesSeen(): Map<string, DayNumber> {
  * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept:
  * a property holds 9 KB, and a few hundred snoozed partners must not fill it.
  */
-export function rememberSnoozes(views: readonly PartnerView[], seen: ReadonlyMap<string, DayNumber>, today: DayNumber): void {
+export function rememberSnoozes(
+  views: readonly PartnerView[],
+  seen: ReadonlyMap<string, DayNumber>,
+  today: DayNumber,
+): void {
   const next: Record<string, string> = {};
   for (const v of views) {
     const asked = v.record.snoozeUntil;
@@ -45,6 +49,8 @@ export function rememberSnoozes(views: readonly PartnerView[], seen: ReadonlyMap
   } catch (error) {
     // Too many long snoozes for one property: the cap then counts from today for the ones not stored, which
     // holds their alerts longer, but the day's colors, history and digests still go.
-    console.warn(`PartnerPulse could not remember ${Object.keys(next).length} long snoozes: ${(error as Error).message}`);
+    console.warn(
+      `PartnerPulse could not remember ${Object.keys(next).length} long snoozes: ${(error as Error).message}`,
+    );
   }
 }

@@ -22,7 +22,11 @@ export interface TriggerHome {
  * Remembers, in the user's properties (which a trigger, LIMITED onOpen and FULL runs all may read), that this
  * user's automation is on or off in this spreadsheet and, for the trigger, which spreadsheet it belongs to.
  */
-export function rememberAutomation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, on: boolean, triggerUids: string[]): void {
+export function rememberAutomation(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  on: boolean,
+  triggerUids: string[],
+): void {
   const props = PropertiesService.getUserProperties();
   props.setProperty(AUTOMATION_KEY + ss.getId(), on ? 'on' : 'off');
   const home: TriggerHome = { id: ss.getId(), name: ss.getName(), url: ss.getUrl() };
@@ -73,7 +77,9 @@ function tellOwnerOnce(kind: string, subject: string, lines: string[]): void {
 }
 
 function describe(home: TriggerHome | null): { name: string; where: string } {
-  return home ? { name: home.name, where: `"${home.name}" (${home.url})` } : { name: 'your spreadsheet', where: 'the spreadsheet where you turned it on' };
+  return home
+    ? { name: home.name, where: `"${home.name}" (${home.url})` }
+    : { name: 'your spreadsheet', where: 'the spreadsheet where you turned it on' };
 }
 
 /** The run got no spreadsheet from Google: it can do nothing, so it says so and stops. */

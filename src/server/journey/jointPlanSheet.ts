@@ -1,28 +1,40 @@
-import { AlertItem } from '../../core/alerts/alerts';
-import { DayNumber, SheetCalendar } from '../../core/reading/calendar';
-import { CellValue } from '../../core/reading/cells';
-import { DashboardBlock } from '../../core/dashboard/dashboard';
-import { PartnerHistory } from '../../core/history/compactHistory';
-import { PartnerView } from '../../core/scoring/evaluatePartners';
-import { JointPlanRead, milestoneAlerts, planFor, readJointPlan } from '../../core/journey/jointPlan';
+import type { AlertItem } from '../../core/alerts/alerts';
+import type { DashboardBlock } from '../../core/dashboard/dashboard';
+import type { PartnerHistory } from '../../core/history/compactHistory';
 import { lifecycleAlerts } from '../../core/journey/alerts';
-import { JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../../core/journey/view';
-import { howToAdd } from '../../core/qbr/sheets';
-import { openEscalationCounts } from '../../core/journey/risks';
-import { Settings } from '../../core/settings/settings';
+import { type JointPlanRead, milestoneAlerts, planFor, readJointPlan } from '../../core/journey/jointPlan';
 import { moversBlock, partnerMoves } from '../../core/journey/movers';
+import { openEscalationCounts } from '../../core/journey/risks';
+import { type JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../../core/journey/view';
 import { quarterKey } from '../../core/qbr/meeting';
+import { howToAdd } from '../../core/qbr/sheets';
+import type { DayNumber, SheetCalendar } from '../../core/reading/calendar';
+import type { CellValue } from '../../core/reading/cells';
+import type { PartnerView } from '../../core/scoring/evaluatePartners';
+import type { Settings } from '../../core/settings/settings';
+import type { PartnerTable } from '../sheets/partnerSheet';
 import { readQuarterSnapshot, snapshotsByQuarter } from '../sheets/quarterSnapshots';
-import { PartnerTable } from '../sheets/partnerSheet';
 
 /** The Joint plan sheet, read once; null when the spreadsheet has none (it is optional). */
-export function readJointPlanSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber, calendar: SheetCalendar): JointPlanRead | null {
+export function readJointPlanSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  today: DayNumber,
+  calendar: SheetCalendar,
+): JointPlanRead | null {
   const sheet = ss.getSheetByName(settings.sheets.jointPlan);
-  return sheet ? readJointPlan(sheet.getDataRange().getValues() as CellValue[][], today, calendar, settings.sheets.jointPlan) : null;
+  return sheet
+    ? readJointPlan(sheet.getDataRange().getValues() as CellValue[][], today, calendar, settings.sheets.jointPlan)
+    : null;
 }
 
 /** The partner-journey items of the day's digests: lifecycle (spec §9) and overdue milestones (spec §10). */
-export function journeyAlerts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber): AlertItem[] {
+export function journeyAlerts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  table: PartnerTable,
+  today: DayNumber,
+): AlertItem[] {
   const alertSettings = { adminEmail: settings.adminEmail };
   const plan = readJointPlanSheet(ss, settings, today, table.calendar);
   return [
@@ -42,7 +54,13 @@ function openEscalations(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings:
  * history: `oldLayoutHistory` when the caller already read a whole old-layout history (it is not read twice),
  * else the history's Partner and Quarter snapshots columns.
  */
-export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, table: PartnerTable, today: DayNumber, oldLayoutHistory?: readonly PartnerHistory[]): DashboardBlock[] {
+export function journeyDashboardBlocks(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  table: PartnerTable,
+  today: DayNumber,
+  oldLayoutHistory?: readonly PartnerHistory[],
+): DashboardBlock[] {
   const snapshots = oldLayoutHistory ? snapshotsByQuarter(oldLayoutHistory) : readQuarterSnapshot(ss, settings);
   return [
     ...journeyBlocks(table.views, openEscalations(ss, settings), today, settings.rules, table.calendar),
@@ -51,7 +69,13 @@ export function journeyDashboardBlocks(ss: GoogleAppsScript.Spreadsheet.Spreadsh
 }
 
 /** What the QBR sidebar shows of the partner's journey: stage, risks, last moves, joint plan (docs/journey.md). */
-export function journeyDetails(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, view: PartnerView, today: DayNumber, calendar: SheetCalendar): JourneyDetails {
+export function journeyDetails(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  view: PartnerView,
+  today: DayNumber,
+  calendar: SheetCalendar,
+): JourneyDetails {
   const plan = readJointPlanSheet(ss, settings, today, calendar);
   return {
     lifecycle: lifecycleView(view, today, settings.rules),

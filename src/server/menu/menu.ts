@@ -1,10 +1,10 @@
-import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
 import { automationIsOn } from '../jobs/automation';
-import { HANDLERS } from './handlerNames';
-import { readPartnerTable } from '../sheets/partnerSheet';
 import { healthNotes, tierBackgrounds } from '../jobs/recolor';
 import { lastRunWarning } from '../jobs/runLog';
 import { rememberAutomation, rememberedAutomation } from '../jobs/triggerContext';
+import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { readPartnerTable } from '../sheets/partnerSheet';
+import { HANDLERS } from './handlerNames';
 
 /**
  * The PartnerPulse menu. Before the add-on is used in this document (AuthMode.NONE) it may not read the sheet
@@ -16,7 +16,8 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   // An installed add-on's menu goes under Extensions with the add-on's name; a copy not running as an add-on
   // (installation source NONE: bound copy, test deployment) would show the script project's name there, so it
   // makes its own top-level "PartnerPulse" menu. Where even asking is refused (AuthMode.NONE), the add-on menu.
-  const notInstalled = orNull(() => String(ScriptApp.getInstallationSource())) === String(ScriptApp.InstallationSource.NONE);
+  const notInstalled =
+    orNull(() => String(ScriptApp.getInstallationSource())) === String(ScriptApp.InstallationSource.NONE);
   const menu = notInstalled ? ui.createMenu('PartnerPulse') : ui.createAddonMenu();
   const limited = e?.authMode !== undefined && String(e.authMode) === String(ScriptApp.AuthMode.NONE);
   if (!limited) {

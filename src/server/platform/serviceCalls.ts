@@ -23,7 +23,12 @@ export function serviceCallsSoFar(): number {
 const targets = new WeakMap<object, object>();
 
 function isServiceObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.toString.call(value) !== '[object Date]';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.prototype.toString.call(value) !== '[object Date]'
+  );
 }
 
 /** The real object behind one of our proxies (services refuse a Proxy as an argument), or the value itself. */
@@ -34,7 +39,8 @@ function unwrap(value: unknown): unknown {
 
 function wrapResult(value: unknown, cache: WeakMap<object, object>): unknown {
   // Values come back as plain arrays of cells and are left alone; arrays of sheets or ranges are wrapped.
-  if (Array.isArray(value)) return value.length > 0 && isServiceObject(value[0]) ? value.map((v) => counting(v as object, cache)) : value;
+  if (Array.isArray(value))
+    return value.length > 0 && isServiceObject(value[0]) ? value.map((v) => counting(v as object, cache)) : value;
   return isServiceObject(value) ? counting(value, cache) : value;
 }
 
@@ -57,6 +63,8 @@ function counting<T extends object>(target: T, cache: WeakMap<object, object>): 
 }
 
 /** The spreadsheet, counting every service call made through it from now on. */
-export function countingSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Spreadsheet {
+export function countingSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return counting(ss, new WeakMap());
 }

@@ -1,5 +1,12 @@
-import { DayNumber, SheetCalendar, ZoneRules, dayOfIso, intlZoneRules, sheetCalendar } from '../../core/reading/calendar';
-import { Settings, settingsFromJson } from '../../core/settings/settings';
+import {
+  type DayNumber,
+  dayOfIso,
+  intlZoneRules,
+  type SheetCalendar,
+  sheetCalendar,
+  type ZoneRules,
+} from '../../core/reading/calendar';
+import { type Settings, settingsFromJson } from '../../core/settings/settings';
 
 export const SETTINGS_KEY = 'partnerpulse.settings';
 
@@ -40,7 +47,11 @@ export function appsScriptZoneRules(zone: string): ZoneRules {
   try {
     const viaIntl = intlZoneRules(zone);
     const probe = new Date();
-    if (viaIntl.isoDay(probe) === viaUtilities.isoDay(probe) && viaIntl.offsetMinutes(probe) === viaUtilities.offsetMinutes(probe)) return viaIntl;
+    if (
+      viaIntl.isoDay(probe) === viaUtilities.isoDay(probe) &&
+      viaIntl.offsetMinutes(probe) === viaUtilities.offsetMinutes(probe)
+    )
+      return viaIntl;
   } catch {
     // No Intl time zones in this runtime: Utilities answers.
   }
@@ -58,6 +69,9 @@ export function hourIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date):
 /** The spreadsheet this run works on; a time-driven run without one cannot do anything useful. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('PartnerPulse found no spreadsheet for this run. Open the partner sheet and turn daily automation on again.');
+  if (!ss)
+    throw new Error(
+      'PartnerPulse found no spreadsheet for this run. Open the partner sheet and turn daily automation on again.',
+    );
   return ss;
 }

@@ -1,12 +1,23 @@
-import { CellValue } from '../../core/reading/cells';
-import { isoOfDay } from '../../core/reading/calendar';
-import { Side, followUpItems, quarterIndex } from '../../core/qbr/meeting';
 import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
-import { OPTIONAL_SHEET_HEADERS, OptionalSheet, loggedOn, rowForHeader, samePartner } from '../../core/qbr/sheets';
-import { QbrData } from '../../core/qbr/view';
+import { followUpItems, quarterIndex, type Side } from '../../core/qbr/meeting';
+import { loggedOn, OPTIONAL_SHEET_HEADERS, type OptionalSheet, rowForHeader, samePartner } from '../../core/qbr/sheets';
+import type { QbrData } from '../../core/qbr/view';
+import { isoOfDay } from '../../core/reading/calendar';
+import type { CellValue } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';
 import { asText, ensureLogSheet } from '../sheets/logSheets';
-import { CHECKLIST_KEY_PREFIX, PartnerTarget, QbrContext, checklistKey, findPartner, qbrContext, qbrData, readOptionalSheet, readTicks, qbrDetails } from './qbrContext';
+import {
+  CHECKLIST_KEY_PREFIX,
+  checklistKey,
+  findPartner,
+  type PartnerTarget,
+  type QbrContext,
+  qbrContext,
+  qbrData,
+  qbrDetails,
+  readOptionalSheet,
+  readTicks,
+} from './qbrContext';
 
 /** What an action did, in words, and the sidebar's data after it. */
 export interface QbrActionResult {
@@ -21,7 +32,8 @@ const LOCK_WAIT_MS = 10_000;
 /** Runs a write under the document lock, so two people acting on one partner do not interleave. */
 export function locked<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.');
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error('Another PartnerPulse action is still working on this spreadsheet. Try again in a moment.');
   try {
     const result = work();
     SpreadsheetApp.flush();
@@ -37,7 +49,11 @@ export function result(partner: PartnerTarget, message: string, changes: string[
 }
 
 /** Appends rows under the header of an optional sheet (created with the spec's headers if missing), in one write. */
-export function appendRows(ctx: QbrContext, sheet: OptionalSheet, records: Record<string, CellValue>[]): { first: number; last: number; created: boolean } {
+export function appendRows(
+  ctx: QbrContext,
+  sheet: OptionalSheet,
+  records: Record<string, CellValue>[],
+): { first: number; last: number; created: boolean } {
   const { ss } = ctx;
   const name = ctx.settings.sheets[sheet];
   const headers = OPTIONAL_SHEET_HEADERS[sheet];
@@ -68,7 +84,12 @@ function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quar
   }
 }
 
-export function setChecklistItem(partnerName: PartnerTarget, quarter: string, itemId: string, done: boolean): QbrActionResult {
+export function setChecklistItem(
+  partnerName: PartnerTarget,
+  quarter: string,
+  itemId: string,
+  done: boolean,
+): QbrActionResult {
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
@@ -89,8 +110,12 @@ export function addActionItem(partnerName: PartnerTarget, item: string, side: Si
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
     const name = view.record.name;
-    const at = appendRows(ctx, 'actionItems', [{ Partner: asText(name), Item: asText(item), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open' }]);
-    const changes = [`Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`];
+    const at = appendRows(ctx, 'actionItems', [
+      { Partner: asText(name), Item: asText(item), Side: side, Due: ctx.table.calendar.dateOf(due), Status: 'Open' },
+    ]);
+    const changes = [
+      `Action items ${rowsText(at.first, at.last)}: [${side}] ${item}, due ${isoOfDay(due)}${at.created ? ' (the Action items sheet was created)' : ''}`,
+    ];
     return result({ row: view.record.index + 2 }, 'Action item added.', changes);
   });
 }
@@ -111,7 +136,9 @@ export function completeActionItem(partnerName: PartnerTarget, row: number, item
     const found = values[row - 1];
     // The row is checked against what the sidebar showed, so an item moved by a sort is never marked by mistake.
     if (!found || !samePartner(found[cPartner], name) || String(found[cItem] ?? '').trim() !== item.trim()) {
-      throw new Error(`Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`);
+      throw new Error(
+        `Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`,
+      );
     }
     sheet.getRange(row, cStatus + 1).setValue('Done');
     return result({ row: view.record.index + 2 }, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
@@ -124,7 +151,10 @@ export function createBrief(partnerName: PartnerTarget): QbrActionResult {
     const view = findPartner(ctx, partnerName);
     const details = qbrDetails(ctx, view);
     const name = briefSheetName(view.record.name, details.quarter, (n) => ctx.ss.getSheetByName(n) !== null);
-    if (name === null) throw new Error(`There are already 20 QBR briefs for ${view.record.name} in ${details.quarter}. Delete or rename one, then try again.`);
+    if (name === null)
+      throw new Error(
+        `There are already 20 QBR briefs for ${view.record.name} in ${details.quarter}. Delete or rename one, then try again.`,
+      );
     const layout = briefLayout(details, isoOfDay(ctx.today));
     const sheet = ctx.ss.insertSheet(name);
     const values = layout.rows.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v)));
@@ -134,7 +164,9 @@ export function createBrief(partnerName: PartnerTarget): QbrActionResult {
     range.setFontWeights(values.map((r, i) => r.map(() => (boldRows.has(i) ? 'bold' : 'normal'))));
     sheet.activate();
     const taken = name !== `QBR ${view.record.name} ${details.quarter}`;
-    const changes = [`New sheet "${name}" (${values.length} rows)${taken ? '; an earlier brief for this quarter was left as it was' : ''}`];
+    const changes = [
+      `New sheet "${name}" (${values.length} rows)${taken ? '; an earlier brief for this quarter was left as it was' : ''}`,
+    ];
     return result({ row: view.record.index + 2 }, `QBR brief created in the sheet "${name}".`, changes);
   });
 }
@@ -143,10 +175,17 @@ export function emailAgenda(partnerName: PartnerTarget): QbrActionResult {
   const ctx = qbrContext();
   const view = findPartner(ctx, partnerName);
   const to = Session.getActiveUser().getEmail();
-  if (!to) throw new Error('Apps Script did not give PartnerPulse your e-mail address (this happens for accounts outside the spreadsheet owner’s domain). Use Create QBR brief instead.');
+  if (!to)
+    throw new Error(
+      'Apps Script did not give PartnerPulse your e-mail address (this happens for accounts outside the spreadsheet owner’s domain). Use Create QBR brief instead.',
+    );
   const mail = agendaMail(qbrDetails(ctx, view));
   MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: 'PartnerPulse' });
-  return { message: `Agenda sent to ${to}.`, changes: [`E-mail "${mail.subject}" to ${to}`], data: qbrData(ctx, { row: view.record.index + 2 }) };
+  return {
+    message: `Agenda sent to ${to}.`,
+    changes: [`E-mail "${mail.subject}" to ${to}`],
+    data: qbrData(ctx, { row: view.record.index + 2 }),
+  };
 }
 
 export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionResult {
@@ -156,8 +195,12 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
     const name = view.record.name;
     const { lastQbr, nextQbr } = ctx.table.columns;
     if (lastQbr === undefined || nextQbr === undefined) {
-      const lacking = [lastQbr === undefined ? '"Last QBR"' : '', nextQbr === undefined ? '"Next QBR"' : ''].filter(Boolean).join(' and ');
-      throw new Error(`The "${ctx.settings.sheets.partners}" sheet has no ${lacking} column; add ${lacking} to its first row, then mark the QBR held again.`);
+      const lacking = [lastQbr === undefined ? '"Last QBR"' : '', nextQbr === undefined ? '"Next QBR"' : '']
+        .filter(Boolean)
+        .join(' and ');
+      throw new Error(
+        `The "${ctx.settings.sheets.partners}" sheet has no ${lacking} column; add ${lacking} to its first row, then mark the QBR held again.`,
+      );
     }
     const log = readOptionalSheet(ctx, 'qbrLog');
     if (log && loggedOn(log, name, ctx.today, ctx.table.calendar)) {
@@ -170,17 +213,32 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
     const row = view.record.index + 2;
     const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
     if (nextQbr === lastQbr + 1) {
-      ctx.table.sheet.getRange(row, lastQbr + 1, 1, 2).setValues([[ctx.table.calendar.dateOf(today), ctx.table.calendar.dateOf(next)]]);
+      ctx.table.sheet
+        .getRange(row, lastQbr + 1, 1, 2)
+        .setValues([[ctx.table.calendar.dateOf(today), ctx.table.calendar.dateOf(next)]]);
     } else {
       ctx.table.sheet.getRange(row, lastQbr + 1).setValue(ctx.table.calendar.dateOf(today));
       ctx.table.sheet.getRange(row, nextQbr + 1).setValue(ctx.table.calendar.dateOf(next));
     }
-    const logged = appendRows(ctx, 'qbrLog', [{ Partner: asText(name), 'Held on': ctx.table.calendar.dateOf(today), Notes: asText(notes), 'Next QBR': ctx.table.calendar.dateOf(next) }]);
+    const logged = appendRows(ctx, 'qbrLog', [
+      {
+        Partner: asText(name),
+        'Held on': ctx.table.calendar.dateOf(today),
+        Notes: asText(notes),
+        'Next QBR': ctx.table.calendar.dateOf(next),
+      },
+    ]);
     const followUps = followUpItems(today, next);
     const added = appendRows(
       ctx,
       'actionItems',
-      followUps.map((f) => ({ Partner: asText(name), Item: asText(f.item), Side: f.side, Due: ctx.table.calendar.dateOf(f.due), Status: 'Open' })),
+      followUps.map((f) => ({
+        Partner: asText(name),
+        Item: asText(f.item),
+        Side: f.side,
+        Due: ctx.table.calendar.dateOf(f.due),
+        Status: 'Open',
+      })),
     );
     const changes = [
       `${ctx.settings.sheets.partners} row ${row}: ${before}`,

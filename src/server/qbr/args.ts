@@ -1,6 +1,6 @@
-import { dayOfIso, DayNumber } from '../../core/reading/calendar';
+import { isChecklistItemId, isQuarterKey, SIDES, type Side } from '../../core/qbr/meeting';
+import { type DayNumber, dayOfIso } from '../../core/reading/calendar';
 import { InputError } from '../../core/reading/inputError';
-import { SIDES, Side, isChecklistItemId, isQuarterKey } from '../../core/qbr/meeting';
 
 /**
  * Argument checks for the sidebar's server entries. google.script.run lets any page script call them with
@@ -16,7 +16,8 @@ export function textArg(value: unknown, name: string, options: { optional?: bool
   const text = value.trim();
   if (!text && !options.optional) throw new InputError(name, value, 'is empty; allowed: text that is not blank');
   const max = options.max ?? MAX_TEXT;
-  if (text.length > max) throw new InputError(name, `${text.slice(0, 20)}…`, `is ${text.length} characters long; allowed: at most ${max}`);
+  if (text.length > max)
+    throw new InputError(name, `${text.slice(0, 20)}…`, `is ${text.length} characters long; allowed: at most ${max}`);
   return text;
 }
 
@@ -58,16 +59,19 @@ export function booleanArg(value: unknown, name: string): boolean {
 }
 
 export function rowArg(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 2) throw new InputError(name, value, 'is not a sheet row; allowed: a whole number ≥ 2');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 2)
+    throw new InputError(name, value, 'is not a sheet row; allowed: a whole number ≥ 2');
   return value;
 }
 
 export function quarterArg(value: unknown): string {
-  if (typeof value !== 'string' || !isQuarterKey(value)) throw new InputError('quarter', value, 'is not a quarter; allowed: text like 2026-Q4');
+  if (typeof value !== 'string' || !isQuarterKey(value))
+    throw new InputError('quarter', value, 'is not a quarter; allowed: text like 2026-Q4');
   return value;
 }
 
 export function checklistItemArg(value: unknown): string {
-  if (typeof value !== 'string' || !isChecklistItemId(value)) throw new InputError('itemId', value, 'is not an item of the QBR checklists');
+  if (typeof value !== 'string' || !isChecklistItemId(value))
+    throw new InputError('itemId', value, 'is not an item of the QBR checklists');
   return value;
 }

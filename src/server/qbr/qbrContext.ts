@@ -1,22 +1,36 @@
-import { lastRunWarning } from '../jobs/runLog';
-import { CellValue } from '../../core/reading/cells';
-import { DayNumber, isoOfDay } from '../../core/reading/calendar';
-import { PartnerView } from '../../core/scoring/evaluatePartners';
-import { quarterKey } from '../../core/qbr/meeting';
-import { OptionalSheet, actionItemsFor, feedbackFor, howToAdd, pipelineFor, samePartner } from '../../core/qbr/sheets';
-import { Optional, QbrData, QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../../core/qbr/view';
-import { trendFor } from '../../core/qbr/trend';
-import { Settings } from '../../core/settings/settings';
-import { WHAT_IF_FIELDS, WhatIfModel } from '../../core/scoring/whatIf';
-import { historyFromRows } from '../../core/history/scoreChange';
+import type { HealthSnapshot } from '../../core/alerts/alerts';
 import { snapshotsOf } from '../../core/history/compactHistory';
-import { HealthSnapshot } from '../../core/alerts/alerts';
-import { readPartnerHistory } from '../sheets/healthHistory';
-import { rowFingerprint } from '../../core/reading/partnerTable';
-import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
-import { PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
-import { journeyDetails } from '../journey/jointPlanSheet';
+import { historyFromRows } from '../../core/history/scoreChange';
 import { withPlanPoints } from '../../core/journey/view';
+import { quarterKey } from '../../core/qbr/meeting';
+import {
+  actionItemsFor,
+  feedbackFor,
+  howToAdd,
+  type OptionalSheet,
+  pipelineFor,
+  samePartner,
+} from '../../core/qbr/sheets';
+import { trendFor } from '../../core/qbr/trend';
+import {
+  type Optional,
+  type QbrData,
+  type QbrDetails,
+  qbrAgenda,
+  qbrChecklists,
+  qbrPartner,
+} from '../../core/qbr/view';
+import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
+import type { CellValue } from '../../core/reading/cells';
+import { rowFingerprint } from '../../core/reading/partnerTable';
+import type { PartnerView } from '../../core/scoring/evaluatePartners';
+import { WHAT_IF_FIELDS, type WhatIfModel } from '../../core/scoring/whatIf';
+import type { Settings } from '../../core/settings/settings';
+import { lastRunWarning } from '../jobs/runLog';
+import { journeyDetails } from '../journey/jointPlanSheet';
+import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { readPartnerHistory } from '../sheets/healthHistory';
+import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -71,7 +85,9 @@ export function findPartner(ctx: QbrContext, target: PartnerTarget, options: { f
     const found = rowsNamed(ctx, target);
     if (found.length === 0) throw new Error(`There is no partner named "${target}" on the "${sheet}" sheet.`);
     if (found.length > 1 && !options.first) {
-      throw new Error(`"${found[0].record.name}" is on rows ${found.map((v) => v.record.index + 2).join(', ')} of "${sheet}": select the row you mean on the sheet and reopen the sidebar. Nothing was changed.`);
+      throw new Error(
+        `"${found[0].record.name}" is on rows ${found.map((v) => v.record.index + 2).join(', ')} of "${sheet}": select the row you mean on the sheet and reopen the sidebar. Nothing was changed.`,
+      );
     }
     return found[0];
   }
@@ -80,8 +96,12 @@ export function findPartner(ctx: QbrContext, target: PartnerTarget, options: { f
     const now = view ? fingerprintOf(ctx, view) : null;
     if (!view || now !== target.fingerprint) {
       const was = target.name ? `"${target.name}"` : 'the partner you opened';
-      const holds = view ? `it now holds "${view.record.name}"${target.name && samePartner(view.record.name, target.name) ? ' with changed values' : ''}` : 'it is no longer a partner row';
-      throw new Error(`Row ${target.row} of "${sheet}" changed since the sidebar read ${was} (${holds}). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`);
+      const holds = view
+        ? `it now holds "${view.record.name}"${target.name && samePartner(view.record.name, target.name) ? ' with changed values' : ''}`
+        : 'it is no longer a partner row';
+      throw new Error(
+        `Row ${target.row} of "${sheet}" changed since the sidebar read ${was} (${holds}). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`,
+      );
     }
   }
   if (!view) throw new Error(`Row ${target.row} of "${sheet}" holds no partner.`);
@@ -92,11 +112,14 @@ export function findPartner(ctx: QbrContext, target: PartnerTarget, options: { f
 export function selectedPartner(ctx: QbrContext): { name: string | null; note: string | null; view?: PartnerView } {
   const pick = 'Select a partner’s row on the Partners sheet and reopen, or search for a partner above.';
   const sheet = SpreadsheetApp.getActiveSheet();
-  if (!sheet || sheet.getName() !== ctx.settings.sheets.partners) return { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+  if (!sheet || sheet.getName() !== ctx.settings.sheets.partners)
+    return { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
   const range = sheet.getActiveRange();
   const row = range ? range.getRow() : 0;
   const view = ctx.table.views.find((v) => v.record.index + 2 === row);
-  return view ? { name: view.record.name, note: null, view } : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
+  return view
+    ? { name: view.record.name, note: null, view }
+    : { name: null, note: pick.replace('Partners', ctx.settings.sheets.partners) };
 }
 
 /** The values of an optional sheet in one read; null when the sheet does not exist. */
@@ -125,7 +148,9 @@ export function readTicks(partner: string, quarter: string): Set<string> {
 /** An optional sheet's section: its content, or how to add the sheet (under the name Settings gives it). */
 function optional<T>(ctx: QbrContext, sheet: OptionalSheet, read: (v: CellValue[][]) => T): Optional<T> {
   const values = readOptionalSheet(ctx, sheet);
-  return values === null ? { present: false, how: howToAdd(sheet, ctx.settings.sheets[sheet]) } : { present: true, value: read(values) };
+  return values === null
+    ? { present: false, how: howToAdd(sheet, ctx.settings.sheets[sheet]) }
+    : { present: true, value: read(values) };
 }
 
 /** Everything the sidebar shows for one partner. */
@@ -148,7 +173,9 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     ...qbrPartner(view, ctx.settings.rules),
     fingerprint: fingerprintOf(ctx, view),
     // Other rows with this name: the sidebar says so, since alerts, history and search cannot tell them apart.
-    duplicates: rowsNamed(ctx, name).filter((v) => v !== view).map((v) => v.record.index + 2),
+    duplicates: rowsNamed(ctx, name)
+      .filter((v) => v !== view)
+      .map((v) => v.record.index + 2),
   };
   const quarter = quarterKey(ctx.today);
   const journey = journeyDetails(ctx.ss, ctx.settings, view, ctx.today, ctx.table.calendar);
@@ -174,7 +201,10 @@ function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
   const name = ctx.settings.sheets.healthHistory;
   const sheet = ctx.ss.getSheetByName(name);
   if (!sheet) {
-    return { present: false, how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.` };
+    return {
+      present: false,
+      how: `No "${name}" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner's score once a day.`,
+    };
   }
   const compact = readPartnerHistory(ctx.ss, ctx.settings, view.record.name);
   let history: HealthSnapshot[] = [];
@@ -189,7 +219,17 @@ function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
     const rows = last < 2 ? [] : (sheet.getRange(first, 1, last - first + 1, 3).getValues() as CellValue[][]);
     history = historyFromRows(rows, ctx.table.calendar);
   }
-  return { present: true, value: trendFor(history, view.record.name, ctx.today, view.health.score, ctx.settings.rules.healthDrop.againstDaysAgo, TREND_DAYS) };
+  return {
+    present: true,
+    value: trendFor(
+      history,
+      view.record.name,
+      ctx.today,
+      view.health.score,
+      ctx.settings.rules.healthDrop.againstDaysAgo,
+      TREND_DAYS,
+    ),
+  };
 }
 
 /**
@@ -204,8 +244,23 @@ function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
   return {
     rules: ctx.settings.rules,
     index,
-    population: ctx.table.records.map((p) => ({ revenue: p.revenue, growth: finite(p.growth), deals: p.deals, engagement: p.engagement, leads: p.leads, relevance: p.relevance })),
-    inputs: { growth: finite(r.growth), deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit, leads: r.leads, relevance: r.relevance },
+    population: ctx.table.records.map((p) => ({
+      revenue: p.revenue,
+      growth: finite(p.growth),
+      deals: p.deals,
+      engagement: p.engagement,
+      leads: p.leads,
+      relevance: p.relevance,
+    })),
+    inputs: {
+      growth: finite(r.growth),
+      deals: r.deals,
+      engagement: r.engagement,
+      nps: r.nps,
+      fit: r.fit,
+      leads: r.leads,
+      relevance: r.relevance,
+    },
     columns: WHAT_IF_FIELDS.filter((f) => ctx.table.columns[f] !== undefined),
   };
 }
@@ -223,5 +278,11 @@ export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData 
     if (!selected.view) return { today, partners, details: null, note: selected.note, automation };
     return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation };
   }
-  return { today, partners, details: qbrDetails(ctx, findPartner(ctx, target, { first: true })), note: null, automation };
+  return {
+    today,
+    partners,
+    details: qbrDetails(ctx, findPartner(ctx, target, { first: true })),
+    note: null,
+    automation,
+  };
 }

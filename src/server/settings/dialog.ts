@@ -1,8 +1,8 @@
-import { keepFormulasCurrent } from '../sheets/asOfSheet';
-import { Settings, isObject, overlay, readStoredSettings } from '../../core/settings/settings';
 import { settingsFormHtml } from '../../core/settings/form';
-import { SettingsError, validateSettings } from '../../core/settings/validation';
-import { SETTINGS_KEY, calendarOf } from '../platform/spreadsheetContext';
+import { isObject, overlay, readStoredSettings, type Settings } from '../../core/settings/settings';
+import { type SettingsError, validateSettings } from '../../core/settings/validation';
+import { calendarOf, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import { keepFormulasCurrent } from '../sheets/asOfSheet';
 
 export interface SaveResult {
   saved: boolean;
@@ -29,9 +29,22 @@ export function saveSettings(json: string): SaveResult {
   try {
     parsed = JSON.parse(String(json));
   } catch {
-    return { saved: false, errors: [{ field: 'settings', message: 'Settings could not be read: the dialog sent something that is not JSON. Reopen Settings and try again.' }] };
+    return {
+      saved: false,
+      errors: [
+        {
+          field: 'settings',
+          message:
+            'Settings could not be read: the dialog sent something that is not JSON. Reopen Settings and try again.',
+        },
+      ],
+    };
   }
-  if (!isObject(parsed)) return { saved: false, errors: [{ field: 'settings', message: 'Settings must be an object of fields and values.' }] };
+  if (!isObject(parsed))
+    return {
+      saved: false,
+      errors: [{ field: 'settings', message: 'Settings must be an object of fields and values.' }],
+    };
   const current = storedSettings().settings;
   const merged: Settings = overlay(current, parsed);
   if ('aliases' in parsed) merged.aliases = parsed.aliases as Settings['aliases'];

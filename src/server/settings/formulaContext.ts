@@ -1,8 +1,8 @@
-import { DayNumber } from '../../core/reading/calendar';
-import { CellValue, isBlank, readDate } from '../../core/reading/cells';
-import { DEFAULT_SETTINGS, Settings, settingsFromJson } from '../../core/settings/settings';
-import { Arg, FormulaContext } from '../../customFunctions/columns';
-import { SETTINGS_KEY, calendarOf } from '../platform/spreadsheetContext';
+import type { DayNumber } from '../../core/reading/calendar';
+import { type CellValue, isBlank, readDate } from '../../core/reading/cells';
+import { DEFAULT_SETTINGS, type Settings, settingsFromJson } from '../../core/settings/settings';
+import type { Arg, FormulaContext } from '../../customFunctions/columns';
+import { calendarOf, SETTINGS_KEY } from '../platform/spreadsheetContext';
 
 /** Where PartnerPulse keeps the as-of date and Settings version that formulas take as `as_of`. */
 export const AS_OF_SHEET = 'PartnerPulse';
@@ -22,7 +22,9 @@ export function settingsForFormulas(): Settings {
     if (!props) return DEFAULT_SETTINGS;
     stored = props.getProperty(SETTINGS_KEY);
   } catch (error) {
-    throw new Error(`PartnerPulse could not read its Settings (${(error as Error).message}); reload the sheet, and if it stays, open PartnerPulse > Settings….`);
+    throw new Error(
+      `PartnerPulse could not read its Settings (${(error as Error).message}); reload the sheet, and if it stays, open PartnerPulse > Settings….`,
+    );
   }
   return settingsFromJson(stored);
 }
@@ -48,6 +50,8 @@ function asOfDay(asOf: Arg | undefined, read: (value: CellValue) => DayNumber | 
   try {
     return read(first);
   } catch {
-    throw new Error(`as_of ${String(first)} is not a date; allowed: ${AS_OF_RANGE} (kept up to date by PartnerPulse), a date, or leave it out for today.`);
+    throw new Error(
+      `as_of ${String(first)} is not a date; allowed: ${AS_OF_RANGE} (kept up to date by PartnerPulse), a date, or leave it out for today.`,
+    );
   }
 }

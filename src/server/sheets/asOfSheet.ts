@@ -1,4 +1,4 @@
-import { DayNumber, SheetCalendar, isDate } from '../../core/reading/calendar';
+import { type DayNumber, isDate, type SheetCalendar } from '../../core/reading/calendar';
 import { AS_OF_SHEET } from '../settings/formulaContext';
 
 /**
@@ -17,7 +17,15 @@ export function keepFormulasCurrent(
   let sheet = ss.getSheetByName(AS_OF_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(AS_OF_SHEET);
-    sheet.getRange(1, 1, 3, 1).setValues([['As of'], ['Settings version'], ['PartnerPulse keeps B1:B2 current; formulas that end with PartnerPulse!B1:B2 recalculate when they change. Do not edit.']]);
+    sheet
+      .getRange(1, 1, 3, 1)
+      .setValues([
+        ['As of'],
+        ['Settings version'],
+        [
+          'PartnerPulse keeps B1:B2 current; formulas that end with PartnerPulse!B1:B2 recalculate when they change. Do not edit.',
+        ],
+      ]);
   }
   const wanted = [[calendar.dateOf(today)], [settingsFingerprint(settingsJson)]];
   const cells = sheet.getRange(1, 2, 2, 1);

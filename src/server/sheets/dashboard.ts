@@ -1,13 +1,13 @@
+import { type DashboardBlock, dashboardBlocks } from '../../core/dashboard/dashboard';
+import { baselinesFromHistories, dailyAverages } from '../../core/history/compactHistory';
 import { isoOfDay } from '../../core/reading/calendar';
-import { DashboardBlock, dashboardBlocks } from '../../core/dashboard/dashboard';
 import { checkHeaders } from '../../core/reading/headerCheck';
 import { aliasesOf } from '../../core/settings/settings';
-import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
-import { baselinesFromHistories, dailyAverages } from '../../core/history/compactHistory';
-import { asText } from './logSheets';
-import { readHealthHistory } from './healthHistory';
-import { readPartnerTable } from './partnerSheet';
 import { journeyDashboardBlocks } from '../journey/jointPlanSheet';
+import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { readHealthHistory } from './healthHistory';
+import { asText } from './logSheets';
+import { readPartnerTable } from './partnerSheet';
 
 /** The dashboard's first cell; a sheet of that name without it (and not empty) is someone else's. */
 const TITLE = 'PartnerPulse dashboard';
@@ -22,10 +22,14 @@ const CHART_COLUMN = 11;
 function chartBuilder(sheet: GoogleAppsScript.Spreadsheet.Sheet, type: NonNullable<DashboardBlock['chart']>['type']) {
   const b = sheet.newChart();
   switch (type) {
-    case 'column': return b.asColumnChart();
-    case 'pie': return b.asPieChart();
-    case 'bar': return b.asBarChart();
-    case 'line': return b.asLineChart();
+    case 'column':
+      return b.asColumnChart();
+    case 'pie':
+      return b.asPieChart();
+    case 'bar':
+      return b.asBarChart();
+    case 'line':
+      return b.asLineChart();
   }
 }
 
@@ -48,13 +52,23 @@ export function buildDashboard(): DashboardResult {
   // The months the trend and the drops need, not the whole history (docs/limits.md).
   const againstDaysAgo = settings.rules.healthDrop.againstDaysAgo;
   const window = readHealthHistory(ss, settings, today, againstDaysAgo, table.calendar);
-  const history = window.sheet ? { baseline: baselinesFromHistories(window.histories, today, againstDaysAgo), trend: dailyAverages(window.histories, 12) } : null;
+  const history = window.sheet
+    ? {
+        baseline: baselinesFromHistories(window.histories, today, againstDaysAgo),
+        trend: dailyAverages(window.histories, 12),
+      }
+    : null;
   const blocks = dashboardBlocks(table.views, history, today, settings.rules, table.calendar);
   // An old-layout history was read whole just now: its quarter snapshots serve the movers too (no second read).
   blocks.push(...journeyDashboardBlocks(ss, settings, table, today, window.oldLayout ? window.histories : undefined));
   // Numbers built on a misspelled column are quietly smaller, so the header check is shown with them.
   const findings = checkHeaders(table.header, aliasesOf(settings), table.rows, table.calendar);
-  if (findings.length) blocks.push({ title: 'Partner sheet headers', header: ['What the header check found'], rows: findings.map((f) => [f.message]) });
+  if (findings.length)
+    blocks.push({
+      title: 'Partner sheet headers',
+      header: ['What the header check found'],
+      rows: findings.map((f) => [f.message]),
+    });
 
   let sheet = ss.getSheetByName(settings.sheets.dashboard);
   if (sheet && !isOurs(sheet)) {
@@ -70,10 +84,15 @@ export function buildDashboard(): DashboardResult {
     sheet = ss.insertSheet(settings.sheets.dashboard);
   }
   const width = Math.max(...blocks.map((b) => b.header.length));
-  const pad = (row: (string | number | Date)[]) => [...row.map((c) => (typeof c === 'string' ? asText(c) : c)), ...Array(width - row.length).fill('')];
+  const pad = (row: (string | number | Date)[]) => [
+    ...row.map((c) => (typeof c === 'string' ? asText(c) : c)),
+    ...Array(width - row.length).fill(''),
+  ];
   const intro = [
     [TITLE],
-    [`As of ${isoOfDay(today)}, from ${table.views.length} partners on "${settings.sheets.partners}". Build dashboard again to refresh; it rewrites this sheet only.`],
+    [
+      `As of ${isoOfDay(today)}, from ${table.views.length} partners on "${settings.sheets.partners}". Build dashboard again to refresh; it rewrites this sheet only.`,
+    ],
   ];
   sheet.getRange(1, 1, 2, width).setValues(intro.map(pad));
   sheet.getRange(1, 1).setFontWeight('bold');
@@ -83,7 +102,8 @@ export function buildDashboard(): DashboardResult {
     const values = [[block.title], block.header, ...block.rows].map(pad);
     sheet.getRange(row, 1, values.length, width).setValues(values);
     sheet.getRange(row, 1, 2, width).setFontWeight('bold');
-    for (const c of block.percentColumns ?? []) sheet.getRange(row + 2, c + 1, Math.max(1, block.rows.length), 1).setNumberFormat('0%');
+    for (const c of block.percentColumns ?? [])
+      sheet.getRange(row + 2, c + 1, Math.max(1, block.rows.length), 1).setNumberFormat('0%');
     if (block.chart && block.rows.length > 0) {
       const data = sheet.getRange(row + 1, 1, block.rows.length + 1, block.chart.columns);
       const chart = chartBuilder(sheet, block.chart.type)

@@ -1,14 +1,30 @@
-import { DayNumber, SheetCalendar, isoOfDay } from '../../core/reading/calendar';
-import { calendarOf } from '../platform/spreadsheetContext';
-import { CellValue } from '../../core/reading/cells';
-import { PartnerView } from '../../core/scoring/evaluatePartners';
 import {
-  HISTORY_COLUMNS, HistoryHeader, MonthKey, PartnerHistory, QuarterSnapshot, firstDayOfMonth, historiesFromOldRows,
-  historiesFromRows, historyKey, isOldHistoryHeader, layoutHistory, monthHeader, monthOfDay, addMonths, parseHistoryHeader,
-  quartersHeader, recordScore, HISTORY_PARTNER_HEADER, EARLIER_HEADER,
+  addMonths,
+  EARLIER_HEADER,
+  firstDayOfMonth,
+  HISTORY_COLUMNS,
+  HISTORY_PARTNER_HEADER,
+  type HistoryHeader,
+  historiesFromOldRows,
+  historiesFromRows,
+  historyKey,
+  isOldHistoryHeader,
+  layoutHistory,
+  type MonthKey,
+  monthHeader,
+  monthOfDay,
+  type PartnerHistory,
+  parseHistoryHeader,
+  type QuarterSnapshot,
+  quartersHeader,
+  recordScore,
 } from '../../core/history/compactHistory';
 import { quarterKey } from '../../core/qbr/meeting';
-import { Settings } from '../../core/settings/settings';
+import { type DayNumber, isoOfDay, type SheetCalendar } from '../../core/reading/calendar';
+import type { CellValue } from '../../core/reading/cells';
+import type { PartnerView } from '../../core/scoring/evaluatePartners';
+import type { Settings } from '../../core/settings/settings';
+import { calendarOf } from '../platform/spreadsheetContext';
 import { asText } from './logSheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,7 +48,16 @@ export interface HistoryWindow {
   rows: number;
 }
 
-const window0 = (sheet: Sheet | null, month: MonthKey): HistoryWindow => ({ sheet, header: null, histories: [], byKey: new Map(), month, relayout: true, oldLayout: false, rows: 0 });
+const window0 = (sheet: Sheet | null, month: MonthKey): HistoryWindow => ({
+  sheet,
+  header: null,
+  histories: [],
+  byKey: new Map(),
+  month,
+  relayout: true,
+  oldLayout: false,
+  rows: 0,
+});
 
 function indexed(w: HistoryWindow): HistoryWindow {
   for (const h of w.histories) if (h.name) w.byKey.set(historyKey(h.name), h);
@@ -45,7 +70,13 @@ function indexed(w: HistoryWindow): HistoryWindow {
  * every column on the first run of a month (which rewrites the sheet). The old layout is read whole, once: the
  * run that writes next migrates it.
  */
-export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: DayNumber, reachBackDays: number, calendar: SheetCalendar): HistoryWindow {
+export function readHealthHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  today: DayNumber,
+  reachBackDays: number,
+  calendar: SheetCalendar,
+): HistoryWindow {
   const month = monthOfDay(today);
   const sheet = ss.getSheetByName(settings.sheets.healthHistory);
   if (!sheet) return window0(null, month);
@@ -54,11 +85,18 @@ export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   const first = sheet.getRange(1, 1, last, 3).getValues() as CellValue[][];
   if (isOldHistoryHeader(first[0])) {
     const rows = sheet.getDataRange().getValues() as CellValue[][];
-    return indexed({ ...window0(sheet, month), histories: historiesFromOldRows(rows.slice(1), calendar), oldLayout: true, rows: last - 1 });
+    return indexed({
+      ...window0(sheet, month),
+      histories: historiesFromOldRows(rows.slice(1), calendar),
+      oldLayout: true,
+      rows: last - 1,
+    });
   }
   const head = parseHistoryHeader(first[0]);
-  if (!head || head.partner !== 0) {
-    throw new Error(`The "${settings.sheets.healthHistory}" sheet is not PartnerPulse's Health history (its first column must be "${HISTORY_PARTNER_HEADER}"). Rename that sheet, or choose another name in PartnerPulse → Settings.`);
+  if (head?.partner !== 0) {
+    throw new Error(
+      `The "${settings.sheets.healthHistory}" sheet is not PartnerPulse's Health history (its first column must be "${HISTORY_PARTNER_HEADER}"). Rename that sheet, or choose another name in PartnerPulse → Settings.`,
+    );
   }
   const relayout = !head.monthColumns.has(month) || !head.monthColumns.has(addMonths(month, -1));
   const needEarlier = today - reachBackDays < firstDayOfMonth(addMonths(month, -1));
@@ -69,7 +107,16 @@ export function readHealthHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     rows = first.map((r, i) => [...r, ...more[i]]);
   }
   const header = parseHistoryHeader(rows[0]) as HistoryHeader;
-  return indexed({ sheet, header, histories: historiesFromRows(header, rows.slice(1), true), byKey: new Map(), month, relayout, oldLayout: false, rows: last - 1 });
+  return indexed({
+    sheet,
+    header,
+    histories: historiesFromRows(header, rows.slice(1), true),
+    byKey: new Map(),
+    month,
+    relayout,
+    oldLayout: false,
+    rows: last - 1,
+  });
 }
 
 /** Text that Sheets must keep as text (it starts with digits, as "2026-11:…" does). */
@@ -89,7 +136,13 @@ function newHistorySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: str
  * (with the partner column too when a partner is new), the whole sheet on the first run of a month, when the
  * quarter's snapshot (tier, segment, quadrant; spec §11) is also taken if the quarter has none yet.
  */
-export function writeHealthHistoryDay(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, w: HistoryWindow, views: readonly PartnerView[], today: DayNumber): void {
+export function writeHealthHistoryDay(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  w: HistoryWindow,
+  views: readonly PartnerView[],
+  today: DayNumber,
+): void {
   const named = views.filter((v) => !v.record.unnamed);
   if (named.length === 0) return;
   const before = w.histories.length;
@@ -122,11 +175,25 @@ export function writeHealthHistoryDay(ss: GoogleAppsScript.Spreadsheet.Spreadshe
       }
     }
     const laid = layoutHistory(w.histories, w.month, quarter);
-    const values = [laid.header, ...laid.rows.map(([p, prev, now, earlier, quarters]) => [asText(p), prev, now, keepText(earlier), keepText(quarters)])];
+    const values = [
+      laid.header,
+      ...laid.rows.map(([p, prev, now, earlier, quarters]) => [
+        asText(p),
+        prev,
+        now,
+        keepText(earlier),
+        keepText(quarters),
+      ]),
+    ];
     growTo(sheet, values.length);
     // Same partners in the same rows and the same quarter: only the three score columns changed.
-    const sameRows = sheet === w.sheet && !w.oldLayout && latest === quarter && w.histories.length === before && laid.rows.length === before
-      && w.histories.every((h, i) => h.name === laid.rows[i][0]);
+    const sameRows =
+      sheet === w.sheet &&
+      !w.oldLayout &&
+      latest === quarter &&
+      w.histories.length === before &&
+      laid.rows.length === before &&
+      w.histories.every((h, i) => h.name === laid.rows[i][0]);
     if (sameRows) sheet.getRange(1, 2, values.length, 3).setValues(values.map((row) => row.slice(1, 4)));
     else sheet.getRange(1, 1, values.length, HISTORY_COLUMNS).setValues(values);
     const stale = (w.oldLayout ? 0 : w.rows + 1) - values.length;
@@ -138,7 +205,9 @@ export function writeHealthHistoryDay(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   growTo(sheet, rows + 1);
   if (rows > before) {
     const previous = addMonths(current, -1);
-    sheet.getRange(2, 1, rows, 3).setValues(w.histories.map((h) => [asText(h.name), h.months.get(previous) ?? '', h.months.get(current) ?? '']));
+    sheet
+      .getRange(2, 1, rows, 3)
+      .setValues(w.histories.map((h) => [asText(h.name), h.months.get(previous) ?? '', h.months.get(current) ?? '']));
   } else {
     sheet.getRange(2, 3, rows, 1).setValues(w.histories.map((h) => [h.months.get(current) ?? '']));
   }
@@ -154,10 +223,15 @@ function growTo(sheet: Sheet, rows: number): void {
 export function historyHasDay(w: HistoryWindow, views: readonly PartnerView[], today: DayNumber): boolean {
   const month = monthOfDay(today);
   const i = today - firstDayOfMonth(month);
-  return !w.relayout && views.filter((v) => !v.record.unnamed).every((v) => {
-    const ch = w.byKey.get(historyKey(v.record.name))?.months.get(month)?.[i];
-    return ch !== undefined && ch !== '.';
-  });
+  return (
+    !w.relayout &&
+    views
+      .filter((v) => !v.record.unnamed)
+      .every((v) => {
+        const ch = w.byKey.get(historyKey(v.record.name))?.months.get(month)?.[i];
+        return ch !== undefined && ch !== '.';
+      })
+  );
 }
 
 /**
@@ -167,7 +241,10 @@ export function historyHasDay(w: HistoryWindow, views: readonly PartnerView[], t
  * there is no history yet. An old-layout history
  * (before the first run of this version) gives the tier and segment of each partner's first day of a quarter.
  */
-export function readQuarterSnapshots(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }> {
+export function readQuarterSnapshots(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }> {
   const sheet = ss.getSheetByName(settings.sheets.healthHistory);
   const out = new Map<string, { name: string; quarters: Map<string, QuarterSnapshot> }>();
   if (!sheet) return out;
@@ -183,8 +260,17 @@ export function readQuarterSnapshots(ss: GoogleAppsScript.Spreadsheet.Spreadshee
     // Only the Partner and Quarter snapshots columns: 2 cells a partner, not the whole sheet.
     const names = sheet.getRange(2, header.partner + 1, last - 1, 1).getValues() as CellValue[][];
     const quarters = sheet.getRange(2, header.quarters + 1, last - 1, 1).getValues() as CellValue[][];
-    const narrow: HistoryHeader = { partner: 0, monthColumns: new Map(), earlier: -1, quarters: 1, latestQuarter: header.latestQuarter };
-    histories = historiesFromRows(narrow, names.map(([n], i) => [n, quarters[i][0]]));
+    const narrow: HistoryHeader = {
+      partner: 0,
+      monthColumns: new Map(),
+      earlier: -1,
+      quarters: 1,
+      latestQuarter: header.latestQuarter,
+    };
+    histories = historiesFromRows(
+      narrow,
+      names.map(([n], i) => [n, quarters[i][0]]),
+    );
   }
   for (const h of histories) out.set(historyKey(h.name), { name: h.name, quarters: h.quarters });
   return out;
@@ -195,7 +281,11 @@ export function readQuarterSnapshots(ss: GoogleAppsScript.Spreadsheet.Spreadshee
  * reads of a few cells each, whatever the history's size. Null when the partner has none; 'old layout' when the
  * sheet has not been migrated yet (the first daily run does it).
  */
-export function readPartnerHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, partner: string): PartnerHistory | null | 'old layout' {
+export function readPartnerHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  partner: string,
+): PartnerHistory | null | 'old layout' {
   const sheet = ss.getSheetByName(settings.sheets.healthHistory);
   if (!sheet) return null;
   const last = sheet.getLastRow();
@@ -212,4 +302,4 @@ export function readPartnerHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   return historiesFromRows(header, row)[0] ?? null;
 }
 
-export { HISTORY_PARTNER_HEADER, EARLIER_HEADER, monthHeader, quartersHeader };
+export { EARLIER_HEADER, HISTORY_PARTNER_HEADER, monthHeader, quartersHeader };

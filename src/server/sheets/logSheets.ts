@@ -1,21 +1,41 @@
-import { CellValue } from '../../core/reading/cells';
+import type { CellValue } from '../../core/reading/cells';
 
 export const ALERT_LOG_HEADERS = ['Day', 'Recipient', 'What', 'Items', 'Status', 'Logged at', 'Detail'];
-export const RUN_LOG_HEADERS = ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error', 'Service calls'];
+export const RUN_LOG_HEADERS = [
+  'Started',
+  'Job',
+  'Status',
+  'Partners read',
+  'Rows recolored',
+  'Sent',
+  'Deferred',
+  'Failed',
+  'Seconds',
+  'Error',
+  'Service calls',
+];
 
 /**
  * The named sheet, created with a bold frozen header row when missing (never overwriting one that exists).
  * A log made by an older version, with fewer columns, gets the newer column headers added at its end.
  */
-export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, headers: string[]): GoogleAppsScript.Spreadsheet.Sheet {
+export function ensureLogSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  headers: string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) {
     const width = existing.getLastColumn();
     if (width > 0 && width < headers.length) {
       // A log made as wide as its headers (see below) has no spare column for a new one.
       const spare = existing.getMaxColumns() - width;
-      if (spare < headers.length - width) existing.insertColumnsAfter(existing.getMaxColumns(), headers.length - width - spare);
-      existing.getRange(1, width + 1, 1, headers.length - width).setValues([headers.slice(width)]).setFontWeight('bold');
+      if (spare < headers.length - width)
+        existing.insertColumnsAfter(existing.getMaxColumns(), headers.length - width - spare);
+      existing
+        .getRange(1, width + 1, 1, headers.length - width)
+        .setValues([headers.slice(width)])
+        .setFontWeight('bold');
     }
     return existing;
   }

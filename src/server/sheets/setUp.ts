@@ -1,12 +1,12 @@
-import { keepFormulasCurrent } from './asOfSheet';
-import { AS_OF_RANGE } from '../settings/formulaContext';
-import { OPTIONAL_SHEET_HEADERS } from '../../core/qbr/sheets';
-import { checkHeaders } from '../../core/reading/headerCheck';
 import { MILESTONE_STATUSES } from '../../core/journey/jointPlan';
+import { OPTIONAL_SHEET_HEADERS } from '../../core/qbr/sheets';
+import type { CellValue } from '../../core/reading/cells';
+import { checkHeaders } from '../../core/reading/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../../core/rules';
-import { Settings, aliasesOf } from '../../core/settings/settings';
-import { SETTINGS_KEY, activeSpreadsheet, calendarOf, loadSettings } from '../platform/spreadsheetContext';
-import { CellValue } from '../../core/reading/cells';
+import { aliasesOf, type Settings } from '../../core/settings/settings';
+import { activeSpreadsheet, calendarOf, loadSettings, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import { AS_OF_RANGE } from '../settings/formulaContext';
+import { keepFormulasCurrent } from './asOfSheet';
 
 /** A drop-down on one column: the values offered, and whether other values are refused or only flagged. */
 interface DropDown {
@@ -27,9 +27,31 @@ interface SheetPlan {
 
 /** The partner sheet of spec §1 with the formula columns; the letters below follow this order. */
 export const PARTNER_HEADERS = [
-  'Partner', 'Owner', 'Revenue', 'Revenue last year', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit',
-  'Market relevance', 'Last contact', 'Last QBR', 'Next QBR', 'Signed', 'First deal', 'Partner contact',
-  'Health', 'Tier', 'Segment', 'Quadrant', 'Next touch', 'Stage', 'Snooze until', 'Recruiting since',
+  'Partner',
+  'Owner',
+  'Revenue',
+  'Revenue last year',
+  'Growth',
+  'Deals',
+  'Leads',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Market relevance',
+  'Last contact',
+  'Last QBR',
+  'Next QBR',
+  'Signed',
+  'First deal',
+  'Partner contact',
+  'Health',
+  'Tier',
+  'Segment',
+  'Quadrant',
+  'Next touch',
+  'Stage',
+  'Snooze until',
+  'Recruiting since',
 ];
 
 export const PARTNER_FORMULAS: Record<string, string> = {
@@ -52,22 +74,44 @@ function plans(settings: Settings): SheetPlan[] {
       headers: PARTNER_HEADERS,
       formulas: PARTNER_FORMULAS,
       dropDowns: [
-        { header: 'Engagement', values: ENGAGEMENT_LEVELS, allowInvalid: true, help: 'Weekly, Monthly, Quarterly or Inactive — or the date of last portal activity, or logins in the last 90 days.' },
+        {
+          header: 'Engagement',
+          values: ENGAGEMENT_LEVELS,
+          allowInvalid: true,
+          help: 'Weekly, Monthly, Quarterly or Inactive — or the date of last portal activity, or logins in the last 90 days.',
+        },
         { header: 'Strategic fit', values: FITS, allowInvalid: false, help: 'Strong, Moderate or Weak.' },
-        { header: 'Market relevance', values: ['High', 'Low'], allowInvalid: true, help: 'High or Low (Yes/No or 1–5 work too; 4 and 5 are high).' },
+        {
+          header: 'Market relevance',
+          values: ['High', 'Low'],
+          allowInvalid: true,
+          help: 'High or Low (Yes/No or 1–5 work too; 4 and 5 are high).',
+        },
       ],
     },
     { name: s.pipeline, headers: [...OPTIONAL_SHEET_HEADERS.pipeline], dropDowns: [] },
     {
       name: s.escalations,
       headers: ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
-      dropDowns: [{ header: 'Severity', values: ['Critical', 'High', 'Medium', 'Low'], allowInvalid: false, help: 'Critical 4 h, High 24 h, Medium 48 h, Low 72 h to respond.' }],
+      dropDowns: [
+        {
+          header: 'Severity',
+          values: ['Critical', 'High', 'Medium', 'Low'],
+          allowInvalid: false,
+          help: 'Critical 4 h, High 24 h, Medium 48 h, Low 72 h to respond.',
+        },
+      ],
     },
     {
       name: s.actionItems,
       headers: [...OPTIONAL_SHEET_HEADERS.actionItems],
       dropDowns: [
-        { header: 'Side', values: ['Us', 'Partner', 'Both'], allowInvalid: false, help: 'Who owes it: Us, Partner or Both.' },
+        {
+          header: 'Side',
+          values: ['Us', 'Partner', 'Both'],
+          allowInvalid: false,
+          help: 'Who owes it: Us, Partner or Both.',
+        },
         { header: 'Status', values: ACTION_STATUSES, allowInvalid: false, help: 'Open, In progress or Done.' },
       ],
     },
@@ -77,8 +121,18 @@ function plans(settings: Settings): SheetPlan[] {
       name: s.jointPlan,
       headers: [...OPTIONAL_SHEET_HEADERS.jointPlan],
       dropDowns: [
-        { header: 'Side', values: ['Us', 'Partner', 'Both'], allowInvalid: false, help: 'Who delivers the milestone: Us, Partner or Both.' },
-        { header: 'Status', values: MILESTONE_STATUSES, allowInvalid: false, help: 'Open, Done or Dropped (blank counts as Open).' },
+        {
+          header: 'Side',
+          values: ['Us', 'Partner', 'Both'],
+          allowInvalid: false,
+          help: 'Who delivers the milestone: Us, Partner or Both.',
+        },
+        {
+          header: 'Status',
+          values: MILESTONE_STATUSES,
+          allowInvalid: false,
+          help: 'Open, Done or Dropped (blank counts as Open).',
+        },
       ],
     },
   ];
@@ -90,14 +144,20 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: SheetPl
   sheet.setFrozenRows(1);
   const dataRows = sheet.getMaxRows() - 1;
   for (const d of plan.dropDowns) {
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...d.values], true).setAllowInvalid(d.allowInvalid).setHelpText(d.help).build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...d.values], true)
+      .setAllowInvalid(d.allowInvalid)
+      .setHelpText(d.help)
+      .build();
     sheet.getRange(2, plan.headers.indexOf(d.header) + 1, dataRows, 1).setDataValidation(rule);
   }
   if (plan.formulas) {
     // One write for the formula block: the columns are adjacent (Health … Stage).
     const names = Object.keys(plan.formulas);
     const first = plan.headers.indexOf(names[0]) + 1;
-    sheet.getRange(2, first, 1, names.length).setFormulas([names.map((n) => (plan.formulas as Record<string, string>)[n])]);
+    sheet
+      .getRange(2, first, 1, names.length)
+      .setFormulas([names.map((n) => (plan.formulas as Record<string, string>)[n])]);
   }
 }
 
@@ -120,7 +180,12 @@ export function setUpSheets(): SetUpResult {
   const left: string[] = [];
   // The formula columns end with the as-of cells, so those exist before the formulas do.
   const calendar = calendarOf(ss);
-  keepFormulasCurrent(ss, calendar, calendar.dayOf(new Date()), PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+  keepFormulasCurrent(
+    ss,
+    calendar,
+    calendar.dayOf(new Date()),
+    PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY),
+  );
   for (const plan of plans(settings)) {
     if (ss.getSheetByName(plan.name)) {
       left.push(plan.name);
@@ -148,7 +213,10 @@ export function setUpSheets(): SetUpResult {
  */
 export function partnerSheetFindings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
   const sheet = ss.getSheetByName(settings.sheets.partners);
-  if (!sheet) return [`There is no sheet named "${settings.sheets.partners}": nothing can be scored or alerted. Use "Set up example sheets", or change the partner sheet's name in Settings.`];
+  if (!sheet)
+    return [
+      `There is no sheet named "${settings.sheets.partners}": nothing can be scored or alerted. Use "Set up example sheets", or change the partner sheet's name in Settings.`,
+    ];
   const values = sheet.getDataRange().getValues() as CellValue[][];
   return checkHeaders(values[0] ?? [], aliasesOf(settings), values.slice(1), calendarOf(ss)).map((f) => f.message);
 }
@@ -165,6 +233,12 @@ export function checkPartnerHeaders(): string[] {
     return [text];
   }
   const findings = partnerSheetFindings(ss, settings);
-  ui.alert('PartnerPulse header check', findings.length ? findings.join('\n') : `Every column PartnerPulse reads was found on "${settings.sheets.partners}".`, ui.ButtonSet.OK);
+  ui.alert(
+    'PartnerPulse header check',
+    findings.length
+      ? findings.join('\n')
+      : `Every column PartnerPulse reads was found on "${settings.sheets.partners}".`,
+    ui.ButtonSet.OK,
+  );
   return findings;
 }

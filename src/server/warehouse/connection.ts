@@ -1,8 +1,8 @@
+import type { Settings } from '../../core/settings/settings';
 import { checkWarehouseSchema } from '../../core/warehouse/columns';
 import { BIGQUERY } from '../../core/warehouse/dialect';
-import { rulesSql } from '../../core/warehouse/rulesSql';
 import { countsSql } from '../../core/warehouse/queries';
-import { Settings } from '../../core/settings/settings';
+import { rulesSql } from '../../core/warehouse/rulesSql';
 
 /**
  * A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the
@@ -12,7 +12,11 @@ import { Settings } from '../../core/settings/settings';
 export const CONNECTION_KEY = 'partnerpulse.warehouse';
 
 /** The data source sheets PartnerPulse owns, by the name it gives them. */
-export const WAREHOUSE_SHEETS = { partners: 'Warehouse partners', alerts: 'Warehouse alerts', counts: 'Warehouse counts' } as const;
+export const WAREHOUSE_SHEETS = {
+  partners: 'Warehouse partners',
+  alerts: 'Warehouse alerts',
+  counts: 'Warehouse counts',
+} as const;
 
 export interface WarehouseConnection {
   /** The Google Cloud project billed for the queries. */
@@ -28,8 +32,12 @@ const TABLE = /^([A-Za-z0-9_-]+\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_$-]+$/;
 export function readConnection(projectId: string, table: string): WarehouseConnection {
   const project = projectId.trim();
   const name = table.trim();
-  if (!PROJECT.test(project)) throw new Error(`Project "${projectId}" is not a Google Cloud project ID; allowed: 6–30 lowercase letters, digits and hyphens, starting with a letter (my-project-123)`);
-  if (!TABLE.test(name)) throw new Error(`Table "${table}" is not a BigQuery table; allowed: dataset.table, such as partners_ds.partners`);
+  if (!PROJECT.test(project))
+    throw new Error(
+      `Project "${projectId}" is not a Google Cloud project ID; allowed: 6–30 lowercase letters, digits and hyphens, starting with a letter (my-project-123)`,
+    );
+  if (!TABLE.test(name))
+    throw new Error(`Table "${table}" is not a BigQuery table; allowed: dataset.table, such as partners_ds.partners`);
   return { projectId: project, table: name };
 }
 
@@ -75,7 +83,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet & {
 /** How long a job waits for BigQuery before it reports the data source as still running. */
 export const QUERY_WAIT_SECONDS = 120;
 
-export function dataSourceSheetNamed(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): DataSourceSheet | null {
+export function dataSourceSheetNamed(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): DataSourceSheet | null {
   const ss = spreadsheet as Spreadsheet;
   return ss.getDataSourceSheets().find((d) => d.asSheet().getName() === name) ?? null;
 }
@@ -89,7 +100,9 @@ export function awaitQuery(sheet: DataSourceSheet, name: string): void {
   const status = sheet.waitForCompletion(QUERY_WAIT_SECONDS);
   const state = String(status.getExecutionState());
   if (state !== 'SUCCEEDED') {
-    throw new Error(`BigQuery did not answer the "${name}" query (${state}): ${status.getErrorMessage() || 'no message'}`);
+    throw new Error(
+      `BigQuery did not answer the "${name}" query (${state}): ${status.getErrorMessage() || 'no message'}`,
+    );
   }
 }
 
@@ -97,7 +110,12 @@ export function awaitQuery(sheet: DataSourceSheet, name: string): void {
  * The data source sheet `name` running `query`: created when missing, its query replaced when it changed
  * (a new day, changed Settings), else refreshed. Returns it once BigQuery has answered.
  */
-export function runQuerySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, c: WarehouseConnection, name: string, query: string): DataSourceSheet {
+export function runQuerySheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  c: WarehouseConnection,
+  name: string,
+  query: string,
+): DataSourceSheet {
   const ss = spreadsheet as Spreadsheet;
   let sheet = dataSourceSheetNamed(ss, name);
   if (!sheet) {
@@ -117,14 +135,23 @@ export function runQuerySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
  * naming every missing or mistyped column. The check's data source sheet is the partner sheet's, which then
  * gets the rules' query, so a failed check leaves one sheet to look at, not a stray one.
  */
-export function connectTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: WarehouseConnection, settings: Settings, day: string): DataSourceSheet {
+export function connectTable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  c: WarehouseConnection,
+  settings: Settings,
+  day: string,
+): DataSourceSheet {
   SpreadsheetApp.enableBigQueryExecution();
   const check = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, schemaQuery(c));
   const names = check.getSheetValues('column_name') as string[];
   const types = check.getSheetValues('data_type') as string[];
-  if (names.length === 0) throw new Error(`Table "${tablePath(c)}" has no columns that PartnerPulse can see: check the name and that you may read it`);
+  if (names.length === 0)
+    throw new Error(
+      `Table "${tablePath(c)}" has no columns that PartnerPulse can see: check the name and that you may read it`,
+    );
   const problems = checkWarehouseSchema(names.map((name, i) => ({ name: String(name), type: String(types[i]) })));
-  if (problems.length) throw new Error(`Table "${tablePath(c)}" cannot be connected: ${problems.map((p) => p.message).join('; ')}`);
+  if (problems.length)
+    throw new Error(`Table "${tablePath(c)}" cannot be connected: ${problems.map((p) => p.message).join('; ')}`);
   saveConnection(c);
   const partners = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day));
   runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day));

@@ -1,14 +1,24 @@
-import { AlertItem, AlertKind } from '../../core/alerts/alerts';
+import type { AlertItem, AlertKind } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
-import { Segment, Tier } from '../../core/rules';
-import { Settings } from '../../core/settings/settings';
+import type { Segment, Tier } from '../../core/rules';
+import type { Settings } from '../../core/settings/settings';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { ALERT_COLUMNS, alertsSql, ITEMS_PER_RECIPIENT, RECIPIENTS_PER_PAGE } from '../../core/warehouse/queries';
-import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../platform/spreadsheetContext';
 import { failRun } from '../jobs/daily';
 import { planDigests, sendDigests } from '../jobs/digests';
-import { RunRecord } from '../jobs/runLog';
-import { WarehouseConnection, WAREHOUSE_SHEETS, connectTable, countsQuery, loadConnection, partnersQuery, readConnection, runQuerySheet, tablePath } from './connection';
+import type { RunRecord } from '../jobs/runLog';
+import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../platform/spreadsheetContext';
+import {
+  connectTable,
+  countsQuery,
+  loadConnection,
+  partnersQuery,
+  readConnection,
+  runQuerySheet,
+  tablePath,
+  WAREHOUSE_SHEETS,
+  type WarehouseConnection,
+} from './connection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,15 +29,27 @@ const DONE_KEY = 'partnerpulse.warehouse.digestsDone';
 /** Menu: Connect a BigQuery table… — asks for the project and the table, checks its columns, connects it. */
 export function connectBigQueryTable(): void {
   const ui = SpreadsheetApp.getUi();
-  const project = ui.prompt('Connect a BigQuery table', 'Google Cloud project ID (billed for the queries):', ui.ButtonSet.OK_CANCEL);
+  const project = ui.prompt(
+    'Connect a BigQuery table',
+    'Google Cloud project ID (billed for the queries):',
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (project.getSelectedButton() !== ui.Button.OK) return;
-  const table = ui.prompt('Connect a BigQuery table', 'Table, as dataset.table (or project.dataset.table):', ui.ButtonSet.OK_CANCEL);
+  const table = ui.prompt(
+    'Connect a BigQuery table',
+    'Table, as dataset.table (or project.dataset.table):',
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (table.getSelectedButton() !== ui.Button.OK) return;
   try {
     const c = readConnection(project.getResponseText(), table.getResponseText());
     const ss = activeSpreadsheet();
     connectTable(ss, c, loadSettings(), isoDayIn(ss, new Date()));
-    ui.alert('Connect a BigQuery table', `Connected ${tablePath(c)}. The sheet "${WAREHOUSE_SHEETS.partners}" shows every partner with health, tier, segment, quadrant and next touch, computed in BigQuery; the hourly run refreshes it and sends the day's digests.`, ui.ButtonSet.OK);
+    ui.alert(
+      'Connect a BigQuery table',
+      `Connected ${tablePath(c)}. The sheet "${WAREHOUSE_SHEETS.partners}" shows every partner with health, tier, segment, quadrant and next touch, computed in BigQuery; the hourly run refreshes it and sends the day's digests.`,
+      ui.ButtonSet.OK,
+    );
   } catch (error) {
     ui.alert('Connect a BigQuery table', (error as Error).message, ui.ButtonSet.OK);
   }
@@ -39,7 +61,13 @@ export function connectBigQueryTable(): void {
  * sheets refreshed, with today's date and the current Settings in their queries. The script reads only the
  * alert pages, never the partner table.
  */
-export function runWarehouseHourly(ss: Spreadsheet, settings: Settings, now: Date, deadline: number, run: RunRecord): 'not connected' | 'warehouse only' | 'also the sheet' {
+export function runWarehouseHourly(
+  ss: Spreadsheet,
+  settings: Settings,
+  now: Date,
+  deadline: number,
+  run: RunRecord,
+): 'not connected' | 'warehouse only' | 'also the sheet' {
   const c = loadConnection();
   if (!c) return 'not connected';
   const alone = ss.getSheetByName(settings.sheets.partners) === null ? 'warehouse only' : 'also the sheet';
@@ -51,7 +79,14 @@ export function runWarehouseHourly(ss: Spreadsheet, settings: Settings, now: Dat
   return alone;
 }
 
-function warehouseWork(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, now: Date, deadline: number, run: RunRecord): void {
+function warehouseWork(
+  ss: Spreadsheet,
+  c: WarehouseConnection,
+  settings: Settings,
+  now: Date,
+  deadline: number,
+  run: RunRecord,
+): void {
   SpreadsheetApp.enableBigQueryExecution();
   const day = isoDayIn(ss, now);
   // The day's digests first: the alert query computes the rules itself, and a refresh that used up the run's
@@ -62,7 +97,10 @@ function warehouseWork(ss: Spreadsheet, c: WarehouseConnection, settings: Settin
     if (!finished) return;
     props.setProperty(DONE_KEY, day);
   }
-  for (const [name, query] of [[WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day)], [WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day)]] as const) {
+  for (const [name, query] of [
+    [WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day)],
+    [WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day)],
+  ] as const) {
     if (Date.now() > deadline) {
       run.status = 'unfinished';
       return;
@@ -73,14 +111,28 @@ function warehouseWork(ss: Spreadsheet, c: WarehouseConnection, settings: Settin
 
 /** Reads one page of the alert query: the items of up to RECIPIENTS_PER_PAGE recipients, worst first. */
 function alertPage(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, day: string, after: string) {
-  const query = alertsSql(settings.rules, BIGQUERY, { table: tablePath(c), asOf: day, adminEmail: settings.adminEmail, after });
+  const query = alertsSql(settings.rules, BIGQUERY, {
+    table: tablePath(c),
+    asOf: day,
+    adminEmail: settings.adminEmail,
+    after,
+  });
   const sheet = runQuerySheet(ss, c, WAREHOUSE_SHEETS.alerts, query);
-  const columns = Object.fromEntries([...ALERT_COLUMNS, 'recipient_key'].map((name) => [name, sheet.getSheetValues(name)])) as Record<string, unknown[]>;
+  const columns = Object.fromEntries(
+    [...ALERT_COLUMNS, 'recipient_key'].map((name) => [name, sheet.getSheetValues(name)]),
+  ) as Record<string, unknown[]>;
   const rows = columns.recipient.map((_, i) => (name: string) => columns[name][i]);
   return rows;
 }
 
-function sendWarehouseDigests(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, day: string, deadline: number, run: RunRecord): boolean {
+function sendWarehouseDigests(
+  ss: Spreadsheet,
+  c: WarehouseConnection,
+  settings: Settings,
+  day: string,
+  deadline: number,
+  run: RunRecord,
+): boolean {
   let after = '';
   for (;;) {
     if (Date.now() > deadline) {
@@ -102,18 +154,35 @@ function sendWarehouseDigests(ss: Spreadsheet, c: WarehouseConnection, settings:
     }));
     const totals = new Map<string, number>();
     rows.forEach((get) => totals.set(String(get('recipient_key')), Number(get('recipient_items'))));
-    const ctx = { day, spreadsheetName: ss.getName(), spreadsheetUrl: ss.getUrl(), sheetId: ss.getSheetByName(WAREHOUSE_SHEETS.partners)?.getSheetId() ?? 0, rules: settings.rules };
+    const ctx = {
+      day,
+      spreadsheetName: ss.getName(),
+      spreadsheetUrl: ss.getUrl(),
+      sheetId: ss.getSheetByName(WAREHOUSE_SHEETS.partners)?.getSheetId() ?? 0,
+      rules: settings.rules,
+    };
     const planned = planDigests(items, ctx).map((plan) => {
       const total = totals.get((plan.recipient ?? '').toLowerCase()) ?? plan.items.length;
       if (total <= plan.items.length) return plan;
       const more = `…and ${total - plan.items.length} more (the worst ${ITEMS_PER_RECIPIENT} are listed): see the "${WAREHOUSE_SHEETS.partners}" sheet.`;
-      return { ...plan, digest: { ...plan.digest, text: `${plan.digest.text}\n${more}`, html: `${plan.digest.html}<p>${escapeHtml(more)}</p>` } };
+      return {
+        ...plan,
+        digest: {
+          ...plan.digest,
+          text: `${plan.digest.text}\n${more}`,
+          html: `${plan.digest.html}<p>${escapeHtml(more)}</p>`,
+        },
+      };
     });
     const outcome = sendDigests(ss, settings, day, planned, deadline, WAREHOUSE_DIGEST);
     run.sent += outcome.sent;
     run.deferred += outcome.deferred;
     run.failed += outcome.failed;
-    if (outcome.gaveUp.length) failRun(run, `${outcome.gaveUp.length} warehouse digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`);
+    if (outcome.gaveUp.length)
+      failRun(
+        run,
+        `${outcome.gaveUp.length} warehouse digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`,
+      );
     if (outcome.unfinished || outcome.deferred > 0) return false;
     const keys = [...new Set(rows.map((get) => String(get('recipient_key'))))];
     if (keys.length < RECIPIENTS_PER_PAGE) return true;

@@ -1,10 +1,22 @@
-import { dayOfIso } from '../../../src/core/reading/calendar';
-import {
-  PartnerHistory, addMonths, baselinesFromHistories, changeOverDays, charScore, dailyAverages, historiesFromOldRows, historiesFromRows,
-  layoutHistory, parseHistoryHeader, recordScore, scoreChar, scoreOn, snapshotsOf,
-} from '../../../src/core/history/compactHistory';
 import { baselineScores } from '../../../src/core/alerts/alerts';
+import {
+  addMonths,
+  baselinesFromHistories,
+  changeOverDays,
+  charScore,
+  dailyAverages,
+  historiesFromOldRows,
+  historiesFromRows,
+  layoutHistory,
+  type PartnerHistory,
+  parseHistoryHeader,
+  recordScore,
+  scoreChar,
+  scoreOn,
+  snapshotsOf,
+} from '../../../src/core/history/compactHistory';
 import { historyFromRows } from '../../../src/core/history/scoreChange';
+import { dayOfIso } from '../../../src/core/reading/calendar';
 import { NEW_YORK } from '../../calendars';
 
 const day = (iso: string) => dayOfIso(iso) as number;
@@ -14,7 +26,7 @@ test('one character per day: every score 0–100, Unknown and no run round-trip,
   for (let s = 0; s <= 100; s++) expect(charScore(scoreChar(s))).toBe(s);
   expect(charScore(scoreChar('Unknown'))).toBe('Unknown');
   expect(charScore(scoreChar(null))).toBeNull();
-  const all = Array.from({ length: 101 }, (_, s) => scoreChar(s)).join('') + '?.';
+  const all = `${Array.from({ length: 101 }, (_, s) => scoreChar(s)).join('')}?.`;
   expect(new Set(all).size).toBe(103);
   expect(/[=+\-@\s']/.test(all)).toBe(false);
 });
@@ -33,16 +45,27 @@ test('a day is set in its month, the days before it marked as no run; the 30-day
 
 test('months past a year go on the first run of a month; the layout names the two months it shows', () => {
   const h = blank('Acme');
-  for (const iso of ['2025-10-15', '2025-11-15', '2026-10-15', '2026-11-15', '2026-12-01']) recordScore(h, day(iso), 50);
+  for (const iso of ['2025-10-15', '2025-11-15', '2026-10-15', '2026-11-15', '2026-12-01'])
+    recordScore(h, day(iso), 50);
   const gone = blank('Gone Ltd');
   recordScore(gone, day('2025-06-01'), 10);
   const { header, rows } = layoutHistory([h, gone], '2026-12', '2026-Q4');
-  expect(header).toEqual(['Partner', 'Scores 2026-11', 'Scores 2026-12', 'Earlier scores', 'Quarter snapshots (latest 2026-Q4)']);
+  expect(header).toEqual([
+    'Partner',
+    'Scores 2026-11',
+    'Scores 2026-12',
+    'Earlier scores',
+    'Quarter snapshots (latest 2026-Q4)',
+  ]);
   // 13 months kept: 2025-12 … 2026-12, so 2025-11 and 2025-10 are dropped, and so is a partner with nothing left.
   expect(rows).toHaveLength(1);
   expect(rows[0][3]).toBe(`2026-10:${'.'.repeat(14)}${scoreChar(50)}`);
   const back = historiesFromRows(parseHistoryHeader(header)!, rows);
-  expect(snapshotsOf(back[0], 0, day('2026-12-31')).map((s) => s.day)).toEqual([day('2026-10-15'), day('2026-11-15'), day('2026-12-01')]);
+  expect(snapshotsOf(back[0], 0, day('2026-12-31')).map((s) => s.day)).toEqual([
+    day('2026-10-15'),
+    day('2026-11-15'),
+    day('2026-12-01'),
+  ]);
   expect(addMonths('2026-01', -1)).toBe('2025-12');
 });
 
@@ -56,12 +79,16 @@ test('old rows (Date, Partner, Score, Tier, Segment) convert without losing a sc
   ];
   const histories = historiesFromOldRows(rows, NEW_YORK);
   const snaps = histories.flatMap((h) => snapshotsOf(h, 0, day('2030-01-01')));
-  expect(snaps.sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day)).toEqual(historyFromRows(rows, NEW_YORK).sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day));
+  expect(snaps.sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day)).toEqual(
+    historyFromRows(rows, NEW_YORK).sort((a, b) => a.partner.localeCompare(b.partner) || a.day - b.day),
+  );
   expect(histories[0].quarters.get('2026-Q3')).toEqual({ tier: 'Champion', segment: 'Strategic', quadrant: '' });
   expect(histories[0].quarters.get('2026-Q4')).toEqual({ tier: 'Healthy', segment: 'Growth', quadrant: '' });
   // The same baselines as the snapshot rule the alerts used before.
   const today = day('2026-11-02');
-  expect(baselinesFromHistories(histories, today, 30)).toEqual(baselineScores(historyFromRows(rows, NEW_YORK), today, 30));
+  expect(baselinesFromHistories(histories, today, 30)).toEqual(
+    baselineScores(historyFromRows(rows, NEW_YORK), today, 30),
+  );
 });
 
 test('the dashboard trend averages the numeric scores of each day', () => {

@@ -19,7 +19,7 @@ test('history rows become snapshots; header, blanks and non-scores are skipped',
   expect(h[0]).toEqual({ day: dayNumber(d('2026-10-01')), partner: 'Acme', score: 80 });
 });
 
-test('the change is measured back from the partner\'s latest snapshot to the one on or before 30 days earlier', () => {
+test("the change is measured back from the partner's latest snapshot to the one on or before 30 days earlier", () => {
   const scoreChange = scoreChangeFinder(historyFromRows(rows, NEW_YORK), 30);
   // Latest 2026-11-30 (63); 30 days before is 2026-10-31 (78): −15. Names match whatever the case and spaces.
   expect(scoreChange('ACME')).toEqual({ day: dayNumber(d('2026-11-30')), score: 63, baseline: 78, change: -15 });

@@ -1,4 +1,10 @@
-import { QuarterSnapshot, moversBlock, movers, partnerMoves, previousQuarter } from '../../../src/core/journey/movers';
+import {
+  movers,
+  moversBlock,
+  partnerMoves,
+  previousQuarter,
+  type QuarterSnapshot,
+} from '../../../src/core/journey/movers';
 
 /** Snapshots by quarter in the shape readQuarterSnapshot gives them (partner key: trimmed, lower case). */
 function snapshotsFromRows(rows: string[][]): Map<string, QuarterSnapshot> {
@@ -31,17 +37,28 @@ describe('quarterly movers (spec §11)', () => {
   const snaps = snapshotsFromRows(ROWS);
 
   test('the previous quarter crosses the year', () => {
-    expect([previousQuarter('2026-Q4'), previousQuarter('2026-Q1'), previousQuarter('2027-Q2')]).toEqual(['2026-Q3', '2025-Q4', '2027-Q1']);
+    expect([previousQuarter('2026-Q4'), previousQuarter('2026-Q1'), previousQuarter('2027-Q2')]).toEqual([
+      '2026-Q3',
+      '2025-Q4',
+      '2027-Q1',
+    ]);
   });
 
   test('snapshots by quarter', () => {
     expect([...snaps.keys()]).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
-    expect(snaps.get('2026-Q4')!.get('acme')).toEqual({ partner: 'acme', tier: 'Champion', segment: 'Strategic', quadrant: 'Key partner' });
+    expect(snaps.get('2026-Q4')!.get('acme')).toEqual({
+      partner: 'acme',
+      tier: 'Champion',
+      segment: 'Strategic',
+      quadrant: 'Key partner',
+    });
   });
 
   test('every partner whose tier or quadrant changed, with from → to and up / down / across; new and gone partners are not movers', () => {
     const moves = movers(snaps.get('2026-Q3')!, snaps.get('2026-Q4')!, '2026-Q4');
-    expect(moves.map((m) => [m.partner, m.tierFrom, m.tierTo, m.tierMove, m.quadrantFrom, m.quadrantTo, m.quadrantMove])).toEqual([
+    expect(
+      moves.map((m) => [m.partner, m.tierFrom, m.tierTo, m.tierMove, m.quadrantFrom, m.quadrantTo, m.quadrantMove]),
+    ).toEqual([
       ['acme', 'Healthy', 'Champion', 'up', 'Growth hacker', 'Key partner', 'up'],
       ['Cyan', 'At-risk', 'At-risk', '', 'Unpolished diamond', 'Growth hacker', 'across'],
       ['Bolt', 'Champion', 'At-risk', 'down', 'Key partner', 'Key partner', ''],
@@ -69,11 +86,21 @@ describe('quarterly movers (spec §11)', () => {
         ['Bolt', 'Champion → At-risk', 'down', 'Key partner', '—'],
       ],
     });
-    expect(moversBlock(snaps, '2027-Q1').rows).toEqual([['No snapshot for 2027-Q1 yet: the first daily run of the quarter takes it (turn daily automation on).', '', '', '', '']]);
-    expect(moversBlock(snaps, '2026-Q2').rows[0][0]).toBe('No snapshot for 2026-Q1: the movers show from the quarter after the first snapshot (2026-Q2 is the first).');
+    expect(moversBlock(snaps, '2027-Q1').rows).toEqual([
+      [
+        'No snapshot for 2027-Q1 yet: the first daily run of the quarter takes it (turn daily automation on).',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ]);
+    expect(moversBlock(snaps, '2026-Q2').rows[0][0]).toBe(
+      'No snapshot for 2026-Q1: the movers show from the quarter after the first snapshot (2026-Q2 is the first).',
+    );
   });
 
-  test('a partner\'s last moves, latest first', () => {
+  test("a partner's last moves, latest first", () => {
     expect(partnerMoves(snaps, 'Acme').map((m) => [m.quarter, m.tierFrom, m.tierTo, m.tierMove])).toEqual([
       ['2026-Q4', 'Healthy', 'Champion', 'up'],
       ['2026-Q3', 'Critical', 'Healthy', 'up'],

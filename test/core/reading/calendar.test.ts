@@ -54,7 +54,10 @@ describe('dates typed as text, in the spreadsheet locale', () => {
   });
 
   test('a text that looks like a date but is none in this locale is unreadable, with the reason', () => {
-    expect(readTextDate('20/11/2026', 'en_US')).toEqual({ kind: 'unreadable', why: "in this spreadsheet's locale (en_US) dates read month/day/year" });
+    expect(readTextDate('20/11/2026', 'en_US')).toEqual({
+      kind: 'unreadable',
+      why: "in this spreadsheet's locale (en_US) dates read month/day/year",
+    });
     expect(readTextDate('31 Nov 2026', 'en_GB')).toEqual({ kind: 'unreadable', why: 'there is no such day' });
     expect(readTextDate('20 Nuv 2026', 'en_GB')).toEqual({ kind: 'unreadable', why: '"nuv" is not a month name' });
     expect(readTextDate('soon', 'en_US')).toEqual({ kind: 'none' });
@@ -68,13 +71,17 @@ describe('dates typed as text, in the spreadsheet locale', () => {
     expect(() => readDate('20/11/2026', 'Last contact', us)).toThrow(
       'Last contact "20/11/2026" is not a date it can read (in this spreadsheet\'s locale (en_US) dates read month/day/year); allowed: a date cell or text like 11/25/2026 or 2026-11-25',
     );
-    expect(() => readDate('next week', 'Last contact', de)).toThrow('Last contact "next week" is not a date; allowed: a date cell or text like 25/11/2026 or 2026-11-25');
+    expect(() => readDate('next week', 'Last contact', de)).toThrow(
+      'Last contact "next week" is not a date; allowed: a date cell or text like 25/11/2026 or 2026-11-25',
+    );
   });
 
   test('engagement typed as a date is judged like a date cell', () => {
     const gb = calendarIn('Europe/London', 'en_GB');
     expect(readEngagement('28/11/2026', day('2026-12-01'), DEFAULT_RULES, gb)).toBe('Weekly');
     expect(readEngagement('20 Oct 2026', day('2026-12-01'), DEFAULT_RULES, gb)).toBe('Quarterly');
-    expect(() => readEngagement('31/02/2026', day('2026-12-01'), DEFAULT_RULES, gb)).toThrow('Engagement "31/02/2026" is not a date it can read (there is no such day)');
+    expect(() => readEngagement('31/02/2026', day('2026-12-01'), DEFAULT_RULES, gb)).toThrow(
+      'Engagement "31/02/2026" is not a date it can read (there is no such day)',
+    );
   });
 });

@@ -1,9 +1,18 @@
-import { dayNumber, NEW_YORK } from '../../calendars';
 import {
-  growthFromRevenue, readDate, readDeals, readEmail, readEngagement, readFit, readGrowth, readLeads, readNps,
-  readRelevance, readRevenue,
+  growthFromRevenue,
+  readDate,
+  readDeals,
+  readEmail,
+  readEngagement,
+  readFit,
+  readGrowth,
+  readLeads,
+  readNps,
+  readRelevance,
+  readRevenue,
 } from '../../../src/core/reading/cells';
 import { DEFAULT_RULES } from '../../../src/core/rules';
+import { dayNumber, NEW_YORK } from '../../calendars';
 
 const rules = DEFAULT_RULES;
 const today = dayNumber(new Date(2026, 11, 1)); // 2026-12-01
@@ -20,7 +29,9 @@ describe('numbers from cells (spec §1)', () => {
   });
 
   test('"$450K" is not a number, and the message says what to type', () => {
-    expect(() => readRevenue('$450K')).toThrow('Revenue "$450K" is not a number; allowed: an amount ≥ 0, without letters (450000, not "$450K")');
+    expect(() => readRevenue('$450K')).toThrow(
+      'Revenue "$450K" is not a number; allowed: an amount ≥ 0, without letters (450000, not "$450K")',
+    );
   });
 
   test('non-integer deals are floored; negative deals are refused by name', () => {
@@ -74,19 +85,32 @@ describe('engagement: label, last-activity date or login count (spec §2)', () =
     expect(readEngagement(label, today, rules, NEW_YORK)?.toLowerCase()).toBe(label.trim().toLowerCase());
   });
 
-  test.each([[0, 'Weekly'], [7, 'Weekly'], [8, 'Monthly'], [31, 'Monthly'], [32, 'Quarterly'], [92, 'Quarterly'], [93, 'Inactive']])(
-    'last portal activity %p days ago is %s', (days, level) => {
-      expect(readEngagement(daysAgo(days as number), today, rules, NEW_YORK)).toBe(level);
-    });
+  test.each([
+    [0, 'Weekly'],
+    [7, 'Weekly'],
+    [8, 'Monthly'],
+    [31, 'Monthly'],
+    [32, 'Quarterly'],
+    [92, 'Quarterly'],
+    [93, 'Inactive'],
+  ])('last portal activity %p days ago is %s', (days, level) => {
+    expect(readEngagement(daysAgo(days as number), today, rules, NEW_YORK)).toBe(level);
+  });
 
   test('a last-activity date typed as text (YYYY-MM-DD) is read as a date', () => {
     expect(readEngagement('2026-11-20', today, rules, NEW_YORK)).toBe('Monthly');
   });
 
-  test.each([[12, 'Weekly'], [11, 'Monthly'], [3, 'Monthly'], [2, 'Quarterly'], [1, 'Quarterly'], [0, 'Inactive']])(
-    '%p portal logins in 90 days is %s', (logins, level) => {
-      expect(readEngagement(logins, today, rules, NEW_YORK)).toBe(level);
-    });
+  test.each([
+    [12, 'Weekly'],
+    [11, 'Monthly'],
+    [3, 'Monthly'],
+    [2, 'Quarterly'],
+    [1, 'Quarterly'],
+    [0, 'Inactive'],
+  ])('%p portal logins in 90 days is %s', (logins, level) => {
+    expect(readEngagement(logins, today, rules, NEW_YORK)).toBe(level);
+  });
 
   test('anything else is refused, naming what is allowed', () => {
     expect(() => readEngagement('sometimes', today, rules, NEW_YORK)).toThrow(
@@ -105,15 +129,29 @@ describe('labels', () => {
   });
 
   test.each([
-    ['High', true], ['yes', true], ['TRUE', true], ['Strong', true], [true, true], [5, true], [4, true],
-    [3, false], [1, false], ['Low', false], ['No', false], [false, false], ['3', false], ['4', true],
+    ['High', true],
+    ['yes', true],
+    ['TRUE', true],
+    ['Strong', true],
+    [true, true],
+    [5, true],
+    [4, true],
+    [3, false],
+    [1, false],
+    ['Low', false],
+    ['No', false],
+    [false, false],
+    ['3', false],
+    ['4', true],
   ])('market relevance %p is high: %p', (value, high) => {
     expect(readRelevance(value, rules)).toBe(high);
   });
 
   test('relevance off the 1–5 scale or unknown words are refused', () => {
     expect(() => readRelevance(7, rules)).toThrow('Market relevance 7 is outside the 1–5 scale');
-    expect(() => readRelevance('Huge', rules)).toThrow('Market relevance "Huge" is not one of High / Low, Yes / No, or a number 1–5');
+    expect(() => readRelevance('Huge', rules)).toThrow(
+      'Market relevance "Huge" is not one of High / Low, Yes / No, or a number 1–5',
+    );
   });
 });
 

@@ -1,7 +1,21 @@
 import { checkHeaders, editDistance } from '../../../src/core/reading/headerCheck';
 import { DEFAULT_ALIASES } from '../../../src/core/reading/partnerTable';
 
-const FULL = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit', 'Market relevance', 'Last contact', 'Last QBR', 'Next QBR'];
+const FULL = [
+  'Partner',
+  'Owner',
+  'Revenue',
+  'Growth',
+  'Deals',
+  'Leads',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Market relevance',
+  'Last contact',
+  'Last QBR',
+  'Next QBR',
+];
 
 describe('header check', () => {
   test('edit distance', () => {
@@ -15,7 +29,21 @@ describe('header check', () => {
   });
 
   test('misspelled headers are named with the nearest alias', () => {
-    const headers = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deal registered', 'Leads', 'Engagment', 'N.P.S', 'Stratgic fit', 'Market relevance', 'Last contcat', 'Last QBR', 'Next QBR'];
+    const headers = [
+      'Partner',
+      'Owner',
+      'Revenue',
+      'Growth',
+      'Deal registered',
+      'Leads',
+      'Engagment',
+      'N.P.S',
+      'Stratgic fit',
+      'Market relevance',
+      'Last contcat',
+      'Last QBR',
+      'Next QBR',
+    ];
     expect(checkHeaders(headers).map((f) => f.message)).toEqual([
       '`Deal registered` — did you mean `Deals registered`?',
       '`Engagment` — did you mean `Engagement`?',
@@ -26,13 +54,41 @@ describe('header check', () => {
   });
 
   test('case, spaces, _ - and () do not count as misspellings', () => {
-    expect(checkHeaders(['partner_name', 'OWNER', 'revenue (this quarter)', 'yoy-growth', 'deals', 'LEADS', 'portal logins', 'nps', 'fit', 'relevance', 'last touch', 'last_qbr', 'NEXT QBR'])).toEqual([]);
+    expect(
+      checkHeaders([
+        'partner_name',
+        'OWNER',
+        'revenue (this quarter)',
+        'yoy-growth',
+        'deals',
+        'LEADS',
+        'portal logins',
+        'nps',
+        'fit',
+        'relevance',
+        'last touch',
+        'last_qbr',
+        'NEXT QBR',
+      ]),
+    ).toEqual([]);
   });
 
   test('missing columns are named with the headers that would be read; growth is not needed with both revenue columns', () => {
     const findings = checkHeaders(['Partner', 'Revenue', 'Revenue last year']);
-    expect(findings.map((f) => f.field)).toEqual(['owner', 'deals', 'leads', 'engagement', 'nps', 'fit', 'relevance', 'lastContact', 'lastQbr']);
-    expect(findings[0].message).toBe('No Owner column: add a header `Owner` (also read: Partner manager, PM, Owner email). Without it, every partner counts as having no owner, so all their alerts go to the admin and no partner manager gets a digest.');
+    expect(findings.map((f) => f.field)).toEqual([
+      'owner',
+      'deals',
+      'leads',
+      'engagement',
+      'nps',
+      'fit',
+      'relevance',
+      'lastContact',
+      'lastQbr',
+    ]);
+    expect(findings[0].message).toBe(
+      'No Owner column: add a header `Owner` (also read: Partner manager, PM, Owner email). Without it, every partner counts as having no owner, so all their alerts go to the admin and no partner manager gets a digest.',
+    );
   });
 
   test('an unrelated header is not forced onto a column', () => {
@@ -40,6 +96,11 @@ describe('header check', () => {
   });
 
   test('extra aliases from Settings count as spelled right', () => {
-    expect(checkHeaders([...FULL.filter((h) => h !== 'Deals'), 'Deals closed'], { ...DEFAULT_ALIASES, deals: [...DEFAULT_ALIASES.deals, 'Deals closed'] })).toEqual([]);
+    expect(
+      checkHeaders([...FULL.filter((h) => h !== 'Deals'), 'Deals closed'], {
+        ...DEFAULT_ALIASES,
+        deals: [...DEFAULT_ALIASES.deals, 'Deals closed'],
+      }),
+    ).toEqual([]);
   });
 });

@@ -2,8 +2,35 @@
 import { checkHeaders } from '../../../src/core/reading/headerCheck';
 import { mapColumns, mapPartnerColumns } from '../../../src/core/reading/partnerTable';
 
-const BASE = ['Partner', 'Revenue', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit', 'Market relevance', 'Last contact', 'Last QBR', 'Next QBR'];
-const values = (n: number) => ['Acme', 100, 0.1, 2, 3, 'Monthly', 20, 'Strong', 'High', new Date(2026, 10, 20), new Date(2026, 9, 1), new Date(2027, 0, 5)].map((v) => (v === 'Acme' ? `Acme ${n}` : v));
+const BASE = [
+  'Partner',
+  'Revenue',
+  'Growth',
+  'Deals',
+  'Leads',
+  'Engagement',
+  'NPS',
+  'Strategic fit',
+  'Market relevance',
+  'Last contact',
+  'Last QBR',
+  'Next QBR',
+];
+const values = (n: number) =>
+  [
+    'Acme',
+    100,
+    0.1,
+    2,
+    3,
+    'Monthly',
+    20,
+    'Strong',
+    'High',
+    new Date(2026, 10, 20),
+    new Date(2026, 9, 1),
+    new Date(2027, 0, 5),
+  ].map((v) => (v === 'Acme' ? `Acme ${n}` : v));
 
 test('an Owner column of names is flagged, and an Owner email column beside it is the one read', () => {
   const header = ['Owner', ...BASE, 'Owner email'];
@@ -24,7 +51,19 @@ test('an Owner column of names with no column of addresses says what follows and
 });
 
 test('no Last QBR / Next QBR columns: said, with the daily "QBR overdue" that follows', () => {
-  const header = ['Partner', 'Owner', 'Revenue', 'Growth', 'Deals', 'Leads', 'Engagement', 'NPS', 'Strategic fit', 'Market relevance', 'Last contact'];
+  const header = [
+    'Partner',
+    'Owner',
+    'Revenue',
+    'Growth',
+    'Deals',
+    'Leads',
+    'Engagement',
+    'NPS',
+    'Strategic fit',
+    'Market relevance',
+    'Last contact',
+  ];
   expect(checkHeaders(header).map((f) => f.message)).toEqual([
     'No Last QBR or Next QBR column: add the headers `Last QBR` and `Next QBR`. Without it, with no Next QBR either, every Strategic and Growth partner is "QBR overdue" every day.',
   ]);
@@ -44,7 +83,9 @@ test('`Next QBR (planned)` is read as Next QBR and the check says so; `Next QBR 
 test('a column whose values mostly cannot be read is named with an example; two rows of one partner are flagged', () => {
   const header = ['Owner', ...BASE];
   const rows = [1, 2, 3].map((n) => [`pm${n}@example.com`, ...values(n)]);
-  rows.forEach((r) => { r[2] = '$450K'; });
+  rows.forEach((r) => {
+    r[2] = '$450K';
+  });
   rows[2][1] = 'Acme 1';
   expect(checkHeaders(header, undefined, rows).map((f) => f.message)).toEqual([
     '`Revenue`: 3 of 3 sampled values cannot be read, e.g. Revenue "$450K" is not a number; allowed: an amount ≥ 0, without letters (450000, not "$450K"). They count as blank.',

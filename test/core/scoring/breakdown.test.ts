@@ -1,6 +1,6 @@
-import { breakdownHealth, healthNote } from '../../../src/core/scoring/breakdown';
-import { HealthInputs, scoreHealth } from '../../../src/core/scoring/health';
 import { DEFAULT_RULES } from '../../../src/core/rules';
+import { breakdownHealth, healthNote } from '../../../src/core/scoring/breakdown';
+import { type HealthInputs, scoreHealth } from '../../../src/core/scoring/health';
 
 const rules = DEFAULT_RULES;
 const top: HealthInputs = { growth: 0.3, deals: 5, engagement: 'Weekly', nps: 60, fit: 'Strong' };
@@ -58,7 +58,11 @@ describe('next best lift', () => {
 
 test('the Health cell note reads like the issue asks', () => {
   const full = scoreHealth({ growth: 0.05, deals: 5, engagement: 'Monthly', nps: 30, fit: 'Moderate' }, rules);
-  expect(healthNote(full, rules)).toBe('Revenue 20/30 · Activity 25/25 · Engagement 15/20 · NPS 10/15 · Fit 5/10 — missing: none');
+  expect(healthNote(full, rules)).toBe(
+    'Revenue 20/30 · Activity 25/25 · Engagement 15/20 · NPS 10/15 · Fit 5/10 — missing: none',
+  );
   const partial = scoreHealth({ growth: 0.05, deals: 5, engagement: 'Monthly', nps: null, fit: null }, rules);
-  expect(healthNote(partial, rules)).toBe('Revenue 20/30 · Activity 25/25 · Engagement 15/20 · NPS –/15 · Fit –/10 — missing: NPS, Fit');
+  expect(healthNote(partial, rules)).toBe(
+    'Revenue 20/30 · Activity 25/25 · Engagement 15/20 · NPS –/15 · Fit –/10 — missing: NPS, Fit',
+  );
 });

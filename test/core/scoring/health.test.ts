@@ -1,10 +1,15 @@
-import { HealthInputs, scoreHealth, tierOf, roundHalfUp } from '../../../src/core/scoring/health';
-import { DEFAULT_RULES, Rules } from '../../../src/core/rules';
+import { DEFAULT_RULES, type Rules } from '../../../src/core/rules';
+import { type HealthInputs, roundHalfUp, scoreHealth, tierOf } from '../../../src/core/scoring/health';
 
 const rules = DEFAULT_RULES;
 const none: HealthInputs = { growth: null, deals: null, engagement: null, nps: null, fit: null };
 const all = (over: Partial<HealthInputs>): HealthInputs => ({
-  growth: 0.3, deals: 5, engagement: 'Weekly', nps: 60, fit: 'Strong', ...over,
+  growth: 0.3,
+  deals: 5,
+  engagement: 'Weekly',
+  nps: 60,
+  fit: 'Strong',
+  ...over,
 });
 function pointsOf(inputs: HealthInputs, dimension: string): number | undefined {
   return scoreHealth(inputs, rules).dimensions.find((d) => d.dimension === dimension)?.earned;
@@ -12,26 +17,60 @@ function pointsOf(inputs: HealthInputs, dimension: string): number | undefined {
 
 describe('health points per dimension (spec §2)', () => {
   test.each([
-    [0.2, 30], [0.1999, 20], [0.021, 20], [0.02, 10], [0, 10], [-0.02, 10], [-0.0201, 0], [-0.5, 0], [Infinity, 30],
+    [0.2, 30],
+    [0.1999, 20],
+    [0.021, 20],
+    [0.02, 10],
+    [0, 10],
+    [-0.02, 10],
+    [-0.0201, 0],
+    [-0.5, 0],
+    [Infinity, 30],
   ])('growth %p earns %p revenue points', (growth, points) => {
     expect(pointsOf(all({ growth }), 'revenue')).toBe(points);
   });
 
-  test.each([[0, 0], [1, 10], [2, 10], [3, 20], [4, 20], [5, 25], [12, 25]])('%p deals earn %p activity points', (deals, points) => {
+  test.each([
+    [0, 0],
+    [1, 10],
+    [2, 10],
+    [3, 20],
+    [4, 20],
+    [5, 25],
+    [12, 25],
+  ])('%p deals earn %p activity points', (deals, points) => {
     expect(pointsOf(all({ deals }), 'activity')).toBe(points);
   });
 
-  test.each([['Weekly', 20], ['Monthly', 15], ['Quarterly', 10], ['Inactive', 0]] as const)(
-    '%s engagement earns %p points', (engagement, points) => {
-      expect(pointsOf(all({ engagement }), 'engagement')).toBe(points);
-    });
+  test.each([
+    ['Weekly', 20],
+    ['Monthly', 15],
+    ['Quarterly', 10],
+    ['Inactive', 0],
+  ] as const)('%s engagement earns %p points', (engagement, points) => {
+    expect(pointsOf(all({ engagement }), 'engagement')).toBe(points);
+  });
 
-  test.each([[100, 15], [50, 15], [49, 10], [49.9, 10], [25, 10], [24.5, 5], [24, 5], [0, 5], [-1, 0], [-100, 0]])(
-    'NPS %p earns %p satisfaction points', (nps, points) => {
-      expect(pointsOf(all({ nps }), 'satisfaction')).toBe(points);
-    });
+  test.each([
+    [100, 15],
+    [50, 15],
+    [49, 10],
+    [49.9, 10],
+    [25, 10],
+    [24.5, 5],
+    [24, 5],
+    [0, 5],
+    [-1, 0],
+    [-100, 0],
+  ])('NPS %p earns %p satisfaction points', (nps, points) => {
+    expect(pointsOf(all({ nps }), 'satisfaction')).toBe(points);
+  });
 
-  test.each([['Strong', 10], ['Moderate', 5], ['Weak', 0]] as const)('%s fit earns %p points', (fit, points) => {
+  test.each([
+    ['Strong', 10],
+    ['Moderate', 5],
+    ['Weak', 0],
+  ] as const)('%s fit earns %p points', (fit, points) => {
     expect(pointsOf(all({ fit }), 'fit')).toBe(points);
   });
 
@@ -79,16 +118,29 @@ describe('health score', () => {
   });
 
   test('changed weights move the points (Settings, spec §8)', () => {
-    const heavyFit: Rules = { ...rules, weights: { revenue: 20, activity: 20, engagement: 20, satisfaction: 20, fit: 20 } };
+    const heavyFit: Rules = {
+      ...rules,
+      weights: { revenue: 20, activity: 20, engagement: 20, satisfaction: 20, fit: 20 },
+    };
     expect(pointsOf(all({ fit: 'Moderate' }), 'fit')).toBe(5);
-    expect(scoreHealth(all({ fit: 'Moderate' }), heavyFit).dimensions.find((d) => d.dimension === 'fit')?.earned).toBe(10);
+    expect(scoreHealth(all({ fit: 'Moderate' }), heavyFit).dimensions.find((d) => d.dimension === 'fit')?.earned).toBe(
+      10,
+    );
   });
 });
 
 describe('tiers (spec §2)', () => {
   test.each([
-    [100, 'Champion'], [80, 'Champion'], [79, 'Healthy'], [60, 'Healthy'], [59, 'At-risk'], [40, 'At-risk'],
-    [39, 'Critical'], [20, 'Critical'], [19, 'Churning'], [0, 'Churning'],
+    [100, 'Champion'],
+    [80, 'Champion'],
+    [79, 'Healthy'],
+    [60, 'Healthy'],
+    [59, 'At-risk'],
+    [40, 'At-risk'],
+    [39, 'Critical'],
+    [20, 'Critical'],
+    [19, 'Churning'],
+    [0, 'Churning'],
   ] as const)('score %p is %s', (score, tier) => {
     expect(tierOf(score, rules)).toBe(tier);
   });
@@ -101,7 +153,12 @@ describe('tiers (spec §2)', () => {
 
   test('every tier has the spec color', () => {
     expect(rules.tierColors).toEqual({
-      Champion: '#b7e1cd', Healthy: '#d9ead3', 'At-risk': '#fff2cc', Critical: '#fce5cd', Churning: '#f4cccc', Unknown: '#efefef',
+      Champion: '#b7e1cd',
+      Healthy: '#d9ead3',
+      'At-risk': '#fff2cc',
+      Critical: '#fce5cd',
+      Churning: '#f4cccc',
+      Unknown: '#efefef',
     });
   });
 });

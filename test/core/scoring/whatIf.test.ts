@@ -1,17 +1,52 @@
-import { dayOfIso } from '../../../src/core/reading/calendar';
-import { evaluatePartners } from '../../../src/core/scoring/evaluatePartners';
-import { PartnerRecord } from '../../../src/core/reading/partnerTable';
 import { trendFor } from '../../../src/core/qbr/trend';
+import { dayOfIso } from '../../../src/core/reading/calendar';
+import type { PartnerRecord } from '../../../src/core/reading/partnerTable';
 import { DEFAULT_RULES } from '../../../src/core/rules';
-import { WhatIfModel, cellValueOf, changedFields, describeField, whatIfOutcome } from '../../../src/core/scoring/whatIf';
+import { evaluatePartners } from '../../../src/core/scoring/evaluatePartners';
+import {
+  cellValueOf,
+  changedFields,
+  describeField,
+  type WhatIfModel,
+  whatIfOutcome,
+} from '../../../src/core/scoring/whatIf';
 
 const today = dayOfIso('2026-12-01') as number;
 const base: PartnerRecord = {
-  index: 0, name: 'P', owner: null, ownerProblem: null, revenue: 100, growth: 0.05, deals: 3, leads: 5, engagement: 'Monthly', nps: 30,
-  fit: 'Moderate', relevance: true, lastContact: null, lastQbr: null, nextQbr: null, signed: null, firstDeal: null, contactEmail: null, snoozeUntil: null, problems: [],
+  index: 0,
+  name: 'P',
+  owner: null,
+  ownerProblem: null,
+  revenue: 100,
+  growth: 0.05,
+  deals: 3,
+  leads: 5,
+  engagement: 'Monthly',
+  nps: 30,
+  fit: 'Moderate',
+  relevance: true,
+  lastContact: null,
+  lastQbr: null,
+  nextQbr: null,
+  signed: null,
+  firstDeal: null,
+  contactEmail: null,
+  snoozeUntil: null,
+  problems: [],
 };
 const records: PartnerRecord[] = [
-  { ...base, index: 0, name: 'A', revenue: 1000, growth: 0.3, deals: 6, leads: 20, engagement: 'Weekly', nps: 60, fit: 'Strong' },
+  {
+    ...base,
+    index: 0,
+    name: 'A',
+    revenue: 1000,
+    growth: 0.3,
+    deals: 6,
+    leads: 20,
+    engagement: 'Weekly',
+    nps: 60,
+    fit: 'Strong',
+  },
   { ...base, index: 1, name: 'B', revenue: 500, growth: -0.1, engagement: 'Quarterly', leads: 2, relevance: false },
   { ...base, index: 2, name: 'C', revenue: 300 },
   { ...base, index: 3, name: 'D', revenue: 50, deals: 1, leads: 0, nps: null, fit: null },
@@ -23,8 +58,23 @@ function model(i: number): WhatIfModel {
   return {
     rules: DEFAULT_RULES,
     index: i,
-    population: records.map((p) => ({ revenue: p.revenue, growth: p.growth, deals: p.deals, engagement: p.engagement, leads: p.leads, relevance: p.relevance })),
-    inputs: { growth: r.growth, deals: r.deals, engagement: r.engagement, nps: r.nps, fit: r.fit, leads: r.leads, relevance: r.relevance },
+    population: records.map((p) => ({
+      revenue: p.revenue,
+      growth: p.growth,
+      deals: p.deals,
+      engagement: p.engagement,
+      leads: p.leads,
+      relevance: p.relevance,
+    })),
+    inputs: {
+      growth: r.growth,
+      deals: r.deals,
+      engagement: r.engagement,
+      nps: r.nps,
+      fit: r.fit,
+      leads: r.leads,
+      relevance: r.relevance,
+    },
     columns: ['growth', 'deals', 'engagement', 'nps', 'fit', 'leads', 'relevance'],
   };
 }
@@ -33,8 +83,11 @@ test('with the inputs unchanged, the what-if gives what the rules gave every par
   const views = evaluatePartners(records, today, DEFAULT_RULES);
   records.forEach((_r, i) => {
     expect(whatIfOutcome(model(i), model(i).inputs)).toEqual({
-      score: views[i].health.score, tier: views[i].health.tier, tierColor: DEFAULT_RULES.tierColors[views[i].health.tier ?? 'Unknown'],
-      segment: views[i].segment, quadrant: views[i].quadrant,
+      score: views[i].health.score,
+      tier: views[i].health.tier,
+      tierColor: DEFAULT_RULES.tierColors[views[i].health.tier ?? 'Unknown'],
+      segment: views[i].segment,
+      quadrant: views[i].quadrant,
     });
   });
 });
@@ -53,17 +106,46 @@ test('changed fields, the values written and how they read', () => {
   const m = model(0);
   expect(changedFields(m.inputs, { ...m.inputs, nps: 10, fit: 'Weak' })).toEqual(['nps', 'fit']);
   expect(changedFields(m.inputs, { ...m.inputs })).toEqual([]);
-  expect([cellValueOf('relevance', false), cellValueOf('nps', null), cellValueOf('engagement', 'Weekly'), cellValueOf('growth', 0.25)]).toEqual(['Low', '', 'Weekly', 0.25]);
-  expect([describeField('growth', 0.355), describeField('nps', null), describeField('relevance', true)]).toEqual(['35.5%', '(blank)', 'High']);
+  expect([
+    cellValueOf('relevance', false),
+    cellValueOf('nps', null),
+    cellValueOf('engagement', 'Weekly'),
+    cellValueOf('growth', 0.25),
+  ]).toEqual(['Low', '', 'Weekly', 0.25]);
+  expect([describeField('growth', 0.355), describeField('nps', null), describeField('relevance', true)]).toEqual([
+    '35.5%',
+    '(blank)',
+    'High',
+  ]);
 });
 
 describe('trend from Health history', () => {
-  const snap = (daysAgo: number, score: number | 'Unknown', partner = 'Acme') => ({ day: today - daysAgo, partner, score });
-  const history = [snap(100, 40), snap(89, 50), snap(45, 55), snap(31, 58), snap(29, 61), snap(1, 70), snap(0, 72), snap(5, 10, 'Other')];
+  const snap = (daysAgo: number, score: number | 'Unknown', partner = 'Acme') => ({
+    day: today - daysAgo,
+    partner,
+    score,
+  });
+  const history = [
+    snap(100, 40),
+    snap(89, 50),
+    snap(45, 55),
+    snap(31, 58),
+    snap(29, 61),
+    snap(1, 70),
+    snap(0, 72),
+    snap(5, 10, 'Other'),
+  ];
 
   test('points inside the last 90 days, oldest first; change against the latest score on or before 30 days ago', () => {
     const t = trendFor(history, ' acme ', today, 70, 30);
-    expect(t.points).toEqual([{ date: '2026-09-03', score: 50 }, { date: '2026-10-17', score: 55 }, { date: '2026-10-31', score: 58 }, { date: '2026-11-02', score: 61 }, { date: '2026-11-30', score: 70 }, { date: '2026-12-01', score: 72 }]);
+    expect(t.points).toEqual([
+      { date: '2026-09-03', score: 50 },
+      { date: '2026-10-17', score: 55 },
+      { date: '2026-10-31', score: 58 },
+      { date: '2026-11-02', score: 61 },
+      { date: '2026-11-30', score: 70 },
+      { date: '2026-12-01', score: 72 },
+    ]);
     expect([t.baseline, t.change]).toEqual([58, 12]);
   });
 

@@ -1,5 +1,5 @@
-import { assignQuadrants, highLeadsThreshold, median } from '../../../src/core/segments/quadrants';
 import { DEFAULT_RULES, QUADRANT_PLAYS } from '../../../src/core/rules';
+import { assignQuadrants, highLeadsThreshold, median } from '../../../src/core/segments/quadrants';
 
 const rules = DEFAULT_RULES;
 
@@ -23,11 +23,20 @@ describe('partner matrix (spec §4, seed 002)', () => {
       { leads: 1, relevance: false },
       { leads: 5, relevance: false }, // the median itself counts as high
     ];
-    expect(assignQuadrants(rows, rules)).toEqual(['Key partner', 'Unpolished diamond', 'Growth hacker', 'Dementor', 'Growth hacker']);
+    expect(assignQuadrants(rows, rules)).toEqual([
+      'Key partner',
+      'Unpolished diamond',
+      'Growth hacker',
+      'Dementor',
+      'Growth hacker',
+    ]);
   });
 
   test('with all leads 0, nobody has high leads (the floor of 1)', () => {
-    const rows = [{ leads: 0, relevance: true }, { leads: 0, relevance: false }];
+    const rows = [
+      { leads: 0, relevance: true },
+      { leads: 0, relevance: false },
+    ];
     expect(assignQuadrants(rows, rules)).toEqual(['Unpolished diamond', 'Dementor']);
   });
 

@@ -1,9 +1,13 @@
 import { DEFAULT_RULES } from '../../../src/core/rules';
-import { SegmentInputs, assignSegments } from '../../../src/core/segments/segments';
+import { assignSegments, type SegmentInputs } from '../../../src/core/segments/segments';
 
 const rules = DEFAULT_RULES;
 const partner = (over: Partial<SegmentInputs>): SegmentInputs => ({
-  revenue: 100, growth: 0, deals: 3, engagement: 'Monthly', ...over,
+  revenue: 100,
+  growth: 0,
+  deals: 3,
+  engagement: 'Monthly',
+  ...over,
 });
 /** Ten partners with revenues 10, 20, … 100 and neutral everything else, plus overrides by index. */
 function tenPartners(over: Record<number, Partial<SegmentInputs>> = {}): SegmentInputs[] {
@@ -29,11 +33,14 @@ describe('segments (spec §3)', () => {
   });
 
   test('declining and disengaged (Quarterly or Inactive) is At-risk; declining but engaged is not', () => {
-    const segments = assignSegments(tenPartners({
-      4: { growth: -0.1, engagement: 'Quarterly' },
-      5: { growth: -0.1, engagement: 'Inactive' },
-      6: { growth: -0.1, engagement: 'Weekly' },
-    }), rules);
+    const segments = assignSegments(
+      tenPartners({
+        4: { growth: -0.1, engagement: 'Quarterly' },
+        5: { growth: -0.1, engagement: 'Inactive' },
+        6: { growth: -0.1, engagement: 'Weekly' },
+      }),
+      rules,
+    );
     expect(segments.slice(4, 7)).toEqual(['At-risk', 'At-risk', 'Stable']);
   });
 
@@ -48,7 +55,10 @@ describe('segments (spec §3)', () => {
   });
 
   test('bottom quartile of revenue with 2 deals or fewer is Long-tail: ceil(0.25 × 10) = 3 partners', () => {
-    const segments = assignSegments(tenPartners({ 0: { deals: 0 }, 1: { deals: 2 }, 2: { deals: 2 }, 3: { deals: 0 } }), rules);
+    const segments = assignSegments(
+      tenPartners({ 0: { deals: 0 }, 1: { deals: 2 }, 2: { deals: 2 }, 3: { deals: 0 } }),
+      rules,
+    );
     expect(segments.slice(0, 4)).toEqual(['Long-tail', 'Long-tail', 'Long-tail', 'Stable']);
   });
 

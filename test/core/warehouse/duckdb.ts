@@ -1,5 +1,5 @@
 // DuckDB for the warehouse tests: an in-memory database holding a partner table with the §13 columns.
-import { DuckDBConnection, DuckDBInstance, dateValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, dateValue } from '@duckdb/node-api';
 import { dayOfIso } from '../../../src/core/reading/calendar';
 import { WAREHOUSE_COLUMNS } from '../../../src/core/warehouse/columns';
 
@@ -40,7 +40,8 @@ export async function queryRows(connection: DuckDBConnection, sql: string): Prom
   const reader = await connection.runAndReadAll(sql);
   return reader.getRowObjectsJson().map((row) => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'partner' ? Number(v) : v;
+    for (const [k, v] of Object.entries(row))
+      out[k] = typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'partner' ? Number(v) : v;
     return out;
   });
 }

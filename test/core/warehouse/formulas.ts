@@ -2,15 +2,27 @@
 // columns and passed, whole columns at a time, to the same functions the bundle's PARTNER_HEALTH,
 // PARTNER_TIER, SEGMENT, PARTNER_QUADRANT and NEXT_TOUCH call (src/customFunctions).
 import { dayOfIso, isoOfDay } from '../../../src/core/reading/calendar';
-import { NEW_YORK, at } from '../../calendars';
-import { CellValue, growthFromRevenue, isBlank, readDeals, readEngagement, readFit, readGrowth, readLeads, readNps, readRelevance, readRevenue } from '../../../src/core/reading/cells';
-import { Rules } from '../../../src/core/rules';
-import { Arg } from '../../../src/customFunctions/columns';
+import {
+  type CellValue,
+  growthFromRevenue,
+  isBlank,
+  readDeals,
+  readEngagement,
+  readFit,
+  readGrowth,
+  readLeads,
+  readNps,
+  readRelevance,
+  readRevenue,
+} from '../../../src/core/reading/cells';
+import type { Rules } from '../../../src/core/rules';
+import type { Arg } from '../../../src/customFunctions/columns';
 import { partnerHealth, partnerTier } from '../../../src/customFunctions/health';
 import { NEVER_CONTACTED, nextTouch } from '../../../src/customFunctions/nextTouch';
 import { quadrantColumn } from '../../../src/customFunctions/quadrant';
 import { segmentColumn } from '../../../src/customFunctions/segment';
-import { WarehouseRow } from './duckdb';
+import { at, NEW_YORK } from '../../calendars';
+import type { WarehouseRow } from './duckdb';
 
 export interface RuleResults {
   health: number | null;
@@ -23,7 +35,8 @@ export interface RuleResults {
 
 const cell = (v: unknown): CellValue => (v === null || v === undefined ? '' : (v as CellValue));
 /** A DATE as a date cell of a New York spreadsheet: 00:00 of that day there, as Sheets hands it over. */
-const dateCell = (v: unknown): CellValue => (v === null || v === undefined ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number));
+const dateCell = (v: unknown): CellValue =>
+  v === null || v === undefined ? '' : NEW_YORK.dateOf(dayOfIso(String(v)) as number);
 
 function orNull<T>(read: () => T): T | null {
   try {
@@ -48,18 +61,35 @@ function problemOf(read: () => unknown): string | null {
  * hold, so the largest number stands in for it); engagement is the label, else the date of last portal
  * activity as a date cell, else the login count.
  */
-export function sheetCells(row: WarehouseRow): Record<'revenue' | 'growth' | 'deals' | 'leads' | 'engagement' | 'nps' | 'fit' | 'relevance' | 'lastContact', CellValue> {
+export function sheetCells(
+  row: WarehouseRow,
+): Record<
+  'revenue' | 'growth' | 'deals' | 'leads' | 'engagement' | 'nps' | 'fit' | 'relevance' | 'lastContact',
+  CellValue
+> {
   let growth: CellValue = cell(row.growth);
   if (row.growth === null || row.growth === undefined) {
-    const derived = growthFromRevenue(orNull(() => readRevenue(cell(row.revenue))), orNull(() => readRevenue(cell(row.revenue_last_year))));
+    const derived = growthFromRevenue(
+      orNull(() => readRevenue(cell(row.revenue))),
+      orNull(() => readRevenue(cell(row.revenue_last_year))),
+    );
     growth = derived === null ? '' : derived === Infinity ? Number.MAX_VALUE : derived;
   }
-  const engagement = !isBlank(cell(row.engagement)) ? cell(row.engagement)
-    : row.last_portal_activity !== null && row.last_portal_activity !== undefined ? dateCell(row.last_portal_activity)
+  const engagement = !isBlank(cell(row.engagement))
+    ? cell(row.engagement)
+    : row.last_portal_activity !== null && row.last_portal_activity !== undefined
+      ? dateCell(row.last_portal_activity)
       : cell(row.portal_logins);
   return {
-    revenue: cell(row.revenue), growth, deals: cell(row.deals), leads: cell(row.leads), engagement, nps: cell(row.nps),
-    fit: cell(row.fit), relevance: cell(row.relevance), lastContact: dateCell(row.last_contact),
+    revenue: cell(row.revenue),
+    growth,
+    deals: cell(row.deals),
+    leads: cell(row.leads),
+    engagement,
+    nps: cell(row.nps),
+    fit: cell(row.fit),
+    relevance: cell(row.relevance),
+    lastContact: dateCell(row.last_contact),
   };
 }
 
@@ -85,7 +115,9 @@ export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules)
     while (cells.length < rows.length) cells.push('');
     return cells;
   };
-  const health = column(partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], context));
+  const health = column(
+    partnerHealth([col('growth'), col('deals'), col('engagement'), col('nps'), col('fit')], context),
+  );
   const tier = column(partnerTier([health.map((h) => [h]) as Arg], rules));
   const segment = column(segmentColumn([col('revenue'), col('growth'), col('deals'), col('engagement')], context));
   const quadrant = column(quadrantColumn([col('leads'), col('relevance')], rules));

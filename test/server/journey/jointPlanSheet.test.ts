@@ -4,10 +4,10 @@
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runtime, createRuntime } from '../../../local/runtime';
-import { alertLog, emlFiles, parseAll, recipientsOf, sheetRows } from '../../automation/helpers';
+import { createRuntime, type Runtime } from '../../../local/runtime';
 import type { QbrData } from '../../../src/core/qbr/view';
 import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import { alertLog, emlFiles, parseAll, recipientsOf, sheetRows } from '../../automation/helpers';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +18,13 @@ async function open(now = MORNING): Promise<{ runtime: Runtime; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-journey-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(EXAMPLE, workbookPath);
-  const runtime = await createRuntime({ workbookPath, now, outboxDir: join(dir, 'outbox'), selection: 'Partners!C2', userEmail: 'sarah@example.com' });
+  const runtime = await createRuntime({
+    workbookPath,
+    now,
+    outboxDir: join(dir, 'outbox'),
+    selection: 'Partners!C2',
+    userEmail: 'sarah@example.com',
+  });
   return { runtime, dir };
 }
 
@@ -26,17 +32,34 @@ const journeyOf = (runtime: Runtime, name: string) => (runtime.call('getQbrData'
 
 test('the sidebar gets the stage with days since signing and days left, and the risks with reason and advice', async () => {
   const { runtime } = await open();
-  expect(journeyOf(runtime, 'Paper Street Tech').lifecycle).toEqual({ stage: 'Onboard', daysSinceSigned: 10, daysLeft: 80, target: 90, signed: '2026-11-21', firstDeal: null, problem: null });
-  expect(journeyOf(runtime, 'Kramerica').lifecycle).toMatchObject({ stage: 'Stalled', daysSinceSigned: 91, daysLeft: -1 });
+  expect(journeyOf(runtime, 'Paper Street Tech').lifecycle).toEqual({
+    stage: 'Onboard',
+    daysSinceSigned: 10,
+    daysLeft: 80,
+    target: 90,
+    signed: '2026-11-21',
+    firstDeal: null,
+    problem: null,
+  });
+  expect(journeyOf(runtime, 'Kramerica').lifecycle).toMatchObject({
+    stage: 'Stalled',
+    daysSinceSigned: 91,
+    daysLeft: -1,
+  });
   expect(journeyOf(runtime, 'Cyberdyne Partners').lifecycle).toMatchObject({ stage: 'Recruit', signed: null });
   const paper = journeyOf(runtime, 'Paper Street Tech').risks.risks;
   expect(paper.map((r) => r.label)).toEqual(['NPS not surveyed this quarter', 'Silent then urgent']);
-  expect(paper[1].reason).toBe('No touch for 90 days (more than twice the At-risk cadence of 7 days), and 1 open escalation');
+  expect(paper[1].reason).toBe(
+    'No touch for 90 days (more than twice the At-risk cadence of 7 days), and 1 open escalation',
+  );
   expect(paper[1].advice).toMatch(/^Months of silence then urgent asks/);
   const globex = journeyOf(runtime, 'Globex Cloud').risks;
   expect(globex.risks.map((r) => r.label)).toEqual(['No executive sponsor']);
   expect(globex.notJudged).toEqual([]);
-  expect(journeyOf(runtime, 'Stark Digital').risks.risks[0]).toMatchObject({ label: 'Single-threaded', reason: 'Only 1 contact at the partner' });
+  expect(journeyOf(runtime, 'Stark Digital').risks.risks[0]).toMatchObject({
+    label: 'Single-threaded',
+    reason: 'Only 1 contact at the partner',
+  });
 });
 
 test('the plan section: done of total, overdue first, target vs actual; the agenda lists the open milestones', async () => {
@@ -62,14 +85,37 @@ test('the plan section: done of total, overdue first, target vs actual; the agen
 
 test('add a milestone and mark it done; a moved row or a bad side is refused with what to do; the brief has the plan', async () => {
   const { runtime } = await open();
-  const added = runtime.call('addJointPlanMilestone', 'TechServices Inc.', 'Two joint webinars', 'Both', '2027-01-15', '2') as QbrActionResult;
+  const added = runtime.call(
+    'addJointPlanMilestone',
+    'TechServices Inc.',
+    'Two joint webinars',
+    'Both',
+    '2027-01-15',
+    '2',
+  ) as QbrActionResult;
   expect(added.changes).toEqual(['Joint plan row 8: [Both] Two joint webinars, due 2027-01-15, target 2']);
-  expect(sheetRows(runtime, 'Joint plan')[7].slice(0, 6)).toEqual(['TechServices Inc.', 'Two joint webinars', 'Both', new Date(2027, 0, 15), 'Open', 2]);
+  expect(sheetRows(runtime, 'Joint plan')[7].slice(0, 6)).toEqual([
+    'TechServices Inc.',
+    'Two joint webinars',
+    'Both',
+    new Date(2027, 0, 15),
+    'Open',
+    2,
+  ]);
   const plan = added.data.details!.journey!.plan;
   expect(plan.present && plan.value.total).toBe(5);
-  expect(() => runtime.call('addJointPlanMilestone', 'TechServices Inc.', 'X', 'Them', '2027-01-15', '')).toThrow('side "Them"');
-  expect(() => runtime.call('completeJointPlanMilestone', 'TechServices Inc.', 3, 'Two joint webinars')).toThrow('Row 3 of "Joint plan" is no longer "Two joint webinars" for TechServices Inc. (the sheet changed). Reopen the sidebar and try again.');
-  const done = runtime.call('completeJointPlanMilestone', 'TechServices Inc.', 8, 'Two joint webinars') as QbrActionResult;
+  expect(() => runtime.call('addJointPlanMilestone', 'TechServices Inc.', 'X', 'Them', '2027-01-15', '')).toThrow(
+    'side "Them"',
+  );
+  expect(() => runtime.call('completeJointPlanMilestone', 'TechServices Inc.', 3, 'Two joint webinars')).toThrow(
+    'Row 3 of "Joint plan" is no longer "Two joint webinars" for TechServices Inc. (the sheet changed). Reopen the sidebar and try again.',
+  );
+  const done = runtime.call(
+    'completeJointPlanMilestone',
+    'TechServices Inc.',
+    8,
+    'Two joint webinars',
+  ) as QbrActionResult;
   expect(done.changes).toEqual(['Joint plan row 8: Status → Done']);
   expect(sheetRows(runtime, 'Joint plan')[7][4]).toBe('Done');
   runtime.call('createQbrBrief', 'TechServices Inc.');
@@ -78,25 +124,42 @@ test('add a milestone and mark it done; a moved row or a bad side is refused wit
   expect(brief).toContain('Joint booth at Dreamforce');
 });
 
-test('the daily run: lifecycle and milestone items in the owners\' digests, the quarter\'s snapshot; then the dashboard\'s journey tables and movers', async () => {
+test("the daily run: lifecycle and milestone items in the owners' digests, the quarter's snapshot; then the dashboard's journey tables and movers", async () => {
   const { runtime, dir } = await open(new Date(2026, 11, 1, 7, 0));
   runtime.call('runHourly');
   await runtime.save();
   const mails = await parseAll(emlFiles(join(dir, 'outbox')));
-  const textTo = (who: string) => mails.filter((m) => recipientsOf(m)[0] === who).map((m) => m.text!).join('\n');
+  const textTo = (who: string) =>
+    mails
+      .filter((m) => recipientsOf(m)[0] === who)
+      .map((m) => m.text!)
+      .join('\n');
   expect(textTo('sarah@example.com')).toContain('[Stalled] Kramerica — Stalled: signed 91 days ago and no first deal');
-  expect(textTo('sarah@example.com')).toContain('[Milestone overdue] TechServices Inc. — Joint plan milestone overdue by 5 days: Joint booth at Dreamforce (Both, due 2026-11-26, target 1, actual 0)');
-  expect(textTo('miguel@example.com')).toContain('[Recruiting overdue] Cyberdyne Partners — Recruiting overdue: recruiting since 2026-10-17 (45 days, more than 30) and not signed');
+  expect(textTo('sarah@example.com')).toContain(
+    '[Milestone overdue] TechServices Inc. — Joint plan milestone overdue by 5 days: Joint booth at Dreamforce (Both, due 2026-11-26, target 1, actual 0)',
+  );
+  expect(textTo('miguel@example.com')).toContain(
+    '[Recruiting overdue] Cyberdyne Partners — Recruiting overdue: recruiting since 2026-10-17 (45 days, more than 30) and not signed',
+  );
   expect(alertLog(runtime).filter((r) => r.status === 'sent').length).toBeGreaterThan(0);
   // The quarter's snapshot is taken in the Health history (one place; no sheet of its own).
   expect(sheetRows(runtime, 'Quarter snapshots')).toEqual([]);
   const history = sheetRows(runtime, 'Health history');
   expect(history[0][4]).toBe('Quarter snapshots (latest 2026-Q4)');
   expect(history.slice(1).filter((r) => String(r[4]).includes('2026-Q4='))).toHaveLength(40);
-  expect(String(history.find((r) => r[0] === 'Vandelay Industries')![4]).replace(/^'/, '')).toBe('2026-Q4=Champion/Growth/Key partner;2026-Q3=Healthy/Growth/Key partner');
+  expect(String(history.find((r) => r[0] === 'Vandelay Industries')![4]).replace(/^'/, '')).toBe(
+    '2026-Q4=Champion/Growth/Key partner;2026-Q3=Healthy/Growth/Key partner',
+  );
 
   const result = runtime.call('buildDashboard') as { blocks: string[] };
-  expect(result.blocks).toEqual(expect.arrayContaining(['Partners per lifecycle stage', 'Stalled partners', 'Relationship risks', 'Movers 2026-Q3 → 2026-Q4']));
+  expect(result.blocks).toEqual(
+    expect.arrayContaining([
+      'Partners per lifecycle stage',
+      'Stalled partners',
+      'Relationship risks',
+      'Movers 2026-Q3 → 2026-Q4',
+    ]),
+  );
   const dash = sheetRows(runtime, 'Dashboard');
   const block = (title: string) => {
     const start = dash.findIndex((r) => r[0] === title);
@@ -105,10 +168,22 @@ test('the daily run: lifecycle and milestone items in the owners\' digests, the 
     return out;
   };
   expect(block('Partners per lifecycle stage')).toEqual([
-    ['Stage', 'Partners', '', '', ''], ['Recruit', 1, '', '', ''], ['Onboard', 1, '', '', ''], ['Enable', 1, '', '', ''],
-    ['Activate', 1, '', '', ''], ['Stalled', 2, '', '', ''], ['Active', 34, '', '', ''],
+    ['Stage', 'Partners', '', '', ''],
+    ['Recruit', 1, '', '', ''],
+    ['Onboard', 1, '', '', ''],
+    ['Enable', 1, '', '', ''],
+    ['Activate', 1, '', '', ''],
+    ['Stalled', 2, '', '', ''],
+    ['Active', 34, '', '', ''],
   ]);
-  expect(block('Stalled partners').slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['RandomCorp', 244, 154], ['Kramerica', 91, 1]]);
+  expect(
+    block('Stalled partners')
+      .slice(1)
+      .map((r) => [r[0], r[3], r[4]]),
+  ).toEqual([
+    ['RandomCorp', 244, 154],
+    ['Kramerica', 91, 1],
+  ]);
   expect(block('Movers 2026-Q3 → 2026-Q4')).toEqual([
     ['Partner', 'Tier 2026-Q3 → 2026-Q4', 'Tier move', 'Quadrant', 'Quadrant move'],
     ['Vandelay Industries', 'Healthy → Champion', 'up', 'Key partner', '—'],
@@ -116,11 +191,25 @@ test('the daily run: lifecycle and milestone items in the owners\' digests, the 
     ['Hooli Partners', 'Healthy → At-risk', 'down', 'Unpolished diamond', '—'],
   ]);
   const risks = block('Relationship risks').slice(1);
-  expect(risks.map((r) => r[0])).toEqual(['Single-threaded', 'No executive sponsor', 'NPS not surveyed this quarter', 'Silent then urgent']);
+  expect(risks.map((r) => r[0])).toEqual([
+    'Single-threaded',
+    'No executive sponsor',
+    'NPS not surveyed this quarter',
+    'Silent then urgent',
+  ]);
   for (const r of risks) expect(r[1]).toBeGreaterThan(0);
   // The sidebar shows the partner's last move.
   expect(journeyOf(runtime, 'Hooli Partners').moves).toEqual([
-    { partner: 'Hooli Partners', quarter: '2026-Q4', tierFrom: 'Healthy', tierTo: 'At-risk', tierMove: 'down', quadrantFrom: 'Unpolished diamond', quadrantTo: 'Unpolished diamond', quadrantMove: '' },
+    {
+      partner: 'Hooli Partners',
+      quarter: '2026-Q4',
+      tierFrom: 'Healthy',
+      tierTo: 'At-risk',
+      tierMove: 'down',
+      quadrantFrom: 'Unpolished diamond',
+      quadrantTo: 'Unpolished diamond',
+      quadrantMove: '',
+    },
   ]);
 });
 

@@ -3,11 +3,11 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runtime, createRuntime } from '../../../local/runtime';
-import { sheetRows } from '../../automation/helpers';
+import { createRuntime, type Runtime } from '../../../local/runtime';
 import type { QbrData } from '../../../src/core/qbr/view';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
 import { whatIfOutcome } from '../../../src/core/scoring/whatIf';
+import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import { sheetRows } from '../../automation/helpers';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
@@ -16,11 +16,20 @@ async function open(selection = 'Partners!C2'): Promise<{ runtime: Runtime; dir:
   const dir = mkdtempSync(join(tmpdir(), 'pp-qbr-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(EXAMPLE, workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: MORNING, outboxDir: join(dir, 'outbox'), selection, userEmail: 'sarah@example.com' });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: MORNING,
+    outboxDir: join(dir, 'outbox'),
+    selection,
+    userEmail: 'sarah@example.com',
+  });
   return { runtime, dir };
 }
 
-const iso = (v: unknown) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `${(v as Date).getFullYear()}-${String((v as Date).getMonth() + 1).padStart(2, '0')}-${String((v as Date).getDate()).padStart(2, '0')}` : v);
+const iso = (v: unknown) =>
+  v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+    ? `${(v as Date).getFullYear()}-${String((v as Date).getMonth() + 1).padStart(2, '0')}-${String((v as Date).getDate()).padStart(2, '0')}`
+    : v;
 
 /** Removes a sheet of the example copy, as deleting it in Sheets would. */
 function dropSheet(runtime: { workbook: { sheets: { name: string }[] } }, name: string): void {
@@ -56,21 +65,53 @@ describe('every server entry refuses a bad argument with a message naming it', (
   test.each([
     ['getQbrData', [42], 'partnerName 42 is not text'],
     ['getQbrData', ['Nobody'], 'There is no partner named "Nobody" on the "Partners" sheet.'],
-    ['setQbrChecklistItem', ['TechServices Inc.', '2026-Q9', 'before.agenda', true], 'quarter "2026-Q9" is not a quarter'],
-    ['setQbrChecklistItem', ['TechServices Inc.', '2026-Q4', 'before.nope', true], 'itemId "before.nope" is not an item of the QBR checklists'],
-    ['setQbrChecklistItem', ['TechServices Inc.', '2026-Q4', 'before.agenda', 'yes'], 'done "yes" is not true or false'],
+    [
+      'setQbrChecklistItem',
+      ['TechServices Inc.', '2026-Q9', 'before.agenda', true],
+      'quarter "2026-Q9" is not a quarter',
+    ],
+    [
+      'setQbrChecklistItem',
+      ['TechServices Inc.', '2026-Q4', 'before.nope', true],
+      'itemId "before.nope" is not an item of the QBR checklists',
+    ],
+    [
+      'setQbrChecklistItem',
+      ['TechServices Inc.', '2026-Q4', 'before.agenda', 'yes'],
+      'done "yes" is not true or false',
+    ],
     ['addQbrActionItem', ['TechServices Inc.', '', 'Us', '2026-12-08'], 'item "" is empty'],
-    ['addQbrActionItem', ['TechServices Inc.', 'Call', 'Them', '2026-12-08'], 'side "Them" is not one of Us, Partner, Both'],
-    ['addQbrActionItem', ['TechServices Inc.', 'Call', 'Us', '12/08/2026'], 'due "12/08/2026" is not a date; allowed: text like 2026-12-31'],
+    [
+      'addQbrActionItem',
+      ['TechServices Inc.', 'Call', 'Them', '2026-12-08'],
+      'side "Them" is not one of Us, Partner, Both',
+    ],
+    [
+      'addQbrActionItem',
+      ['TechServices Inc.', 'Call', 'Us', '12/08/2026'],
+      'due "12/08/2026" is not a date; allowed: text like 2026-12-31',
+    ],
     ['completeQbrActionItem', ['TechServices Inc.', 1.5, 'x'], 'row 1.5 is not a sheet row'],
     ['createQbrBrief', [null], 'partnerName (blank) is not text'],
     ['emailQbrAgenda', [['TechServices Inc.']], 'partnerName TechServices Inc. is not text'],
     ['markQbrHeld', ['TechServices Inc.', 7], 'notes 7 is not text'],
     ['applyQbrWhatIf', ['TechServices Inc.', 'nps=60'], 'changes "nps=60" is not an object like {"nps": 60}'],
-    ['applyQbrWhatIf', ['TechServices Inc.', { revenue: 5 }], 'changes "revenue" is not a field the what-if can change'],
+    [
+      'applyQbrWhatIf',
+      ['TechServices Inc.', { revenue: 5 }],
+      'changes "revenue" is not a field the what-if can change',
+    ],
     ['applyQbrWhatIf', ['TechServices Inc.', { nps: 140 }], 'NPS 140 is outside −100…100'],
-    ['applyQbrWhatIf', ['TechServices Inc.', { fit: 'Maybe' }], 'Strategic fit "Maybe" is not one of Strong, Moderate, Weak'],
-    ['applyQbrWhatIf', ['TechServices Inc.', { relevance: 'High' }], 'Market relevance "High" is not true (High), false (Low) or null (blank)'],
+    [
+      'applyQbrWhatIf',
+      ['TechServices Inc.', { fit: 'Maybe' }],
+      'Strategic fit "Maybe" is not one of Strong, Moderate, Weak',
+    ],
+    [
+      'applyQbrWhatIf',
+      ['TechServices Inc.', { relevance: 'High' }],
+      'Market relevance "High" is not true (High), false (Low) or null (blank)',
+    ],
   ])('%s(%j)', (fn, args, message) => {
     expect(() => runtime.call(fn, ...args)).toThrow(message);
   });
@@ -78,8 +119,18 @@ describe('every server entry refuses a bad argument with a message naming it', (
 
 test('checklist ticks are kept per partner and quarter in the document properties', async () => {
   const { runtime } = await open();
-  const r = runtime.call('setQbrChecklistItem', 'TechServices Inc.', '2026-Q4', 'before.pipeline', true) as QbrActionResult;
-  const ticked = (d: QbrData | QbrActionResult['data']) => d.details!.checklists.flatMap((l) => l.items).filter((i) => i.done).map((i) => i.id);
+  const r = runtime.call(
+    'setQbrChecklistItem',
+    'TechServices Inc.',
+    '2026-Q4',
+    'before.pipeline',
+    true,
+  ) as QbrActionResult;
+  const ticked = (d: QbrData | QbrActionResult['data']) =>
+    d
+      .details!.checklists.flatMap((l) => l.items)
+      .filter((i) => i.done)
+      .map((i) => i.id);
   expect(ticked(r.data)).toEqual(['before.pipeline']);
   expect(ticked(runtime.call('getQbrData', 'TechServices Inc.') as QbrData)).toEqual(['before.pipeline']);
   expect(ticked(runtime.call('getQbrData', 'Northwind Systems') as QbrData)).toEqual([]);
@@ -94,17 +145,36 @@ test('ticks of quarters before the previous one are forgotten when a tick is wri
   props.setProperty('partnerpulse.qbr.checklist.2026-Q3.acme', '["before.agenda"]');
   props.setProperty('partnerpulse.settings', '{}');
   runtime.call('setQbrChecklistItem', 'TechServices Inc.', '2026-Q4', 'before.pipeline', true);
-  expect(props.getKeys().filter((k) => k.startsWith('partnerpulse.')).sort()).toEqual([
-    'partnerpulse.qbr.checklist.2026-Q3.acme', 'partnerpulse.qbr.checklist.2026-Q4.techservices inc.', 'partnerpulse.settings',
+  expect(
+    props
+      .getKeys()
+      .filter((k) => k.startsWith('partnerpulse.'))
+      .sort(),
+  ).toEqual([
+    'partnerpulse.qbr.checklist.2026-Q3.acme',
+    'partnerpulse.qbr.checklist.2026-Q4.techservices inc.',
+    'partnerpulse.settings',
   ]);
 });
 
 test('action items: added with a formula-looking text kept as text, completed by row', async () => {
   const { runtime } = await open();
-  const added = runtime.call('addQbrActionItem', 'TechServices Inc.', '=HYPERLINK("x")', 'Partner', '2026-12-08') as QbrActionResult;
+  const added = runtime.call(
+    'addQbrActionItem',
+    'TechServices Inc.',
+    '=HYPERLINK("x")',
+    'Partner',
+    '2026-12-08',
+  ) as QbrActionResult;
   const rows = sheetRows(runtime, 'Action items');
   const last = rows[rows.length - 1];
-  expect([last[0], last[1], last[2], iso(last[3]), last[4]]).toEqual(['TechServices Inc.', '=HYPERLINK("x")', 'Partner', '2026-12-08', 'Open']);
+  expect([last[0], last[1], last[2], iso(last[3]), last[4]]).toEqual([
+    'TechServices Inc.',
+    '=HYPERLINK("x")',
+    'Partner',
+    '2026-12-08',
+    'Open',
+  ]);
   expect(runtime.workbook.sheet('Action items')!.cell(rows.length, 2)?.formula).toBeUndefined();
   expect(added.changes[0]).toBe(`Action items row ${rows.length}: [Partner] =HYPERLINK("x"), due 2026-12-08`);
   const item = added.data.details!.actionItems;
@@ -112,7 +182,9 @@ test('action items: added with a formula-looking text kept as text, completed by
   expect(item.value.map((a) => a.item)).toContain('=HYPERLINK("x")');
   runtime.call('completeQbrActionItem', 'TechServices Inc.', rows.length, '=HYPERLINK("x")');
   expect(sheetRows(runtime, 'Action items')[rows.length - 1][4]).toBe('Done');
-  expect(() => runtime.call('completeQbrActionItem', 'TechServices Inc.', 2, 'Something else')).toThrow('Row 2 of "Action items" is no longer "Something else" for TechServices Inc. (the sheet changed).');
+  expect(() => runtime.call('completeQbrActionItem', 'TechServices Inc.', 2, 'Something else')).toThrow(
+    'Row 2 of "Action items" is no longer "Something else" for TechServices Inc. (the sheet changed).',
+  );
 });
 
 test('Mark QBR held: Last/Next QBR in one write, a QBR log row, four follow-ups due in 48 h; twice a day is refused', async () => {
@@ -131,13 +203,22 @@ test('Mark QBR held: Last/Next QBR in one write, a QBR log row, four follow-ups 
   expect(iso(row[header.indexOf('Next QBR')])).toBe('2027-03-02');
   const log = sheetRows(runtime, 'QBR log');
   expect(log).toHaveLength(logBefore + 1);
-  expect(log[log.length - 1].map(iso)).toEqual(['TechServices Inc.', '2026-12-01', 'Agreed joint webinar', '2027-03-02']);
+  expect(log[log.length - 1].map(iso)).toEqual([
+    'TechServices Inc.',
+    '2026-12-01',
+    'Agreed joint webinar',
+    '2027-03-02',
+  ]);
   const items = sheetRows(runtime, 'Action items');
-  expect(items.slice(itemsBefore).map((x) => [x[0], iso(x[3]), x[4]])).toEqual(Array(4).fill(['TechServices Inc.', '2026-12-03', 'Open']));
+  expect(items.slice(itemsBefore).map((x) => [x[0], iso(x[3]), x[4]])).toEqual(
+    Array(4).fill(['TechServices Inc.', '2026-12-03', 'Open']),
+  );
   expect(r.message).toBe('QBR with TechServices Inc. marked held on 2026-12-01.');
   expect(r.changes[0]).toBe('Partners row 2: Last QBR 2026-10-02 → 2026-12-01, Next QBR 2026-12-31 → 2027-03-02');
   expect(r.data.details!.partner.qbr).toMatchObject({ last: '2026-12-01', next: '2027-03-02' });
-  expect(() => runtime.call('markQbrHeld', 'TechServices Inc.', '')).toThrow('The QBR log already has a QBR with TechServices Inc. on 2026-12-01; nothing was changed.');
+  expect(() => runtime.call('markQbrHeld', 'TechServices Inc.', '')).toThrow(
+    'The QBR log already has a QBR with TechServices Inc. on 2026-12-01; nothing was changed.',
+  );
 });
 
 test('Create QBR brief: a new tab per click, never over an existing one', async () => {
@@ -148,7 +229,9 @@ test('Create QBR brief: a new tab per click, never over an existing one', async 
   expect(second.message).toBe('QBR brief created in the sheet "QBR TechServices Inc. 2026-Q4 (2)".');
   const brief = sheetRows(runtime, 'QBR TechServices Inc. 2026-Q4');
   expect(brief[0][0]).toBe('QBR brief — TechServices Inc. — 2026-Q4');
-  expect(brief.map((r) => r[0])).toEqual(expect.arrayContaining(['Health breakdown', 'Agenda (60 min)', 'Stuck: Litware analytics rollout']));
+  expect(brief.map((r) => r[0])).toEqual(
+    expect.arrayContaining(['Health breakdown', 'Agenda (60 min)', 'Stuck: Litware analytics rollout']),
+  );
   expect(runtime.workbook.sheet('QBR TechServices Inc. 2026-Q4')!.cell(1, 1)?.bold).toBe(true);
 });
 
@@ -171,18 +254,28 @@ test('the what-if model the sidebar gets reproduces every example partner’s sc
     // Through JSON, as google.script.run carries it.
     const d = JSON.parse(JSON.stringify(runtime.call('getQbrData', name))) as QbrData;
     const p = d.details!.partner;
-    expect([name, whatIfOutcome(d.details!.whatIf, d.details!.whatIf.inputs)]).toEqual([name, { score: p.score, tier: p.tier, tierColor: p.tierColor, segment: p.segment, quadrant: p.quadrant }]);
+    expect([name, whatIfOutcome(d.details!.whatIf, d.details!.whatIf.inputs)]).toEqual([
+      name,
+      { score: p.score, tier: p.tier, tierColor: p.tierColor, segment: p.segment, quadrant: p.quadrant },
+    ]);
   }
 });
 
 test('what-if Apply writes only the fields that differ from the sheet, one cell each', async () => {
   const { runtime } = await open();
   runtime.calls.reset();
-  const r = runtime.call('applyQbrWhatIf', 'TechServices Inc.', { nps: 60, deals: 12, relevance: false }) as QbrActionResult;
+  const r = runtime.call('applyQbrWhatIf', 'TechServices Inc.', {
+    nps: 60,
+    deals: 12,
+    relevance: false,
+  }) as QbrActionResult;
   expect(r.changes).toEqual(['Partners row 2: NPS (blank) → 60', 'Partners row 2: Market relevance High → Low']);
   expect(runtime.calls.byMethod()['Range.setValue']).toBe(2);
   const partners = sheetRows(runtime, 'Partners');
-  expect([partners[1][partners[0].indexOf('NPS')], partners[1][partners[0].indexOf('Market relevance')]]).toEqual([60, 'Low']);
+  expect([partners[1][partners[0].indexOf('NPS')], partners[1][partners[0].indexOf('Market relevance')]]).toEqual([
+    60,
+    'Low',
+  ]);
   const same = runtime.call('applyQbrWhatIf', 'TechServices Inc.', { nps: 60 }) as QbrActionResult;
   expect([same.message, same.changes]).toEqual(['Nothing to write: the values are those on the sheet.', []]);
 });
@@ -192,15 +285,24 @@ test('no Health history sheet: the trend says how to get one', async () => {
   // The example's Health history (last quarter's snapshot for the movers) goes: this is a sheet without one.
   dropSheet(runtime, 'Health history');
   const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
-  expect(d.details!.trend).toEqual({ present: false, how: 'No "Health history" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner\'s score once a day.' });
+  expect(d.details!.trend).toEqual({
+    present: false,
+    how: 'No "Health history" sheet yet: turn daily automation on (PartnerPulse menu) and it appends every partner\'s score once a day.',
+  });
 });
 
 test('a missing optional sheet is named with how to add it', async () => {
   const { runtime } = await open();
   const sheets = runtime.workbook.sheets;
-  sheets.splice(sheets.findIndex((s) => s.name === 'Pipeline'), 1);
+  sheets.splice(
+    sheets.findIndex((s) => s.name === 'Pipeline'),
+    1,
+  );
   const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
-  expect(d.details!.pipeline).toEqual({ present: false, how: 'Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.' });
+  expect(d.details!.pipeline).toEqual({
+    present: false,
+    how: 'Add a sheet named "Pipeline" with the header row Partner · Opportunity · Stage · Amount · Close date · Last stage change, one row per entry.',
+  });
   expect(d.details!.agenda[2].points).toEqual(['No Pipeline sheet: bring the partner’s current opportunities']);
 });
 
@@ -208,13 +310,20 @@ test('the optional sheets are found under the names Settings gives them', async 
   const { runtime } = await open();
   runtime.workbook.sheet('Pipeline')!.name = 'Deals pipeline';
   runtime.workbook.sheet('Action items')!.name = 'Follow-ups';
-  runtime.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.settings', JSON.stringify({
-    version: 2, sheets: { pipeline: 'Deals pipeline', actionItems: 'Follow-ups', feedback: 'Partner feedback' },
-  }));
+  runtime.services.PropertiesService.getDocumentProperties().setProperty(
+    'partnerpulse.settings',
+    JSON.stringify({
+      version: 2,
+      sheets: { pipeline: 'Deals pipeline', actionItems: 'Follow-ups', feedback: 'Partner feedback' },
+    }),
+  );
   const d = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
   expect(d.details!.pipeline.present).toBe(true);
   expect(d.details!.actionItems.present).toBe(true);
-  expect(d.details!.feedback).toEqual({ present: false, how: 'Add a sheet named "Partner feedback" with the header row Partner · Type · Summary · Date, one row per entry.' });
+  expect(d.details!.feedback).toEqual({
+    present: false,
+    how: 'Add a sheet named "Partner feedback" with the header row Partner · Type · Summary · Date, one row per entry.',
+  });
   const before = sheetRows(runtime, 'Follow-ups').length;
   runtime.call('addQbrActionItem', 'TechServices Inc.', 'Send the joint plan', 'Us', '2026-12-08');
   expect(sheetRows(runtime, 'Follow-ups')).toHaveLength(before + 1);
@@ -226,12 +335,40 @@ test('the sidebar says when the last automated run failed (a skipped run after i
   expect((runtime.call('getQbrData', 'TechServices Inc.') as QbrData).automation).toBeNull();
   const log = runtime.workbook.addSheet('Run log');
   const rows: unknown[][] = [
-    ['Started', 'Job', 'Status', 'Partners read', 'Rows recolored', 'Sent', 'Deferred', 'Failed', 'Seconds', 'Error', 'Service calls'],
+    [
+      'Started',
+      'Job',
+      'Status',
+      'Partners read',
+      'Rows recolored',
+      'Sent',
+      'Deferred',
+      'Failed',
+      'Seconds',
+      'Error',
+      'Service calls',
+    ],
     [new Date(2026, 11, 1, 6, 0), 'hourly', 'ok', 40, 40, 5, 0, 0, 3, '', 50],
     [new Date(2026, 11, 1, 7, 0), 'hourly', 'failed', 0, 0, 0, 0, 0, 1, 'MailApp quota exhausted', 9],
-    [new Date(2026, 11, 1, 8, 0), 'hourly', 'skipped', 0, 0, 0, 0, 0, 0, 'Another PartnerPulse run was still working on this spreadsheet.', 2],
+    [
+      new Date(2026, 11, 1, 8, 0),
+      'hourly',
+      'skipped',
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      'Another PartnerPulse run was still working on this spreadsheet.',
+      2,
+    ],
   ];
-  rows.forEach((row, r) => row.forEach((v, c) => { log.ensure(r + 1, c + 1).value = v as string; }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      log.ensure(r + 1, c + 1).value = v as string;
+    }),
+  );
   const data = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
   expect(data.automation).toBe('Automation: last run failed 2 h ago — MailApp quota exhausted');
 });
@@ -241,12 +378,18 @@ test('a long Health history (200 days of every partner) gives the last 90 days a
   const names = (runtime.call('getQbrData', null) as QbrData).partners;
   dropSheet(runtime, 'Health history'); // the example's compact one, for an old-layout one here
   const history = runtime.workbook.addSheet('Health history');
-  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => { history.ensure(1, i + 1).value = v; });
+  ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => {
+    history.ensure(1, i + 1).value = v;
+  });
   let row = 2;
   for (let daysAgo = 200; daysAgo >= 1; daysAgo--) {
     for (const name of names) {
       // TechServices scored 100 − days ago (70 thirty days ago); everyone else 50.
-      [new Date(2026, 11, 1 - daysAgo), name, name === 'TechServices Inc.' ? 100 - daysAgo : 50, '', ''].forEach((v, i) => { history.ensure(row, i + 1).value = v; });
+      [new Date(2026, 11, 1 - daysAgo), name, name === 'TechServices Inc.' ? 100 - daysAgo : 50, '', ''].forEach(
+        (v, i) => {
+          history.ensure(row, i + 1).value = v;
+        },
+      );
       row++;
     }
   }
@@ -255,6 +398,9 @@ test('a long Health history (200 days of every partner) gives the last 90 days a
   if (!d.details!.trend.present) throw new Error('trend missing');
   const t = d.details!.trend.value;
   expect(t.points).toHaveLength(89);
-  expect([t.points[0], t.points[88]]).toEqual([{ date: '2026-09-03', score: 11 }, { date: '2026-11-30', score: 99 }]);
+  expect([t.points[0], t.points[88]]).toEqual([
+    { date: '2026-09-03', score: 11 },
+    { date: '2026-11-30', score: 99 },
+  ]);
   expect([t.baseline, t.change]).toEqual([70, 87 - 70]);
 });

@@ -3,10 +3,10 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runtime, createRuntime } from '../../../local/runtime';
-import { sheetRows } from '../../automation/helpers';
+import { createRuntime, type Runtime } from '../../../local/runtime';
 import type { QbrData } from '../../../src/core/qbr/view';
 import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import { sheetRows } from '../../automation/helpers';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
 
@@ -15,7 +15,12 @@ async function withDuplicate(): Promise<{ runtime: Runtime; dupRow: number; col:
   const dir = mkdtempSync(join(tmpdir(), 'pp-rowid-'));
   const workbookPath = join(dir, 'partners.xlsx');
   copyFileSync(EXAMPLE, workbookPath);
-  const runtime = await createRuntime({ workbookPath, now: new Date(2026, 11, 1, 9), outboxDir: join(dir, 'outbox'), userEmail: 'sarah@example.com' });
+  const runtime = await createRuntime({
+    workbookPath,
+    now: new Date(2026, 11, 1, 9),
+    outboxDir: join(dir, 'outbox'),
+    userEmail: 'sarah@example.com',
+  });
   const sheet = runtime.spreadsheet.getSheetByName('Partners')!;
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const col = (h: string) => header.indexOf(h) + 1;
@@ -32,7 +37,12 @@ test('the selected row opens, even when an earlier row has the same name; the ot
   const { runtime, dupRow } = await withDuplicate();
   runtime.SpreadsheetApp.select(`Partners!C${dupRow}`);
   const data = runtime.call('getQbrData', null) as QbrData;
-  expect(data.details?.partner).toMatchObject({ name: 'TechServices Inc.', row: dupRow, owner: 'other@example.com', duplicates: [2] });
+  expect(data.details?.partner).toMatchObject({
+    name: 'TechServices Inc.',
+    row: dupRow,
+    owner: 'other@example.com',
+    duplicates: [2],
+  });
   expect(data.partners.filter((n) => n === 'TechServices Inc.')).toHaveLength(1);
 });
 
@@ -41,7 +51,11 @@ test('Mark QBR held writes to the row the sidebar showed, not to the first row o
   runtime.SpreadsheetApp.select(`Partners!C${dupRow}`);
   const d = (runtime.call('getQbrData', null) as QbrData).details!;
   const firstBefore = sheetRows(runtime, 'Partners')[1];
-  const r = runtime.call('markQbrHeld', { row: d.partner.row, fingerprint: d.partner.fingerprint, name: d.partner.name }, '') as QbrActionResult;
+  const r = runtime.call(
+    'markQbrHeld',
+    { row: d.partner.row, fingerprint: d.partner.fingerprint, name: d.partner.name },
+    '',
+  ) as QbrActionResult;
   expect(r.changes[0]).toMatch(new RegExp(`^Partners row ${dupRow}: Last QBR \\(blank\\) → 2026-12-01`));
   const rows = sheetRows(runtime, 'Partners');
   expect(rows[1]).toEqual(firstBefore);
@@ -51,7 +65,9 @@ test('Mark QBR held writes to the row the sidebar showed, not to the first row o
 
 test('by name alone, an action on a name two rows share is refused, naming the rows', async () => {
   const { runtime, dupRow } = await withDuplicate();
-  expect(() => runtime.call('markQbrHeld', 'TechServices Inc.', '')).toThrow(`"TechServices Inc." is on rows 2, ${dupRow} of "Partners": select the row you mean on the sheet and reopen the sidebar. Nothing was changed.`);
+  expect(() => runtime.call('markQbrHeld', 'TechServices Inc.', '')).toThrow(
+    `"TechServices Inc." is on rows 2, ${dupRow} of "Partners": select the row you mean on the sheet and reopen the sidebar. Nothing was changed.`,
+  );
 });
 
 test('an action is refused when its row changed or moved since the sidebar read it, and nothing is written', async () => {
@@ -63,15 +79,22 @@ test('an action is refused when its row changed or moved since the sidebar read 
   // Someone changes the partner's NPS meanwhile.
   sheet.getRange(3, col('NPS')).setValue(12);
   // What was typed (the columns up to Partner contact; the rest are formula results), every row but row 3.
-  const inputs = () => JSON.stringify(sheetRows(runtime, 'Partners').map((r, i) => (i === 2 ? null : r.slice(0, col('Partner contact')))));
+  const inputs = () =>
+    JSON.stringify(sheetRows(runtime, 'Partners').map((r, i) => (i === 2 ? null : r.slice(0, col('Partner contact')))));
   const before = inputs();
   const logRows = sheetRows(runtime, 'QBR log').length;
-  expect(() => runtime.call('markQbrHeld', ref, '')).toThrow(`Row 3 of "Partners" changed since the sidebar read "${d.partner.name}" (it now holds "${d.partner.name}" with changed values). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`);
+  expect(() => runtime.call('markQbrHeld', ref, '')).toThrow(
+    `Row 3 of "Partners" changed since the sidebar read "${d.partner.name}" (it now holds "${d.partner.name}" with changed values). Nothing was changed: reopen the sidebar or pick the partner again, then retry.`,
+  );
   // Someone sorts the sheet: another partner is on row 3 now.
   const row4 = sheet.getRange(4, 1, 1, col('Partner contact')).getValues()[0];
   sheet.getRange(3, 1, 1, row4.length).setValues([row4]);
-  expect(() => runtime.call('setQbrChecklistItem', ref, '2026-Q4', 'before.agenda', true)).toThrow(`Row 3 of "Partners" changed since the sidebar read "${d.partner.name}" (it now holds "${String(row4[0])}").`);
-  expect(() => runtime.call('markQbrHeld', { row: 3, fingerprint: 'nonsense' }, '')).toThrow('partner.fingerprint "nonsense" is not a row fingerprint');
+  expect(() => runtime.call('setQbrChecklistItem', ref, '2026-Q4', 'before.agenda', true)).toThrow(
+    `Row 3 of "Partners" changed since the sidebar read "${d.partner.name}" (it now holds "${String(row4[0])}").`,
+  );
+  expect(() => runtime.call('markQbrHeld', { row: 3, fingerprint: 'nonsense' }, '')).toThrow(
+    'partner.fingerprint "nonsense" is not a row fingerprint',
+  );
   expect(inputs()).toBe(before);
   expect(sheetRows(runtime, 'QBR log')).toHaveLength(logRows);
 });

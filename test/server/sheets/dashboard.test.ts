@@ -8,18 +8,27 @@ import { EXPECTED_METRICS, HEADER, HISTORY, ROWS } from '../../core/dashboard/da
 function fixture(withHistory: boolean): WorkbookModel {
   const model = new WorkbookModel('d', 'Dashboard test', 'America/New_York');
   const partners = model.addSheet('Partners');
-  [HEADER, ...ROWS].forEach((row, r) => row.forEach((v, c) => { if (v !== '') partners.ensure(r + 1, c + 1).value = v; }));
+  [HEADER, ...ROWS].forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== '') partners.ensure(r + 1, c + 1).value = v;
+    }),
+  );
   const notes = model.addSheet('Notes');
   notes.ensure(1, 1).value = 'My own notes';
   notes.ensure(2, 2).background = '#ffff00';
   if (withHistory) {
     const history = model.addSheet('Health history');
-    [['Date', 'Partner', 'Score', 'Tier', 'Segment'], ...HISTORY].forEach((row, r) => row.forEach((v, c) => { history.ensure(r + 1, c + 1).value = v; }));
+    [['Date', 'Partner', 'Score', 'Tier', 'Segment'], ...HISTORY].forEach((row, r) =>
+      row.forEach((v, c) => {
+        history.ensure(r + 1, c + 1).value = v;
+      }),
+    );
   }
   return model;
 }
 
-const sheetJson = (model: WorkbookModel, name: string) => JSON.stringify(JSON.parse(workbookSnapshot(model)).sheets.find((s: { name: string }) => s.name === name));
+const sheetJson = (model: WorkbookModel, name: string) =>
+  JSON.stringify(JSON.parse(workbookSnapshot(model)).sheets.find((s: { name: string }) => s.name === name));
 
 /** The rows of the Dashboard under a block title, until the blank row after it. */
 function blockRows(model: WorkbookModel, title: string): unknown[][] {
@@ -42,19 +51,45 @@ test('the Dashboard sheet: metrics against targets, counts, capacity, trend, dro
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   const result = rt.call('buildDashboard') as { sheet: string; blocks: string[]; charts: number };
   expect(result.charts).toBe(4);
-  expect(blockRows(model, 'Program metrics')).toEqual([['Metric', 'Value', 'Target', 'Status', 'Based on'], ...EXPECTED_METRICS]);
-  expect(blockRows(model, 'Partners per tier').slice(1, 3)).toEqual([['Champion', 2], ['Healthy', 1]]);
-  expect(blockRows(model, 'Partner-manager capacity')[1]).toEqual(['ann@example.com', 0.16, 1, 1, 1, 0, 0, 3, 'Within capacity']);
-  expect(blockRows(model, 'Biggest 30-day drops').slice(1)).toEqual([['Core', 'bob@example.com', 25, 60, -35], ['Beam', 'ann@example.com', 70, 90, -20]]);
+  expect(blockRows(model, 'Program metrics')).toEqual([
+    ['Metric', 'Value', 'Target', 'Status', 'Based on'],
+    ...EXPECTED_METRICS,
+  ]);
+  expect(blockRows(model, 'Partners per tier').slice(1, 3)).toEqual([
+    ['Champion', 2],
+    ['Healthy', 1],
+  ]);
+  expect(blockRows(model, 'Partner-manager capacity')[1]).toEqual([
+    'ann@example.com',
+    0.16,
+    1,
+    1,
+    1,
+    0,
+    0,
+    3,
+    'Within capacity',
+  ]);
+  expect(blockRows(model, 'Biggest 30-day drops').slice(1)).toEqual([
+    ['Core', 'bob@example.com', 25, 60, -35],
+    ['Beam', 'ann@example.com', 70, 90, -20],
+  ]);
   // The fixture has no Last contact column: the dashboard says so next to the numbers.
   expect(blockRows(model, 'Partner sheet headers')).toEqual([
     ['What the header check found'],
-    ['No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint). Without it, every partner counts as never contacted, so each one is "Touch overdue" every day.'],
-    ['No Next QBR column: add a header `Next QBR`. Without it, no "QBR coming up" reminders, and a Strategic or Growth partner is "QBR overdue" 91 days after its Last QBR even when the next one is booked.'],
+    [
+      'No Last contact column: add a header `Last contact` (also read: Last touch, Last touchpoint). Without it, every partner counts as never contacted, so each one is "Touch overdue" every day.',
+    ],
+    [
+      'No Next QBR column: add a header `Next QBR`. Without it, no "QBR coming up" reminders, and a Strategic or Growth partner is "QBR overdue" 91 days after its Last QBR even when the next one is booked.',
+    ],
   ]);
   const charts = model.sheet('Dashboard')!.charts;
   expect(charts.map((c) => [c.type, c.options.title])).toEqual([
-    ['column', 'Tier distribution'], ['pie', 'Segment mix'], ['bar', 'Owner load (1 = full)'], ['line', 'Average health score'],
+    ['column', 'Tier distribution'],
+    ['pie', 'Segment mix'],
+    ['bar', 'Owner load (1 = full)'],
+    ['line', 'Average health score'],
   ]);
   expect(['Partners', 'Notes', 'Health history'].map((n) => sheetJson(model, n))).toEqual(before);
   // One write per table (and one for the title lines), not one per cell.
@@ -62,10 +97,17 @@ test('the Dashboard sheet: metrics against targets, counts, capacity, trend, dro
   expect(rt.calls.byMethod()['Sheet.getDataRange']).toBe(2); // the partner sheet and the Health history, read once each
 
   const picture = sheetWithChartsPicture(model.sheet('Dashboard')!, { columns: [1, 2, 3, 4, 5], maxRows: 200 });
-  for (const title of ['Tier distribution', 'Segment mix', 'Owner load (1 = full)', 'Average health score', 'Program metrics']) expect(picture).toContain(`>${title}</text>`);
+  for (const title of [
+    'Tier distribution',
+    'Segment mix',
+    'Owner load (1 = full)',
+    'Average health score',
+    'Program metrics',
+  ])
+    expect(picture).toContain(`>${title}</text>`);
 });
 
-test('rebuilding replaces the Dashboard\'s content and charts, nothing else', async () => {
+test("rebuilding replaces the Dashboard's content and charts, nothing else", async () => {
   const model = fixture(false);
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
   rt.call('buildDashboard');
@@ -100,7 +142,9 @@ test('a sheet named Dashboard that PartnerPulse did not write is left alone, wit
   mine.ensure(1, 1).value = 'My own dashboard';
   const before = sheetJson(model, 'Dashboard');
   const rt = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
-  expect(() => rt.call('buildDashboard')).toThrow('There is a sheet named "Dashboard" that PartnerPulse did not write, so it was left alone. Rename that sheet, or choose another dashboard sheet name in PartnerPulse → Settings.');
+  expect(() => rt.call('buildDashboard')).toThrow(
+    'There is a sheet named "Dashboard" that PartnerPulse did not write, so it was left alone. Rename that sheet, or choose another dashboard sheet name in PartnerPulse → Settings.',
+  );
   expect(sheetJson(model, 'Dashboard')).toBe(before);
   // An empty sheet of that name is taken.
   mine.ensure(1, 1).value = '';
