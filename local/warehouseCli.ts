@@ -1,4 +1,4 @@
-// `npm run sql -- --dialect bigquery|duckdb --table NAME [--as-of YYYY-MM-DD] [--settings FILE]`: prints the
+// `npm run sql -- --dialect bigquery|duckdb --table NAME [--as-of YYYY-MM-DD] [--settings FILE] [--locale en_GB]`: prints the
 // partner rules as one SELECT over a warehouse table (docs/warehouse.md). The rules come from the same
 // Settings the add-on stores (a JSON file as the Settings dialog saves it), so the SQL and the formulas agree.
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ export function sqlCommand(argv: string[], manifestTimeZone: string): string {
       table: { type: 'string' },
       'as-of': { type: 'string' },
       settings: { type: 'string' },
+      locale: { type: 'string' },
     },
     strict: true,
   });
@@ -47,7 +48,13 @@ export function sqlCommand(argv: string[], manifestTimeZone: string): string {
     rules = loaded.settings.rules;
   }
   const asOf = values['as-of'] ?? todayIn(manifestTimeZone);
-  return rulesSql(rules, DIALECTS[dialect as DialectName], { table: values.table, asOf });
+  // The spreadsheet's locale decides how an engagement typed as a text date reads (11/12/2026).
+  const locale = values.locale ?? 'en_US';
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+    throw new Error(
+      `--locale "${locale}" is not a locale; allowed: a spreadsheet locale such as en_US, en_GB or de_DE`,
+    );
+  return rulesSql(rules, DIALECTS[dialect as DialectName], { table: values.table, asOf, locale });
 }
 
 export function runSql(argv: string[], manifestTimeZone: string): number {

@@ -17,8 +17,6 @@ const PRELUDE = [
   'CREATE MACRO is_inf(x) AS isinf(x)',
   "CREATE MACRO unix_date(d) AS (d - DATE '1970-01-01')",
   "CREATE MACRO date_from_unix_date(n) AS (DATE '1970-01-01' + CAST(n AS INTEGER))",
-  'CREATE SCHEMA safe',
-  'CREATE MACRO safe.parse_date(f, s) AS CAST(try_strptime(s, f) AS DATE)',
 ];
 
 const BIGQUERY_TYPES = {

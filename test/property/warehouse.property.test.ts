@@ -19,6 +19,45 @@ const daysAgo = (n: number) => isoOfDay(today - n);
 
 // Every edge of spec §2–§5's bands (default Settings), plus values either side of it.
 const dayEdges = [0, 1, 6, 7, 8, 13, 14, 15, 29, 30, 31, 32, 89, 90, 91, 92, 93, 200, -3];
+
+/**
+ * A day typed as text the ways core/reading/calendar.ts readTextDate reads them (docs/time-zones.md): ISO,
+ * numeric month first and day first (which one reads as meant depends on the locale), two-digit years, month
+ * names and abbreviations in English and German, ordinals, extra whitespace and case.
+ */
+function textDate(day: number): fc.Arbitrary<string> {
+  const [y, m, d] = isoOfDay(day).split('-');
+  const [mm, dd] = [String(Number(m)), String(Number(d))];
+  const names = [
+    ['January', 'Jan', 'Januar'],
+    ['February', 'Feb', 'Februar'],
+    ['March', 'Mar', 'März'],
+    ['April', 'Apr', 'April'],
+    ['May', 'May', 'Mai'],
+    ['June', 'Jun', 'Juni'],
+    ['July', 'Jul', 'Juli'],
+    ['August', 'Aug', 'August'],
+    ['September', 'Sep', 'Sept'],
+    ['October', 'Oct', 'Okt'],
+    ['November', 'Nov', 'NOV'],
+    ['December', 'Dec', 'Dez'],
+  ][Number(m) - 1];
+  return fc.constantFrom(
+    `${y}-${m}-${d}`,
+    `${y}-${mm}-${dd}`,
+    `${mm}/${dd}/${y}`,
+    `${m}/${d}/${y}`,
+    `${dd}/${mm}/${y}`,
+    `${dd}.${mm}.${y}`,
+    `${d}.${m}.${y}.`,
+    `${mm}/${dd}/${y.slice(2)}`,
+    `${dd}-${mm}-${y.slice(2)}`,
+    `${y}/${m}/${d}`,
+    ...names.flatMap((name) => [`${dd} ${name} ${y}`, `${name} ${dd}, ${y}`, `${dd}. ${name} ${y}`]),
+    `  ${dd}   ${names[1].toLowerCase()}  ${y} `,
+    `${names[1]}. ${dd}th, ${y}`,
+  );
+}
 const date = fc.oneof(fc.constant(null), fc.constantFrom(...dayEdges).map(daysAgo));
 const revenue = fc.oneof(
   fc.constant(null),
@@ -80,6 +119,24 @@ const engagement = fc.oneof(
     '.5',
   ),
   fc.constantFrom(...dayEdges).map(daysAgo),
+  fc.constantFrom(...dayEdges).chain((n) => textDate(today - n)),
+  fc.constantFrom(
+    '13/20/2026',
+    '20/13/2026',
+    '31/02/2026',
+    '02/31/2026',
+    '1/2/3',
+    '1/2/202',
+    '20 Foo 2026',
+    '0026-01-01',
+    '2026/02/29',
+    '2024/02/29',
+    '29.02.2024',
+    '1.2.3',
+    '11/20/2026.',
+    '11-20-26',
+    '11/20-2026',
+  ),
 );
 const nps = fc.oneof(
   fc.constant(null),
@@ -147,9 +204,9 @@ beforeAll(async () => {
 afterAll(() => connection.closeSync());
 jest.setTimeout(120_000);
 
-async function sqlResults(rows: WarehouseRow[], rules: Rules) {
+async function sqlResults(rows: WarehouseRow[], rules: Rules, locale: string) {
   await loadPartners(connection, 'partners', rows);
-  const sql = rulesSql(rules, DUCKDB, { table: 'partners', asOf: AS_OF });
+  const sql = rulesSql(rules, DUCKDB, { table: 'partners', asOf: AS_OF, locale });
   const out = await queryRows(connection, `SELECT * FROM (${sql}) AS r ORDER BY pp_order`);
   return out.map((r) => ({
     health: r.health,
@@ -161,14 +218,14 @@ async function sqlResults(rows: WarehouseRow[], rules: Rules) {
   }));
 }
 
-async function agree(rows: WarehouseRow[], rules: Rules) {
-  const sql = await sqlResults(rows, rules);
-  const formulas = formulaResults(rows, AS_OF, rules);
+async function agree(rows: WarehouseRow[], rules: Rules, locale = 'en_US') {
+  const sql = await sqlResults(rows, rules, locale);
+  const formulas = formulaResults(rows, AS_OF, rules, locale);
   expect(sql).toHaveLength(rows.length);
   sql.forEach((got, i) => {
     if (JSON.stringify(got) !== JSON.stringify(formulas[i])) {
       throw new Error(
-        `Row ${i} differs:\n  row:      ${JSON.stringify(rows[i])}\n  SQL:      ${JSON.stringify(got)}\n  formulas: ${JSON.stringify(formulas[i])}`,
+        `Row ${i} differs (${locale}):\n  row:      ${JSON.stringify(rows[i])}\n  SQL:      ${JSON.stringify(got)}\n  formulas: ${JSON.stringify(formulas[i])}`,
       );
     }
   });
@@ -204,5 +261,14 @@ test('changed Settings: the SQL follows the same Settings the formulas read', as
   await fc.assert(
     fc.asyncProperty(table, (rows) => agree(rows, CHANGED)),
     { numRuns: 80 },
+  );
+});
+
+test('the spreadsheet locale: dates typed as text read the same in SQL as in the sheet (en_US, en_GB, de_DE)', async () => {
+  await fc.assert(
+    fc.asyncProperty(table, fc.constantFrom('en_US', 'en_GB', 'de_DE'), (rows, locale) =>
+      agree(rows, DEFAULT_RULES, locale),
+    ),
+    { numRuns: 60 },
   );
 });

@@ -155,7 +155,7 @@ export type TextDate = { kind: 'date'; day: DayNumber } | { kind: 'none' } | { k
  * locale; for these it is month/day, for every other locale day/month, except where a four-digit year comes
  * first (2026/11/20, as in ja_JP, zh_CN, ko_KR), which is year/month/day everywhere.
  */
-const MONTH_FIRST_LOCALES = [
+export const MONTH_FIRST_LOCALES: readonly string[] = [
   'en_US',
   'en_PH',
   'es_US',
@@ -170,7 +170,8 @@ const MONTH_FIRST_LOCALES = [
   'en_CA_US',
 ];
 
-const MONTHS: Record<string, number> = {};
+/** Month names and abbreviations a text date may use (lower case), to the month's number 1–12. */
+export const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: string[][] = [
   ['january', 'jan', 'januar', 'jänner', 'janvier', 'enero', 'ene', 'gennaio', 'gen', 'janeiro'],
   ['february', 'feb', 'februar', 'février', 'fév', 'févr', 'febrero', 'febbraio', 'fevereiro', 'fev'],
@@ -189,11 +190,14 @@ MONTH_NAMES.forEach((names, i) => {
   for (const name of names) MONTHS[name] = i + 1;
 });
 
+/** Two-digit years below this are 20xx, the rest 19xx (the warehouse SQL reads them alike, docs/warehouse.md). */
+export const TWO_DIGIT_YEAR_PIVOT = 30;
+
 /** Two-digit years as Sheets reads them: 00–29 are 2000–2029, 30–99 are 1930–1999. */
 function fullYear(text: string): number {
   const n = Number(text);
   if (text.length > 2) return n;
-  return n < 30 ? 2000 + n : 1900 + n;
+  return n < TWO_DIGIT_YEAR_PIVOT ? 2000 + n : 1900 + n;
 }
 
 /**

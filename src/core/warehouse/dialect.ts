@@ -2,7 +2,7 @@
  * Every difference between the two SQL dialects the rules are generated in, in one place
  * (docs/warehouse.md, "Dialects"). Everything else in the generated query is SQL both BigQuery and DuckDB
  * read the same way: CASE, COALESCE, NULLIF, GREATEST, FLOOR, CEIL, SUBSTR, LOWER, REGEXP_REPLACE, `||`, RANK,
- * ROW_NUMBER, COUNT/SUM/AVG, CAST and DATE literals.
+ * ROW_NUMBER, COUNT/SUM/AVG, MOD, LENGTH, CAST and DATE literals.
  */
 export type DialectName = 'bigquery' | 'duckdb';
 
@@ -24,8 +24,6 @@ export interface Dialect {
   /** Days since 1970-01-01 of a DATE: "days since" becomes subtraction, like DayNumber in core/reading/calendar.ts. */
   unixDate(date: string): string;
   dateFromUnixDate(days: string): string;
-  /** A DATE from `YYYY-MM-DD` text, NULL when it is no such day (2026-02-30). */
-  isoDateOrNull(text: string): string;
 }
 
 const BIGQUERY_TABLE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_$-]+){0,2}$/;
@@ -50,7 +48,6 @@ export const BIGQUERY: Dialect = {
   isInf: (x) => `IS_INF(${x})`,
   unixDate: (date) => `UNIX_DATE(${date})`,
   dateFromUnixDate: (days) => `DATE_FROM_UNIX_DATE(${days})`,
-  isoDateOrNull: (text) => `SAFE.PARSE_DATE('%Y-%m-%d', ${text})`,
 };
 
 export const DUCKDB: Dialect = {
@@ -70,7 +67,6 @@ export const DUCKDB: Dialect = {
   isInf: (x) => `isinf(${x})`,
   unixDate: (date) => `(${date} - DATE '1970-01-01')`,
   dateFromUnixDate: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
-  isoDateOrNull: (text) => `TRY_CAST(${text} AS DATE)`,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { bigquery: BIGQUERY, duckdb: DUCKDB };

@@ -1,4 +1,4 @@
-import { intlZoneRules, sheetCalendar } from '../reading/calendar';
+import { intlZoneRules, readTextDate, sheetCalendar } from '../reading/calendar';
 import {
   readDeals,
   readEngagement,
@@ -24,7 +24,7 @@ export interface MessageTemplate {
 
 const SAMPLE_NUMBER = -987654.25;
 const SAMPLE_TEXT = 'zq9sample';
-// Only ISO dates reach the readers' date path from here; the calendar's zone does not change any message.
+// The samples below read alike in every locale; the calendar's zone does not change any message.
 const CALENDAR = sheetCalendar('UTC', 'en_US', intlZoneRules('UTC'));
 
 function templateOf(read: () => unknown, shown: string): MessageTemplate {
@@ -57,9 +57,27 @@ export const MESSAGES = {
   engagementBelow: number((v) => readEngagement(v, 0, DEFAULT_RULES, CALENDAR), -987654),
   /** The raw text is shown in quotes: the template keeps them. */
   engagementNotOneOf: text((v) => readEngagement(v, 0, DEFAULT_RULES, CALENDAR)),
-  /** ISO-looking text that is no day (2026-02-30). */
-  engagementNoSuchDay: templateOf(() => readEngagement('2026-02-30', 0, DEFAULT_RULES, CALENDAR), '2026-02-30'),
+  /** Text that looks like a date but cannot be read as one: the raw text, then the reader's reason. */
+  engagementUnreadable: unreadableTemplate(),
   fitNotOneOf: text(readFit),
   relevanceNotOneOf: text((v) => readRelevance(v, DEFAULT_RULES)),
   relevanceOutside: templateOf(() => readRelevance('987654', DEFAULT_RULES), '987654'),
 };
+
+/** A message with two holes: the value, then why the text date cannot be read (readTextDate's `why`). */
+export interface UnreadableTemplate {
+  before: string;
+  between: string;
+  after: string;
+}
+
+function unreadableTemplate(): UnreadableTemplate {
+  const sample = '2026-02-30';
+  const typed = readTextDate(sample, CALENDAR.locale);
+  if (typed.kind !== 'unreadable')
+    throw new Error(`The text date reader read ${sample}; the warehouse needs it refused`);
+  const { before, after } = templateOf(() => readEngagement(sample, 0, DEFAULT_RULES, CALENDAR), sample);
+  const at = after.indexOf(typed.why);
+  if (at < 0) throw new Error(`The message "${before}${sample}${after}" does not show the reason "${typed.why}"`);
+  return { before, between: after.slice(0, at), after: after.slice(at + typed.why.length) };
+}

@@ -12,6 +12,7 @@ import { type HealthInputs, scoreHealth } from '../scoring/health';
 import { quadrantOf } from '../segments/quadrants';
 import { type Dialect, sqlNumber, sqlString } from './dialect';
 import { MESSAGES, type MessageTemplate } from './messages';
+import { textDateStages } from './textDates';
 
 /**
  * The partner rules of docs/rules.md, spec §2–§5 as one SQL query over a warehouse table with the §13 columns
@@ -24,6 +25,8 @@ export interface RulesSqlOptions {
   table: string;
   /** The evaluation date, `YYYY-MM-DD`, a calendar date in the spreadsheet's time zone. */
   asOf: string;
+  /** The spreadsheet's locale (`en_US`, `de_DE`, …): how an engagement typed as a text date reads. Default en_US. */
+  locale?: string;
 }
 
 /** Internal columns carry this prefix; the input table's own columns are kept whole in `pp_row`. */
@@ -35,8 +38,6 @@ export const SPACE =
   '[[:space:]\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 // core/reading/cells.ts NUMBER_TEXT, without backslashes (both dialects then read the literal alike).
 const NUMBER_TEXT = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?$|^[+-]?[.][0-9]+$';
-// core/reading/calendar.ts readTextDate's ISO form; the other text date forms it reads are not read here (docs/warehouse.md).
-const ISO_DAY = '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$';
 // core/reading/cells.ts readRelevance's words.
 const HIGH_RELEVANCE = ['high', 'yes', 'true', 'strong'];
 const LOW_RELEVANCE = ['low', 'no', 'false', 'weak', 'moderate', 'medium'];
@@ -120,8 +121,9 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
     ];
   };
   const e = rules.engagement;
-  const byDaysAgo = (date: string) => {
-    const daysAgo = `(${today} - ${d.unixDate(date)})`;
+  /** The engagement level of the last portal activity on `day`, a day number. */
+  const byDaysAgo = (day: string) => {
+    const daysAgo = `(${today} - ${day})`;
     return (
       `CASE WHEN ${daysAgo} <= ${num(e.weeklyWithinDays)} THEN 'Weekly' WHEN ${daysAgo} <= ${num(e.monthlyWithinDays)} THEN 'Monthly'` +
       ` WHEN ${daysAgo} <= ${num(e.quarterlyWithinDays)} THEN 'Quarterly' ELSE 'Inactive' END`
@@ -138,8 +140,11 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
       `'Inactive'`,
     );
   const engLabel = `CASE LOWER(${P}eng_text) ${ENGAGEMENT_LEVELS.map((l) => `WHEN ${str(l.toLowerCase())} THEN ${str(l)}`).join(' ')} END`;
-  const engIsoLike = d.regexContains(`${P}eng_text`, d.regex(ISO_DAY));
-  const engDay = `CASE WHEN ${engIsoLike} THEN ${d.isoDateOrNull(`${P}eng_text`)} END`;
+  // An engagement typed as a text date, read in the spreadsheet's locale (core/warehouse/textDates.ts).
+  const dateStages = textDateStages(`${P}eng_text`, `${P}eng`, options.locale ?? 'en_US', d, SPACE);
+  const engDay = `${P}eng_day`;
+  const engWhy = `${P}eng_why`;
+  const u = MESSAGES.engagementUnreadable;
   const engCount = numberOfText(`${P}eng_text`);
   const relCount = numberOfText(`${P}rel_text`);
   const fitLabel = `CASE LOWER(${P}fit_text) ${FITS.map((f) => `WHEN ${str(f.toLowerCase())} THEN ${str(f)}`).join(' ')} END`;
@@ -159,11 +164,11 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
     ...intField('leads', MESSAGES.leadsBelow),
     ...floatField('nps', (x) => `(${x} < -100 OR ${x} > 100)`, MESSAGES.npsNotNumber, MESSAGES.npsOutside),
     // Engagement: the label when present, else the date of last portal activity, else the logins (spec §13).
-    `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL THEN ${engLabel} WHEN ${engDay} IS NOT NULL THEN ${byDaysAgo(engDay)} WHEN ${engCount} >= 0 THEN ${byLogins(engCount)} END)` +
-      ` WHEN ${row('last_portal_activity')} IS NOT NULL THEN ${byDaysAgo(row('last_portal_activity'))}` +
+    `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL THEN ${engLabel} WHEN ${engDay} IS NOT NULL THEN ${byDaysAgo(engDay)} WHEN ${engWhy} IS NOT NULL THEN NULL WHEN ${engCount} >= 0 THEN ${byLogins(engCount)} END)` +
+      ` WHEN ${row('last_portal_activity')} IS NOT NULL THEN ${byDaysAgo(d.unixDate(row('last_portal_activity')))}` +
       ` WHEN ${row('portal_logins')} >= 0 THEN ${byLogins(row('portal_logins'))} END AS ${P}engagement`,
     `CASE WHEN ${P}eng_text IS NOT NULL THEN (CASE WHEN ${engLabel} IS NOT NULL OR ${engDay} IS NOT NULL THEN NULL` +
-      ` WHEN ${engIsoLike} THEN ${quoted(MESSAGES.engagementNoSuchDay, row('engagement'))} WHEN ${engCount} IS NOT NULL THEN (CASE WHEN ${engCount} < 0 THEN ${message(MESSAGES.engagementBelow, shownFloat(engCount))} END) ELSE ${quoted(MESSAGES.engagementNotOneOf, row('engagement'))} END)` +
+      ` WHEN ${engWhy} IS NOT NULL THEN ${str(u.before)} || ${row('engagement')} || ${str(u.between)} || ${engWhy} || ${str(u.after)} WHEN ${engCount} IS NOT NULL THEN (CASE WHEN ${engCount} < 0 THEN ${message(MESSAGES.engagementBelow, shownFloat(engCount))} END) ELSE ${quoted(MESSAGES.engagementNotOneOf, row('engagement'))} END)` +
       ` WHEN ${row('last_portal_activity')} IS NOT NULL THEN NULL` +
       ` WHEN ${row('portal_logins')} < 0 THEN ${message(MESSAGES.engagementBelow, shownInt(row('portal_logins')))} END AS ${P}engagement_problem`,
     `${fitLabel} AS ${P}fit`,
@@ -191,12 +196,21 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
     `(NOT ${quadrantProblem} AND NOT (${P}leads IS NULL AND ${P}relevance IS NULL)) AS ${P}quad_read`,
   ];
 
-  // --- Stage 4: the whole-column parts: revenue ranks (ties share the best rank) and the median of leads.
+  // --- Stage 4: the whole-column parts: the revenue cuts of the top and bottom shares and the median of leads.
+  // A partner's rank with ties sharing the best rank (RANK()) is within the first K exactly when its revenue is
+  // at least the K-th largest revenue, so the segments need two revenue values, not a rank per row: sorting
+  // the one revenue column instead of whole rows keeps a million-row table fast (docs/warehouse.md, Bench).
+  const s = rules.segments;
+  const revenuesSql =
+    `SELECT ${P}revenue AS ${P}v, ROW_NUMBER() OVER (ORDER BY ${P}revenue DESC) AS ${P}k_desc, ROW_NUMBER() OVER (ORDER BY ${P}revenue ASC) AS ${P}k_asc,` +
+    ` COUNT(*) OVER () AS ${P}c FROM ${P}flagged WHERE ${P}ranked = 1`;
+  const cutsSql =
+    `SELECT MAX(CASE WHEN ${P}k_desc = CEIL(${num(s.topShare)} * ${P}c) THEN ${P}v END) AS ${P}top_cut,` +
+    ` MAX(CASE WHEN ${P}k_asc = CEIL(${num(s.bottomShare)} * ${P}c) THEN ${P}v END) AS ${P}bottom_cut FROM ${P}revenues`;
   const stageRanks = [
     `${P}flagged.*`,
-    `SUM(${P}ranked) OVER () AS ${P}n`,
-    `RANK() OVER (PARTITION BY ${P}ranked ORDER BY ${P}revenue DESC) AS ${P}rank_desc`,
-    `RANK() OVER (PARTITION BY ${P}ranked ORDER BY ${P}revenue ASC) AS ${P}rank_asc`,
+    `${P}cuts.${P}top_cut`,
+    `${P}cuts.${P}bottom_cut`,
     `GREATEST(${num(rules.quadrant.minHighLeads)}, COALESCE(${P}median.${P}leads_median, 0)) AS ${P}high_leads`,
   ];
   const medianSql =
@@ -244,13 +258,12 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   const present = DIMENSIONS.map((dim) => `CASE WHEN ${P}pts_${dim} IS NULL THEN 0 ELSE 1 END`).join(' + ');
   const healthProblem = `(${P}growth_problem IS NOT NULL OR ${P}deals_problem IS NOT NULL OR ${P}engagement_problem IS NOT NULL OR ${P}nps_problem IS NOT NULL OR ${P}fit_problem IS NOT NULL)`;
   const declining = `COALESCE(${g} < ${num(-flat)}, FALSE)`;
-  const s = rules.segments;
   const segment =
     `CASE WHEN NOT ${P}seg_read THEN NULL` +
-    ` WHEN ${P}ranked = 1 AND ${P}rank_desc <= CEIL(${num(s.topShare)} * ${P}n) AND NOT ${declining} THEN ${str('Strategic')}` +
+    ` WHEN ${P}ranked = 1 AND ${P}revenue >= ${P}top_cut AND NOT ${declining} THEN ${str('Strategic')}` +
     ` WHEN ${declining} AND ${P}engagement IN ('Quarterly', 'Inactive') THEN ${str('At-risk')}` +
     ` WHEN COALESCE(${g} > ${num(flat)}, FALSE) THEN ${str('Growth')}` +
-    ` WHEN ${P}ranked = 1 AND ${P}rank_asc <= CEIL(${num(s.bottomShare)} * ${P}n) AND COALESCE(${P}deals, 0) <= ${num(s.longTailMaxDeals)} THEN ${str('Long-tail')}` +
+    ` WHEN ${P}ranked = 1 AND ${P}revenue <= ${P}bottom_cut AND COALESCE(${P}deals, 0) <= ${num(s.longTailMaxDeals)} THEN ${str('Long-tail')}` +
     ` ELSE ${str('Stable')} END`;
   const stagePoints = ['*', ...DIMENSIONS.map((dim) => `${dimPoints[dim]} AS ${P}pts_${dim}`)];
   const stageScore = [
@@ -295,11 +308,17 @@ export function rulesSql(rules: Rules, dialect: Dialect, options: RulesSqlOption
   return [
     `-- PartnerPulse partner rules (product-spec §2–§5, §13) as of ${options.asOf}; generated by \`npm run sql\`, see docs/warehouse.md`,
     `WITH ${P}text AS (\n  ${select(stageText, `${d.table(options.table)} AS t`)}\n),`,
-    `${P}read AS (\n  ${select(stageRead, `${P}text`)}\n),`,
+    ...dateStages.map(
+      (columns, i) =>
+        `${P}date${i} AS (\n  ${select(['*', ...columns], i === 0 ? `${P}text` : `${P}date${i - 1}`)}\n),`,
+    ),
+    `${P}read AS (\n  ${select(stageRead, `${P}date${dateStages.length - 1}`)}\n),`,
     `${P}grown AS (\n  ${select(stageGrowth, `${P}read`)}\n),`,
     `${P}flagged AS (\n  ${select(stageFlags, `${P}grown`)}\n),`,
     `${P}median AS (\n  ${medianSql}\n),`,
-    `${P}windows AS (\n  ${select(stageRanks, `${P}flagged CROSS JOIN ${P}median`)}\n),`,
+    `${P}revenues AS (\n  ${revenuesSql}\n),`,
+    `${P}cuts AS (\n  ${cutsSql}\n),`,
+    `${P}windows AS (\n  ${select(stageRanks, `${P}flagged CROSS JOIN ${P}median CROSS JOIN ${P}cuts`)}\n),`,
     `${P}points AS (\n  ${select(stagePoints, `${P}windows`)}\n),`,
     `${P}scored AS (\n  ${select(stageScore, `${P}points`)}\n)`,
     select(result, `${P}scored`),

@@ -2,7 +2,7 @@ import type { Settings } from '../../core/settings/settings';
 import { checkWarehouseSchema } from '../../core/warehouse/columns';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { countsSql } from '../../core/warehouse/queries';
-import { rulesSql } from '../../core/warehouse/rulesSql';
+import { type RulesSqlOptions, rulesSql } from '../../core/warehouse/rulesSql';
 
 /**
  * A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the
@@ -55,13 +55,21 @@ export function saveConnection(c: WarehouseConnection): void {
   PropertiesService.getDocumentProperties().setProperty(CONNECTION_KEY, JSON.stringify(c));
 }
 
-/** The rules' query for `day` (YYYY-MM-DD) under the current Settings. */
-export function partnersQuery(c: WarehouseConnection, settings: Settings, day: string): string {
-  return rulesSql(settings.rules, BIGQUERY, { table: tablePath(c), asOf: day });
+/**
+ * What every query over the table is generated for: the table, the day (YYYY-MM-DD, in the spreadsheet's zone)
+ * and the spreadsheet's locale, which decides how an engagement typed as a text date reads (docs/warehouse.md).
+ */
+export function queryOptions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: WarehouseConnection, day: string) {
+  return { table: tablePath(c), asOf: day, locale: ss.getSpreadsheetLocale() };
 }
 
-export function countsQuery(c: WarehouseConnection, settings: Settings, day: string): string {
-  return countsSql(settings.rules, BIGQUERY, { table: tablePath(c), asOf: day });
+/** The rules' query for `day` under the current Settings. */
+export function partnersQuery(options: RulesSqlOptions, settings: Settings): string {
+  return rulesSql(settings.rules, BIGQUERY, options);
+}
+
+export function countsQuery(options: RulesSqlOptions, settings: Settings): string {
+  return countsSql(settings.rules, BIGQUERY, options);
 }
 
 /** The columns of the table with their BigQuery types (INFORMATION_SCHEMA.COLUMNS of its dataset). */
@@ -153,7 +161,8 @@ export function connectTable(
   if (problems.length)
     throw new Error(`Table "${tablePath(c)}" cannot be connected: ${problems.map((p) => p.message).join('; ')}`);
   saveConnection(c);
-  const partners = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day));
-  runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day));
+  const options = queryOptions(ss, c, day);
+  const partners = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(options, settings));
+  runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(options, settings));
   return partners;
 }

@@ -13,6 +13,7 @@ import {
   countsQuery,
   loadConnection,
   partnersQuery,
+  queryOptions,
   readConnection,
   runQuerySheet,
   tablePath,
@@ -98,8 +99,8 @@ function warehouseWork(
     props.setProperty(DONE_KEY, day);
   }
   for (const [name, query] of [
-    [WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day)],
-    [WAREHOUSE_SHEETS.counts, countsQuery(c, settings, day)],
+    [WAREHOUSE_SHEETS.partners, partnersQuery(queryOptions(ss, c, day), settings)],
+    [WAREHOUSE_SHEETS.counts, countsQuery(queryOptions(ss, c, day), settings)],
   ] as const) {
     if (Date.now() > deadline) {
       run.status = 'unfinished';
@@ -112,8 +113,7 @@ function warehouseWork(
 /** Reads one page of the alert query: the items of up to RECIPIENTS_PER_PAGE recipients, worst first. */
 function alertPage(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, day: string, after: string) {
   const query = alertsSql(settings.rules, BIGQUERY, {
-    table: tablePath(c),
-    asOf: day,
+    ...queryOptions(ss, c, day),
     adminEmail: settings.adminEmail,
     after,
   });

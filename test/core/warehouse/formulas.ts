@@ -21,7 +21,7 @@ import { partnerHealth, partnerTier } from '../../../src/customFunctions/health'
 import { NEVER_CONTACTED, nextTouch } from '../../../src/customFunctions/nextTouch';
 import { quadrantColumn } from '../../../src/customFunctions/quadrant';
 import { segmentColumn } from '../../../src/customFunctions/segment';
-import { at, NEW_YORK } from '../../calendars';
+import { at, calendarIn, NEW_YORK } from '../../calendars';
 import type { WarehouseRow } from './duckdb';
 
 export interface RuleResults {
@@ -101,10 +101,14 @@ const fromCell = (v: unknown): string | number | null => {
   return v as string | number;
 };
 
-/** Each row's results as the custom functions compute them, on the evaluation day `asOf` (YYYY-MM-DD). */
-export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules): RuleResults[] {
-  const now = new Date(NEW_YORK.dateOf(dayOfIso(asOf) as number).getTime() + 9.5 * 3600_000);
-  const context = at(now, rules);
+/**
+ * Each row's results as the custom functions compute them, on the evaluation day `asOf` (YYYY-MM-DD), in a New
+ * York spreadsheet of `locale` (how a date typed as text reads).
+ */
+export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules, locale = 'en_US'): RuleResults[] {
+  const calendar = calendarIn('America/New_York', locale);
+  const now = new Date(calendar.dateOf(dayOfIso(asOf) as number).getTime() + 9.5 * 3600_000);
+  const context = at(now, rules, calendar);
   const today = context.today;
   const sheet = rows.map(sheetCells);
   const col = (k: keyof ReturnType<typeof sheetCells>): Arg => sheet.map((r) => [r[k]]);
@@ -130,7 +134,7 @@ export function formulaResults(rows: WarehouseRow[], asOf: string, rules: Rules)
       problemOf(() => readGrowth(cell(row.growth))),
       problemOf(() => readDeals(s.deals)),
       problemOf(() => readLeads(s.leads)),
-      problemOf(() => readEngagement(s.engagement, today, rules, NEW_YORK)),
+      problemOf(() => readEngagement(s.engagement, today, rules, calendar)),
       problemOf(() => readNps(s.nps)),
       problemOf(() => readFit(s.fit)),
       problemOf(() => readRelevance(s.relevance, rules)),

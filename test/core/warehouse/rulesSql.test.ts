@@ -29,12 +29,14 @@ const BIGQUERY_FUNCTIONS = new Set([
   'SUBSTR',
   'UNIX_DATE',
   'DATE_FROM_UNIX_DATE',
-  'SAFE.PARSE_DATE',
+  'MOD',
+  'LENGTH',
   'GREATEST',
   'SUM',
   'AVG',
   'COUNT',
   'RANK',
+  'MAX',
   'ROW_NUMBER',
 ]);
 
@@ -67,7 +69,10 @@ test('the bigquery dialect parses as BigQuery and calls only functions BigQuery 
 });
 
 test('the duckdb dialect is not BigQuery (the check above can fail)', () => {
-  const sql = rulesSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: AS_OF }).replace('"partners"', 'partners');
+  // Table quoting and a doubled quote (in "spreadsheet's") are made BigQuery's, so the parse reaches the functions.
+  const sql = rulesSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: AS_OF })
+    .replace('"partners"', 'partners')
+    .replaceAll("spreadsheet''s", "spreadsheet\\'s");
   expect(() =>
     functionsCalled(parse(sql, { dialect: 'bigquery' })).forEach((f) => {
       if (!BIGQUERY_FUNCTIONS.has(f)) throw new Error(f);
@@ -196,6 +201,21 @@ describe('npm run sql', () => {
     expect(sqlCommand(['--dialect', 'duckdb', '--table', 'partners'], 'Pacific/Kiritimati')).toMatch(
       /as of \d{4}-\d{2}-\d{2}/,
     );
+  });
+
+  test('--locale: text dates read in that spreadsheet locale (default en_US); a malformed locale is refused', async () => {
+    const args = ['--dialect', 'duckdb', '--table', 'partners', '--as-of', AS_OF];
+    const connection = await openDuckDb();
+    await loadPartners(connection, 'partners', [{ partner: 'Acme', engagement: '11/20/2026' }]);
+    const read = async (extra: string[]) =>
+      (await queryRows(connection, `SELECT problems, segment FROM (${sqlCommand([...args, ...extra], 'UTC')})`))[0];
+    // 11/20/2026 is 20 November in en_US (11 days ago: Monthly engagement), no day in de_DE (month 20).
+    expect(await read([])).toEqual({ problems: null, segment: 'Stable' });
+    expect((await read(['--locale', 'de_DE'])).problems).toBe(
+      `Engagement "11/20/2026" is not a date it can read (in this spreadsheet's locale (de_DE) dates read day/month/year); allowed: Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days`,
+    );
+    connection.closeSync();
+    expect(() => sqlCommand([...args, '--locale', "en'US"], 'UTC')).toThrow(`--locale "en'US" is not a locale`);
   });
 
   test('refuses a missing or unknown dialect and invalid Settings, naming the field', () => {
