@@ -24,6 +24,8 @@ export interface Dialect {
   /** Days since 1970-01-01 of a DATE: "days since" becomes subtraction, like DayNumber in core/reading/calendar.ts. */
   unixDate(date: string): string;
   dateFromUnixDate(days: string): string;
+  /** A one-character string of a Unicode code point (the alert query's separators). */
+  codePoint(n: number): string;
 }
 
 const BIGQUERY_TABLE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_$-]+){0,2}$/;
@@ -48,6 +50,7 @@ export const BIGQUERY: Dialect = {
   isInf: (x) => `IS_INF(${x})`,
   unixDate: (date) => `UNIX_DATE(${date})`,
   dateFromUnixDate: (days) => `DATE_FROM_UNIX_DATE(${days})`,
+  codePoint: (n) => `CODE_POINTS_TO_STRING([${n}])`,
 };
 
 export const DUCKDB: Dialect = {
@@ -67,6 +70,7 @@ export const DUCKDB: Dialect = {
   isInf: (x) => `isinf(${x})`,
   unixDate: (date) => `(${date} - DATE '1970-01-01')`,
   dateFromUnixDate: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
+  codePoint: (n) => `chr(${n})`,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { bigquery: BIGQUERY, duckdb: DUCKDB };

@@ -1,6 +1,6 @@
-import { ALERT_ORDER, type AlertKind } from '../alerts/alerts';
+import { ALERT_ORDER, type AlertItem, type AlertKind } from '../alerts/alerts';
 import type { DayNumber } from '../reading/calendar';
-import { type Rules, SEGMENTS, TIERS } from '../rules';
+import { type Rules, SEGMENTS, type Segment, type Tier } from '../rules';
 import { type Dialect, sqlNumber, sqlString } from './dialect';
 import { asOfDay, type RulesSqlOptions, rulesSql, SPACE } from './rulesSql';
 
@@ -14,20 +14,17 @@ import { asOfDay, type RulesSqlOptions, rulesSql, SPACE } from './rulesSql';
 export const ITEMS_PER_RECIPIENT = 20;
 /** A data source sheet previews at most 500 rows (developers.google.com/sheets/api/guides/connected-sheets). */
 export const PREVIEW_ROWS = 500;
-export const RECIPIENTS_PER_PAGE = Math.floor(PREVIEW_ROWS / ITEMS_PER_RECIPIENT);
+/** The alert query gives one row per recipient: a page is as many recipients as a data source sheet shows. */
+export const RECIPIENTS_PER_PAGE = PREVIEW_ROWS;
 
-/** The columns of the alert query, in order. */
-export const ALERT_COLUMNS = [
-  'recipient',
-  'kind',
-  'partner',
-  'segment',
-  'health',
-  'tier',
-  'days_overdue',
-  'reason',
-  'recipient_items',
-] as const;
+/** The columns of the alert query, in order: one row per recipient, its listed items encoded in `items`. */
+export const ALERT_COLUMNS = ['recipient', 'recipient_key', 'recipient_items', 'items'] as const;
+
+/** Separators of the `items` column: between an item's fields, and after each item (ASCII unit and record separators). */
+const FIELD_SEPARATOR = 31;
+const ITEM_END = 30;
+/** The fields of an item in `items`, in order. */
+const ITEM_FIELDS = ['kind', 'partner', 'segment', 'health', 'tier', 'days_overdue', 'reason'] as const;
 
 export interface AlertQueryOptions extends RulesSqlOptions {
   /** Where digests of partners without a valid owner go (Settings); null: those items have no recipient. */
@@ -41,9 +38,11 @@ const EMAIL = '^[^[:space:]@<>(),;:"]+@[^[:space:]@<>(),;:"]+[.][^[:space:]@<>()
 
 /**
  * Spec §5's partner alerts for one day, as core/alerts/alerts.ts partnerAlerts words them: touch overdue, QBR overdue,
- * QBR coming up, no owner. One row per item; per recipient the worst ITEMS_PER_RECIPIENT and the count of all
- * (`recipient_items`); RECIPIENTS_PER_PAGE recipients per page, in recipient order, after `after`. A row with no
- * segment counts as Stable, as the daily job's evaluatePartners does.
+ * QBR coming up, no owner. One row per recipient, so the whole day's digests come from one query (one run of the
+ * rules over the table): the recipient, the count of all its items (`recipient_items`) and its worst
+ * ITEMS_PER_RECIPIENT items, worst first, encoded in `items` (read back with `decodeAlertItems`);
+ * RECIPIENTS_PER_PAGE recipients per page, in recipient order, after `after`. A row with no segment counts as
+ * Stable, as the daily job's evaluatePartners does.
  */
 export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOptions): string {
   const num = (n: number) => sqlNumber(n, dialect);
@@ -100,28 +99,64 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const kindRank = `CASE kind ${ALERT_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   const lateness = `COALESCE(days_overdue, CASE WHEN kind = 'qbrComingUp' THEN 0 ELSE 10000 END)`;
   const key = `COALESCE(LOWER(recipient), '')`;
+  const us = dialect.codePoint(FIELD_SEPARATOR);
+  const rs = dialect.codePoint(ITEM_END);
+  // Text fields lose the two separator characters (never typed in a name or an address), so an item splits back.
+  const field = (x: string) => `COALESCE(REPLACE(REPLACE(${text(x)}, ${us}, ' '), ${rs}, ' '), '')`;
+  const encoded = `${ITEM_FIELDS.map(field).join(` || ${us} || `)} || ${rs}`;
   return [
     `-- PartnerPulse alerts (product-spec §5) as of ${options.asOf}, a page of recipients; see docs/warehouse.md`,
     `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n),`,
     `pp_items AS (\n  ${items.join('\n  UNION ALL\n  ')}\n),`,
     `pp_ranked AS (\n  SELECT *, ${key} AS recipient_key, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${kindRank}, ${lateness} DESC, COALESCE(health, 101), partner) AS item_rank,`,
-    `    COUNT(*) OVER (PARTITION BY ${key}) AS recipient_items FROM pp_items WHERE ${key} > ${dialect.quote(options.after.toLowerCase())}\n),`,
-    `pp_page AS (\n  SELECT *, DENSE_RANK() OVER (ORDER BY recipient_key) AS recipient_rank FROM pp_ranked WHERE item_rank <= ${ITEMS_PER_RECIPIENT}\n)`,
-    `SELECT ${ALERT_COLUMNS.join(', ')}, recipient_key FROM pp_page WHERE recipient_rank <= ${RECIPIENTS_PER_PAGE} ORDER BY recipient_key, item_rank`,
+    `    COUNT(*) OVER (PARTITION BY ${key}) AS recipient_items FROM pp_items WHERE ${key} > ${dialect.quote(options.after.toLowerCase())}\n)`,
+    `SELECT MAX(CASE WHEN item_rank = 1 THEN recipient END) AS recipient, recipient_key, MAX(recipient_items) AS recipient_items,`,
+    `  STRING_AGG(CASE WHEN item_rank <= ${ITEMS_PER_RECIPIENT} THEN ${encoded} END, '' ORDER BY item_rank) AS items`,
+    `FROM pp_ranked GROUP BY recipient_key ORDER BY recipient_key LIMIT ${RECIPIENTS_PER_PAGE}`,
   ].join('\n');
 }
 
-/** The dashboard's counts: partners per tier and per segment, one row per (dimension, value). */
+/** What the aggregate query counts partners by, in the dashboard's order. */
+export const COUNT_DIMENSIONS = ['tier', 'segment', 'quadrant'] as const;
+export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
+/** The count query's value for partners the rules give no tier, segment or quadrant (blank or invalid input). */
+export const NO_VALUE = '(blank or invalid)';
+
+/**
+ * The dashboard's counts (docs/dashboard.md): partners per tier, segment and quadrant, one row per (dimension,
+ * value). An aggregate: BigQuery reads the table, the script reads a couple of dozen rows.
+ */
 export function countsSql(rules: Rules, dialect: Dialect, options: RulesSqlOptions): string {
   return [
-    `-- PartnerPulse counts per tier and segment as of ${options.asOf}; see docs/warehouse.md`,
+    `-- PartnerPulse counts per tier, segment and quadrant as of ${options.asOf}; see docs/warehouse.md`,
     `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n)`,
-    `SELECT 'tier' AS dimension, COALESCE(tier, '(blank or invalid)') AS value, COUNT(*) AS partners FROM pp_rules GROUP BY tier`,
-    'UNION ALL',
-    `SELECT 'segment' AS dimension, COALESCE(segment, '(blank or invalid)') AS value, COUNT(*) AS partners FROM pp_rules GROUP BY segment`,
+    COUNT_DIMENSIONS.map(
+      (c) =>
+        `SELECT '${c}' AS dimension, COALESCE(${c}, '${NO_VALUE}') AS value, COUNT(*) AS partners FROM pp_rules GROUP BY ${c}`,
+    ).join('\nUNION ALL\n'),
     `ORDER BY dimension, value`,
   ].join('\n');
 }
 
-/** Tiers and segments in the order the dashboard lists them. */
-export const COUNT_ORDER = { tier: TIERS, segment: SEGMENTS };
+/** The items of one recipient's row of the alert query (its `items` column), worst first. */
+export function decodeAlertItems(recipient: string | null, items: string): AlertItem[] {
+  return items
+    .split(String.fromCharCode(ITEM_END))
+    .filter((item) => item !== '')
+    .map((item) => {
+      const f = Object.fromEntries(
+        item.split(String.fromCharCode(FIELD_SEPARATOR)).map((v, i) => [ITEM_FIELDS[i], v]),
+      ) as Record<(typeof ITEM_FIELDS)[number], string>;
+      return {
+        kind: f.kind as AlertKind,
+        recipient,
+        partner: f.partner,
+        segment: f.segment === '' ? null : (f.segment as Segment),
+        score: f.health === '' ? (f.tier === 'Unknown' ? 'Unknown' : null) : Number(f.health),
+        tier: f.tier === '' ? null : (f.tier as Tier),
+        reason: f.reason,
+        daysOverdue: f.days_overdue === '' ? null : Number(f.days_overdue),
+        row: null,
+      };
+    });
+}

@@ -90,6 +90,11 @@ function worstRank(item: AlertItem | undefined): number {
  * or a second run never sends a digest twice. What the daily quota cannot carry is logged as deferred and
  * goes with a later run; a bad address is logged and skipped. A rate limit ("too many times in a short time")
  * is waited out with growing pauses; the daily quota is not retried.
+ *
+ * `logBatch` > 1 (the warehouse digests, docs/warehouse.md): the "sending" rows of the next `logBatch` digests
+ * are written in one call before the first of them goes, and their outcomes in one call after the last, instead
+ * of two calls per digest. The deadline is checked before each batch, not inside it; a run that ends inside a
+ * batch for another reason leaves its unsent digests "sending", reported as unconfirmed like a cut single one.
  */
 export function sendDigests(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -99,6 +104,7 @@ export function sendDigests(
   deadline: number,
   what = 'Daily digest',
   keepDays: number | null = null,
+  logBatch = 1,
 ): SendOutcome {
   const log = ensureLogSheet(ss, settings.sheets.alertLog, ALERT_LOG_HEADERS);
   // Rows older than `keepDays` at the top of the log (it is written in time order), dropped after sending.
@@ -157,11 +163,31 @@ export function sendDigests(
   const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
   let quota = MailApp.getRemainingDailyQuota();
   countServiceCalls();
-  for (const plan of planned) {
+  // Day is written as text so that the log reads the same in every time zone.
+  const logRow = (plan: PlannedDigest, recipient: string, items: number, status: string, detail = '') => [
+    `'${day}`,
+    asText(recipient),
+    asText(plan.what ?? what),
+    items,
+    status,
+    new Date(),
+    asText(detail),
+  ];
+  const batch = logBatch > 1 ? batchedLog(log) : null;
+  // Whether a digest will be handed to MailApp (the checks of the loop below, quota aside): batched rows are
+  // written only for those.
+  const willSend = (p: PlannedDigest) => {
+    if (p.recipient === null || !isEmail(p.recipient)) return false;
+    const k = `${day}|${p.recipient.toLowerCase()}|${p.what ?? what}`;
+    const b = lastStatus.get(k);
+    if (b === 'sent' || b === SENDING || b === UNCONFIRMED || (failures.get(k) ?? 0) >= MAX_TRIES) return false;
+    return !(p.what !== undefined && sentEver.has(`${p.recipient.toLowerCase()}|${p.what}`));
+  };
+  for (const [index, plan] of planned.entries()) {
     const planWhat = plan.what ?? what;
     const mark = (recipient: string, items: number, status: string, detail = '') => {
-      // Day is written as text so that the log reads the same in every time zone.
-      log.appendRow([`'${day}`, asText(recipient), asText(planWhat), items, status, new Date(), asText(detail)]);
+      if (batch?.settle(plan, status, detail)) return;
+      log.appendRow(logRow(plan, recipient, items, status, detail));
     };
     const recipient = plan.recipient ?? '(no address)';
     const key = `${day}|${recipient.toLowerCase()}|${planWhat}`;
@@ -183,7 +209,7 @@ export function sendDigests(
       outcome.failed++;
       continue;
     }
-    if (Date.now() > deadline) {
+    if (!batch?.has(plan) && Date.now() > deadline) {
       outcome.unfinished = true;
       break;
     }
@@ -210,7 +236,7 @@ export function sendDigests(
       continue;
     }
     if (quota < 1) {
-      if (before !== 'deferred')
+      if (before !== 'deferred' || batch?.has(plan))
         mark(recipient, plan.items.length, 'deferred', 'Daily e-mail quota used up; goes with the next run.');
       outcome.deferred++;
       continue;
@@ -224,10 +250,19 @@ export function sendDigests(
     };
     // Logged before it goes and confirmed after: a run cut off in between (Apps Script ends an execution at
     // any call) leaves "sending", and the next run does not send it again.
-    mark(plan.recipient, plan.items.length, SENDING);
-    const row = log.getLastRow();
-    const settle = (status: string, detail = '') =>
-      log.getRange(row, 5, 1, 3).setValues([[status, new Date(), asText(detail)]]);
+    let settle: (status: string, detail?: string) => void;
+    if (batch) {
+      if (!batch.has(plan)) {
+        const next = planned.slice(index).filter(willSend).slice(0, Math.min(logBatch, quota));
+        // `plan` passed the same checks, so it is the first of `next`.
+        batch.write(next.map((p) => ({ plan: p, row: logRow(p, p.recipient as string, p.items.length, SENDING) })));
+      }
+      settle = (status, detail = '') => batch.settle(plan, status, detail);
+    } else {
+      mark(plan.recipient, plan.items.length, SENDING);
+      const row = log.getLastRow();
+      settle = (status, detail = '') => log.getRange(row, 5, 1, 3).setValues([[status, new Date(), asText(detail)]]);
+    }
     try {
       withBackoff(
         () => {
@@ -265,9 +300,48 @@ export function sendDigests(
     outcome.sent++;
     if (plan.notices) outcome.noticesDelivered = true;
   }
+  batch?.flush();
   // One call, after the new rows are in (Sheets refuses to delete every non-frozen row of a sheet).
   if (expired > 0 && log.getLastRow() > expired + 1) log.deleteRows(2, expired);
   return outcome;
+}
+
+/**
+ * The Alert log written a batch at a time: `write` puts the "sending" rows of the digests about to go (one
+ * call), `settle` records a digest's outcome in memory, and the batch's outcomes go in one call once each of
+ * its digests has one (or at `flush`).
+ */
+function batchedLog(log: GoogleAppsScript.Spreadsheet.Sheet) {
+  let first = 0;
+  let rows = new Map<PlannedDigest, number>();
+  let outcomes: (unknown[] | null)[] = [];
+  const flush = () => {
+    if (outcomes.length === 0) return;
+    // Digests of the batch that never got an outcome (the run stopped) stay "sending": written as they are.
+    const values = outcomes.map((o) => o ?? [SENDING, new Date(), '']);
+    log.getRange(first, 5, values.length, 3).setValues(values);
+    outcomes = [];
+    rows = new Map();
+  };
+  return {
+    has: (plan: PlannedDigest) => rows.has(plan),
+    write(next: { plan: PlannedDigest; row: unknown[] }[]) {
+      flush();
+      first = log.getLastRow() + 1;
+      log.getRange(first, 1, next.length, 7).setValues(next.map((n) => n.row));
+      next.forEach((n, i) => rows.set(n.plan, first + i));
+      outcomes = next.map(() => null);
+    },
+    /** Records the outcome of a digest of the batch; false when the digest has no row in it. */
+    settle(plan: PlannedDigest, status: string, detail: string): boolean {
+      const row = rows.get(plan);
+      if (row === undefined) return false;
+      outcomes[row - first] = [status, new Date(), asText(detail)];
+      if (outcomes.every((o) => o !== null)) flush();
+      return true;
+    },
+    flush,
+  };
 }
 
 /** What to do when items have nobody to go to (Alert log detail, Run log, menu, sidebar). */

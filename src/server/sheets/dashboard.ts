@@ -1,10 +1,12 @@
 import { type DashboardBlock, dashboardBlocks } from '../../core/dashboard/dashboard';
+import { warehouseCountBlocks, warehousePartners } from '../../core/dashboard/warehouseCounts';
 import { baselinesFromHistories, dailyAverages } from '../../core/history/compactHistory';
-import { isoOfDay } from '../../core/reading/calendar';
+import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
 import { checkHeaders } from '../../core/reading/headerCheck';
-import { aliasesOf } from '../../core/settings/settings';
+import { aliasesOf, type Settings } from '../../core/settings/settings';
 import { journeyDashboardBlocks } from '../journey/jointPlanSheet';
 import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { loadConnection, readWarehouseCounts, tablePath } from '../warehouse/connection';
 import { readHealthHistory } from './healthHistory';
 import { asText } from './logSheets';
 import { readPartnerTable } from './partnerSheet';
@@ -48,6 +50,31 @@ export function buildDashboard(): DashboardResult {
   const ss = activeSpreadsheet();
   const settings = loadSettings();
   const today = todayIn(ss, new Date());
+  // A connected warehouse table has its own count tables from the aggregate query (docs/dashboard.md); a
+  // spreadsheet with only the warehouse has no partner sheet to read.
+  const warehouse = loadConnection();
+  const sheetBlocks =
+    warehouse === null || ss.getSheetByName(settings.sheets.partners) !== null
+      ? partnerSheetBlocks(ss, settings, today)
+      : null;
+  const blocks = sheetBlocks?.blocks ?? [];
+  const sources = sheetBlocks ? [`${sheetBlocks.partners} partners on "${settings.sheets.partners}"`] : [];
+  if (warehouse) {
+    const counts = readWarehouseCounts(ss, warehouse, settings, isoOfDay(today));
+    blocks.push(...warehouseCountBlocks(counts, tablePath(warehouse)));
+    sources.push(
+      `${warehousePartners(counts)} partners in BigQuery table ${tablePath(warehouse)} (counted by an aggregate query; shown apart from the sheet's, never added to them)`,
+    );
+  }
+  return writeDashboard(ss, settings, blocks, `As of ${isoOfDay(today)}, from ${sources.join(' and ')}.`);
+}
+
+/** The tables of the partner sheet: metrics, counts, capacity, trend, journey, header findings. */
+function partnerSheetBlocks(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  today: DayNumber,
+): { blocks: DashboardBlock[]; partners: number } {
   const table = readPartnerTable(ss, settings, today);
   // The months the trend and the drops need, not the whole history (docs/limits.md).
   const againstDaysAgo = settings.rules.healthDrop.againstDaysAgo;
@@ -69,7 +96,16 @@ export function buildDashboard(): DashboardResult {
       header: ['What the header check found'],
       rows: findings.map((f) => [f.message]),
     });
+  return { blocks, partners: table.views.length };
+}
 
+/** Writes the Dashboard sheet (ours only), one setValues per table, a chart beside the tables that ask for one. */
+function writeDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  blocks: DashboardBlock[],
+  asOf: string,
+): DashboardResult {
   let sheet = ss.getSheetByName(settings.sheets.dashboard);
   if (sheet && !isOurs(sheet)) {
     throw new Error(
@@ -88,12 +124,7 @@ export function buildDashboard(): DashboardResult {
     ...row.map((c) => (typeof c === 'string' ? asText(c) : c)),
     ...Array(width - row.length).fill(''),
   ];
-  const intro = [
-    [TITLE],
-    [
-      `As of ${isoOfDay(today)}, from ${table.views.length} partners on "${settings.sheets.partners}". Build dashboard again to refresh; it rewrites this sheet only.`,
-    ],
-  ];
+  const intro = [[TITLE], [`${asOf} Build dashboard again to refresh; it rewrites this sheet only.`]];
   sheet.getRange(1, 1, 2, width).setValues(intro.map(pad));
   sheet.getRange(1, 1).setFontWeight('bold');
   let row = 4;

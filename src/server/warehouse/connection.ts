@@ -1,3 +1,4 @@
+import type { WarehouseCount } from '../../core/dashboard/warehouseCounts';
 import type { Settings } from '../../core/settings/settings';
 import { checkWarehouseSchema } from '../../core/warehouse/columns';
 import { BIGQUERY } from '../../core/warehouse/dialect';
@@ -165,4 +166,21 @@ export function connectTable(
   const partners = runQuerySheet(ss, c, WAREHOUSE_SHEETS.partners, partnersQuery(options, settings));
   runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(options, settings));
   return partners;
+}
+
+/**
+ * The dashboard's counts for the connected table (docs/dashboard.md): the aggregate query run in the
+ * "Warehouse counts" data source sheet (refreshed, with today's date and the current Settings), then its few
+ * rows read; the partner table itself never reaches the script.
+ */
+export function readWarehouseCounts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  c: WarehouseConnection,
+  settings: Settings,
+  day: string,
+): WarehouseCount[] {
+  SpreadsheetApp.enableBigQueryExecution();
+  const sheet = runQuerySheet(ss, c, WAREHOUSE_SHEETS.counts, countsQuery(queryOptions(ss, c, day), settings));
+  const [dimensions, values, partners] = ['dimension', 'value', 'partners'].map((name) => sheet.getSheetValues(name));
+  return dimensions.map((d, i) => ({ dimension: String(d), value: String(values[i]), partners: Number(partners[i]) }));
 }

@@ -1,9 +1,14 @@
-import type { AlertItem, AlertKind } from '../../core/alerts/alerts';
+import type { AlertItem } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
-import type { Segment, Tier } from '../../core/rules';
 import type { Settings } from '../../core/settings/settings';
 import { BIGQUERY } from '../../core/warehouse/dialect';
-import { ALERT_COLUMNS, alertsSql, ITEMS_PER_RECIPIENT, RECIPIENTS_PER_PAGE } from '../../core/warehouse/queries';
+import {
+  ALERT_COLUMNS,
+  alertsSql,
+  decodeAlertItems,
+  ITEMS_PER_RECIPIENT,
+  RECIPIENTS_PER_PAGE,
+} from '../../core/warehouse/queries';
 import { failRun } from '../jobs/daily';
 import { planDigests, sendDigests } from '../jobs/digests';
 import type { RunRecord } from '../jobs/runLog';
@@ -26,6 +31,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The Alert log's name for a warehouse digest: one per recipient per day, apart from the sheet's own digest. */
 export const WAREHOUSE_DIGEST = 'Warehouse digest';
 const DONE_KEY = 'partnerpulse.warehouse.digestsDone';
+/**
+ * Digests whose Alert log rows are written together (sendDigests): two log calls per batch instead of per
+ * digest, so a day of 200 recipients fits one run next to the mail service's own time (docs/warehouse.md).
+ */
+const LOG_BATCH = 10;
 
 /** Menu: Connect a BigQuery table… — asks for the project and the table, checks its columns, connects it. */
 export function connectBigQueryTable(): void {
@@ -110,7 +120,10 @@ function warehouseWork(
   }
 }
 
-/** Reads one page of the alert query: the items of up to RECIPIENTS_PER_PAGE recipients, worst first. */
+/**
+ * Reads one page of the alert query: up to RECIPIENTS_PER_PAGE recipients, one row each, with their worst
+ * items (4 columns × ≤ 500 rows). One query gives a day's digests for up to 500 recipients.
+ */
 function alertPage(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, day: string, after: string) {
   const query = alertsSql(settings.rules, BIGQUERY, {
     ...queryOptions(ss, c, day),
@@ -118,11 +131,18 @@ function alertPage(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, 
     after,
   });
   const sheet = runQuerySheet(ss, c, WAREHOUSE_SHEETS.alerts, query);
-  const columns = Object.fromEntries(
-    [...ALERT_COLUMNS, 'recipient_key'].map((name) => [name, sheet.getSheetValues(name)]),
-  ) as Record<string, unknown[]>;
-  const rows = columns.recipient.map((_, i) => (name: string) => columns[name][i]);
-  return rows;
+  const columns = Object.fromEntries(ALERT_COLUMNS.map((name) => [name, sheet.getSheetValues(name)])) as Record<
+    (typeof ALERT_COLUMNS)[number],
+    unknown[]
+  >;
+  return columns.recipient_key.map((key, i) => {
+    const recipient = columns.recipient[i] === '' ? null : String(columns.recipient[i]);
+    return {
+      key: String(key),
+      total: Number(columns.recipient_items[i]),
+      items: decodeAlertItems(recipient, String(columns.items[i])),
+    };
+  });
 }
 
 function sendWarehouseDigests(
@@ -139,21 +159,10 @@ function sendWarehouseDigests(
       run.status = 'unfinished';
       return false;
     }
-    const rows = alertPage(ss, c, settings, day, after);
-    if (rows.length === 0) return true;
-    const items: AlertItem[] = rows.map((get) => ({
-      kind: String(get('kind')) as AlertKind,
-      recipient: get('recipient') === '' ? null : String(get('recipient')),
-      partner: String(get('partner')),
-      segment: get('segment') === '' ? null : (String(get('segment')) as Segment),
-      score: get('health') === '' ? (get('tier') === 'Unknown' ? 'Unknown' : null) : Number(get('health')),
-      tier: get('tier') === '' ? null : (String(get('tier')) as Tier),
-      reason: String(get('reason')),
-      daysOverdue: get('days_overdue') === '' ? null : Number(get('days_overdue')),
-      row: null,
-    }));
-    const totals = new Map<string, number>();
-    rows.forEach((get) => totals.set(String(get('recipient_key')), Number(get('recipient_items'))));
+    const page = alertPage(ss, c, settings, day, after);
+    if (page.length === 0) return true;
+    const items: AlertItem[] = page.flatMap((r) => r.items);
+    const totals = new Map(page.map((r) => [r.key, r.total]));
     const ctx = {
       day,
       spreadsheetName: ss.getName(),
@@ -174,7 +183,7 @@ function sendWarehouseDigests(
         },
       };
     });
-    const outcome = sendDigests(ss, settings, day, planned, deadline, WAREHOUSE_DIGEST);
+    const outcome = sendDigests(ss, settings, day, planned, deadline, WAREHOUSE_DIGEST, null, LOG_BATCH);
     run.sent += outcome.sent;
     run.deferred += outcome.deferred;
     run.failed += outcome.failed;
@@ -184,8 +193,7 @@ function sendWarehouseDigests(
         `${outcome.gaveUp.length} warehouse digest${outcome.gaveUp.length === 1 ? '' : 's'} could not be sent: ${outcome.gaveUp.join('; ')}`,
       );
     if (outcome.unfinished || outcome.deferred > 0) return false;
-    const keys = [...new Set(rows.map((get) => String(get('recipient_key'))))];
-    if (keys.length < RECIPIENTS_PER_PAGE) return true;
-    after = keys[keys.length - 1];
+    if (page.length < RECIPIENTS_PER_PAGE) return true;
+    after = page[page.length - 1].key;
   }
 }
