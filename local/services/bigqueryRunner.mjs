@@ -17,6 +17,7 @@ const PRELUDE = [
   'CREATE MACRO is_inf(x) AS isinf(x)',
   "CREATE MACRO unix_date(d) AS (d - DATE '1970-01-01')",
   "CREATE MACRO date_from_unix_date(n) AS (DATE '1970-01-01' + CAST(n AS INTEGER))",
+  'CREATE MACRO code_points_to_string(a) AS chr(a[1])',
 ];
 
 const BIGQUERY_TYPES = {
