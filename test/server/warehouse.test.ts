@@ -102,3 +102,59 @@ test('connect, then the hourly run sends each owner one digest from the alert qu
   runtime.call('runHourly');
   expect(runtime.services.outbox).toHaveLength(4);
 });
+
+test('a warehouse digest leaves out snoozed partners ("Warehouse snoozes") and lists breached escalations, a Medium one to the owner', async () => {
+  const file = join(dir, 'small.parquet');
+  const row = (name: string, owner: string, daysSinceContact: number) =>
+    `SELECT '${name}' AS partner, '${owner}' AS owner, CAST(500 AS DOUBLE) AS revenue, CAST(480 AS DOUBLE) AS revenue_last_year, CAST(NULL AS DOUBLE) AS growth,
+      CAST(2 AS BIGINT) AS deals, CAST(3 AS BIGINT) AS leads, 'Monthly' AS engagement, CAST(NULL AS BIGINT) AS portal_logins, 'Moderate' AS fit, 'High' AS relevance,
+      DATE '2026-12-01' - CAST(${daysSinceContact} AS INTEGER) AS last_contact, DATE '2026-11-01' AS last_qbr, CAST(NULL AS DATE) AS next_qbr,
+      CAST(NULL AS DATE) AS signed, CAST(NULL AS DATE) AS first_deal, CAST(NULL AS DATE) AS last_portal_activity, CAST(30 AS DOUBLE) AS nps`;
+  await parquet(
+    file,
+    [
+      row('Snoozed Co', 'ann@example.com', 200),
+      row('Plain Co', 'ann@example.com', 200),
+      row('Escalated Co', 'bob@example.com', 1),
+      row('Quiet Co', 'cat@example.com', 1),
+    ].join(' UNION ALL '),
+  );
+  const model = workbook();
+  const snoozes = model.addSheet('Warehouse snoozes');
+  [
+    ['Partner', 'Snooze until'],
+    ['Snoozed Co', new Date(2026, 11, 10)],
+  ].forEach((r, i) =>
+    r.forEach((v, c) => {
+      snoozes.ensure(i + 1, c + 1).value = v;
+    }),
+  );
+  const escalations = model.addSheet('Escalations');
+  [
+    ['Partner', 'Severity', 'Opened', 'Responded', 'Resolved'],
+    ['Escalated Co', 'Medium', new Date(2026, 10, 27, 9), '', ''],
+  ].forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (v !== '') escalations.ensure(i + 1, c + 1).value = v;
+    }),
+  );
+  const runtime = await createRuntime({
+    workbook: model,
+    warehouse: file,
+    now: new Date(2026, 11, 1, 9),
+    outboxDir: join(dir, 'outbox-snooze'),
+  });
+  runtime.ui.responses.push({ button: 'OK', text: 'my-project' }, { button: 'OK', text: 'warehouse.small' });
+  runtime.call('connectBigQueryTable');
+  runtime.call('runHourly');
+  const mails = runtime.services.outbox;
+  expect(mails.map((m) => m.to.join(',')).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+  const ann = mails.find((m) => m.to[0] === 'ann@example.com')!.text;
+  expect(ann).toContain('Plain Co — Touch overdue');
+  expect(ann).not.toContain('Snoozed Co');
+  const bob = mails.find((m) => m.to[0] === 'bob@example.com')!.text;
+  expect(bob).toContain(
+    '1. [Escalation] Escalated Co — Medium escalation unanswered for 96 h (respond within 48 h; path: Partner manager)',
+  );
+  expect(bob).toMatch(/Segment: \w+ · Score: \d+/);
+});

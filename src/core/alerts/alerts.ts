@@ -49,6 +49,8 @@ export interface AlertItem {
   row: number | null;
   /** Hours past the response window, for escalations. */
   hoursOverdue?: number;
+  /** The escalation's severity, for escalations that could be checked. */
+  severity?: 'Critical' | 'High' | 'Medium' | 'Low';
   /** Which escalation, for escalations: "partner · severity · opened …", the same every hour it stays open. */
   escalation?: string;
   /** Held by the partner's snooze until this ISO day: listed in the preview, left out of the digest. */

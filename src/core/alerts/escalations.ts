@@ -101,6 +101,7 @@ export function escalationBreaches(
       kind: 'escalation',
       recipient: recipient ?? addresses.admin,
       hoursOverdue: Math.floor(late),
+      severity,
       escalation: `${base.partner} · ${severity} · opened ${opened.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       reason: `${severity} escalation unanswered for ${Math.floor(hoursOpen)} h (respond within ${responseHours[severity]} h; path: ${path})`,
     });

@@ -31,6 +31,20 @@ export interface AlertQueryOptions extends RulesSqlOptions {
   adminEmail: string | null;
   /** Recipients after this one (in the query's order) only: the next page. '' for the first page. */
   after: string;
+  /** Partners (trimmed, lower case) whose snooze holds today: their touch and QBR-overdue alerts are left out. */
+  snoozed?: readonly string[];
+  /** Escalations past their response window (core/alerts/escalations.ts), listed in their recipients' digests. */
+  escalations?: readonly WarehouseEscalation[];
+}
+
+/** A breached escalation for the alert query: its partner's owner, segment and score come from the table. */
+export interface WarehouseEscalation {
+  partner: string;
+  reason: string;
+  /** The escalation path's address (Settings), or null for the admin. */
+  recipient: string | null;
+  /** Medium escalations go to the partner's owner (the admin when it has none). */
+  toOwner: boolean;
 }
 
 // core/reading/cells.ts EMAIL, in RE2 without \s.
@@ -57,19 +71,35 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const admin = options.adminEmail === null ? `CAST(NULL AS ${dialect.stringType})` : dialect.quote(options.adminEmail);
   const plural = (n: string, word: string) => `${n} || ' ${word}' || CASE WHEN ${n} = '1' THEN '' ELSE 's' END`;
   const text = (x: string) => `CAST(${x} AS ${dialect.stringType})`;
+  interface ItemKind {
+    kind: AlertKind;
+    when: string;
+    daysOverdue: string;
+    reason: string;
+    recipient: string;
+  }
   const item = (
     kind: AlertKind,
     when: string,
     daysOverdue: string,
     reason: string,
     recipient = `CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END`,
-  ) =>
-    `SELECT ${recipient} AS recipient, '${kind}' AS kind, r.partner, r.segment, r.health, r.tier, ${daysOverdue} AS days_overdue, ${reason} AS reason FROM pp_rules AS r WHERE ${when}`;
+  ): ItemKind => ({ kind, when, daysOverdue, reason, recipient });
   const touchLate = `${days('r.last_contact')} - ${touchEvery}`;
   const qbrLate = `CASE WHEN r.next_qbr IS NOT NULL THEN ${days('r.next_qbr')} WHEN r.last_qbr IS NULL THEN NULL ELSE ${days('r.last_qbr')} - ${qbrEvery} END`;
   const untilQbr = `(${dialect.unixDate('r.next_qbr')} - ${today})`;
   const named = `r.partner IS NOT NULL AND TRIM(r.partner) <> ''`;
-  const items = [
+  const trim = (x: string) =>
+    `REGEXP_REPLACE(REGEXP_REPLACE(${x}, ${dialect.regex(`^${SPACE}+`)}, ''), ${dialect.regex(`${SPACE}+$`)}, '')`;
+  // As core/alerts/alerts.ts snoozeKey: the partner trimmed, lower case.
+  const partnerKey = `LOWER(${trim('r.partner')})`;
+  const snoozed = options.snoozed ?? [];
+  // A snooze holds the touch and QBR-overdue alerts only, as in the sheet (docs/alerts-and-data-problems.md).
+  const notSnoozed = snoozed.length
+    ? ` AND ${partnerKey} NOT IN (${snoozed.map((k) => dialect.quote(k)).join(', ')})`
+    : '';
+  const escalations = options.escalations ?? [];
+  const kinds = [
     item(
       'noOwner',
       `${named} AND NOT ${validOwner}`,
@@ -79,13 +109,13 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
     ),
     item(
       'qbrOverdue',
-      `${named} AND ${seg} IN (${qbrSegments.map((s) => sqlString(s)).join(', ')}) AND (r.next_qbr IS NULL AND r.last_qbr IS NULL OR ${qbrLate} > 0)`,
+      `${named} AND ${seg} IN (${qbrSegments.map((s) => sqlString(s)).join(', ')}) AND (r.next_qbr IS NULL AND r.last_qbr IS NULL OR ${qbrLate} > 0)${notSnoozed}`,
       qbrLate,
       `CASE WHEN ${qbrLate} IS NULL THEN 'QBR overdue: no QBR held or scheduled' ELSE 'QBR overdue by ' || ${plural(text(qbrLate), 'day')} END`,
     ),
     item(
       'touchOverdue',
-      `${named} AND (r.last_contact IS NULL OR ${touchLate} > 0)`,
+      `${named} AND (r.last_contact IS NULL OR ${touchLate} > 0)${notSnoozed}`,
       touchLate,
       `CASE WHEN r.last_contact IS NULL THEN 'Never contacted' ELSE 'Touch overdue by ' || ${plural(text(touchLate), 'day')} || ' (' || ${seg} || ' cadence)' END`,
     ),
@@ -96,6 +126,28 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
       `'QBR ' || CASE WHEN ${untilQbr} = 0 THEN 'today' WHEN ${untilQbr} = 1 THEN 'tomorrow' ELSE 'in ' || ${text(untilQbr)} || ' days' END || ': send the agenda'`,
     ),
   ];
+  // One pass over the rules' rows for every kind (a row gives up to three items): BigQuery runs a WITH query
+  // once per reference, so four references would read and score the table four times.
+  const byKind = (part: (k: ItemKind) => string) =>
+    `CASE k.kind ${kinds.map((k) => `WHEN '${k.kind}' THEN ${part(k)}`).join(' ')} END`;
+  const items = [
+    `SELECT ${byKind((k) => k.recipient)} AS recipient, k.kind, r.partner, r.segment, r.health, r.tier, ${byKind((k) => k.daysOverdue)} AS days_overdue, ${byKind((k) => k.reason)} AS reason` +
+      ` FROM pp_rules AS r CROSS JOIN (${kinds.map((k) => `SELECT '${k.kind}' AS kind`).join(' UNION ALL ')}) AS k` +
+      ` WHERE ${kinds.map((k) => `(k.kind = '${k.kind}' AND ${k.when})`).join(' OR ')}`,
+  ];
+  if (escalations.length) {
+    const str = dialect.stringType;
+    const rows = escalations.map(
+      (e) =>
+        `SELECT ${dialect.quote(e.partner.trim().toLowerCase())} AS k, ${dialect.quote(e.partner)} AS partner, ${dialect.quote(e.reason)} AS reason, ` +
+        `${e.recipient === null ? `CAST(NULL AS ${str})` : dialect.quote(e.recipient)} AS path_recipient, ${e.toOwner ? 'TRUE' : 'FALSE'} AS to_owner`,
+    );
+    items.push(
+      `SELECT CASE WHEN e.to_owner THEN (CASE WHEN ${validOwner} THEN ${owner} ELSE ${admin} END) ELSE COALESCE(e.path_recipient, ${admin}) END AS recipient, ` +
+        `'escalation' AS kind, e.partner, r.segment, r.health, r.tier, CAST(NULL AS ${dialect.intType}) AS days_overdue, e.reason ` +
+        `FROM (${rows.join(' UNION ALL ')}) AS e LEFT JOIN pp_rules AS r ON e.k = ${partnerKey}`,
+    );
+  }
   const kindRank = `CASE kind ${ALERT_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   const lateness = `COALESCE(days_overdue, CASE WHEN kind = 'qbrComingUp' THEN 0 ELSE 10000 END)`;
   const key = `COALESCE(LOWER(recipient), '')`;

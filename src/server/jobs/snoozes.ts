@@ -8,8 +8,8 @@ import type { PartnerView } from '../../core/scoring/evaluatePartners';
  */
 export const SNOOZE_SEEN_KEY = 'partnerpulse.snoozesSeen';
 
-export function loadSnoozesSeen(): Map<string, DayNumber> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SNOOZE_SEEN_KEY);
+export function loadSnoozesSeen(key = SNOOZE_SEEN_KEY): Map<string, DayNumber> {
+  const raw = PropertiesService.getDocumentProperties().getProperty(key);
   const seen = new Map<string, DayNumber>();
   if (!raw) return seen;
   try {
@@ -33,19 +33,32 @@ export function rememberSnoozes(
   seen: ReadonlyMap<string, DayNumber>,
   today: DayNumber,
 ): void {
+  rememberSnoozeDays(
+    views.map((v) => ({ partner: v.record.name, asked: v.record.snoozeUntil })),
+    seen,
+    today,
+  );
+}
+
+/** rememberSnoozes for any list of snoozes (the warehouse's keep their own key, docs/warehouse.md). */
+export function rememberSnoozeDays(
+  snoozes: readonly { partner: string; asked: DayNumber | null }[],
+  seen: ReadonlyMap<string, DayNumber>,
+  today: DayNumber,
+  propertyKey = SNOOZE_SEEN_KEY,
+): void {
   const next: Record<string, string> = {};
-  for (const v of views) {
-    const asked = v.record.snoozeUntil;
+  for (const { partner, asked } of snoozes) {
     if (asked === null) continue;
-    const key = snoozeKey(v.record.name, asked);
+    const key = snoozeKey(partner, asked);
     const firstSeen = seen.get(key) ?? today;
     if (effectiveSnooze(asked, firstSeen).capped) next[key] = isoOfDay(firstSeen);
   }
   const props = PropertiesService.getDocumentProperties();
   const json = JSON.stringify(next);
-  if (json === (props.getProperty(SNOOZE_SEEN_KEY) ?? '{}')) return;
+  if (json === (props.getProperty(propertyKey) ?? '{}')) return;
   try {
-    props.setProperty(SNOOZE_SEEN_KEY, json);
+    props.setProperty(propertyKey, json);
   } catch (error) {
     // Too many long snoozes for one property: the cap then counts from today for the ones not stored, which
     // holds their alerts longer, but the day's colors, history and digests still go.

@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings/settings';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import {
   ALERT_COLUMNS,
+  type AlertQueryOptions,
   alertsSql,
   decodeAlertItems,
   ITEMS_PER_RECIPIENT,
@@ -12,7 +13,8 @@ import {
 import { failRun } from '../jobs/daily';
 import { planDigests, sendDigests } from '../jobs/digests';
 import type { RunRecord } from '../jobs/runLog';
-import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../platform/spreadsheetContext';
+import { activeSpreadsheet, calendarOf, hourIn, isoDayIn, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { heldSnoozes, warehouseEscalations } from './alertInputs';
 import {
   connectTable,
   countsQuery,
@@ -27,6 +29,8 @@ import {
 } from './connection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** What the alert query takes from the spreadsheet: held snoozes and breached escalations (alertInputs.ts). */
+type AlertExtras = Pick<AlertQueryOptions, 'snoozed' | 'escalations'>;
 
 /** The Alert log's name for a warehouse digest: one per recipient per day, apart from the sheet's own digest. */
 export const WAREHOUSE_DIGEST = 'Warehouse digest';
@@ -83,7 +87,7 @@ export function runWarehouseHourly(
   if (!c) return 'not connected';
   const alone = ss.getSheetByName(settings.sheets.partners) === null ? 'warehouse only' : 'also the sheet';
   try {
-    warehouseWork(ss, c, settings, now, deadline, run);
+    warehouseWork(ss, c, settings, now, deadline, run, alone === 'warehouse only');
   } catch (error) {
     failRun(run, `Warehouse ${tablePath(c)}: ${(error as Error).message}`);
   }
@@ -97,6 +101,7 @@ function warehouseWork(
   now: Date,
   deadline: number,
   run: RunRecord,
+  alone: boolean,
 ): void {
   SpreadsheetApp.enableBigQueryExecution();
   const day = isoDayIn(ss, now);
@@ -104,7 +109,12 @@ function warehouseWork(
   // time would otherwise hold the digests back every hour.
   const props = PropertiesService.getDocumentProperties();
   if (hourIn(ss, now) >= settings.dailyHour && props.getProperty(DONE_KEY) !== day) {
-    const finished = sendWarehouseDigests(ss, c, settings, day, deadline, run);
+    // Snoozes always; escalations when no partner sheet lists them in its own digests (docs/warehouse.md).
+    const extra = {
+      snoozed: heldSnoozes(ss, todayIn(ss, now), calendarOf(ss)),
+      escalations: alone ? warehouseEscalations(ss, settings, now) : [],
+    };
+    const finished = sendWarehouseDigests(ss, c, settings, day, extra, deadline, run);
     if (!finished) return;
     props.setProperty(DONE_KEY, day);
   }
@@ -124,9 +134,17 @@ function warehouseWork(
  * Reads one page of the alert query: up to RECIPIENTS_PER_PAGE recipients, one row each, with their worst
  * items (4 columns × ≤ 500 rows). One query gives a day's digests for up to 500 recipients.
  */
-function alertPage(ss: Spreadsheet, c: WarehouseConnection, settings: Settings, day: string, after: string) {
+function alertPage(
+  ss: Spreadsheet,
+  c: WarehouseConnection,
+  settings: Settings,
+  day: string,
+  extra: AlertExtras,
+  after: string,
+) {
   const query = alertsSql(settings.rules, BIGQUERY, {
     ...queryOptions(ss, c, day),
+    ...extra,
     adminEmail: settings.adminEmail,
     after,
   });
@@ -150,6 +168,7 @@ function sendWarehouseDigests(
   c: WarehouseConnection,
   settings: Settings,
   day: string,
+  extra: AlertExtras,
   deadline: number,
   run: RunRecord,
 ): boolean {
@@ -159,7 +178,7 @@ function sendWarehouseDigests(
       run.status = 'unfinished';
       return false;
     }
-    const page = alertPage(ss, c, settings, day, after);
+    const page = alertPage(ss, c, settings, day, extra, after);
     if (page.length === 0) return true;
     const items: AlertItem[] = page.flatMap((r) => r.items);
     const totals = new Map(page.map((r) => [r.key, r.total]));
