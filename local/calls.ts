@@ -15,6 +15,7 @@ export class CallLog {
   private estimatedMs = 0;
   private read = 0;
   private written = 0;
+  private standIn = 0;
 
   constructor(private readonly latencies: CallLatencies) {}
 
@@ -34,6 +35,21 @@ export class CallLog {
     else this.written += cells;
     // A call's time grows with the cells it moves (local/latencies.ts, "cells.read" / "cells.written").
     this.estimatedMs += cells * (this.latencies[kind === 'read' ? 'cells.read' : 'cells.written'] ?? 0);
+  }
+
+  /**
+   * Records real time a local stand-in spent doing, in a process of its own, the work of a call whose Apps
+   * Script time is already estimated (MailApp.sendEmail's mail built by nodemailer): the virtual clock leaves it
+   * out, or that call would count twice. Time the stand-in spends for a call with no estimate (BigQuery's query
+   * on DuckDB) is not recorded here: it stands for the service's own time.
+   */
+  addStandInTime(ms: number): void {
+    this.standIn += ms;
+  }
+
+  /** Real milliseconds recorded by addStandInTime. */
+  standInMs(): number {
+    return this.standIn;
   }
 
   /** Cells handed to the script by range reads (getValues, getBackgrounds, getValue, …). */

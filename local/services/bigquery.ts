@@ -369,7 +369,12 @@ interface SavedDataSource {
  * table connected in one `npm run local` is refreshed by the next.
  */
 export class ConnectedSheets {
-  readonly dataSources: LocalDataSource[] = [];
+  private readonly sources: LocalDataSource[] = [];
+  /**
+   * Saved sheets whose grid sheet was not in the workbook yet when the data sources were loaded (the live copy
+   * of the workbook is restored after the spreadsheet is opened): bound when the script first asks for them.
+   */
+  private unbound: { source: LocalDataSource; name: string }[] = [];
   private enabled = false;
 
   constructor(
@@ -380,11 +385,8 @@ export class ConnectedSheets {
     if (savePath && existsSync(savePath)) {
       for (const saved of JSON.parse(readFileSync(savePath, 'utf8')) as SavedDataSource[]) {
         const source = new LocalDataSource(this, new LocalBigQueryDataSourceSpec(host, saved));
-        for (const name of saved.sheets) {
-          const target = host.sheetNamed(name);
-          if (target) source.sheets.push(new LocalDataSourceSheet(this, source, target));
-        }
-        this.dataSources.push(source);
+        for (const name of saved.sheets) this.unbound.push({ source, name });
+        this.sources.push(source);
       }
     }
   }
@@ -419,15 +421,31 @@ export class ConnectedSheets {
       );
     this.requireEnabled();
     const source = new LocalDataSource(this, spec);
+    // Saved sheets first, so a new sheet's name cannot take one of theirs.
+    this.bindSaved();
     let n = 1;
     while (this.host.sheetNamed(`Query ${n}`)) n++;
     const name = `Query ${n}`;
     const sheet = new LocalDataSourceSheet(this, source, this.host.addSheet(name));
     source.sheets.push(sheet);
-    this.dataSources.push(source);
+    this.sources.push(source);
     this.save();
     sheet.execute();
     return sheet;
+  }
+
+  /** The data sources, each with the sheets of the workbook that show it. */
+  get dataSources(): LocalDataSource[] {
+    this.bindSaved();
+    return this.sources;
+  }
+
+  private bindSaved(): void {
+    this.unbound = this.unbound.filter(({ source, name }) => {
+      const target = this.host.sheetNamed(name);
+      if (target) source.sheets.push(new LocalDataSourceSheet(this, source, target));
+      return !target;
+    });
   }
 
   dataSourceSheets(): LocalDataSourceSheet[] {
@@ -438,7 +456,11 @@ export class ConnectedSheets {
     if (!this.savePath) return;
     const saved: SavedDataSource[] = this.dataSources.map((d) => ({
       ...d.spec.fields,
-      sheets: d.sheets.map((s) => s.target.name()),
+      // A sheet not in the workbook now (yet) keeps its link: it is bound once it is.
+      sheets: [
+        ...d.sheets.map((s) => s.target.name()),
+        ...this.unbound.filter((u) => u.source === d).map((u) => u.name),
+      ],
     }));
     writeFileSync(this.savePath, JSON.stringify(saved, null, 2));
   }

@@ -10,6 +10,7 @@ import { WorkbookModel } from '../../local/workbook';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { BIGQUERY, DUCKDB } from '../../src/core/warehouse/dialect';
 import { rulesSql } from '../../src/core/warehouse/rulesSql';
+import { cli, partnerWorkbook, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(60_000);
 
@@ -127,4 +128,24 @@ test('the bigquery dialect of the rules gives the same rows on the stand-in as t
     duck.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v))),
   );
   expect(new Set(duck.map((r) => r[3])).size).toBeGreaterThan(2);
+});
+
+test('the documented demo: `connectBigQueryTable` in one command, `runHourly` in the next, refreshes the same sheets', async () => {
+  // Each command is its own process: the second opens the saved workbook (and its live copy) and the saved
+  // data sources, which must find their sheets again (docs/warehouse.md, "Demo").
+  const out = join(mkdtempSync(join(tmpdir(), 'pp-warehouse-cli-')), 'demo.xlsx');
+  const workbookPath = await writeWorkbook(partnerWorkbook([{ name: 'Acme', owner: 'ann@example.com' }]));
+  const common = ['--workbook', workbookPath, '--out', out, '--warehouse', file];
+  const connect = await cli([
+    'connectBigQueryTable',
+    ...common,
+    '--answer',
+    'my-project',
+    '--answer',
+    'warehouse.partners',
+  ]);
+  expect(connect.out).toContain('Connected my-project.warehouse.partners.');
+  const hourly = await cli(['runHourly', ...common, '--now', '2026-12-01T09:00']);
+  expect(hourly.out).toMatch(/Run log: hourly ok/);
+  expect(hourly.out).not.toContain('already exists');
 });

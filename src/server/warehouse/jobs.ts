@@ -39,7 +39,7 @@ const DONE_KEY = 'partnerpulse.warehouse.digestsDone';
  * Digests whose Alert log rows are written together (sendDigests): two log calls per batch instead of per
  * digest, so a day of 200 recipients fits one run next to the mail service's own time (docs/warehouse.md).
  */
-const LOG_BATCH = 10;
+const LOG_BATCH = 25;
 
 /** Menu: Connect a BigQuery table… — asks for the project and the table, checks its columns, connects it. */
 export function connectBigQueryTable(): void {
