@@ -13,8 +13,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
+import { ALIAS_FIELDS, getPath, SETTING_FIELDS } from '../src/core/settings/fields';
 import { readStoredSettings, settingsFromJson } from '../src/core/settings/settings';
-import { ALIAS_FIELDS, getPath, SETTING_FIELDS } from '../src/core/settings/validation';
 import { authModeArg } from './authModes';
 import { sheetWithChartsPicture } from './chartPicture';
 import type { Evaluation } from './formulas';

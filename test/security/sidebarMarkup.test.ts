@@ -9,7 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { createRuntime } from '../../local/runtime';
 import { SHIM, type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
 import { WorkbookModel } from '../../local/workbook';
-import { SETTING_FIELDS } from '../../src/core/settings/validation';
+import { SETTING_FIELDS } from '../../src/core/settings/fields';
 import { TIME_ZONE, writeWorkbook } from '../automation/helpers';
 import { FORMULA_PARTNERS, formulaCells, formulaLike, markup, markupSettings, markupWorkbook } from './markup';
 

@@ -1,7 +1,8 @@
 import { escapeHtml } from '../html';
 import { DEFAULT_ALIASES } from '../reading/partnerTable';
+import { ALIAS_FIELDS, getPath, SETTING_FIELDS, type SettingField } from './fields';
 import type { Settings } from './settings';
-import { ALIAS_FIELDS, fieldName, getPath, SETTING_FIELDS, type SettingField, type SettingsError } from './validation';
+import { fieldName, type SettingsError } from './validation';
 
 /** How a stored value shows in its input: fractions of percent fields as "20%", blanks empty. */
 function inputValue(field: SettingField, value: unknown): string {

@@ -11,7 +11,7 @@ import { alertLog, emlFiles, parseAll, recipientsOf, sheetRows } from '../../aut
 
 jest.setTimeout(60_000);
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
 
 async function open(now = MORNING): Promise<{ runtime: Runtime; dir: string }> {

@@ -9,7 +9,7 @@ import { whatIfOutcome } from '../../../src/core/scoring/whatIf';
 import type { QbrActionResult } from '../../../src/server/qbr/actions';
 import { sheetRows } from '../../automation/helpers';
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
 
 async function open(selection = 'Partners!C2'): Promise<{ runtime: Runtime; dir: string }> {

@@ -8,7 +8,7 @@ import type { QbrData } from '../../../src/core/qbr/view';
 import type { QbrActionResult } from '../../../src/server/qbr/actions';
 import { sheetRows } from '../../automation/helpers';
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 
 /** The example with TechServices Inc. (row 2) copied to a new last row: two partners of one name. */
 async function withDuplicate(): Promise<{ runtime: Runtime; dupRow: number; col: (h: string) => number }> {
