@@ -66,6 +66,42 @@ export function appendRows(
   return { first, last: first + rows.length - 1, created };
 }
 
+/**
+ * Marks a row of an optional sheet Done after checking it still holds what the sidebar showed (the partner
+ * and the item's text in `itemColumn`): a sort or an edit may have moved it, and a wrong row is never marked.
+ * Returns the sheet's name.
+ */
+export function markRowDone(
+  ctx: QbrContext,
+  sheetKey: OptionalSheet,
+  row: number,
+  partner: string,
+  itemColumn: string,
+  item: string,
+): string {
+  const sheetName = ctx.settings.sheets[sheetKey];
+  const sheet = ctx.ss.getSheetByName(sheetName);
+  if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const header = values[0] ?? [];
+  const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
+  const [cPartner, cItem, cStatus] = [at('Partner'), at(itemColumn), at('Status')];
+  if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
+  const found = values[row - 1];
+  if (
+    row < 2 ||
+    !found ||
+    !samePartner(found[cPartner], partner) ||
+    String(found[cItem] ?? '').trim() !== item.trim()
+  ) {
+    throw new Error(
+      `Row ${row} of "${sheetName}" is no longer "${item}" for ${partner} (the sheet changed). Reopen the sidebar and try again.`,
+    );
+  }
+  sheet.getRange(row, cStatus + 1).setValue('Done');
+  return sheetName;
+}
+
 function rowsText(first: number, last: number): string {
   return first === last ? `row ${first}` : `rows ${first}–${last}`;
 }
@@ -124,23 +160,7 @@ export function completeActionItem(partnerName: PartnerTarget, row: number, item
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
-    const name = view.record.name;
-    const sheetName = ctx.settings.sheets.actionItems;
-    const sheet = ctx.ss.getSheetByName(sheetName);
-    if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
-    const values = sheet.getDataRange().getValues() as CellValue[][];
-    const header = values[0] ?? [];
-    const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
-    const [cPartner, cItem, cStatus] = [at('Partner'), at('Item'), at('Status')];
-    if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
-    const found = values[row - 1];
-    // The row is checked against what the sidebar showed, so an item moved by a sort is never marked by mistake.
-    if (!found || !samePartner(found[cPartner], name) || String(found[cItem] ?? '').trim() !== item.trim()) {
-      throw new Error(
-        `Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`,
-      );
-    }
-    sheet.getRange(row, cStatus + 1).setValue('Done');
+    markRowDone(ctx, 'actionItems', row, view.record.name, 'Item', item);
     return result({ row: view.record.index + 2 }, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
   });
 }
