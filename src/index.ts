@@ -40,7 +40,7 @@ import { showQbrSidebar } from './server/qbr/sidebar';
 import { applyWhatIf, type WhatIfChanges } from './server/qbr/whatIf';
 import * as settingsDialog from './server/settings/dialog';
 import { formulaContext } from './server/settings/formulaContext';
-import * as dashboard from './server/sheets/dashboard';
+import * as dashboard from './server/sheets/dashboardSheet';
 import * as setUp from './server/sheets/setUp';
 import * as warehouse from './server/warehouse/jobs';
 

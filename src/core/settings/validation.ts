@@ -2,7 +2,7 @@ import { isEmail } from '../reading/cells';
 import { describeValue, formatNumber } from '../reading/inputError';
 import { DEFAULT_ALIASES, type Field, normalizeHeader } from '../reading/partnerTable';
 import { DIMENSIONS } from '../rules';
-import { ALIAS_FIELDS, getPath, SETTING_FIELDS, SHEET_LABELS, type SettingField, setPath } from './fields';
+import { ALIAS_FIELDS, getPath, SETTING_FIELDS, type SettingField, SHEET_LABELS, setPath } from './fields';
 import type { Settings } from './settings';
 
 /** One refused setting: the path of the field ("rules.weights.revenue") and a message naming field, value and what is allowed. */
