@@ -1,7 +1,8 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import type { Side } from '../../core/qbr/meeting';
 import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
-import { appendRows, locked, markRowDone, type QbrActionResult, result } from '../qbr/actions';
+import { appendRows, locked, markRowDone, result } from '../qbr/actions';
 import { findPartner, type PartnerTarget, qbrContext } from '../qbr/qbrContext';
 import { asText } from '../sheets/logSheets';
 

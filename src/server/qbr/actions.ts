@@ -1,7 +1,7 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
-import { followUpItems, quarterIndex, type Side } from '../../core/qbr/meeting';
+import { FOLLOW_UP_DAYS, followUpItems, nextQbrAfterHeld, quarterIndex, type Side } from '../../core/qbr/meeting';
 import { loggedOn, OPTIONAL_SHEET_HEADERS, type OptionalSheet, rowForHeader, samePartner } from '../../core/qbr/sheets';
-import type { QbrData } from '../../core/qbr/view';
 import { isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';
@@ -18,14 +18,6 @@ import {
   readOptionalSheet,
   readTicks,
 } from './qbrContext';
-
-/** What an action did, in words, and the sidebar's data after it. */
-export interface QbrActionResult {
-  message: string;
-  /** One line per thing written ("Partners row 2: Last QBR …"). */
-  changes: string[];
-  data: QbrData;
-}
 
 const LOCK_WAIT_MS = 10_000;
 
@@ -227,9 +219,7 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
       throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
     }
     const today = ctx.today;
-    // The segment's QBR cadence from Settings (91 days by default), so the next QBR and the QBR-overdue alert
-    // agree; a segment without a QBR cadence gets the quarterly 91 days of seed 000's "schedule next QBR".
-    const next = today + (ctx.settings.rules.segmentPolicies[view.segment].qbrEveryDays ?? 91);
+    const next = nextQbrAfterHeld(today, ctx.settings.rules.segmentPolicies[view.segment]);
     const row = view.record.index + 2;
     const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
     if (nextQbr === lastQbr + 1) {
@@ -263,7 +253,7 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
     const changes = [
       `${ctx.settings.sheets.partners} row ${row}: ${before}`,
       `QBR log ${rowsText(logged.first, logged.last)}: held ${isoOfDay(today)}${logged.created ? ' (the QBR log sheet was created)' : ''}`,
-      `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + 2)}`,
+      `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + FOLLOW_UP_DAYS)}`,
     ];
     return result({ row }, `QBR with ${name} marked held on ${isoOfDay(today)}.`, changes);
   });

@@ -1,3 +1,4 @@
+import type { PartnerRef, QbrData } from '../../contracts/qbrSidebar';
 import type { HealthSnapshot } from '../../core/alerts/alerts';
 import { snapshotsOf } from '../../core/history/compactHistory';
 import { historyFromRows } from '../../core/history/scoreChange';
@@ -11,13 +12,13 @@ import {
   pipelineFor,
   samePartner,
 } from '../../core/qbr/sheets';
-import { trendFor } from '../../core/qbr/trend';
+import { TREND_DAYS, trendFor } from '../../core/qbr/trend';
 import {
   type Optional,
-  type QbrData,
   type QbrDetails,
   qbrAgenda,
   qbrChecklists,
+  qbrNextSteps,
   qbrPartner,
 } from '../../core/qbr/view';
 import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
@@ -31,6 +32,7 @@ import { journeyDetails } from '../journey/jointPlanSheet';
 import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
 import { readPartnerHistory } from '../sheets/healthHistory';
 import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
+import { sidebarFacts } from './sidebarFacts';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -47,17 +49,7 @@ export function qbrContext(): QbrContext {
   return { ss, settings, today, table: readPartnerTable(ss, settings, today) };
 }
 
-/**
- * Which partner a sidebar call is about: its row as the sidebar read it and a fingerprint of that row's
- * values, so an action lands on the row the user saw, never on another row of the same name, and is refused
- * when the row moved or changed since (docs/alerts-and-data-problems.md). `{ row }` alone is the server's
- * own re-read right after a write; a bare name is the search box (and older callers).
- */
-export interface PartnerRef {
-  row: number;
-  fingerprint: string;
-  name?: string;
-}
+/** `{ row }` alone is the server's own re-read right after a write; a bare name is the search box (and older callers). */
 export type PartnerTarget = string | PartnerRef | { row: number };
 
 /** Rows (1-based) of the partners named `name`. */
@@ -191,10 +183,9 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     trend: readTrend(ctx, view),
     whatIf: whatIfModel(ctx, view),
     journey,
+    nextSteps: qbrNextSteps(ctx.settings.rules, view.segment, ctx.today),
   };
 }
-
-const TREND_DAYS = 90;
 
 /** The partner's scores from the Health history sheet that the daily run appends to. */
 function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
@@ -273,10 +264,11 @@ export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData 
   const partners = [...new Set(ctx.table.views.filter((v) => !v.record.unnamed).map((v) => v.record.name))];
   const today = isoOfDay(ctx.today);
   const automation = lastRunWarning(ctx.ss, ctx.settings, new Date());
+  const facts = sidebarFacts(ctx.settings.rules);
   if (!target) {
     const selected = selectedPartner(ctx);
-    if (!selected.view) return { today, partners, details: null, note: selected.note, automation };
-    return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation };
+    if (!selected.view) return { today, partners, details: null, note: selected.note, automation, facts };
+    return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation, facts };
   }
   return {
     today,
@@ -284,5 +276,6 @@ export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData 
     details: qbrDetails(ctx, findPartner(ctx, target, { first: true })),
     note: null,
     automation,
+    facts,
   };
 }

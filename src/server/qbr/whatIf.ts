@@ -1,3 +1,4 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import type { SheetCalendar } from '../../core/reading/calendar';
 import {
   type CellValue,
@@ -17,11 +18,8 @@ import {
   type WhatIfField,
   type WhatIfInputs,
 } from '../../core/scoring/whatIf';
-import { locked, type QbrActionResult, result } from './actions';
+import { locked, result } from './actions';
 import { findPartner, type PartnerTarget, qbrContext } from './qbrContext';
-
-/** What the sidebar sends on Apply: the new value of each field the user changed (null = blank the cell). */
-export type WhatIfChanges = Partial<Record<WhatIfField, number | string | boolean | null>>;
 
 /**
  * The changes, checked with the very readers that read the partner sheet, so Apply can only write what the

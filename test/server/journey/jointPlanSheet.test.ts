@@ -5,8 +5,7 @@ import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { alertLog, emlFiles, parseAll, recipientsOf, sheetRows } from '../../automation/helpers';
 
 jest.setTimeout(60_000);

@@ -4,9 +4,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { whatIfOutcome } from '../../../src/core/scoring/whatIf';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
 import { sheetRows } from '../../automation/helpers';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');

@@ -4,8 +4,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { sheetRows } from '../../automation/helpers';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
