@@ -3,9 +3,9 @@
 // joint plan with its actions. Screenshots go to out/screenshots/ (copied to docs/ for the user guide).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CellValue, WorkbookModel } from '../../local/workbook';
+import type { WorkbookModel } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
+import { iso, openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
@@ -14,10 +14,6 @@ const XSS = '<img src=x onerror=alert(1)>';
 let session: SidebarSession;
 let page: Page;
 
-const iso = (v: CellValue) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : v;
 const saved = () => session.saved();
 const settled = () => session.settled();
 const openPartner = (name: string) => session.openPartner(name);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { SidebarServer } from '../../local/sidebarServer';
 import type { CellValue, WorkbookModel } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
+import { iso, openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
@@ -32,11 +32,6 @@ let session: SidebarSession;
 let server: SidebarServer;
 let page: Page;
 let outbox: string;
-
-const iso = (v: CellValue) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : v;
 
 const saved = () => session.saved();
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Runtime } from '../../local/runtime';
 import { SHIM, type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
-import { loadWorkbook, saveWorkbook, type WorkbookModel } from '../../local/workbook';
+import { type CellValue, loadWorkbook, saveWorkbook, type WorkbookModel } from '../../local/workbook';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SHOTS = join(ROOT, 'out', 'screenshots');
@@ -20,6 +20,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIDEBAR_VIEWPORT = { width: 300, height: 900 };
 /** The Settings dialog's size (src/server/settings/dialog.ts). */
 const SETTINGS_VIEWPORT = { width: 760, height: 640 };
+
+/** A date cell as YYYY-MM-DD (its calendar date where the runtime runs); any other value as it is. */
+export const iso = (v: CellValue) =>
+  v instanceof Date
+    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
+    : v;
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))

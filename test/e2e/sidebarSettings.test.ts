@@ -3,19 +3,13 @@
 // sidebar reopened in chromium. What the user sees must follow Settings: the trend's tier lines at the new
 // floors, and Mark QBR held promising (and writing) today + the segment's cadence.
 import type { Page } from 'playwright-core';
-import type { CellValue } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
-import { openSidebar, type SidebarSession } from './sidebarPage';
+import { iso, openSidebar, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
 let session: SidebarSession;
 let page: Page;
-
-const iso = (v: CellValue) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : v;
 
 /** The tier lines drawn on the trend, top to bottom: the tier and the score its label gives. */
 async function tierLines(): Promise<string[]> {
