@@ -13,12 +13,13 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
+import type { SettingsDialogData } from '../src/contracts/settingsDialog';
 import { ALIAS_FIELDS, getPath, SETTING_FIELDS } from '../src/core/settings/fields';
 import { readStoredSettings, settingsFromJson } from '../src/core/settings/settings';
 import { authModeArg } from './authModes';
 import { sheetWithChartsPicture } from './chartPicture';
 import type { Evaluation } from './formulas';
-import { htmlToText } from './htmlText';
+import { htmlToText, isSettingsDialog, settingsDialogText } from './htmlText';
 import { sheetPicture } from './picture';
 import { appsScriptTimeZone, createRuntime, type Runtime } from './runtime';
 import { displayValue, type MenuEntry, type RecordedMenu } from './spreadsheetApp';
@@ -656,7 +657,12 @@ function printNews(runtime: Runtime, seen: Seen): string[] {
   for (const t of runtime.spreadsheet.toasts.slice(seen.toasts))
     console.log(`  toast${t.title ? ` "${t.title}"` : ''}: ${t.message}`);
   for (const d of runtime.ui.dialogs.slice(seen.dialogs)) {
-    const text = d.kind === 'alert' || d.kind === 'prompt' ? d.content : htmlToText(d.content);
+    const text =
+      d.kind === 'alert' || d.kind === 'prompt'
+        ? d.content
+        : isSettingsDialog(d.content)
+          ? settingsDialogText(runtime.call('getSettingsDialog') as SettingsDialogData)
+          : htmlToText(d.content);
     console.log(`  ${d.kind}${d.title ? ` "${d.title}"` : ''}:\n${indent(text)}`);
   }
   for (const m of runtime.services.outbox.slice(seen.mails)) {
