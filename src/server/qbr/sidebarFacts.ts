@@ -1,7 +1,7 @@
 // The numbers and lists the QBR sidebar prints, filled from Settings and the rules (src/contracts/qbrSidebar.ts,
 // docs/qbr-sidebar.md): the sidebar writes none of them itself, so a change in Settings shows there at once.
 import type { QbrSidebarFacts } from '../../contracts/qbrSidebar';
-import { FOLLOW_UP_DAYS, SIDES } from '../../core/qbr/meeting';
+import { FOLLOW_UP_DAYS, SIDES, type Side } from '../../core/qbr/meeting';
 import { STUCK_AFTER_DAYS } from '../../core/qbr/sheets';
 import { TREND_DAYS, TREND_SCALE } from '../../core/qbr/trend';
 import type { Rules } from '../../core/rules';
@@ -9,8 +9,8 @@ import { SCORE_RANGE } from '../../core/scoring/health';
 import { WHAT_IF_CONTROLS } from '../../core/scoring/whatIf';
 import { TEXT_LIMITS } from './args';
 
-/** The joint plan's form starts with both sides working on a milestone (docs/journey.md). */
-const MILESTONE_SIDES = [SIDES[2], SIDES[0], SIDES[1]];
+/** The Add milestone form offers Both first: a joint milestone is usually worked on together (docs/journey.md). */
+const MILESTONE_SIDES: Side[] = ['Both', 'Us', 'Partner'];
 
 export function sidebarFacts(rules: Rules): QbrSidebarFacts {
   const floors = rules.tierFloors;
