@@ -1,56 +1,49 @@
 import { effectiveSnooze, snoozeKey } from '../../core/alerts/alerts';
 import { type DayNumber, dayOfIso, isoOfDay } from '../../core/reading/calendar';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
+import { firstEntriesThatFit } from '../../core/store/propertyLimits';
+import { STORED } from '../../core/store/storedKeys';
+import { fits, read, readText, write } from '../platform/store';
 
 /**
  * The day each snooze was first seen, kept in the document properties: a snooze more than 90 days out counts
  * as 90 days from then, which needs to know when "then" was (a cap counted from today would never end).
+ * A damaged entry only restarts the snoozes' 90 days; alerts are never lost by it.
  */
-export const SNOOZE_SEEN_KEY = 'partnerpulse.snoozesSeen';
-
 export function loadSnoozesSeen(): Map<string, DayNumber> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SNOOZE_SEEN_KEY);
   const seen = new Map<string, DayNumber>();
-  if (!raw) return seen;
-  try {
-    for (const [key, iso] of Object.entries(JSON.parse(raw) as Record<string, string>)) {
-      const day = dayOfIso(iso);
-      if (day !== null) seen.set(key, day);
-    }
-  } catch {
-    // A damaged entry only restarts the snoozes' 90 days; alerts are never lost by it.
+  for (const [key, iso] of Object.entries(read(STORED.snoozesSeen) ?? {})) {
+    const day = dayOfIso(iso);
+    if (day !== null) seen.set(key, day);
   }
   return seen;
 }
 
 /**
  * Remembers the snoozes the 90-day cap applies to (new ones as first seen today) and forgets the rest. A
- * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept:
- * a property holds 9 KB, and a few hundred snoozed partners must not fill it.
+ * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept.
+ * A property holds 9 KB (about 200 long snoozes): past that the ones seen first are kept (their days do not
+ * move), and the ones left out are returned, for the run to say so: their cap counts from today until there is
+ * room, which holds their alerts longer (docs/automation.md).
  */
 export function rememberSnoozes(
   views: readonly PartnerView[],
   seen: ReadonlyMap<string, DayNumber>,
   today: DayNumber,
-): void {
-  const next: Record<string, string> = {};
+): string[] {
+  const capped: [string, DayNumber][] = [];
   for (const v of views) {
     const asked = v.record.snoozeUntil;
     if (asked === null) continue;
     const key = snoozeKey(v.record.name, asked);
     const firstSeen = seen.get(key) ?? today;
-    if (effectiveSnooze(asked, firstSeen).capped) next[key] = isoOfDay(firstSeen);
+    if (effectiveSnooze(asked, firstSeen).capped) capped.push([key, firstSeen]);
   }
-  const props = PropertiesService.getDocumentProperties();
-  const json = JSON.stringify(next);
-  if (json === (props.getProperty(SNOOZE_SEEN_KEY) ?? '{}')) return;
-  try {
-    props.setProperty(SNOOZE_SEEN_KEY, json);
-  } catch (error) {
-    // Too many long snoozes for one property: the cap then counts from today for the ones not stored, which
-    // holds their alerts longer, but the day's colors, history and digests still go.
-    console.warn(
-      `PartnerPulse could not remember ${Object.keys(next).length} long snoozes: ${(error as Error).message}`,
-    );
-  }
+  const all = Object.fromEntries(capped.map(([key, day]) => [key, isoOfDay(day)]));
+  // Past the limit, oldest first (a stable sort keeps the sheet's order among equals): a stored day stays.
+  const { kept, left } = fits(STORED.snoozesSeen, all)
+    ? { kept: all, left: [] }
+    : firstEntriesThatFit([...capped].sort((a, b) => a[1] - b[1]).map(([key, day]) => [key, isoOfDay(day)] as const));
+  if (STORED.snoozesSeen.codec.encode(kept) !== (readText(STORED.snoozesSeen) ?? '{}')) write(STORED.snoozesSeen, kept);
+  return left;
 }

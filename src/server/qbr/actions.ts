@@ -1,14 +1,16 @@
 import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
-import { FOLLOW_UP_DAYS, followUpItems, nextQbrAfterHeld, quarterIndex, type Side } from '../../core/qbr/meeting';
+import { FOLLOW_UP_DAYS, followUpItems, nextQbrAfterHeld, type Side } from '../../core/qbr/meeting';
 import { loggedOn, OPTIONAL_SHEET_HEADERS, type OptionalSheet, rowForHeader, samePartner } from '../../core/qbr/sheets';
 import { isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';
+import { staleChecklistNames } from '../../core/store/propertyLimits';
+import { STORED } from '../../core/store/storedKeys';
+import { namesOf, remove, write } from '../platform/store';
 import { asText, ensureLogSheet } from '../sheets/logSheets';
 import {
-  CHECKLIST_KEY_PREFIX,
-  checklistKey,
+  checklistName,
   findPartner,
   type PartnerTarget,
   type QbrContext,
@@ -98,20 +100,6 @@ function rowsText(first: number, last: number): string {
   return first === last ? `row ${first}` : `rows ${first}–${last}`;
 }
 
-/**
- * Drops the ticks of quarters before the previous one: the document's properties hold 500 KB in all (shared
- * with Settings and the daily state), and one key per partner per quarter would fill them over the years.
- */
-function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quarter: string): void {
-  const now = quarterIndex(quarter);
-  if (now === null) return;
-  for (const key of props.getKeys()) {
-    if (!key.startsWith(CHECKLIST_KEY_PREFIX)) continue;
-    const then = quarterIndex(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
-    if (then !== null && then < now - 1) props.deleteProperty(key);
-  }
-}
-
 export function setChecklistItem(
   partnerName: PartnerTarget,
   quarter: string,
@@ -125,10 +113,10 @@ export function setChecklistItem(
     const ticks = readTicks(name, quarter);
     if (done) ticks.add(itemId);
     else ticks.delete(itemId);
-    const props = PropertiesService.getDocumentProperties();
-    if (ticks.size > 0) props.setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
-    else props.deleteProperty(checklistKey(name, quarter));
-    forgetOldChecklists(props, quarter);
+    if (ticks.size > 0) write(STORED.checklist, [...ticks].sort(), checklistName(name, quarter));
+    else remove(STORED.checklist, checklistName(name, quarter));
+    // The ticks of quarters before the previous one go (the pruning policy: docs/limits.md#stored-state).
+    for (const stale of staleChecklistNames(namesOf(STORED.checklist), quarter)) remove(STORED.checklist, stale);
     return result({ row: view.record.index + 2 }, done ? 'Ticked.' : 'Unticked.', []);
   });
 }

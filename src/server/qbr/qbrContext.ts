@@ -27,9 +27,11 @@ import { rowFingerprint } from '../../core/reading/partnerTable';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
 import { WHAT_IF_FIELDS, type WhatIfModel } from '../../core/scoring/whatIf';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import { lastRunWarning } from '../jobs/runLog';
 import { journeyDetails } from '../journey/jointPlanSheet';
 import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { read } from '../platform/store';
 import { readPartnerHistory } from '../sheets/healthHistory';
 import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
 import { sidebarFacts } from './sidebarFacts';
@@ -120,21 +122,13 @@ export function readOptionalSheet(ctx: QbrContext, sheet: OptionalSheet): CellVa
   return found ? (found.getDataRange().getValues() as CellValue[][]) : null;
 }
 
-export const CHECKLIST_KEY_PREFIX = 'partnerpulse.qbr.checklist.';
-
-/** Document-property key of one partner's ticks in one quarter. */
-export function checklistKey(partner: string, quarter: string): string {
-  return `${CHECKLIST_KEY_PREFIX}${quarter}.${partner.trim().toLowerCase()}`;
+/** The name of one partner's ticks in one quarter in the STORED.checklist family: `2026-Q4.acme`. */
+export function checklistName(partner: string, quarter: string): string {
+  return `${quarter}.${partner.trim().toLowerCase()}`;
 }
 
 export function readTicks(partner: string, quarter: string): Set<string> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(checklistKey(partner, quarter));
-  try {
-    const ids = raw ? (JSON.parse(raw) as unknown) : [];
-    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
-  }
+  return new Set(read(STORED.checklist, checklistName(partner, quarter)) ?? []);
 }
 
 /** An optional sheet's section: its content, or how to add the sheet (under the name Settings gives it). */

@@ -1,13 +1,11 @@
 import type { SaveResult, SettingsDialogData } from '../../contracts/settingsDialog';
 import { settingsDialogData } from '../../core/settings/form';
-import { isObject, overlay, readStoredSettings, type Settings } from '../../core/settings/settings';
+import { isObject, overlay, type Settings } from '../../core/settings/settings';
 import { validateSettings } from '../../core/settings/validation';
-import { calendarOf, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import { STORED } from '../../core/store/storedKeys';
+import { calendarOf, storedSettings } from '../platform/spreadsheetContext';
+import { write } from '../platform/store';
 import { keepFormulasCurrent } from '../sheets/asOfSheet';
-
-function storedSettings() {
-  return readStoredSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
-}
 
 /**
  * Menu: Settings… — a modal dialog over the stored settings: dist/Settings.html, built from ui/settings/ by
@@ -55,8 +53,9 @@ export function saveSettings(json: string): SaveResult {
   merged.version = current.version;
   const { settings, errors } = validateSettings(merged);
   if (errors.length > 0) return { saved: false, errors };
-  const stored = JSON.stringify(settings);
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, stored);
+  // Settings over Google's 9 KB a property are refused with a message the dialog shows (the store's).
+  write(STORED.settings, settings);
+  const stored = STORED.settings.codec.encode(settings);
   // Formulas that take PartnerPulse!B1:B2 recalculate now under the new Settings.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (ss) {

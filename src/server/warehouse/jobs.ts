@@ -2,12 +2,14 @@ import type { AlertItem, AlertKind } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
 import type { Segment, Tier } from '../../core/rules';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { ALERT_COLUMNS, alertsSql, ITEMS_PER_RECIPIENT, RECIPIENTS_PER_PAGE } from '../../core/warehouse/queries';
 import { failRun } from '../jobs/daily';
 import { planDigests, sendDigests } from '../jobs/digests';
 import type { RunRecord } from '../jobs/runLog';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings } from '../platform/spreadsheetContext';
+import { read, write } from '../platform/store';
 import {
   connectTable,
   countsQuery,
@@ -24,7 +26,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Alert log's name for a warehouse digest: one per recipient per day, apart from the sheet's own digest. */
 export const WAREHOUSE_DIGEST = 'Warehouse digest';
-const DONE_KEY = 'partnerpulse.warehouse.digestsDone';
 
 /** Menu: Connect a BigQuery table… — asks for the project and the table, checks its columns, connects it. */
 export function connectBigQueryTable(): void {
@@ -91,11 +92,10 @@ function warehouseWork(
   const day = isoDayIn(ss, now);
   // The day's digests first: the alert query computes the rules itself, and a refresh that used up the run's
   // time would otherwise hold the digests back every hour.
-  const props = PropertiesService.getDocumentProperties();
-  if (hourIn(ss, now) >= settings.dailyHour && props.getProperty(DONE_KEY) !== day) {
+  if (hourIn(ss, now) >= settings.dailyHour && read(STORED.warehouseDigestsDone) !== day) {
     const finished = sendWarehouseDigests(ss, c, settings, day, deadline, run);
     if (!finished) return;
-    props.setProperty(DONE_KEY, day);
+    write(STORED.warehouseDigestsDone, day);
   }
   for (const [name, query] of [
     [WAREHOUSE_SHEETS.partners, partnersQuery(c, settings, day)],

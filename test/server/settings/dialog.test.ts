@@ -128,3 +128,21 @@ test('a stored copy with a bad field opens with that field at its default and th
   expect(fields.get('dailyHour')?.value).toBe('7');
   expect(fields.get('adminEmail')?.value).toBe('ops@example.com');
 });
+
+test('Settings over the 9 KB Google keeps in one property are refused with a message saying so; the stored copy stays', async () => {
+  const rt = await runtime();
+  expect(rt.call('saveSettings', JSON.stringify({ adminEmail: 'ops@example.com' }))).toEqual({
+    saved: true,
+    errors: [],
+  });
+  const before = stored(rt);
+  // 90 extra headers of 100 characters each for Revenue: valid, but 9 KB of aliases alone.
+  const headers = Array.from({ length: 90 }, (_, i) =>
+    `Revenue as booked in region ${String(i).padStart(2, '0')} `.padEnd(100, '.'),
+  );
+  // The dialog shows a thrown message next to "settings" (its failure handler), so the message is what a user reads.
+  expect(() => rt.call('saveSettings', JSON.stringify({ aliases: { revenue: headers } }))).toThrow(
+    /^PartnerPulse could not save the Settings \(document property "partnerpulse\.settings", 1\d\.\d KB\): Google keeps at most 9\.0 KB in one property\. Nothing was changed\. Remove some column aliases in Settings\.$/,
+  );
+  expect(stored(rt)).toBe(before);
+});
