@@ -214,7 +214,7 @@ export const STORED = {
   testTrigger: {
     scope: 'user',
     key: 'partnerpulse.testTrigger',
-    holds: 'the one-off trigger of Run hourly in a minute',
+    holds: 'the one-off trigger of Test: run the hourly trigger in a minute',
     codec: TEXT,
     unreadable: 'absent',
   } as StoredKey<string>,
