@@ -32,9 +32,13 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-/** A size as a person reads it: "812 bytes", "9.0 KB", "10.4 KB". */
+/**
+ * A size as a person reads it: bytes up to 10 KB, so a value one byte over the 9 KB limit does not read as
+ * "9.0 KB" ("9,217 bytes"); then KB with one decimal ("10.4 KB").
+ */
 export function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes >= 10 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${String(bytes).replace(/\B(?=(\d{3})+$)/g, ',')} bytes`;
 }
 
 /** Whether a value of this text fits in one property. */

@@ -192,15 +192,8 @@ export function runDailyWork(
   inputs?: RunInputs,
 ): void {
   const day = computeDayAlerts(ss, settings, now, inputs);
-  const forgotten = rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
-  if (forgotten.length > 0)
-    warnRun(
-      run,
-      `${forgotten.length} long snooze${forgotten.length === 1 ? '' : 's'} could not be remembered (Google keeps 9 KB in one document property): their 90 days count from today until there is room, so their alerts wait longer (${forgotten
-        .slice(0, 3)
-        .map((key) => key.replace('|', ' until '))
-        .join(', ')}${forgotten.length > 3 ? ', …' : ''}); shorten or clear some snoozes`,
-    );
+  const snoozesNotRemembered = rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
+  if (snoozesNotRemembered) warnRun(run, snoozesNotRemembered);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.asOf) {

@@ -23,14 +23,14 @@ export function loadSnoozesSeen(): Map<string, DayNumber> {
  * Remembers the snoozes the 90-day cap applies to (new ones as first seen today) and forgets the rest. A
  * snooze within 90 days of when it was first seen can never be capped later, so only the long ones are kept.
  * A property holds 9 KB (about 200 long snoozes): past that the ones seen first are kept (their days do not
- * move), and the ones left out are returned, for the run to say so: their cap counts from today until there is
- * room, which holds their alerts longer (docs/automation.md).
+ * move). Returns what the run must say when some could not be remembered (their cap counts from today until
+ * there is room, which holds their alerts longer; docs/automation.md), or null.
  */
 export function rememberSnoozes(
   views: readonly PartnerView[],
   seen: ReadonlyMap<string, DayNumber>,
   today: DayNumber,
-): string[] {
+): string | null {
   const capped: [string, DayNumber][] = [];
   for (const v of views) {
     const asked = v.record.snoozeUntil;
@@ -44,6 +44,15 @@ export function rememberSnoozes(
   const { kept, left } = fits(STORED.snoozesSeen, all)
     ? { kept: all, left: [] }
     : firstEntriesThatFit([...capped].sort((a, b) => a[1] - b[1]).map(([key, day]) => [key, isoOfDay(day)] as const));
-  if (STORED.snoozesSeen.codec.encode(kept) !== (readText(STORED.snoozesSeen) ?? '{}')) write(STORED.snoozesSeen, kept);
-  return left;
+  const after = ', so their alerts wait longer; shorten or clear some snoozes';
+  try {
+    if (STORED.snoozesSeen.codec.encode(kept) !== (readText(STORED.snoozesSeen) ?? '{}'))
+      write(STORED.snoozesSeen, kept);
+  } catch (error) {
+    // The document's properties are full: the day's colors, history and digests still go, and the run says so.
+    return `${(error as Error).message} The long snoozes' 90 days count from today until there is room${after}`;
+  }
+  if (left.length === 0) return null;
+  const named = left.slice(0, 3).map((key) => key.replace('|', ' until '));
+  return `${left.length} long snooze${left.length === 1 ? '' : 's'} could not be remembered (Google keeps 9 KB in one document property): their 90 days count from today until there is room${after} (${named.join(', ')}${left.length > 3 ? ', …' : ''})`;
 }

@@ -45,8 +45,8 @@ export function read<T>(entry: StoredKey<T>, name?: string): T | null {
 function tooLargeMessage(entry: StoredKey<unknown>, key: string, bytes: number, storeFull: boolean): string {
   const where = `${scopeWords(entry.scope)} "${key}", ${sizeText(bytes)}`;
   const limit = storeFull
-    ? `the ${entry.scope === 'document' ? "document's" : "user's"} properties are full (Google keeps at most ${sizeText(PROPERTY_STORE_BYTES)} in all)`
-    : `Google keeps at most ${sizeText(PROPERTY_VALUE_BYTES)} in one property`;
+    ? `the ${entry.scope === 'document' ? "document's" : "user's"} properties are full (Google keeps at most ${PROPERTY_STORE_BYTES / 1024} KB in all)`
+    : `Google keeps at most ${PROPERTY_VALUE_BYTES / 1024} KB (${sizeText(PROPERTY_VALUE_BYTES)}) in one property`;
   return `PartnerPulse could not save ${entry.holds} (${where}): ${limit}. Nothing was changed.${entry.whenFull ? ` ${entry.whenFull}` : ''}`;
 }
 

@@ -29,7 +29,12 @@ test('one byte more than 9 KB does not fit; 9 KB does, also when made of two-byt
 });
 
 test('sizeText reads as a person reads a size', () => {
-  expect([sizeText(812), sizeText(9216), sizeText(10650)]).toEqual(['812 bytes', '9.0 KB', '10.4 KB']);
+  expect([sizeText(812), sizeText(9216), sizeText(9217), sizeText(10650)]).toEqual([
+    '812 bytes',
+    '9,216 bytes',
+    '9,217 bytes',
+    '10.4 KB',
+  ]);
 });
 
 test('newestThatFit keeps the tail that fits and counts what it left out', () => {

@@ -88,7 +88,7 @@ test('a value of exactly 9 KB is kept; one byte more is refused with a message n
   expect(fits(STORED.escalationsHandled, list(9216))).toBe(true);
   expect(fits(STORED.escalationsHandled, list(9217))).toBe(false);
   expect(() => write(STORED.escalationsHandled, list(9217))).toThrow(
-    'PartnerPulse could not save the escalation alerts already handled (document property "partnerpulse.escalationsHandled", 9.0 KB): Google keeps at most 9.0 KB in one property. Nothing was changed.',
+    'PartnerPulse could not save the escalation alerts already handled (document property "partnerpulse.escalationsHandled", 9,217 bytes): Google keeps at most 9 KB (9,216 bytes) in one property. Nothing was changed.',
   );
   expect(documentProps().getProperty('partnerpulse.escalationsHandled')).toHaveLength(9216);
 });
@@ -103,7 +103,7 @@ test("Google's own refusal (also under our count) comes back as the same kind of
   };
   g.PropertiesService = refusing;
   expect(() => write(STORED.failureMailDay, '2026-12-01')).toThrow(
-    'PartnerPulse could not save the day the admin was last mailed about a failed run (document property "partnerpulse.failureMailDay", 10 bytes): Google keeps at most 9.0 KB in one property. Nothing was changed.',
+    'PartnerPulse could not save the day the admin was last mailed about a failed run (document property "partnerpulse.failureMailDay", 10 bytes): Google keeps at most 9 KB (9,216 bytes) in one property. Nothing was changed.',
   );
 });
 
@@ -115,7 +115,7 @@ test("a full document store (500 KB) refuses the write with a message saying the
   write(STORED.checklist, ['before.agenda'], '2026-Q4.acme');
   const entry = STORED.checklist as StoredKey<string[]>;
   expect(() => write(entry, ['x'.repeat(8000)], '2026-Q4.bolt')).toThrow(
-    'PartnerPulse could not save a partner\'s QBR checklist ticks (document property "partnerpulse.qbr.checklist.2026-Q4.bolt", 7.8 KB): the document\'s properties are full (Google keeps at most 500.0 KB in all). Nothing was changed. Checklist ticks of quarters before the last are removed as you tick; ask whoever set up PartnerPulse to clear old document properties.',
+    'PartnerPulse could not save a partner\'s QBR checklist ticks (document property "partnerpulse.qbr.checklist.2026-Q4.bolt", 8,004 bytes): the document\'s properties are full (Google keeps at most 500 KB in all). Nothing was changed. Checklist ticks of quarters before the last are removed as you tick; ask whoever set up PartnerPulse to clear old document properties.',
   );
   expect(read(STORED.checklist, '2026-Q4.bolt')).toBeNull();
   expect(read(STORED.checklist, '2026-Q4.acme')).toEqual(['before.agenda']);

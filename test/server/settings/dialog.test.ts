@@ -142,7 +142,7 @@ test('Settings over the 9 KB Google keeps in one property are refused with a mes
   );
   // The dialog shows a thrown message next to "settings" (its failure handler), so the message is what a user reads.
   expect(() => rt.call('saveSettings', JSON.stringify({ aliases: { revenue: headers } }))).toThrow(
-    /^PartnerPulse could not save the Settings \(document property "partnerpulse\.settings", 1\d\.\d KB\): Google keeps at most 9\.0 KB in one property\. Nothing was changed\. Remove some column aliases in Settings\.$/,
+    /^PartnerPulse could not save the Settings \(document property "partnerpulse\.settings", 1\d\.\d KB\): Google keeps at most 9 KB \(9,216 bytes\) in one property\. Nothing was changed\. Remove some column aliases in Settings\.$/,
   );
   expect(stored(rt)).toBe(before);
 });
