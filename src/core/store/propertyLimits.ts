@@ -81,6 +81,25 @@ export function firstEntriesThatFit(entries: ReadonlyArray<readonly [string, str
 }
 
 /**
+ * A "; "-separated list of lines cut after as many whole lines as `fits` allows, the rest counted by `more`
+ * ("… and 12 more: see the Alert log"). The daily run's warnings grow with each recipient given up or
+ * unreachable in a day; each is also a row of the Alert log, so the stored summary may stop short.
+ */
+export function firstLinesThatFit(
+  text: string,
+  fits: (shorter: string) => boolean,
+  more: (left: number) => string,
+): string {
+  if (fits(text)) return text;
+  const lines = text.split('; ');
+  for (let keep = lines.length - 1; keep > 0; keep--) {
+    const shorter = `${lines.slice(0, keep).join('; ')}; ${more(lines.length - keep)}`;
+    if (fits(shorter)) return shorter;
+  }
+  return more(lines.length);
+}
+
+/**
  * The quarters of stored checklist ticks to forget when `current` is ticked: those before the previous
  * quarter. One key per partner per quarter would otherwise fill the document's 500 KB over the years; the
  * previous quarter stays for a QBR held just after the quarter turned (docs/qbr-sidebar.md).

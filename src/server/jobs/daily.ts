@@ -7,11 +7,11 @@ import type { CellValue } from '../../core/reading/cells';
 import { columnLetter } from '../../core/reading/partnerTable';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
 import type { Settings } from '../../core/settings/settings';
-import { newestThatFit } from '../../core/store/propertyLimits';
+import { firstLinesThatFit, newestThatFit } from '../../core/store/propertyLimits';
 import { type DailyState, STORED } from '../../core/store/storedKeys';
 import { journeyAlerts } from '../journey/jointPlanSheet';
 import { isoDayIn, storedSettings, todayIn } from '../platform/spreadsheetContext';
-import { read, remove, write } from '../platform/store';
+import { fits, read, remove, write } from '../platform/store';
 import { keepFormulasCurrent } from '../sheets/asOfSheet';
 import { type HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from '../sheets/healthHistory';
 import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
@@ -32,8 +32,24 @@ function readDailyState(day: string): DailyState {
   return state && state.day === day ? state : { day, recolored: false, history: false, digestsDone: false };
 }
 
+/**
+ * Records the day's progress. Its warnings (digests given up, items that reached nobody) grow with every
+ * recipient: past the 9 KB of one property their first lines are kept and the rest counted — each is a row of
+ * the Alert log, and this run's own Run log row keeps the whole text (docs/limits.md#stored-state).
+ */
 function saveDailyState(state: DailyState): void {
-  write(STORED.daily, state);
+  let stored = state;
+  for (const field of ['undeliverable', 'gaveUp'] as const) {
+    const text = stored[field];
+    if (!text || fits(STORED.daily, stored)) continue;
+    const shorter = firstLinesThatFit(
+      text,
+      (t) => fits(STORED.daily, { ...stored, [field]: t }),
+      (left) => `… and ${left} more: see the Alert log`,
+    );
+    stored = { ...stored, [field]: shorter };
+  }
+  write(STORED.daily, stored);
 }
 
 /**

@@ -2,6 +2,7 @@
 // UTF-8 bytes of the value.
 import {
   firstEntriesThatFit,
+  firstLinesThatFit,
   fitsInOneProperty,
   newestThatFit,
   PROPERTY_STORE_BYTES,
@@ -66,4 +67,13 @@ test('staleChecklistNames: quarters before the previous one go, this and the las
   expect(staleChecklistNames(names, '2026-Q4')).toEqual(['2026-Q2.acme', '2025-Q4.bolt']);
   expect(staleChecklistNames(names, '2027-Q1')).toEqual(['2026-Q3.acme', '2026-Q2.acme', '2025-Q4.bolt']);
   expect(staleChecklistNames(names, 'soon')).toEqual([]);
+});
+
+test('firstLinesThatFit keeps whole lines while they fit and counts the rest', () => {
+  const text = ['a@x.com: refused', 'b@x.com: refused', 'c@x.com: refused', 'd@x.com: refused'].join('; ');
+  const within = (n: number) => (t: string) => t.length <= n;
+  const more = (left: number) => `… and ${left} more`;
+  expect(firstLinesThatFit(text, within(1000), more)).toBe(text);
+  expect(firstLinesThatFit(text, within(50), more)).toBe('a@x.com: refused; b@x.com: refused; … and 2 more');
+  expect(firstLinesThatFit(text, within(10), more)).toBe('… and 4 more');
 });
