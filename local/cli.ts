@@ -22,7 +22,8 @@ import type { Evaluation } from './formulas';
 import { htmlToText, isSettingsDialog, settingsDialogText } from './htmlText';
 import { sheetPicture } from './picture';
 import { appsScriptTimeZone, createRuntime, type Runtime } from './runtime';
-import { displayValue, type MenuEntry, type RecordedMenu } from './spreadsheetApp';
+import { displayValue } from './services/spreadsheet/cellDisplay';
+import type { MenuEntry, RecordedMenu } from './services/spreadsheet/ui';
 import type { CellValue, WorkbookModel } from './workbook';
 import { OUT_DIR, ROOT, shown, sideFiles, UserError, unreadable, type WorkingCopy, workingCopy } from './workingCopy';
 

@@ -22,8 +22,11 @@ import { APPS_SCRIPT_LATENCIES } from './latencies';
 import { createServices, type Services } from './services';
 import { warehouseFile } from './services/bigquery';
 import { FileLock } from './services/fileLock';
+import type { Realm } from './services/spreadsheet/session';
+import type { LocalSpreadsheet } from './services/spreadsheet/spreadsheet';
+import { createSpreadsheetApp, type LocalSpreadsheetApp } from './services/spreadsheet/spreadsheetApp';
+import type { LocalUi } from './services/spreadsheet/ui';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
-import { type LocalSpreadsheet, LocalSpreadsheetApp, type LocalUi, type Realm } from './spreadsheetApp';
 import {
   isDate,
   loadWorkbook,
@@ -295,7 +298,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const mode = options.mode ?? 'addon';
   const addonMenuCaption = mode === 'bound' ? (options.projectName ?? 'Untitled project') : 'PartnerPulse';
-  const app = new LocalSpreadsheetApp({
+  const app = createSpreadsheetApp({
     model: workbook,
     calls,
     realm,

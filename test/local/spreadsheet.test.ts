@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallLog } from '../../local/calls';
 import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
-import { LocalSpreadsheetApp } from '../../local/spreadsheetApp';
+import { createSpreadsheetApp } from '../../local/services/spreadsheet/spreadsheetApp';
 import { loadWorkbook, saveWorkbook, WorkbookModel } from '../../local/workbook';
 
 function app(setup?: (model: WorkbookModel) => void) {
@@ -23,7 +23,7 @@ function app(setup?: (model: WorkbookModel) => void) {
   );
   setup?.(model);
   const calls = new CallLog(APPS_SCRIPT_LATENCIES);
-  return { SpreadsheetApp: new LocalSpreadsheetApp({ model, calls }), calls, model };
+  return { SpreadsheetApp: createSpreadsheetApp({ model, calls }), calls, model };
 }
 
 describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)', () => {
@@ -136,7 +136,7 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     const file = join(mkdtempSync(join(tmpdir(), 'pp-')), 'round.xlsx');
     await saveWorkbook(model, file);
     const loaded = await loadWorkbook(file);
-    const again = new LocalSpreadsheetApp({
+    const again = createSpreadsheetApp({
       model: loaded,
       calls: new CallLog(APPS_SCRIPT_LATENCIES),
     }).getActiveSheet();
