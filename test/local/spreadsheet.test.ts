@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { CallLog } from '../../local/calls';
 import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
 import { createSpreadsheetApp } from '../../local/services/spreadsheet/spreadsheetApp';
-import { loadWorkbook, saveWorkbook, WorkbookModel } from '../../local/workbook';
+import { WorkbookModel } from '../../local/workbook';
+import { loadWorkbook, saveWorkbook } from '../../local/xlsxFile';
 
 function app(setup?: (model: WorkbookModel) => void) {
   const model = new WorkbookModel('id-1', 'Partners test', 'America/New_York');
