@@ -297,25 +297,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     documentLockHooks: live ? { acquired: live.catchUp, releasing: live.publish } : undefined,
     authorizationRequired: () => authorizationRequired,
     installationSource: mode === 'bound' ? 'NONE' : 'WEB_STORE_ADD_ON',
+    hasDocument: () => runs[runs.length - 1]?.document ?? true,
   });
-  // Outside a containing document getDocumentLock() returns null (reference/lock/lock-service).
-  const lockService = {
-    ...services.LockService,
-    getDocumentLock: () => {
-      const run = runs[runs.length - 1];
-      if (run && !run.document) {
-        calls.count('LockService', 'getDocumentLock');
-        return null;
-      }
-      return services.LockService.getDocumentLock();
-    },
-  } as typeof services.LockService;
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: app,
     PropertiesService: services.PropertiesService,
     CacheService: services.CacheService,
-    LockService: lockService,
+    LockService: services.LockService,
     ScriptApp: services.ScriptApp,
     MailApp: services.MailApp,
     HtmlService: services.HtmlService,

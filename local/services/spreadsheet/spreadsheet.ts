@@ -28,8 +28,13 @@ const SPREADSHEET_METHODS = [
   'toast',
   'getNumSheets',
 ] as const;
-/** Connected Sheets' insertDataSourceSheet is counted by local/services/bigquery.ts, with its checks. */
-export const SPREADSHEET_CALLS = [...SPREADSHEET_METHODS, 'getDataSourceSheets', 'getDataSources'];
+/** Also counted: Connected Sheets' methods (local/services/bigquery.ts). */
+export const SPREADSHEET_CALLS = [
+  ...SPREADSHEET_METHODS,
+  'insertDataSourceSheet',
+  'getDataSourceSheets',
+  'getDataSources',
+];
 
 export class LocalSpreadsheet implements Pick<Localized<GSpreadsheet>, (typeof SPREADSHEET_METHODS)[number]> {
   private readonly wrappers = new Map<SheetModel, LocalSheet>();

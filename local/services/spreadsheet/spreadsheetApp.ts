@@ -10,7 +10,13 @@
  * the CallLog — the count that advances the virtual Apps Script clock and enforces the execution time limit.
  */
 import type { CellValue, SheetModel } from '../../workbook';
-import { ConnectedSheets, DATA_EXECUTION_STATE, type LocalDataSourceSpecBuilder, type SheetTarget } from '../bigquery';
+import {
+  ConnectedSheets,
+  DATA_EXECUTION_STATE,
+  type LocalDataSourceSpecBuilder,
+  newDataSourceSpecBuilder,
+  type SheetTarget,
+} from '../bigquery';
 import { track } from '../track';
 import { parseA1, splitSheetPrefix } from './a1Notation';
 import { LocalDataValidationBuilder } from './dataValidation';
@@ -30,7 +36,8 @@ const APP_METHODS = [
   'newDataValidation',
   'flush',
 ] as const;
-const APP_CALLS = [...APP_METHODS, 'getActiveRange'];
+/** Also counted: Connected Sheets' two entry points (local/services/bigquery.ts). */
+const APP_CALLS = [...APP_METHODS, 'getActiveRange', 'newDataSourceSpec', 'enableBigQueryExecution'];
 
 /** SpreadsheetApp as the script gets it: every object it leads to is counted. */
 export function createSpreadsheetApp(env: SpreadsheetEnvironment): LocalSpreadsheetApp {
@@ -53,7 +60,7 @@ export class LocalSpreadsheetApp implements Pick<Localized<GApp>, (typeof APP_ME
   /** Connected Sheets' enums as the add-on compares them. */
   readonly DataExecutionState = DATA_EXECUTION_STATE;
   newDataSourceSpec(): LocalDataSourceSpecBuilder {
-    return this.session.connected.newSpec();
+    return newDataSourceSpecBuilder(this.session.connected.host);
   }
   enableBigQueryExecution(): void {
     this.session.connected.enable();
@@ -138,7 +145,8 @@ function connectedSheetsHost(session: Session) {
     },
   });
   return {
-    count: (service: string, method: string) => session.calls.count(service, method),
+    track: <T extends object>(service: string, object: T, methods: readonly string[]) =>
+      track(session.calls, service, object, { methods }),
     cellsRead: (n: number) => session.cells('read', n),
     fail: (message: string): never => session.fail(message),
     // A DATE is a date cell: 00:00 of that day in the spreadsheet's zone, as the script receives date cells.
