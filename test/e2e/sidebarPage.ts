@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Runtime } from '../../local/runtime';
 import { SHIM, type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
-import { type CellValue, loadWorkbook, saveWorkbook, type WorkbookModel } from '../../local/workbook';
+import type { CellValue, WorkbookModel } from '../../local/workbook';
+import { loadWorkbook, saveWorkbook } from '../../local/xlsxFile';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SHOTS = join(ROOT, 'out', 'screenshots');

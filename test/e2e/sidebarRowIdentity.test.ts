@@ -3,7 +3,8 @@
 // to that row; an edit of the row meanwhile makes the action refuse with a message.
 import type { Page } from 'playwright-core';
 import type { SidebarServer } from '../../local/sidebarServer';
-import { type CellValue, loadWorkbook, type WorkbookModel } from '../../local/workbook';
+import type { CellValue, WorkbookModel } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { workbookRows } from '../automation/helpers';
 import { openSidebar, type SidebarSession } from './sidebarPage';
 
