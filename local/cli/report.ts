@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { SettingsDialogData } from '../../src/contracts/settingsDialog';
 import { settingsFromJson } from '../../src/core/settings/settings';
+import { STORED } from '../../src/core/store/storedKeys';
 import type { Evaluation } from '../formulas/evaluateWorkbook';
 import { htmlToText, isSettingsDialog, settingsDialogText } from '../htmlText';
 import type { Runtime } from '../runtime';
@@ -14,7 +15,8 @@ import { type CellValue, columnLetters } from '../workbook';
 import { shown, sideFiles } from '../workingCopy';
 import { runtimePath } from './opening';
 
-export const SETTINGS_KEY = 'partnerpulse.settings';
+/** Where the add-on keeps its Settings (docs/limits.md#stored-state). */
+export const SETTINGS_KEY = STORED.settings.key;
 
 // Printing
 
