@@ -50,6 +50,12 @@ export interface WhatIfInputs {
   relevance: boolean | null;
 }
 
+/** The what-if's inputs as a partner's row holds them today. */
+export function whatIfInputsOf(record: WhatIfInputs): WhatIfInputs {
+  const { growth, deals, engagement, nps, fit, leads, relevance } = record;
+  return { growth, deals, engagement, nps, fit, leads, relevance };
+}
+
 export type PopulationRow = SegmentInputs & QuadrantInputs;
 
 export interface WhatIfModel {

@@ -25,7 +25,7 @@ import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { rowFingerprint } from '../../core/reading/partnerTable';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
-import { WHAT_IF_FIELDS, type WhatIfModel } from '../../core/scoring/whatIf';
+import { WHAT_IF_FIELDS, type WhatIfModel, whatIfInputsOf } from '../../core/scoring/whatIf';
 import type { Settings } from '../../core/settings/settings';
 import { STORED } from '../../core/store/storedKeys';
 import { lastRunWarning } from '../jobs/runLog';
@@ -237,15 +237,7 @@ function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
       leads: p.leads,
       relevance: p.relevance,
     })),
-    inputs: {
-      growth: finite(r.growth),
-      deals: r.deals,
-      engagement: r.engagement,
-      nps: r.nps,
-      fit: r.fit,
-      leads: r.leads,
-      relevance: r.relevance,
-    },
+    inputs: { ...whatIfInputsOf(r), growth: finite(r.growth) },
     columns: WHAT_IF_FIELDS.filter((f) => ctx.table.columns[f] !== undefined),
   };
 }

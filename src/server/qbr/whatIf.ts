@@ -17,6 +17,7 @@ import {
   WHAT_IF_LABELS,
   type WhatIfField,
   type WhatIfInputs,
+  whatIfInputsOf,
 } from '../../core/scoring/whatIf';
 import { locked, result } from './actions';
 import { findPartner, type PartnerTarget, qbrContext } from './qbrContext';
@@ -81,15 +82,7 @@ export function applyWhatIf(partnerName: PartnerTarget, changes: unknown): QbrAc
     const view = findPartner(ctx, partnerName);
     const wanted = readChanges(changes, ctx.today, ctx.settings.rules, ctx.table.calendar);
     const r = view.record;
-    const current: WhatIfInputs = {
-      growth: r.growth,
-      deals: r.deals,
-      engagement: r.engagement,
-      nps: r.nps,
-      fit: r.fit,
-      leads: r.leads,
-      relevance: r.relevance,
-    };
+    const current = whatIfInputsOf(r);
     const fields = (Object.keys(wanted) as WhatIfField[]).filter((f) => wanted[f] !== current[f]);
     const lacking = fields.filter((f) => ctx.table.columns[f] === undefined);
     if (lacking.length > 0) {
