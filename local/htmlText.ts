@@ -3,6 +3,7 @@
  * form fields shown with their values ([20%], [x] for a ticked box). html-to-text does the layout.
  */
 import { convert } from 'html-to-text';
+import type { SettingsDialogData } from '../src/contracts/settingsDialog';
 
 type Builder = { addInline(text: string): void };
 type Elem = { attribs?: Record<string, string>; children?: Elem[]; name?: string; data?: string };
@@ -53,4 +54,25 @@ export function htmlToText(html: string): string {
       },
     },
   } as never).trim();
+}
+
+/** The Settings dialog's page (dist/Settings.html, ui/settings/index.html names itself so). */
+export function isSettingsDialog(html: string): boolean {
+  return /<meta name="partnerpulse-client" content="settings">/.test(html);
+}
+
+/**
+ * The Settings dialog as its user reads it once it has filled its form from getSettingsDialog (the page itself
+ * holds no setting): the stored copy's problems on top, then each group and its fields ("Weight of Revenue: [30]").
+ */
+export function settingsDialogText(data: SettingsDialogData): string {
+  const lines: string[] = [];
+  if (data.problems.length > 0)
+    lines.push(
+      'Some stored settings were not valid and are at their defaults:',
+      ...data.problems.map((p) => ` * ${p}`),
+      '',
+    );
+  for (const group of data.groups) lines.push(group.title, ...group.fields.map((f) => `${f.label}: [${f.value}]`), '');
+  return lines.join('\n').trim();
 }

@@ -4,39 +4,47 @@
  * and nothing else: no require, module, process or timers, because Apps Script has none and the bundle
  * must not come to depend on them.
  *
- * Time is virtual. Inside the context `Date.now()` / `new Date()` read: the `now` option + real elapsed
- * time + the estimated Apps Script time of the service calls made so far (local/latencies.ts). So the
- * add-on sees time pass as it would in Google, and the execution time limit (6 min for a run, 30 s for a
- * custom function — https://developers.google.com/apps-script/guides/services/quotas) ends a run with
- * Apps Script's "Exceeded maximum execution time" error at about the call where Google would end it.
+ * Time is virtual (local/virtualClock.ts): the add-on sees time pass as it would in Google, and the execution
+ * time limit ends a run with Apps Script's "Exceeded maximum execution time" error at about the call where
+ * Google would end it.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { type AuthModeName, type ExecutionKind, refusal } from './authModes';
-import { CallLog } from './calls';
-import { customFunctionNames, type Evaluation, evaluateWorkbook } from './formulas';
+import type { CallLog } from './calls';
+import { customFunctionNames } from './formulas/customFunctions';
+import { type Evaluation, evaluateWorkbook } from './formulas/evaluateWorkbook';
 import { APPS_SCRIPT_LATENCIES } from './latencies';
+import { liveCopy } from './liveCopy';
 import { createServices, type Services } from './services';
 import { warehouseFile } from './services/bigquery';
 import { FileLock } from './services/fileLock';
+import type { Realm } from './services/spreadsheet/session';
+import type { LocalSpreadsheet } from './services/spreadsheet/spreadsheet';
+import { createSpreadsheetApp, type LocalSpreadsheetApp } from './services/spreadsheet/spreadsheetApp';
+import type { LocalUi } from './services/spreadsheet/ui';
 import { instantToWallClock, isValidTimeZone, wallClockToInstant } from './services/time';
-import { type LocalSpreadsheet, LocalSpreadsheetApp, type LocalUi, type Realm } from './spreadsheetApp';
+import { timeDrivenEvent, userObject } from './triggerEvents';
 import {
-  isDate,
-  loadWorkbook,
-  restoreWorkbookSnapshot,
-  saveWorkbook,
-  type WorkbookModel,
-  workbookSnapshot,
-} from './workbook';
+  CUSTOM_FUNCTION_TIME_LIMIT_MS,
+  DEFAULT_TIME_LIMIT_MS,
+  EXCEEDED_MESSAGE,
+  SIMPLE_TRIGGER_TIME_LIMIT_MS,
+  TimedCallLog,
+  virtualClock,
+} from './virtualClock';
+import { isDate, type WorkbookModel } from './workbook';
+import { loadWorkbook, saveWorkbook } from './xlsxFile';
 
-export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
-export const DEFAULT_TIME_LIMIT_MS = 6 * 60 * 1000;
-export const CUSTOM_FUNCTION_TIME_LIMIT_MS = 30 * 1000;
-export const SIMPLE_TRIGGER_TIME_LIMIT_MS = 30 * 1000;
+export {
+  CUSTOM_FUNCTION_TIME_LIMIT_MS,
+  DEFAULT_TIME_LIMIT_MS,
+  EXCEEDED_MESSAGE,
+  SIMPLE_TRIGGER_TIME_LIMIT_MS,
+} from './virtualClock';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -165,17 +173,6 @@ export interface FiredTrigger {
   error?: string;
 }
 
-/** A CallLog that also enforces the authorization mode and the execution time limit on every service call. */
-class TimedCallLog extends CallLog {
-  onCall: (() => void) | null = null;
-  authorize: ((service: string, method: string) => void) | null = null;
-  override count(service: string, method: string): void {
-    this.authorize?.(service, method);
-    super.count(service, method);
-    this.onCall?.();
-  }
-}
-
 /** One execution in progress: its clock, its authorization mode and whether it has the spreadsheet. */
 interface Execution {
   startedAt: number;
@@ -185,20 +182,6 @@ interface Execution {
   kind: ExecutionKind;
   document: boolean;
 }
-
-/** Replaces Date in the context with one that reads the virtual clock; instanceof Date keeps working. */
-const VIRTUAL_DATE = `(function (clock) {
-  var RealDate = globalThis.Date;
-  var VirtualDate = function Date() {
-    if (!new.target) return new RealDate(clock()).toString();
-    return arguments.length === 0 ? new RealDate(clock()) : new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
-  };
-  VirtualDate.prototype = RealDate.prototype;
-  VirtualDate.now = function () { return clock(); };
-  VirtualDate.UTC = RealDate.UTC;
-  VirtualDate.parse = RealDate.parse;
-  globalThis.Date = VirtualDate;
-})`;
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const scriptTimeZone = options.scriptTimeZone ?? appsScriptTimeZone();
@@ -218,24 +201,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const code = options.code ?? readFileSync(codePath, 'utf8');
 
   const calls = new TimedCallLog(APPS_SCRIPT_LATENCIES);
-  const startMs = (options.now ?? new Date()).getTime();
-  const elapsed =
-    options.clock === 'cpu'
-      ? () => {
-          const u = process.cpuUsage();
-          return (u.user + u.system) / 1000;
-        }
-      : () => performance.now();
-  const realStart = elapsed();
-  // A stand-in's own real time for an already estimated call (local/calls.ts addStandInTime) is left out; the
-  // 'cpu' clock never had it (a child process's time is not this process's CPU time).
-  const standInMs = options.clock === 'cpu' ? () => 0 : () => calls.standInMs();
-  const virtualMs = () => startMs + (elapsed() - realStart - standInMs()) + calls.estimatedAppsScriptMs();
+  const context = vm.createContext({}, { name: 'Apps Script' });
+  const virtualMs = virtualClock(context, calls, options.now, options.clock);
 
   // Runs in progress (a recalculation inside a run nests a custom-function run), innermost last.
   const runs: Execution[] = [];
-  const context = vm.createContext({}, { name: 'Apps Script' });
-  vm.runInContext(VIRTUAL_DATE, context)(virtualMs);
   const realm: Realm = {
     date: vm.runInContext('(function (ms) { return new Date(ms); })', context),
     error: vm.runInContext('(function (message) { return new Error(message); })', context),
@@ -298,7 +268,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const recalculate = () => evaluateWorkbook(workbook, { names: customFunctions, call: callCustomFunction });
   const mode = options.mode ?? 'addon';
   const addonMenuCaption = mode === 'bound' ? (options.projectName ?? 'Untitled project') : 'PartnerPulse';
-  const app = new LocalSpreadsheetApp({
+  const app = createSpreadsheetApp({
     model: workbook,
     calls,
     realm,
@@ -327,25 +297,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     documentLockHooks: live ? { acquired: live.catchUp, releasing: live.publish } : undefined,
     authorizationRequired: () => authorizationRequired,
     installationSource: mode === 'bound' ? 'NONE' : 'WEB_STORE_ADD_ON',
+    hasDocument: () => runs[runs.length - 1]?.document ?? true,
   });
-  // Outside a containing document getDocumentLock() returns null (reference/lock/lock-service).
-  const lockService = {
-    ...services.LockService,
-    getDocumentLock: () => {
-      const run = runs[runs.length - 1];
-      if (run && !run.document) {
-        calls.count('LockService', 'getDocumentLock');
-        return null;
-      }
-      return services.LockService.getDocumentLock();
-    },
-  } as typeof services.LockService;
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: app,
     PropertiesService: services.PropertiesService,
     CacheService: services.CacheService,
-    LockService: lockService,
+    LockService: services.LockService,
     ScriptApp: services.ScriptApp,
     MailApp: services.MailApp,
     HtmlService: services.HtmlService,
@@ -493,108 +452,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       services.save();
     },
   };
-}
-
-interface LiveFile {
-  version: number;
-  /** The .xlsx (by content hash) this copy belongs to: one edited since then wins over it. */
-  xlsxHash: string;
-  workbook: string;
-}
-
-/**
- * One live copy of a workbook shared by the executions of several processes. In Google a spreadsheet is a
- * single live document; here each process loads the .xlsx into its own model, so the model is published to
- * `<workbook>.live.json` whenever an execution releases the document lock, and taken over by the next
- * execution that acquires it. That is what makes two concurrent runs see each other's Alert log rows.
- *
- * A live copy belongs to the .xlsx it was saved with. When the .xlsx on disk is another one — the user
- * edited it in Excel or LibreOffice between two runs — the file is the truth: the copy is never taken
- * over, not when the workbook opens and not later at a lock (docs/local-runtime.md, "Your edits win").
- */
-function liveCopy(workbook: WorkbookModel, workbookPath: string) {
-  const livePath = `${workbookPath.replace(/\.xlsx$/i, '')}.live.json`;
-  // Hashing a large .xlsx costs time, so the hash is kept for as long as size and mtime stay the same.
-  let known: { mtimeMs: number; size: number; hash: string } | null = null;
-  const xlsxHash = () => {
-    const stat = statSync(workbookPath);
-    if (!known || known.mtimeMs !== stat.mtimeMs || known.size !== stat.size) {
-      known = {
-        mtimeMs: stat.mtimeMs,
-        size: stat.size,
-        hash: createHash('sha1').update(readFileSync(workbookPath)).digest('hex'),
-      };
-    }
-    return known.hash;
-  };
-  const read = (): LiveFile | null => {
-    try {
-      return JSON.parse(readFileSync(livePath, 'utf8')) as LiveFile;
-    } catch {
-      return null;
-    }
-  };
-  const write = (file: LiveFile) => {
-    // Written to a temporary file and renamed, so a reader never sees half a copy.
-    const tmp = `${livePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(file));
-    renameSync(tmp, livePath);
-  };
-  const opening = read();
-  // Below this version nothing is taken over: not a copy the user's edit made stale.
-  let version = opening?.version ?? 0;
-  let baseHash = xlsxHash();
-  const editedOutside = opening !== null && opening.xlsxHash !== baseHash;
-  if (opening && !editedOutside) restoreWorkbookSnapshot(workbook, opening.workbook);
-  return {
-    /** True when the .xlsx changed since the runtime last saved it: its edits were taken, the live copy dropped. */
-    editedOutside,
-    /** Takes over a newer copy another execution published, if it belongs to the .xlsx on disk now. */
-    catchUp(): void {
-      const file = read();
-      if (!file || file.version <= version || file.xlsxHash !== xlsxHash()) return;
-      restoreWorkbookSnapshot(workbook, file.workbook);
-      version = file.version;
-      baseHash = file.xlsxHash;
-    },
-    /** Publishes this execution's copy for the next one. */
-    publish(): void {
-      version = Math.max(version, read()?.version ?? 0) + 1;
-      write({ version, xlsxHash: baseHash, workbook: workbookSnapshot(workbook) });
-    },
-    /** After the .xlsx was saved: the live copy now belongs to that file. */
-    saved(): void {
-      baseHash = xlsxHash();
-      write({ version, xlsxHash: baseHash, workbook: workbookSnapshot(workbook) });
-    },
-  };
-}
-
-/**
- * The time-driven event object (guides/triggers/events, "Time-driven events"): authMode, triggerUid and the
- * firing time's fields in UTC, as Google's example shows them (timezone "UTC").
- */
-function timeDrivenEvent(triggerUid: string, at: Date): Record<string, unknown> {
-  const start = Date.UTC(at.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((at.getTime() - start) / 86_400_000 + new Date(start).getUTCDay() + 1) / 7);
-  return {
-    authMode: 'FULL',
-    triggerUid,
-    year: at.getUTCFullYear(),
-    month: at.getUTCMonth() + 1,
-    'day-of-month': at.getUTCDate(),
-    'day-of-week': at.getUTCDay() === 0 ? 7 : at.getUTCDay(),
-    'week-of-year': week,
-    hour: at.getUTCHours(),
-    minute: at.getUTCMinutes(),
-    second: at.getUTCSeconds(),
-    timezone: 'UTC',
-  };
-}
-
-/** The event's `user`: a User whose getEmail() is the user's address. */
-function userObject(email = 'pm@example.com'): { getEmail(): string; toString(): string } {
-  return { getEmail: () => email, toString: () => email };
 }
 
 /** A value with every Date in it (arrays walked) replaced. */

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { settingsFromJson } from '../src/core/settings/settings';
+import { STORED } from '../src/core/store/storedKeys';
 
 export const ROOT = resolve(__dirname, '..');
 export const OUT_DIR = join(ROOT, 'out');
@@ -128,7 +129,7 @@ function partnerSheetName(workbook: string): string {
     const state = JSON.parse(readFileSync(sideFiles(workbook).state, 'utf8')) as {
       properties?: { document?: Record<string, string> };
     };
-    json = state.properties?.document?.['partnerpulse.settings'] ?? null;
+    json = state.properties?.document?.[STORED.settings.key] ?? null;
   } catch {
     // no state yet: the defaults
   }

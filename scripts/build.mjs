@@ -8,13 +8,14 @@
 //      writes one documented top-level stub per export that calls into the bundle.
 // Only what src/index.ts exports becomes a global; every internal helper stays inside the IIFE.
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { transformSync } from '@swc/core';
 import { build } from 'esbuild';
 import gasEntryGenerator from 'gas-entry-generator';
+import { buildUi } from './build-ui.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -83,11 +84,8 @@ async function main() {
   if (/\brequire\(/.test(bundle)) throw new Error('dist/Code.js calls require(); Apps Script has no module loader.');
   writeFileSync(join(dist, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  const sidebarBuild = join(root, 'scripts', 'build-sidebar.mjs');
-  if (existsSync(sidebarBuild)) {
-    const { buildSidebar } = await import(sidebarBuild);
-    await buildSidebar(dist);
-  }
+  // The sidebar and the Settings dialog (ui/), each one self-contained HTML file beside Code.js.
+  await buildUi(dist);
   console.log(
     `dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${names.length} top-level functions (${names.join(', ')})`,
   );

@@ -1,4 +1,4 @@
-// Runs the local Apps Script runtime (local/cli.ts):
+// Runs the local Apps Script runtime (local/cli/index.ts):
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
 //   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
 //   npm run local -- settings [--set k=v]  read and change Settings
@@ -46,7 +46,7 @@ require.extensions['.ts'] = (module, filename) => {
 
 const [mode, ...args] = process.argv.slice(2);
 const all = mode === undefined ? [] : [mode, ...args];
-const cli = require(join(root, 'local', 'cli.ts'));
+const cli = require(join(root, 'local', 'cli', 'index.ts'));
 // --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
 if (mode !== '--sidebar' && mode !== '--sql') {
   if (

@@ -1,7 +1,8 @@
 // The globals Apps Script sees: every function exported here becomes a top-level function of dist/Code.js
 // (scripts/build.mjs), with the JSDoc written here. Nothing else is reachable from Sheets or the sidebar.
 
-import type { QbrData } from './core/qbr/view';
+import type { PartnerRef, QbrActionResult, QbrData, WhatIfChanges } from './contracts/qbrSidebar';
+import type { SaveResult, SettingsDialogData } from './contracts/settingsDialog';
 import { healthBreakdown } from './customFunctions/breakdown';
 import type { Arg, Output } from './customFunctions/columns';
 import { partnerHealth, partnerTier } from './customFunctions/health';
@@ -21,7 +22,6 @@ import {
   createBrief,
   emailAgenda,
   markHeld,
-  type QbrActionResult,
   setChecklistItem,
 } from './server/qbr/actions';
 import {
@@ -32,15 +32,15 @@ import {
   quarterArg,
   rowArg,
   sideArg,
+  TEXT_LIMITS,
   textArg,
 } from './server/qbr/args';
-import type { PartnerRef } from './server/qbr/qbrContext';
 import { qbrContext, qbrData } from './server/qbr/qbrContext';
 import { showQbrSidebar } from './server/qbr/sidebar';
-import { applyWhatIf, type WhatIfChanges } from './server/qbr/whatIf';
+import { applyWhatIf } from './server/qbr/whatIf';
 import * as settingsDialog from './server/settings/dialog';
 import { formulaContext } from './server/settings/formulaContext';
-import * as dashboard from './server/sheets/dashboard';
+import * as dashboard from './server/sheets/dashboardSheet';
 import * as setUp from './server/sheets/setUp';
 import * as warehouse from './server/warehouse/jobs';
 
@@ -346,7 +346,7 @@ export function addJointPlanMilestone(
     textArg(milestone, 'milestone'),
     sideArg(side),
     isoDateArg(due, 'due'),
-    textArg(target, 'target', { optional: true, max: 200 }),
+    textArg(target, 'target', { optional: true, max: TEXT_LIMITS.target }),
   );
 }
 
@@ -381,12 +381,13 @@ export function emailQbrAgenda(partnerName: string | PartnerRef): QbrActionResul
 }
 
 /**
- * Sidebar: records a QBR held today: Last QBR, Next QBR (+91 days), a QBR log row, follow-ups due in 48 hours.
+ * Sidebar: records a QBR held today: Last QBR, Next QBR (today + the segment's QBR cadence), a QBR log row, and
+ * follow-up action items (docs/qbr-sidebar.md).
  * @param {(string|Object)} partnerName The partner: {row, fingerprint, name} as the sidebar read its row (refused when the row changed since), or its name.
  * @param {string} notes Meeting notes for the QBR log (may be empty).
  */
 export function markQbrHeld(partnerName: string | PartnerRef, notes: string): QbrActionResult {
-  return markHeld(partnerArg(partnerName), textArg(notes, 'notes', { optional: true, max: 5000 }));
+  return markHeld(partnerArg(partnerName), textArg(notes, 'notes', { optional: true, max: TEXT_LIMITS.notes }));
 }
 
 /**
@@ -438,12 +439,17 @@ export function openSettings(): void {
   settingsDialog.openSettings();
 }
 
+/** Settings dialog: every setting with its stored value, and the problems with the stored copy, to show. */
+export function getSettingsDialog(): SettingsDialogData {
+  return settingsDialog.getSettingsDialog();
+}
+
 /**
  * Saves the settings sent by the Settings dialog, as JSON. Nothing is saved when any field is refused.
  * @param {string} json The settings (a whole or partial Settings object).
  * @return {Object} { saved, errors: [{ field, message }] }
  */
-export function saveSettings(json: string): settingsDialog.SaveResult {
+export function saveSettings(json: string): SaveResult {
   return settingsDialog.saveSettings(json);
 }
 

@@ -71,7 +71,8 @@ export function runBigQuery(sql: string, warehouse: WarehouseFile | null, previe
 
 /** What the SpreadsheetApp classes lend Connected Sheets: counting, errors, dates and sheets in the script's realm. */
 export interface ConnectedSheetsHost {
-  count(service: string, method: string): void;
+  /** `target` as the script gets it: its Apps Script `methods` counted under `service` (local/services/track.ts). */
+  track<T extends object>(service: string, target: T, methods: readonly string[]): T;
   cellsRead(n: number): void;
   fail(message: string): never;
   /** A date cell's value (local midnight) in the add-on's realm. */
@@ -98,11 +99,62 @@ export const DATA_EXECUTION_STATE = {
   NOT_STARTED: 'NOT_STARTED',
 } as const;
 
+// Each class below as the script gets it, with the Apps Script methods that are counted as service calls
+// (docs/local-runtime.md "Cost accounting"); the others only read what the script already holds.
+
+/** SpreadsheetApp.newDataSourceSpec()'s builder, as the script gets it. */
+export function newDataSourceSpecBuilder(host: ConnectedSheetsHost): LocalDataSourceSpecBuilder {
+  return host.track('DataSourceSpecBuilder', new LocalDataSourceSpecBuilder(host), ['asBigQuery']);
+}
+
+function bigQuerySpecBuilder(host: ConnectedSheetsHost, from?: BigQueryFields): LocalBigQueryDataSourceSpecBuilder {
+  return host.track('BigQueryDataSourceSpecBuilder', new LocalBigQueryDataSourceSpecBuilder(host, from), [
+    'setProjectId',
+    'setRawQuery',
+    'setDatasetId',
+    'setTableId',
+    'setTableProjectId',
+    'build',
+  ]);
+}
+
+function bigQuerySpec(host: ConnectedSheetsHost, fields: BigQueryFields): LocalBigQueryDataSourceSpec {
+  return host.track('BigQueryDataSourceSpec', new LocalBigQueryDataSourceSpec(host, fields), [
+    'getProjectId',
+    'getRawQuery',
+  ]);
+}
+
+function dataSource(connected: ConnectedSheets, spec: LocalBigQueryDataSourceSpec): LocalDataSource {
+  return connected.host.track('DataSource', new LocalDataSource(connected, spec), [
+    'getSpec',
+    'updateSpec',
+    'refreshAllLinkedDataSourceObjects',
+    'waitForAllDataExecutionsCompletion',
+    'getDataSourceSheets',
+  ]);
+}
+
+function dataSourceSheet(
+  connected: ConnectedSheets,
+  source: LocalDataSource,
+  target: SheetTarget,
+): LocalDataSourceSheet {
+  return connected.host.track('DataSourceSheet', new LocalDataSourceSheet(connected, source, target), [
+    'asSheet',
+    'getDataSource',
+    'refreshData',
+    'forceRefreshData',
+    'getStatus',
+    'waitForCompletion',
+    'getSheetValues',
+  ]);
+}
+
 export class LocalDataSourceSpecBuilder {
   constructor(protected readonly host: ConnectedSheetsHost) {}
   asBigQuery(): LocalBigQueryDataSourceSpecBuilder {
-    this.host.count('DataSourceSpecBuilder', 'asBigQuery');
-    return new LocalBigQueryDataSourceSpecBuilder(this.host);
+    return bigQuerySpecBuilder(this.host);
   }
   build(): never {
     return this.host.fail('The data source type is not set: call asBigQuery() before build().');
@@ -125,25 +177,24 @@ export class LocalBigQueryDataSourceSpecBuilder {
   ) {
     this.fields = { projectId: '', rawQuery: '', datasetId: '', tableId: '', tableProjectId: '', ...from };
   }
-  private set(method: string, key: keyof BigQueryFields, value: string): this {
-    this.host.count('BigQueryDataSourceSpecBuilder', method);
+  private set(key: keyof BigQueryFields, value: string): this {
     this.fields[key] = String(value);
     return this;
   }
   setProjectId(projectId: string): this {
-    return this.set('setProjectId', 'projectId', projectId);
+    return this.set('projectId', projectId);
   }
   setRawQuery(rawQuery: string): this {
-    return this.set('setRawQuery', 'rawQuery', rawQuery);
+    return this.set('rawQuery', rawQuery);
   }
   setDatasetId(datasetId: string): this {
-    return this.set('setDatasetId', 'datasetId', datasetId);
+    return this.set('datasetId', datasetId);
   }
   setTableId(tableId: string): this {
-    return this.set('setTableId', 'tableId', tableId);
+    return this.set('tableId', tableId);
   }
   setTableProjectId(tableProjectId: string): this {
-    return this.set('setTableProjectId', 'tableProjectId', tableProjectId);
+    return this.set('tableProjectId', tableProjectId);
   }
   getProjectId(): string {
     return this.fields.projectId;
@@ -155,11 +206,10 @@ export class LocalBigQueryDataSourceSpecBuilder {
     return 'BIGQUERY';
   }
   copy(): LocalBigQueryDataSourceSpecBuilder {
-    return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields });
+    return bigQuerySpecBuilder(this.host, { ...this.fields });
   }
   build(): LocalBigQueryDataSourceSpec {
-    this.host.count('BigQueryDataSourceSpecBuilder', 'build');
-    return new LocalBigQueryDataSourceSpec(this.host, { ...this.fields });
+    return bigQuerySpec(this.host, { ...this.fields });
   }
 }
 
@@ -169,11 +219,9 @@ export class LocalBigQueryDataSourceSpec {
     readonly fields: Readonly<BigQueryFields>,
   ) {}
   getProjectId(): string {
-    this.host.count('BigQueryDataSourceSpec', 'getProjectId');
     return this.fields.projectId;
   }
   getRawQuery(): string {
-    this.host.count('BigQueryDataSourceSpec', 'getRawQuery');
     return this.fields.rawQuery;
   }
   getDatasetId(): string {
@@ -192,7 +240,7 @@ export class LocalBigQueryDataSourceSpec {
     return this;
   }
   copy(): LocalBigQueryDataSourceSpecBuilder {
-    return new LocalBigQueryDataSourceSpecBuilder(this.host, { ...this.fields });
+    return bigQuerySpecBuilder(this.host, { ...this.fields });
   }
   /** The query a table spec stands for, or the raw query. */
   query(): string {
@@ -241,27 +289,22 @@ export class LocalDataSource {
     public spec: LocalBigQueryDataSourceSpec,
   ) {}
   getSpec(): LocalBigQueryDataSourceSpec {
-    this.connected.host.count('DataSource', 'getSpec');
     return this.spec;
   }
   /** Google: "Updates the data source spec and refreshes the data source objects linked with this data source". */
   updateSpec(spec: LocalBigQueryDataSourceSpec): this {
-    this.connected.host.count('DataSource', 'updateSpec');
     this.spec = spec;
     this.connected.save();
     for (const sheet of this.sheets) sheet.execute();
     return this;
   }
   refreshAllLinkedDataSourceObjects(): void {
-    this.connected.host.count('DataSource', 'refreshAllLinkedDataSourceObjects');
     for (const sheet of this.sheets) sheet.execute();
   }
   waitForAllDataExecutionsCompletion(_timeoutInSeconds: number): void {
-    this.connected.host.count('DataSource', 'waitForAllDataExecutionsCompletion');
     for (const sheet of this.sheets) sheet.observe();
   }
   getDataSourceSheets(): LocalDataSourceSheet[] {
-    this.connected.host.count('DataSource', 'getDataSourceSheets');
     return [...this.sheets];
   }
 }
@@ -277,35 +320,28 @@ export class LocalDataSourceSheet {
   ) {}
 
   asSheet(): unknown {
-    this.connected.host.count('DataSourceSheet', 'asSheet');
     return this.target.sheet;
   }
   getDataSource(): LocalDataSource {
-    this.connected.host.count('DataSourceSheet', 'getDataSource');
     return this.dataSource;
   }
   refreshData(): this {
-    this.connected.host.count('DataSourceSheet', 'refreshData');
     this.execute();
     return this;
   }
   forceRefreshData(): this {
-    this.connected.host.count('DataSourceSheet', 'forceRefreshData');
     this.execute();
     return this;
   }
   getStatus(): LocalDataExecutionStatus {
-    this.connected.host.count('DataSourceSheet', 'getStatus');
     return this.observe();
   }
   waitForCompletion(_timeoutInSeconds: number): LocalDataExecutionStatus {
-    this.connected.host.count('DataSourceSheet', 'waitForCompletion');
     return this.observe();
   }
 
   /** The values of one column, from the preview; startRow is 1-based among the data rows. */
   getSheetValues(columnName: string, startRow?: number, numRows?: number): unknown[] {
-    this.connected.host.count('DataSourceSheet', 'getSheetValues');
     const answer = this.seen?.answer;
     if (!answer) return [];
     const column = answer.columns.findIndex((c) => c.name === columnName);
@@ -384,7 +420,7 @@ export class ConnectedSheets {
   ) {
     if (savePath && existsSync(savePath)) {
       for (const saved of JSON.parse(readFileSync(savePath, 'utf8')) as SavedDataSource[]) {
-        const source = new LocalDataSource(this, new LocalBigQueryDataSourceSpec(host, saved));
+        const source = dataSource(this, bigQuerySpec(host, saved));
         for (const name of saved.sheets) this.unbound.push({ source, name });
         this.sources.push(source);
       }
@@ -393,7 +429,6 @@ export class ConnectedSheets {
 
   /** SpreadsheetApp.enableBigQueryExecution(): for this execution only, as in Apps Script. */
   enable(): void {
-    this.host.count('SpreadsheetApp', 'enableBigQueryExecution');
     this.enabled = true;
   }
 
@@ -408,25 +443,19 @@ export class ConnectedSheets {
       this.host.fail('BigQuery data execution is not enabled: call SpreadsheetApp.enableBigQueryExecution() first.');
   }
 
-  newSpec(): LocalDataSourceSpecBuilder {
-    this.host.count('SpreadsheetApp', 'newDataSourceSpec');
-    return new LocalDataSourceSpecBuilder(this.host);
-  }
-
   insertDataSourceSheet(spec: LocalBigQueryDataSourceSpec): LocalDataSourceSheet {
-    this.host.count('Spreadsheet', 'insertDataSourceSheet');
     if (!(spec instanceof LocalBigQueryDataSourceSpec))
       return this.host.fail(
         'insertDataSourceSheet needs a DataSourceSpec from SpreadsheetApp.newDataSourceSpec()…build().',
       );
     this.requireEnabled();
-    const source = new LocalDataSource(this, spec);
+    const source = dataSource(this, spec);
     // Saved sheets first, so a new sheet's name cannot take one of theirs.
     this.bindSaved();
     let n = 1;
     while (this.host.sheetNamed(`Query ${n}`)) n++;
     const name = `Query ${n}`;
-    const sheet = new LocalDataSourceSheet(this, source, this.host.addSheet(name));
+    const sheet = dataSourceSheet(this, source, this.host.addSheet(name));
     source.sheets.push(sheet);
     this.sources.push(source);
     this.save();
@@ -443,7 +472,7 @@ export class ConnectedSheets {
   private bindSaved(): void {
     this.unbound = this.unbound.filter(({ source, name }) => {
       const target = this.host.sheetNamed(name);
-      if (target) source.sheets.push(new LocalDataSourceSheet(this, source, target));
+      if (target) source.sheets.push(dataSourceSheet(this, source, target));
       return !target;
     });
   }

@@ -152,12 +152,11 @@ export function createHtmlService(calls: CallLog, htmlRoot: string) {
 
   function template(source: string): GoogleAppsScript.HTML.HtmlTemplate {
     const code = compileTemplate(source);
-    // Template variables are plain properties assigned on this object (t.partners = …), so it is not
-    // wrapped by `track`; its methods count themselves.
+    // Template variables are plain properties assigned on this object (t.partners = …): only its methods
+    // are counted, and a variable is anything else the template holds.
     const methods = new Set(['evaluate', 'getCode', 'getCodeWithComments', 'getRawContent']);
     const tpl: GoogleAppsScript.HTML.HtmlTemplate = {
       evaluate() {
-        calls.count('HtmlTemplate', 'evaluate');
         let result = '';
         const writer: TemplateWriter = {
           text: (s) => (result += s),
@@ -193,19 +192,16 @@ export function createHtmlService(calls: CallLog, htmlRoot: string) {
         return htmlOutput(result);
       },
       getCode() {
-        calls.count('HtmlTemplate', 'getCode');
         return code;
       },
       getCodeWithComments() {
-        calls.count('HtmlTemplate', 'getCodeWithComments');
         return code;
       },
       getRawContent() {
-        calls.count('HtmlTemplate', 'getRawContent');
         return source;
       },
     };
-    return tpl;
+    return track(calls, 'HtmlTemplate', tpl, { methods });
   }
 
   function textOf(input: unknown): string {

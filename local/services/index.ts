@@ -59,6 +59,8 @@ export interface ServiceOptions {
   installationSource?: 'NONE' | 'WEB_STORE_ADD_ON';
   /** Called when this execution takes / is about to give up the document lock (see DocumentLockHooks). */
   documentLockHooks?: DocumentLockHooks;
+  /** Whether the execution in progress has a containing document (a time-driven run may not); default yes. */
+  hasDocument?: () => boolean;
 }
 
 export interface Services {
@@ -110,7 +112,14 @@ export function createServices(opts: ServiceOptions): Services {
     rateLimit: opts.mailRateLimit,
   });
   const { htmlService, setTemplateGlobals } = createHtmlService(calls, opts.htmlRoot);
-  const locks = createLockService(calls, opts.statePath, userEmail, executionToken, opts.documentLockHooks);
+  const locks = createLockService(
+    calls,
+    opts.statePath,
+    userEmail,
+    executionToken,
+    opts.documentLockHooks,
+    opts.hasDocument,
+  );
   return {
     PropertiesService: createPropertiesService(calls, store, userEmail),
     CacheService: createCacheService(calls, store, userEmail, now),

@@ -78,6 +78,7 @@ export function createLockService(
   userEmail: string,
   executionToken: string,
   documentHooks: DocumentLockHooks = NO_HOOKS,
+  hasDocument: () => boolean = () => true,
 ): { service: LockServiceApi; endExecution(): void } {
   const files = {
     document: new FileLock(`${statePath}.document.lock`, executionToken),
@@ -85,7 +86,9 @@ export function createLockService(
     user: new FileLock(`${statePath}.user-${safeName(userEmail)}.lock`, executionToken),
   };
   const service = track(calls, 'LockService', {
-    getDocumentLock: () => createLock(calls, files.document, documentHooks) as GoogleAppsScript.Lock.Lock,
+    // Outside a containing document getDocumentLock() returns null (reference/lock/lock-service).
+    getDocumentLock: () =>
+      (hasDocument() ? createLock(calls, files.document, documentHooks) : null) as GoogleAppsScript.Lock.Lock,
     getScriptLock: () => createLock(calls, files.script) as GoogleAppsScript.Lock.Lock,
     getUserLock: () => createLock(calls, files.user) as GoogleAppsScript.Lock.Lock,
   });

@@ -23,43 +23,34 @@ export function healthChange(partner: Arg, history: Arg, { rules, calendar }: Fo
   }
   const width = history.reduce((w, row) => Math.max(w, row.length), 0);
   const compact = parseHistoryHeader((history[0] ?? []) as CellValue[]);
+  let changeOf: (partner: string) => number | undefined;
   if (compact) {
     // The compact layout (docs/limits.md): one row per partner, its scores one character per day.
     const byKey = new Map(
       historiesFromRows(compact, (history as CellValue[][]).slice(1)).map((h) => [historyKey(h.name), h]),
     );
-    const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
-    return callResult(
-      call,
-      call.rows.map(([name]) =>
-        perRow(() => {
-          if (isBlank(name)) return '';
-          const h = byKey.get(historyKey(String(name)));
-          return (h && changeOverDays(h, days)?.change) ?? '';
-        }),
-      ),
-    );
+    changeOf = (name) => {
+      const h = byKey.get(historyKey(name));
+      return h ? changeOverDays(h, days)?.change : undefined;
+    };
+  } else {
+    if (width < 3) {
+      throw new Error(
+        `HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`,
+      );
+    }
+    const snapshots = historyFromRows(history as CellValue[][], calendar);
+    if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
+      throw new Error(
+        "HEALTH_CHANGE: history must be the Health history sheet's columns with their header row, for example 'Health history'!A:E.",
+      );
+    }
+    const finder = scoreChangeFinder(snapshots, days);
+    changeOf = (name) => finder(name)?.change;
   }
-  if (width < 3) {
-    throw new Error(
-      `HEALTH_CHANGE: history must have the Date, Partner and Score columns of the Health history table, but the range given has ${width} column${width === 1 ? '' : 's'}.`,
-    );
-  }
-  const snapshots = historyFromRows(history as CellValue[][], calendar);
-  if (snapshots.length === 0 && !isOldHistoryHeader((history[0] ?? []) as CellValue[])) {
-    throw new Error(
-      "HEALTH_CHANGE: history must be the Health history sheet's columns with their header row, for example 'Health history'!A:E.",
-    );
-  }
-  const changeOf = scoreChangeFinder(snapshots, days);
   const call = callRows('HEALTH_CHANGE', ['partner'], [partner]);
   return callResult(
     call,
-    call.rows.map(([name]) =>
-      perRow(() => {
-        if (isBlank(name)) return '';
-        return changeOf(String(name))?.change ?? '';
-      }),
-    ),
+    call.rows.map(([name]) => perRow(() => (isBlank(name) ? '' : (changeOf(String(name)) ?? '')))),
   );
 }

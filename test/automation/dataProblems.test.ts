@@ -1,7 +1,7 @@
 // Issue 15 item 4: inputs that cannot be read are seen without any formula column — at the end of the owner's
 // digest (field, value, what is allowed, a link to the cell) — and an unreadable Last contact is not "never".
 import { join } from 'node:path';
-import type { QbrData } from '../../src/core/qbr/view';
+import type { QbrData } from '../../src/contracts/qbrSidebar';
 import {
   at,
   emlFiles,

@@ -1,5 +1,6 @@
 // Spec §5: one digest per recipient per day, over real SMTP on loopback, never twice — not when the job
 // runs twice, nor when the mail server fails half-way and the job runs again.
+import { createRuntime } from '../../local/runtime';
 import {
   alertLog,
   at,
@@ -10,7 +11,9 @@ import {
   recipientsOf,
   runOnce,
   type Sink,
+  sheetRows,
   startSink,
+  TIME_ZONE,
   writeWorkbook,
 } from './helpers';
 
@@ -138,5 +141,56 @@ describe('daily digests over SMTP', () => {
     expect('item' in first && first.item).toMatch(
       /^⚠ Automation: last run failed 1 h ago — 2 digests could not be sent/,
     ); // the 10:00 run still says so
+  });
+
+  test('digests given up past the 9 KB the day state holds: the run still records its day, and says so', async () => {
+    sink = await startSink(0); // refuses every message
+    const path = await writeWorkbook(partnerWorkbook(FIVE_PARTNERS.slice(0, 1)));
+    // Earlier runs today gave up on some 320 other recipients (as a day with a broken relay leaves it): the
+    // state holds their summary, as many as keep it inside one property's 9 KB.
+    const summary = (n: number) => {
+      const lines = Array.from({ length: n }, (_, i) => `pm${String(i).padStart(3, '0')}@example.com: refused`);
+      return `${n} digests could not be sent after 3 tries today: ${lines.join('; ')}`;
+    };
+    const stateWith = (gaveUp: string) => ({
+      day: '2026-12-01',
+      recolored: true,
+      history: true,
+      asOf: true,
+      digestsDone: false,
+      gaveUp,
+    });
+    let count = 1;
+    while (Buffer.byteLength(JSON.stringify(stateWith(summary(count + 1)))) <= 9 * 1024) count++;
+    const gaveUpBefore = summary(count);
+    const seed = await createRuntime({ workbookPath: path, timeZone: TIME_ZONE, code: '' });
+    const seeded = stateWith(gaveUpBefore);
+    seed.services.PropertiesService.getDocumentProperties().setProperty('partnerpulse.daily', JSON.stringify(seeded));
+    seed.services.save();
+    const smtp = { host: '127.0.0.1', port: sink.port };
+    const runAt = (hour: string) => runOnce({ workbookPath: path, now: at(`2026-12-01T${hour}`), smtp }, 'runHourly');
+    for (const hour of ['07:00', '08:00']) expect((await runAt(hour)).error).toBeNull();
+    // The third refusal gives Ann's digest up too: the summary passes 9 KB.
+    const third = await runAt('09:00');
+    expect(third.error).toBeNull();
+    const row = sheetRows(third.runtime, 'Run log').at(-1)!;
+    expect([row[1], row[2]]).toEqual(['hourly', 'failed']);
+    // This run's Run log row has the whole text; the stored state (one property) its first lines and a count.
+    expect(String(row[9])).toMatch(/; 1 digest could not be sent after 3 tries today: ann@example\.com: /);
+    const state = third.runtime.services.PropertiesService.getDocumentProperties().getProperty('partnerpulse.daily')!;
+    expect(Buffer.byteLength(state)).toBeLessThanOrEqual(9 * 1024);
+    const stored = JSON.parse(state) as { day: string; history: boolean; gaveUp: string };
+    expect([stored.day, stored.history, count > 300]).toEqual(['2026-12-01', true, true]);
+    expect(
+      stored.gaveUp.startsWith(`${count} digests could not be sent after 3 tries today: pm000@example.com: `),
+    ).toBe(true);
+    expect(stored.gaveUp).toMatch(/; … and \d+ more: see the Alert log$/);
+
+    // A later run that day tries nothing more and keeps saying so, from the stored state.
+    const fourth = await runAt('10:00');
+    expect(fourth.error).toBeNull();
+    const later = sheetRows(fourth.runtime, 'Run log').at(-1)!;
+    expect([later[2], later[9]]).toEqual(['failed', stored.gaveUp]);
+    expect(alertLog(fourth.runtime).filter((r) => r.status === 'failed')).toHaveLength(3);
   });
 });

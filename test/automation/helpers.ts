@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime';
-import { type CellValue, saveWorkbook, WorkbookModel } from '../../local/workbook';
+import { type CellValue, WorkbookModel } from '../../local/workbook';
+import { saveWorkbook } from '../../local/xlsxFile';
 
 export const TIME_ZONE = 'America/New_York';
 /** A local wall-clock time in the spreadsheet's zone (jest runs with TZ=America/New_York). */

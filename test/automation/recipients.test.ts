@@ -3,7 +3,7 @@
 // and the admin's next digest show, with what to fix.
 import { join } from 'node:path';
 import type { WorkbookModel } from '../../local/workbook';
-import type { QbrData } from '../../src/core/qbr/view';
+import type { QbrData } from '../../src/contracts/qbrSidebar';
 import {
   alertLog,
   at,

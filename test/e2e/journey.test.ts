@@ -1,53 +1,25 @@
 // The partner-journey sections of the QBR sidebar (issue 20, docs/journey.md) in chromium against the local
 // sidebar server, on a copy of the example workbook: lifecycle, relationship risks, quarterly moves and the
 // joint plan with its actions. Screenshots go to out/screenshots/ (copied to docs/ for the user guide).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
-import { type CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
+import type { Page } from 'playwright-core';
+import type { WorkbookModel } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
+import { iso, openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'out', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const MORNING = new Date(2026, 11, 1, 9, 0);
 const XSS = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-let server: SidebarServer;
+let session: SidebarSession;
 let page: Page;
-let workbookPath: string;
-const dialogs: string[] = [];
 
-const iso = (v: CellValue) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : v;
-const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+const saved = () => session.saved();
+const settled = () => session.settled();
+const openPartner = (name: string) => session.openPartner(name);
 
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
-}
-
-async function openPartner(name: string): Promise<void> {
-  await page.fill('#partner-search', name);
-  await page.press('#partner-search', 'Enter');
-  await page.waitForFunction((n) => document.getElementById('partner-name')?.textContent === n, name);
-  await settled();
-}
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
-  const dir = mkdtempSync(join(tmpdir(), 'pp-journey-sidebar-'));
-  workbookPath = join(dir, 'partners.xlsx');
-  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
-  // This quarter's snapshot as the first daily run of 2026-Q4 would have taken it, for Hooli's move.
-  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+/** This quarter's snapshot as the first daily run of 2026-Q4 would have taken it, for Hooli's move. */
+function prepare(model: WorkbookModel): void {
   // It is stored in the Health history's Quarter snapshots column (compact layout, docs/limits.md), newest first.
   const history = model.sheet('Health history')!;
   history.ensure(1, 5).value = 'Quarter snapshots (latest 2026-Q4)';
@@ -55,33 +27,19 @@ beforeAll(async () => {
     .map((i) => i + 1)
     .find((r) => history.valueAt(r, 1) === 'Hooli Partners')!;
   history.ensure(hooli, 5).value = `2026-Q4=At-risk/Growth/Unpolished diamond;${String(history.valueAt(hooli, 5))}`;
-  await saveWorkbook(model, workbookPath);
-  server = await startSidebarServer({
-    workbookPath,
-    now: MORNING,
-    selection: 'Partners!A2',
-    outboxDir: join(dir, 'outbox'),
-    userEmail: 'sarah@example.com',
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  mkdirSync(SHOTS, { recursive: true });
+}
+
+beforeAll(async () => {
+  session = await openSidebar({ prefix: 'pp-journey-sidebar-', prepare });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('TechServices: Active, the joint plan with the overdue milestone first and target vs actual', async () => {
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await settled();
   expect(await page.locator('#partner-name').textContent()).toBe('TechServices Inc.');
   expect(await page.locator('#lifecycle-stage').textContent()).toBe('Active');
@@ -120,7 +78,7 @@ test('a milestone added in the sidebar is on the Joint plan sheet (as text, mark
   plan = workbookRows(await saved(), 'Joint plan');
   expect(plan[row - 1][4]).toBe('Done');
   expect(await page.locator('#section-plan h2').textContent()).toBe('Joint plan (2/5 done)');
-  expect(dialogs).toEqual([]);
+  expect(session.dialogs).toEqual([]);
 });
 
 test('Paper Street Tech: Onboard with days since signing and days left; its risks with reason and advice', async () => {

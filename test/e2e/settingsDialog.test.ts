@@ -1,60 +1,33 @@
-// The Settings dialog in a real browser (Debian's chromium, driven by playwright-core): the HTML openSettings
-// shows, with google.script.run bridged to saveSettings of the built dist/Code.js in the local runtime.
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+// The Settings dialog in a real browser (Debian's chromium, driven by playwright-core): dist/Settings.html, built
+// from ui/settings/, as openSettings shows it, with google.script.run bridged to getSettingsDialog and
+// saveSettings of the built dist/Code.js in the local runtime.
+
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
+import { type DialogPage, launchChromium, openSettingsDialog, SHOTS } from './sidebarPage';
 
 jest.setTimeout(120_000);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
+let dialog: DialogPage;
 let page: Page;
 let runtime: Runtime;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
   const model = new WorkbookModel('e2e', 'Settings e2e', 'America/New_York');
   model.addSheet('Partners').ensure(1, 1).value = 'Partner';
   runtime = await createRuntime({ workbook: model, now: new Date(2026, 11, 1, 9) });
-  runtime.call('openSettings');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  await page.exposeFunction('__saveSettings', (json: string) => runtime.call('saveSettings', json));
-  // google.script.run as Apps Script gives it to a dialog: chained handlers, then the server function by name.
-  await page.addInitScript(() => {
-    const w = window as unknown as {
-      google: unknown;
-      __saveSettings(json: string): Promise<unknown>;
-      __closed?: boolean;
-    };
-    const runner = (ok: ((r: unknown) => void) | null, fail: ((e: unknown) => void) | null): unknown => ({
-      withSuccessHandler: (f: (r: unknown) => void) => runner(f, fail),
-      withFailureHandler: (f: (e: unknown) => void) => runner(ok, f),
-      saveSettings: (json: string) => {
-        w.__saveSettings(json).then(
-          (r) => ok?.(r),
-          (e) => fail?.(e),
-        );
-      },
-    });
-    w.google = {
-      script: {
-        run: runner(null, null),
-        host: {
-          close: () => {
-            w.__closed = true;
-          },
-        },
-      },
-    };
-  });
-  // Served from a made-up origin (never reaching the network) so the init script runs before the dialog's own.
-  await page.route('http://dialog.invalid/', (route) =>
-    route.fulfill({ contentType: 'text/html', body: runtime.ui.dialogs[0].content }),
+  // A stored copy with a field no longer valid: the dialog opens with it at its default and says so on top.
+  runtime.services.PropertiesService.getDocumentProperties().setProperty(
+    'partnerpulse.settings',
+    JSON.stringify({ version: 2, dailyHour: 99 }),
   );
-  await page.goto('http://dialog.invalid/');
+  runtime.call('openSettings');
+  browser = await launchChromium();
+  dialog = await openSettingsDialog(browser, runtime);
+  page = dialog.page;
 });
 
 afterAll(async () => {
@@ -63,6 +36,25 @@ afterAll(async () => {
 
 const errorNextTo = (path: string) => page.locator(`[data-err-for="${path}"]`).textContent();
 const stored = () => runtime.services.PropertiesService.getDocumentProperties().getProperty('partnerpulse.settings');
+
+test("opens with every setting filled in, percent fields as percent, and the stored copy's problem on top", async () => {
+  expect(await page.textContent('#stored')).toBe(
+    'Some stored settings were not valid and are at their defaults:Daily run at hour 99 is too large; allowed: a whole hour 0…23',
+  );
+  expect(await page.isVisible('#stored')).toBe(true);
+  expect(await page.inputValue('[data-path="dailyHour"]')).toBe('7');
+  expect(await page.inputValue('[data-path="rules.weights.revenue"]')).toBe('30');
+  expect(await page.inputValue('[data-path="rules.revenue.growingFast"]')).toBe('20%');
+  expect(await page.inputValue('[data-path="rules.tierColors.Champion"]')).toBe('#b7e1cd');
+  expect(await page.getAttribute('[data-path="aliases.deals"]', 'placeholder')).toMatch(/\w/);
+  expect(
+    await page
+      .locator('.swatch')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor),
+  ).toBe('rgb(183, 225, 205)');
+  await page.screenshot({ path: join(SHOTS, 'settings-dialog.png'), fullPage: true });
+});
 
 test('refused fields show their message next to the field, and nothing is saved', async () => {
   await page.fill('[data-path="rules.weights.fit"]', '5');
@@ -81,7 +73,7 @@ test('refused fields show their message next to the field, and nothing is saved'
   expect(await errorNextTo('adminEmail')).toBe(
     'Admin address "ops at example.com" is not an e-mail address; allowed: name@company.com, or blank',
   );
-  expect(stored()).toBeNull();
+  expect(JSON.parse(stored() as string).dailyHour).toBe(99);
 });
 
 test('fixed, the form saves; the messages go; aliases typed with commas are stored as a list', async () => {
@@ -100,4 +92,11 @@ test('fixed, the form saves; the messages go; aliases typed with commas are stor
     ['Deals closed', 'Closed deals'],
   ]);
   expect(saved.rules.revenue.growingFast).toBe(0.2); // "20%" in the form
+  expect(saved.dailyHour).toBe(7); // the stored 99 was shown, and is saved, at its default
+});
+
+test('Close closes the dialog', async () => {
+  await page.click('#cancel');
+  expect(await dialog.closed()).toBe(true);
+  expect(dialog.dialogs).toEqual([]);
 });

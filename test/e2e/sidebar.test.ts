@@ -2,21 +2,17 @@
 // driven by playwright-core, against the local sidebar server (local/sidebarServer.ts) on a copy of the
 // example workbook, with google.script.run bridged to the built dist/Code.js in the local runtime.
 // Screenshots go to out/screenshots/.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
-import { type CellValue, loadWorkbook, saveWorkbook, type WorkbookModel } from '../../local/workbook';
+import type { Page } from 'playwright-core';
+import type { SidebarServer } from '../../local/sidebarServer';
+import type { CellValue, WorkbookModel } from '../../local/workbook';
 import { workbookRows } from '../automation/helpers';
+import { iso, openSidebar, SHOTS, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'out', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
-const MORNING = new Date(2026, 11, 1, 9, 0);
 /** [days before 2026-12-01, score]: 95 and 90 days ago fall outside the 90-day window. */
 const HISTORY: [number, number][] = [
   [95, 50],
@@ -32,20 +28,12 @@ const HISTORY: [number, number][] = [
   [1, 87],
 ];
 
-let browser: Browser;
+let session: SidebarSession;
 let server: SidebarServer;
 let page: Page;
-let workbookPath: string;
 let outbox: string;
-const dialogs: string[] = [];
 
-const iso = (v: CellValue) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : v;
-
-/** The workbook as saved on disk after the sidebar's calls: what a user would open. */
-const saved = () => loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+const saved = () => session.saved();
 
 /** What each cell of a sheet holds as typed: its formula, or its value; cells filled by a formula's spill are left out. */
 function contents(model: WorkbookModel, name: string): Map<string, unknown> {
@@ -62,19 +50,10 @@ function contents(model: WorkbookModel, name: string): Map<string, unknown> {
   return out;
 }
 
-/** Waits until the sidebar finished its server call. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
-}
+const settled = () => session.settled();
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
-  const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-'));
-  workbookPath = join(dir, 'partners.xlsx');
-  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
-  // A partner whose name is markup, with feedback that is markup too: both must show as text.
-  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+/** A partner whose name is markup, with feedback that is markup too; TechServices' Health history. */
+function prepare(model: WorkbookModel): void {
   const partners = model.sheet('Partners')!;
   const header = workbookRows(model, 'Partners')[0];
   const row = partners.lastRow() + 1;
@@ -102,32 +81,15 @@ beforeAll(async () => {
       history.ensure(k + 2, i + 1).value = v;
     });
   });
-  await saveWorkbook(model, workbookPath);
+}
 
-  outbox = join(dir, 'outbox');
-  server = await startSidebarServer({
-    workbookPath,
-    now: MORNING,
-    selection: 'Partners!A2',
-    outboxDir: outbox,
-    userEmail: 'sarah@example.com',
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  // Google's add-on sidebar is 300 px wide.
-  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  mkdirSync(SHOTS, { recursive: true });
+beforeAll(async () => {
+  session = await openSidebar({ prefix: 'pp-sidebar-', prepare });
+  ({ server, page, outbox } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test('opens for the selected Strategic partner: score in its tier color, breakdown, missing inputs, agenda', async () => {
@@ -288,7 +250,7 @@ test('a partner named like markup is shown as text and no dialog fires', async (
   expect(await page.locator('#app script').count()).toBe(0);
   expect(await page.locator('.feedback li').first().textContent()).toContain('<script>alert(2)</script>');
   await page.screenshot({ path: join(SHOTS, 'sidebar-markup-name.png') });
-  expect(dialogs).toEqual([]);
+  expect(session.dialogs).toEqual([]);
 });
 
 test('a failing call shows the error state with the server’s message', async () => {

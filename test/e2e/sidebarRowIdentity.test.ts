@@ -1,67 +1,48 @@
 // Issue 15 items 4 and 5 in a real browser: with two partners of one name, the sidebar opens the selected row,
 // says another row has the name, lists the row's unreadable inputs with their cells, and Mark QBR held writes
 // to that row; an edit of the row meanwhile makes the action refuse with a message.
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
-import { type CellValue, loadWorkbook, saveWorkbook } from '../../local/workbook';
+import type { Page } from 'playwright-core';
+import type { SidebarServer } from '../../local/sidebarServer';
+import type { CellValue, WorkbookModel } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { workbookRows } from '../automation/helpers';
+import { openSidebar, type SidebarSession } from './sidebarPage';
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-let browser: Browser;
+let session: SidebarSession;
 let server: SidebarServer;
 let page: Page;
 let workbookPath: string;
 let dupRow: number;
 let header: string[];
 
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
-}
+const settled = () => session.settled();
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
-  const dir = mkdtempSync(join(tmpdir(), 'pp-sidebar-rowid-'));
-  workbookPath = join(dir, 'partners.xlsx');
-  copyFileSync(join(ROOT, 'examples', 'partners.xlsx'), workbookPath);
-  const model = await loadWorkbook(workbookPath, { timeZone: 'America/New_York' });
+/** A second "TechServices Inc." (another region's deal), with an NPS no survey gives. */
+function prepare(model: WorkbookModel): void {
   const partners = model.sheet('Partners')!;
   header = workbookRows(model, 'Partners')[0].map(String);
   dupRow = partners.lastRow() + 1;
   const put = (h: string, v: CellValue) => {
     partners.ensure(dupRow, header.indexOf(h) + 1).value = v;
   };
-  // A second "TechServices Inc." (another region's deal), with an NPS no survey gives.
   put('Partner', 'TechServices Inc.');
   put('Owner', 'other@example.com');
   put('Growth', 0.1);
   put('Deals', 3);
   put('Engagement', 'Monthly');
   put('NPS', 140);
-  await saveWorkbook(model, workbookPath);
-  server = await startSidebarServer({
-    workbookPath,
-    now: new Date(2026, 11, 1, 9),
-    selection: `Partners!A${dupRow}`,
-    outboxDir: join(dir, 'outbox'),
-    userEmail: 'sarah@example.com',
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+}
+
+beforeAll(async () => {
+  // The sidebar opens on the second row of that name, which prepare() added.
+  session = await openSidebar({ prefix: 'pp-sidebar-rowid-', prepare, selection: () => `Partners!A${dupRow}` });
+  ({ server, page, workbookPath } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test("the selected row opens, the other row of that name is flagged, the row's unreadable input is listed with its cell", async () => {

@@ -2,7 +2,7 @@
 // (local/latencies.ts: "cells.read" and "cells.written"), so a whole-sheet read is not as cheap as one cell.
 import { CallLog } from '../../local/calls';
 import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
-import { LocalSpreadsheetApp } from '../../local/spreadsheetApp';
+import { createSpreadsheetApp } from '../../local/services/spreadsheet/spreadsheetApp';
 import { WorkbookModel } from '../../local/workbook';
 
 function sheetOf(rows: number) {
@@ -10,7 +10,7 @@ function sheetOf(rows: number) {
   const sheet = model.addSheet('Data');
   sheet.maxRows = rows;
   const calls = new CallLog(APPS_SCRIPT_LATENCIES);
-  return { sheet: new LocalSpreadsheetApp({ model, calls }).getActive().getSheetByName('Data')!, calls };
+  return { sheet: createSpreadsheetApp({ model, calls }).getActive().getSheetByName('Data')!, calls };
 }
 
 test('one getValues of 100,000 cells is estimated at the call plus 10 µs a cell; ten cells cost about the call alone', () => {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createRuntime } from '../../local/runtime';
-import { loadWorkbook } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { partnerWorkbook, runOnce, TIME_ZONE, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
 // `npm run local -- fire [--now T]` fires the installed time-driven triggers due at T as Google does (its event,
 // FULL mode), and the Google-context flags (`--mode`, `--auth-mode`, `--no-trigger-document`) reach the runtime.
 import { parseArgs } from '../../local/cli';
-import { loadWorkbook } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { cli, FIVE_PARTNERS, partnerWorkbook, workbookRows, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(120_000);

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { boundOpenRanges, customFunctionNames } from '../../local/formulas';
+import { customFunctionNames } from '../../local/formulas/customFunctions';
+import { boundOpenRanges } from '../../local/formulas/openRanges';
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
 

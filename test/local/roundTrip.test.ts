@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadWorkbook, saveWorkbook } from '../../local/workbook';
+import { loadWorkbook, saveWorkbook } from '../../local/xlsxFile';
 
 async function userExport(path: string): Promise<void> {
   const book = new ExcelJS.Workbook();

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addOnFunctions, FLAGS, parseArgs, parseNow, runLocal, runStart } from '../../local/cli';
 import { createRuntime } from '../../local/runtime';
-import { loadWorkbook, WorkbookModel } from '../../local/workbook';
+import { WorkbookModel } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { cli, partnerWorkbook, writeWorkbook } from '../automation/helpers';
 
 jest.setTimeout(120_000);

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSidebarServer } from '../../local/sidebarServer';
-import { loadWorkbook } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { workbookRows } from '../automation/helpers';
 
 jest.setTimeout(180_000);

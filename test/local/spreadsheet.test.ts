@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallLog } from '../../local/calls';
 import { APPS_SCRIPT_LATENCIES } from '../../local/latencies';
-import { LocalSpreadsheetApp } from '../../local/spreadsheetApp';
-import { loadWorkbook, saveWorkbook, WorkbookModel } from '../../local/workbook';
+import { createSpreadsheetApp } from '../../local/services/spreadsheet/spreadsheetApp';
+import { WorkbookModel } from '../../local/workbook';
+import { loadWorkbook, saveWorkbook } from '../../local/xlsxFile';
 
 function app(setup?: (model: WorkbookModel) => void) {
   const model = new WorkbookModel('id-1', 'Partners test', 'America/New_York');
@@ -23,7 +24,7 @@ function app(setup?: (model: WorkbookModel) => void) {
   );
   setup?.(model);
   const calls = new CallLog(APPS_SCRIPT_LATENCIES);
-  return { SpreadsheetApp: new LocalSpreadsheetApp({ model, calls }), calls, model };
+  return { SpreadsheetApp: createSpreadsheetApp({ model, calls }), calls, model };
 }
 
 describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)', () => {
@@ -136,7 +137,7 @@ describe('Range (developers.google.com/apps-script/reference/spreadsheet/range)'
     const file = join(mkdtempSync(join(tmpdir(), 'pp-')), 'round.xlsx');
     await saveWorkbook(model, file);
     const loaded = await loadWorkbook(file);
-    const again = new LocalSpreadsheetApp({
+    const again = createSpreadsheetApp({
       model: loaded,
       calls: new CallLog(APPS_SCRIPT_LATENCIES),
     }).getActiveSheet();

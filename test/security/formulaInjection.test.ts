@@ -2,7 +2,8 @@
 // Sheets would run `=HYPERLINK("http://x")` or `=IMPORTXML(…)` typed into a partner name as a formula in
 // the Alert log or the Health history (and read "+1", "-2" as numbers). Every value the add-on hands to
 // setValues / setValue / appendRow during the daily run is recorded and checked, then the sheets are read.
-import { LocalRange, LocalSheet } from '../../local/spreadsheetApp';
+import { LocalRange } from '../../local/services/spreadsheet/range';
+import { LocalSheet } from '../../local/services/spreadsheet/sheet';
 import type { WorkbookModel } from '../../local/workbook';
 import { at, partnerWorkbook, runOnce, setSettings, sheetRows, writeWorkbook } from '../automation/helpers';
 

@@ -4,7 +4,7 @@
 // to a sheet (the QBR brief, the dashboard): plant `markup(tag)` in a cell (or start from `markupWorkbook()`),
 // render, then `markupLeaks(html, tags)`; after a write, `formulaCells(model, sheet)`.
 import { type CellValue, WorkbookModel } from '../../local/workbook';
-import { ALIAS_FIELDS, SETTING_FIELDS } from '../../src/core/settings/validation';
+import { ALIAS_FIELDS, SETTING_FIELDS } from '../../src/core/settings/fields';
 import { TIME_ZONE } from '../automation/helpers';
 
 /**

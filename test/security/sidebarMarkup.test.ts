@@ -3,19 +3,17 @@
 // server. For every partner, and through the search list, the what-if panel, each action's confirmation and
 // the error state: no dialog fires, no element of the markup exists, and the planted text is on the page as
 // text. The Settings dialog's refusals, which echo what the user typed, are checked in the same browser.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createRuntime } from '../../local/runtime';
-import { SHIM, type SidebarServer, startSidebarServer } from '../../local/sidebarServer';
+import type { SidebarServer } from '../../local/sidebarServer';
 import { WorkbookModel } from '../../local/workbook';
-import { SETTING_FIELDS } from '../../src/core/settings/validation';
+import { SETTING_FIELDS } from '../../src/core/settings/fields';
 import { TIME_ZONE, writeWorkbook } from '../automation/helpers';
+import { openSettingsDialog, openSidebar, type SidebarSession } from '../e2e/sidebarPage';
 import { FORMULA_PARTNERS, formulaCells, formulaLike, markup, markupSettings, markupWorkbook } from './markup';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MORNING = new Date(2026, 11, 1, 9, 0);
 /**
  * Planted cells the sidebar does not put on the page: a Status only when it is done, the QBR log is only read
@@ -24,18 +22,16 @@ const MORNING = new Date(2026, 11, 1, 9, 0);
  */
 const NOT_SHOWN = ['Action items Status', 'QBR log Held on', 'QBR log Notes', 'QBR log Next QBR', 'Spreadsheet name'];
 
+let session: SidebarSession;
 let browser: Browser;
 let server: SidebarServer;
 let page: Page;
 let tags: string[];
 let partners: string[];
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
+let dialogs: string[];
+let pageErrors: string[];
 
-/** Waits until the sidebar finished its server call. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
-}
+const settled = () => session.settled();
 
 /** What the markup could have made on the page: images, elements with an onerror, scripts beyond the sidebar's own. */
 async function planted(p: Page): Promise<{ img: number; onerror: number; scripts: number }> {
@@ -57,47 +53,28 @@ async function tagsShown(p: Page, all: readonly string[]): Promise<string[]> {
 
 let baseline: { img: number; onerror: number; scripts: number };
 
-async function open(name: string): Promise<void> {
-  await page.fill('#partner-search', name);
-  await page.press('#partner-search', 'Enter');
-  await page.waitForFunction((n) => document.getElementById('partner-name')?.textContent === n, name);
-  await settled();
-}
+const open = (name: string) => session.openPartner(name);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No chromium at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium).`);
   const book = markupWorkbook();
   tags = book.tags;
   const sheet = book.model.sheet('Partners')!;
   partners = [];
   for (let r = 2; r <= sheet.lastRow(); r++) partners.push(String(sheet.valueAt(r, 1)));
-  const workbookPath = await writeWorkbook(book.model);
-  server = await startSidebarServer({
-    workbookPath,
+  session = await openSidebar({
+    prefix: 'pp-sec-sidebar-',
+    workbookPath: await writeWorkbook(book.model),
     now: MORNING,
-    selection: 'Partners!A2',
-    outboxDir: join(workbookPath, '..', 'outbox'),
     userEmail: 'me@example.com',
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ browser, server, page, dialogs, pageErrors } = session);
   await page.goto(server.url);
   await settled();
   baseline = await planted(page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 test("the selected row's partner, named with markup, opens with every planted value shown as text", async () => {
@@ -247,29 +224,12 @@ test('Settings dialog: stored markup shows as text, and refusals that echo typed
   const { stored, tags: fields } = markupSettings();
   props.setProperty('partnerpulse.settings', JSON.stringify(stored));
   runtime.call('openSettings');
-  const html = runtime.ui.dialogs[0].content;
-  const dialog = await browser.newPage();
-  const fired: string[] = [];
-  dialog.on('dialog', (d) => {
-    fired.push(d.message());
-    void d.dismiss();
-  });
-  // The dialog's google.script.run is the local sidebar's shim (POST run), answered here by the runtime.
-  await dialog.route('http://dialog.invalid/**', async (route) => {
-    if (route.request().method() === 'POST') {
-      const { name, args } = JSON.parse(route.request().postData() ?? '{}') as { name: string; args: unknown[] };
-      return route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ value: runtime.call(name, ...args) }),
-      });
-    }
-    const at = html.search(/<script>/i);
-    return route.fulfill({ contentType: 'text/html', body: html.slice(0, at) + SHIM + html.slice(at) });
-  });
-  await dialog.goto('http://dialog.invalid/');
+  const { page: dialog, dialogs: fired } = await openSettingsDialog(browser, runtime);
   const opened = await planted(dialog);
   expect([opened.img, opened.onerror]).toEqual([0, 0]);
   expect(await tagsShown(dialog, fields)).toEqual(fields);
+  // Sheet names and column headers may hold any text, so they are kept and shown in their inputs, as typed.
+  expect(await dialog.inputValue('[data-path="sheets.partners"]')).toBe(markup('sheets.partners'));
 
   // Markup typed into every text input: the refusals quote it, next to their fields.
   const inputs = SETTING_FIELDS.filter((f) => f.kind.type !== 'choice').map((f) => f.path);

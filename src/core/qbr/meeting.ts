@@ -93,6 +93,23 @@ export const SIDES: readonly Side[] = ['Us', 'Partner', 'Both'];
 /** Seed 000: after the QBR, within 48 hours. */
 export const FOLLOW_UP_DAYS = 2;
 
+/** The sidebar's Add action item form suggests a due date a week out. */
+export const ACTION_ITEM_DUE_DAYS = 7;
+
+/** The sidebar's Add milestone form suggests a due date a month out. */
+export const MILESTONE_DUE_DAYS = 30;
+
+/** The next QBR when a segment has no QBR cadence: seed 000's quarterly "schedule next QBR". */
+export const QBR_EVERY_DAYS_WITHOUT_CADENCE = 91;
+
+/**
+ * The Next QBR that Mark QBR held writes: today plus the segment's QBR cadence from Settings, so the next QBR
+ * and the QBR-overdue alert agree (docs/qbr-sidebar.md).
+ */
+export function nextQbrAfterHeld(today: DayNumber, policy: { qbrEveryDays: number | null }): DayNumber {
+  return today + (policy.qbrEveryDays ?? QBR_EVERY_DAYS_WITHOUT_CADENCE);
+}
+
 /** The follow-up action items "Mark QBR held" adds: seed 000's after-the-QBR list, due within 48 hours. */
 export function followUpItems(today: DayNumber, nextQbr: DayNumber): { item: string; side: Side; due: DayNumber }[] {
   const due = today + FOLLOW_UP_DAYS;

@@ -1,6 +1,15 @@
 import { baselineScores, type HealthSnapshot } from '../alerts/alerts';
 import { type DayNumber, isoOfDay } from '../reading/calendar';
 
+/** Days of Health history the sidebar's trend shows. */
+export const TREND_DAYS = 90;
+
+/**
+ * The trend is drawn over the scores shown, at least `minSpan` points high and padded by `padPoints`, so a
+ * move of a few points is visible.
+ */
+export const TREND_SCALE = { minSpan: 20, padPoints: 5 };
+
 /** The partner's score over the last days (from `Health history`) and its change against 30 days ago. */
 export interface Trend {
   points: { date: string; score: number }[];
@@ -18,7 +27,7 @@ export function trendFor(
   today: DayNumber,
   current: number | 'Unknown' | null,
   againstDaysAgo: number,
-  windowDays = 90,
+  windowDays = TREND_DAYS,
 ): Trend {
   const key = partner.trim().toLowerCase();
   const mine = history.filter((h) => h.partner.trim().toLowerCase() === key);

@@ -5,7 +5,17 @@ import { type Dimension, QUADRANT_PLAYS, type Rules, type Segment, type Tier } f
 import { breakdownHealth } from '../scoring/breakdown';
 import type { PartnerView } from '../scoring/evaluatePartners';
 import type { WhatIfModel } from '../scoring/whatIf';
-import { type AgendaSection, type ChecklistPhase, QBR_AGENDA, QBR_CHECKLISTS } from './meeting';
+import {
+  ACTION_ITEM_DUE_DAYS,
+  type AgendaSection,
+  type ChecklistPhase,
+  FOLLOW_UP_DAYS,
+  followUpItems,
+  MILESTONE_DUE_DAYS,
+  nextQbrAfterHeld,
+  QBR_AGENDA,
+  QBR_CHECKLISTS,
+} from './meeting';
 import type { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './sheets';
 import type { Trend } from './trend';
 
@@ -85,18 +95,22 @@ export interface QbrDetails {
   whatIf: WhatIfModel;
   /** Lifecycle stage, relationship risks, joint plan and moves (spec §9–§12, docs/journey.md). */
   journey?: JourneyDetails;
+  /** The dates the sidebar's actions would write or suggest for this partner. */
+  nextSteps: QbrNextSteps;
 }
 
-export interface QbrData {
-  today: string;
-  /** Every partner name, for the search box. */
-  partners: string[];
-  /** null: no partner selected (the sidebar shows how to pick one). */
-  details: QbrDetails | null;
-  /** Why nothing is selected, when that is the case. */
-  note: string | null;
-  /** "Automation: last run failed 2 h ago — …" when the last automated run failed, so nobody misses it. */
-  automation: string | null;
+/** The dates the sidebar's actions would write or suggest, from the partner's segment and Settings. */
+export interface QbrNextSteps {
+  /** Next QBR that Mark QBR held writes: today + the segment's QBR cadence. */
+  heldNextQbr: string;
+  /** The days from today to it. */
+  heldEveryDays: number;
+  /** Due date of the follow-up action items Mark QBR held adds, and how many it adds. */
+  followUpDue: string;
+  followUps: number;
+  /** The due dates the Add action item and Add milestone forms start with. */
+  actionItemDue: string;
+  milestoneDue: string;
 }
 
 const MISSING_COLUMN: Record<Dimension, string> = {
@@ -253,4 +267,17 @@ export function optionalMissing(
   how: (s: OptionalSheet) => string,
 ): { present: false; how: string } {
   return { present: false, how: how(sheet) };
+}
+
+/** The dates the sidebar's actions would write or suggest for a partner of `segment`, today. */
+export function qbrNextSteps(rules: Rules, segment: Segment, today: DayNumber): QbrNextSteps {
+  const next = nextQbrAfterHeld(today, rules.segmentPolicies[segment]);
+  return {
+    heldNextQbr: isoOfDay(next),
+    heldEveryDays: next - today,
+    followUpDue: isoOfDay(today + FOLLOW_UP_DAYS),
+    followUps: followUpItems(today, next).length,
+    actionItemDue: isoOfDay(today + ACTION_ITEM_DUE_DAYS),
+    milestoneDue: isoOfDay(today + MILESTONE_DUE_DAYS),
+  };
 }

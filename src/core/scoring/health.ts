@@ -149,10 +149,14 @@ export function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
+/** The health score's scale (spec §2). */
+export const SCORE_RANGE = { min: 0, max: 100 };
+
 /** The tier of a score 0–100 (spec §2); 'Unknown' for an unknown score. */
 export function tierOf(score: number | 'Unknown', rules: Rules): Tier {
   if (score === 'Unknown') return 'Unknown';
-  if (!Number.isFinite(score) || score < 0 || score > 100) throw new InputError('Score', score, 'is outside 0…100');
+  if (!Number.isFinite(score) || score < SCORE_RANGE.min || score > SCORE_RANGE.max)
+    throw new InputError('Score', score, 'is outside 0…100');
   const f = rules.tierFloors;
   if (score >= f.Champion) return 'Champion';
   if (score >= f.Healthy) return 'Healthy';

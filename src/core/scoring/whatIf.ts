@@ -1,5 +1,14 @@
-import type { CellValue } from '../reading/cells';
-import type { EngagementLevel, Fit, Quadrant, Rules, Segment, Tier } from '../rules';
+import { type CellValue, readDeals, readFit, readGrowth, readLeads, readNps } from '../reading/cells';
+import {
+  ENGAGEMENT_LEVELS,
+  type EngagementLevel,
+  FITS,
+  type Fit,
+  type Quadrant,
+  type Rules,
+  type Segment,
+  type Tier,
+} from '../rules';
 import { assignQuadrants, type QuadrantInputs } from '../segments/quadrants';
 import { assignSegments, type SegmentInputs } from '../segments/segments';
 import { type HealthInputs, scoreHealth } from './health';
@@ -39,6 +48,12 @@ export interface WhatIfInputs {
   fit: Fit | null;
   leads: number | null;
   relevance: boolean | null;
+}
+
+/** The what-if's inputs as a partner's row holds them today. */
+export function whatIfInputsOf(record: WhatIfInputs): WhatIfInputs {
+  const { growth, deals, engagement, nps, fit, leads, relevance } = record;
+  return { growth, deals, engagement, nps, fit, leads, relevance };
 }
 
 export type PopulationRow = SegmentInputs & QuadrantInputs;
@@ -101,4 +116,75 @@ export function describeField(field: WhatIfField, value: WhatIfInputs[WhatIfFiel
   if (field === 'growth') return `${Math.round((value as number) * 1000) / 10}%`;
   if (field === 'relevance') return value ? 'High' : 'Low';
   return String(value);
+}
+
+/** One field of the what-if panel: a number box or a list, with the bounds the cell readers allow. */
+export type WhatIfControl =
+  | { field: WhatIfField; label: string; kind: 'number'; min: number | null; max: number | null; step: number }
+  | { field: WhatIfField; label: string; kind: 'choice'; options: string[] };
+
+const RELEVANCE = ['High', 'Low'];
+
+/**
+ * The what-if panel's fields as the sidebar shows them: number boxes with the cell readers' bounds (Growth
+ * typed in percent), lists with the labels the partner sheet takes.
+ */
+export const WHAT_IF_CONTROLS: readonly WhatIfControl[] = [
+  { field: 'growth', label: 'Growth %', kind: 'number', min: -100, max: null, step: 0.1 },
+  { field: 'deals', label: WHAT_IF_LABELS.deals, kind: 'number', min: 0, max: null, step: 1 },
+  { field: 'engagement', label: WHAT_IF_LABELS.engagement, kind: 'choice', options: [...ENGAGEMENT_LEVELS] },
+  { field: 'nps', label: WHAT_IF_LABELS.nps, kind: 'number', min: -100, max: 100, step: 1 },
+  { field: 'fit', label: WHAT_IF_LABELS.fit, kind: 'choice', options: [...FITS] },
+  { field: 'leads', label: WHAT_IF_LABELS.leads, kind: 'number', min: 0, max: null, step: 1 },
+  { field: 'relevance', label: WHAT_IF_LABELS.relevance, kind: 'choice', options: RELEVANCE },
+];
+
+/** Growth this large stands for "new revenue this year" (+Infinity, sent as the largest number): no percent. */
+const NO_PERCENT_ABOVE = 1e6;
+
+/** The text a field's control starts with: Growth in percent ("12.5"), relevance as High / Low, blank as "". */
+export function whatIfText(field: WhatIfField, value: WhatIfInputs[WhatIfField]): string {
+  if (value === null) return '';
+  if (field === 'growth')
+    return (value as number) > NO_PERCENT_ABOVE ? '' : String(Math.round((value as number) * 1000) / 10);
+  if (field === 'relevance') return value ? 'High' : 'Low';
+  return String(value);
+}
+
+/**
+ * A control's text read with the partner sheet's cell readers (their messages name the field and what is
+ * allowed); Growth is percent text, read as "20%" is read on the sheet.
+ */
+export function readWhatIfText(field: WhatIfField, text: string): WhatIfInputs[WhatIfField] {
+  const t = text.trim();
+  switch (field) {
+    case 'growth':
+      return t === '' ? null : readGrowth(`${t}%`);
+    case 'deals':
+      return readDeals(t);
+    case 'leads':
+      return readLeads(t);
+    case 'nps':
+      return readNps(t);
+    case 'fit':
+      return readFit(t);
+    case 'engagement':
+      return t === '' ? null : (ENGAGEMENT_LEVELS.find((l) => l === t) ?? null);
+    case 'relevance':
+      return t === '' ? null : t === RELEVANCE[0];
+  }
+}
+
+/**
+ * What Apply sends for a changed field (applyQbrWhatIf): Growth as the percent text typed, which the server
+ * reads with its Growth reader; every other field as read.
+ */
+export function whatIfChange(
+  field: WhatIfField,
+  text: string,
+  value: WhatIfInputs[WhatIfField],
+): number | string | boolean | null {
+  if (value === null) return null;
+  if (field === 'growth') return `${text.trim()}%`;
+  return value;
 }

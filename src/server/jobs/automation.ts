@@ -2,9 +2,11 @@ import type { AlertItem } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
 import type { CellValue } from '../../core/reading/cells';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import { HANDLERS } from '../menu/handlerNames';
 import { countingSpreadsheet, serviceCallsSoFar } from '../platform/serviceCalls';
 import { activeSpreadsheet, hourIn, isoDayIn, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { fits, read, remove, write } from '../platform/store';
 import { readPartnerTable } from '../sheets/partnerSheet';
 import { partnerSheetFindings } from '../sheets/setUp';
 import { runWarehouseHourly } from '../warehouse/jobs';
@@ -27,7 +29,6 @@ import { authorizationLapsed, failureRecipient, rememberAutomation, reportNoSpre
 /** Stop well before Apps Script's 6-minute limit, so the run can log itself and leave a clean cursor. */
 export const RUN_BUDGET_MS = 4.5 * 60 * 1000;
 const LOCK_WAIT_MS = 10_000;
-const FAILURE_MAIL_KEY = 'partnerpulse.failureMailDay';
 
 /**
  * Runs `work` under the document lock and records the run in the Run log, whatever happens. A second run
@@ -104,10 +105,9 @@ function underLock(
  */
 function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, run: RunRecord): void {
   // `settings` comes from underLock with the admin address filled in (the automation owner when Settings has none).
-  const props = PropertiesService.getDocumentProperties();
   const day = isoDayIn(ss, run.started);
   const recipient = failureRecipient(settings.adminEmail);
-  if (!recipient || props.getProperty(FAILURE_MAIL_KEY) === day || MailApp.getRemainingDailyQuota() < 1) return;
+  if (!recipient || read(STORED.failureMailDay) === day || MailApp.getRemainingDailyQuota() < 1) return;
   MailApp.sendEmail({
     to: recipient,
     subject: `PartnerPulse: the ${run.job} run failed on "${ss.getName()}"`,
@@ -115,11 +115,11 @@ function tellAdminOnce(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
     htmlBody: `<p>The ${escapeHtml(run.job)} run failed: <b>${escapeHtml(run.error)}</b></p><p>See the Run log sheet of <a href="${escapeHtml(ss.getUrl())}">${escapeHtml(ss.getName())}</a>. You get at most one of these e-mails a day.</p>`,
     name: 'PartnerPulse',
   });
-  props.setProperty(FAILURE_MAIL_KEY, day);
+  write(STORED.failureMailDay, day);
 }
 
-/** Escalation alerts already sent (or found already sent), as short hashes of their Alert log keys: an hourly run with no breach outside this set and the day done is idle. */
-export const ESCALATIONS_HANDLED_KEY = 'partnerpulse.escalationsHandled';
+// Escalation alerts already sent (or found already sent) are kept as short hashes of their Alert log keys
+// (STORED.escalationsHandled): an hourly run with no breach outside this set and the day done is idle.
 
 /** A short, stable hash of an alert's key (FNV-1a), so the handled set fits in one document property. */
 function shortHash(text: string): string {
@@ -151,8 +151,7 @@ export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
       const escalations = ss.getSheetByName(settings.sheets.escalations);
       const escalationRows = escalations ? (escalations.getDataRange().getValues() as CellValue[][]) : [];
       // Breaches need no partner data to be told apart: their alert key is the escalation's own row.
-      const props = PropertiesService.getDocumentProperties();
-      const handled = new Set<string>(JSON.parse(props.getProperty(ESCALATIONS_HANDLED_KEY) ?? '[]') as string[]);
+      const handled = new Set<string>(read(STORED.escalationsHandled) ?? []);
       const open = escalationAlerts(
         { table: { views: [] } as unknown as RunInputs['table'], escalationRows },
         settings,
@@ -207,12 +206,12 @@ export function runHourly(e?: { triggerUid?: string }): RunRecord | null {
         const clean =
           !outcome.unfinished && outcome.deferred === 0 && outcome.retryable === 0 && outcome.gaveUp.length === 0;
         if (clean) {
-          const list = JSON.stringify(breaches.map((b) => shortHash(alertWhat(b))));
+          const list = breaches.map((b) => shortHash(alertWhat(b)));
           // A property holds 9 KB: past that the hourly run reads the table each hour (correct, only not free).
-          if (list.length < 8_000) props.setProperty(ESCALATIONS_HANDLED_KEY, list);
+          if (fits(STORED.escalationsHandled, list)) write(STORED.escalationsHandled, list);
         }
       } else if (handled.size > 0) {
-        props.deleteProperty(ESCALATIONS_HANDLED_KEY);
+        remove(STORED.escalationsHandled);
       }
       if (dailyDue) {
         runDailyWork(ss, settings, now, deadline, run, inputs);
@@ -270,8 +269,6 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(activeSpreadsheet()).filter((t) => t.getHandlerFunction() === HANDLERS.hourly);
 }
 
-const TEST_TRIGGER_KEY = 'partnerpulse.testTrigger';
-
 /**
  * For the test-deployment checklist (docs/test-deployment.md): this user's hourly trigger here is replaced by a
  * one-off trigger of the same handler, created from the document as turnAutomationOn does, firing in a minute.
@@ -282,7 +279,7 @@ export function runHourlySoon(): string {
     .timeBased()
     .after(60 * 1000)
     .create();
-  PropertiesService.getUserProperties().setProperty(TEST_TRIGGER_KEY, trigger.getUniqueId());
+  write(STORED.testTrigger, trigger.getUniqueId());
   rememberAutomation(activeSpreadsheet(), false, []);
   rememberAutomation(activeSpreadsheet(), true, [trigger.getUniqueId()]);
   const message =
@@ -293,13 +290,12 @@ export function runHourlySoon(): string {
 
 /** The one-off trigger of runHourlySoon, removed when automation is turned on or off. */
 function dropTestTrigger(): void {
-  const props = PropertiesService.getUserProperties();
-  const uid = props.getProperty(TEST_TRIGGER_KEY);
+  const uid = read(STORED.testTrigger);
   if (!uid) return;
   ourTriggers()
     .filter((t) => t.getUniqueId() === uid)
     .forEach((t) => ScriptApp.deleteTrigger(t));
-  props.deleteProperty(TEST_TRIGGER_KEY);
+  remove(STORED.testTrigger);
 }
 
 export function automationIsOn(): boolean {

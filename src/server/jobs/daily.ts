@@ -7,8 +7,11 @@ import type { CellValue } from '../../core/reading/cells';
 import { columnLetter } from '../../core/reading/partnerTable';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
 import type { Settings } from '../../core/settings/settings';
+import { firstLinesThatFit, newestThatFit } from '../../core/store/propertyLimits';
+import { type DailyState, STORED } from '../../core/store/storedKeys';
 import { journeyAlerts } from '../journey/jointPlanSheet';
-import { isoDayIn, SETTINGS_KEY, todayIn } from '../platform/spreadsheetContext';
+import { isoDayIn, storedSettings, todayIn } from '../platform/spreadsheetContext';
+import { fits, read, remove, write } from '../platform/store';
 import { keepFormulasCurrent } from '../sheets/asOfSheet';
 import { type HistoryWindow, historyHasDay, readHealthHistory, writeHealthHistoryDay } from '../sheets/healthHistory';
 import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
@@ -24,30 +27,29 @@ import { writeTierColors } from './recolor';
 import type { RunRecord } from './runLog';
 import { loadSnoozesSeen, rememberSnoozes } from './snoozes';
 
-export const DAILY_STATE_KEY = 'partnerpulse.daily';
-
-/** How far today's daily work got, so an unfinished run is continued, not repeated. */
-interface DailyState {
-  day: string;
-  recolored: boolean;
-  history: boolean;
-  /** The as-of cells formulas take were brought to today (server/sheets/asOfSheet.ts). */
-  asOf?: boolean;
-  digestsDone: boolean;
-  /** Digests given up today (see MAX_TRIES): every later run that day reports it, so the warning stays. */
-  gaveUp?: string;
-  /** Items that reached nobody today, with what to fix: every later run that day warns of it. */
-  undeliverable?: string;
-}
-
 function readDailyState(day: string): DailyState {
-  const raw = PropertiesService.getDocumentProperties().getProperty(DAILY_STATE_KEY);
-  const state = raw ? (JSON.parse(raw) as DailyState) : null;
+  const state = read(STORED.daily);
   return state && state.day === day ? state : { day, recolored: false, history: false, digestsDone: false };
 }
 
+/**
+ * Records the day's progress. Its warnings (digests given up, items that reached nobody) grow with every
+ * recipient: past the 9 KB of one property their first lines are kept and the rest counted — each is a row of
+ * the Alert log, and this run's own Run log row keeps the whole text (docs/limits.md#stored-state).
+ */
 function saveDailyState(state: DailyState): void {
-  PropertiesService.getDocumentProperties().setProperty(DAILY_STATE_KEY, JSON.stringify(state));
+  let stored = state;
+  for (const field of ['undeliverable', 'gaveUp'] as const) {
+    const text = stored[field];
+    if (!text || fits(STORED.daily, stored)) continue;
+    const shorter = firstLinesThatFit(
+      text,
+      (t) => fits(STORED.daily, { ...stored, [field]: t }),
+      (left) => `… and ${left} more: see the Alert log`,
+    );
+    stored = { ...stored, [field]: shorter };
+  }
+  write(STORED.daily, stored);
 }
 
 /**
@@ -71,23 +73,17 @@ export function warnRun(run: RunRecord, warning: string): void {
 }
 
 /** Items that reached nobody, kept until a digest to the admin carries them (docs/alerts-and-data-problems.md). */
-export const UNDELIVERED_KEY = 'partnerpulse.undelivered';
 const MAX_NOTICES = 20;
 
 export function pendingNotices(): string[] {
-  const raw = PropertiesService.getDocumentProperties().getProperty(UNDELIVERED_KEY);
-  try {
-    const list = raw ? (JSON.parse(raw) as unknown) : [];
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+  return read(STORED.undelivered) ?? [];
 }
 
+/** Adds the day's lines to the notices kept for the admin: the newest 20, and of those the newest that fit. */
 export function addNotices(day: string, lines: string[]): void {
   const all = [...pendingNotices()];
   for (const line of lines) if (!all.includes(`${day}: ${line}`)) all.push(`${day}: ${line}`);
-  PropertiesService.getDocumentProperties().setProperty(UNDELIVERED_KEY, JSON.stringify(all.slice(-MAX_NOTICES)));
+  write(STORED.undelivered, newestThatFit(all.slice(-MAX_NOTICES), STORED.undelivered.codec.encode).kept);
 }
 
 /** How far today's daily work got: done, and the digests given up today (every later run reports them). */
@@ -212,16 +208,12 @@ export function runDailyWork(
   inputs?: RunInputs,
 ): void {
   const day = computeDayAlerts(ss, settings, now, inputs);
-  rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
+  const snoozesNotRemembered = rememberSnoozes(day.table.views, day.snoozesSeen, day.today);
+  if (snoozesNotRemembered) warnRun(run, snoozesNotRemembered);
   const state = readDailyState(day.day);
   run.partnersRead = day.table.views.length;
   if (!state.asOf) {
-    keepFormulasCurrent(
-      ss,
-      day.table.calendar,
-      day.today,
-      PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY),
-    );
+    keepFormulasCurrent(ss, day.table.calendar, day.today, storedSettings().json);
     state.asOf = true;
     saveDailyState(state);
   }
@@ -256,7 +248,7 @@ export function runDailyWork(
     state.gaveUp = state.gaveUp ? `${state.gaveUp}; ${now}` : now;
     saveDailyState(state);
   }
-  if (outcome.noticesDelivered) PropertiesService.getDocumentProperties().deleteProperty(UNDELIVERED_KEY);
+  if (outcome.noticesDelivered) remove(STORED.undelivered);
   if (outcome.undeliverable.length > 0) {
     // A later run the same day (deferred mail) finds the same items again: each is said once.
     const fresh = outcome.undeliverable.filter((line) => !(state.undeliverable ?? '').includes(line));

@@ -1,12 +1,12 @@
 import { isEmail } from '../../core/reading/cells';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
+import { read, write } from '../platform/store';
 
-/**
- * Who gets what has no other recipient (items of partners without an owner, escalations without a path
- * address, failed runs): the admin address from Settings, else the person who turned automation on, else the
- * person the run runs as. Never nobody while one of them has an address (docs/alerts-and-data-problems.md).
- */
-export const AUTOMATION_OWNER_KEY = 'partnerpulse.automationOwner';
+// Who gets what has no other recipient (items of partners without an owner, escalations without a path
+// address, failed runs): the admin address from Settings, else the person who turned automation on (stored in
+// STORED.automationOwner), else the person the run runs as. Never nobody while one of them has an address
+// (docs/alerts-and-data-problems.md).
 
 /** The address of the user running this execution: under an installable trigger, the trigger's creator. */
 export function runningUserEmail(): string | null {
@@ -26,12 +26,12 @@ export function runningUserEmail(): string | null {
 /** Stores the address of whoever turns automation on (document property, seen by every collaborator). */
 export function rememberAutomationOwner(): string | null {
   const email = runningUserEmail();
-  if (email) PropertiesService.getDocumentProperties().setProperty(AUTOMATION_OWNER_KEY, email);
+  if (email) write(STORED.automationOwner, email);
   return email;
 }
 
 export function automationOwner(): string | null {
-  const stored = PropertiesService.getDocumentProperties().getProperty(AUTOMATION_OWNER_KEY);
+  const stored = read(STORED.automationOwner);
   return stored && isEmail(stored) ? stored.trim() : null;
 }
 

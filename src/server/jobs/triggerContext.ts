@@ -6,17 +6,8 @@
  * gets one e-mail a day saying what happened and what to do.
  */
 import { escapeHtml } from '../../core/html';
-
-const AUTOMATION_KEY = 'partnerpulse.automation.';
-const TRIGGER_KEY = 'partnerpulse.trigger.';
-const NOTICE_KEY = 'partnerpulse.notice.';
-
-/** The spreadsheet a trigger was turned on in, kept for the runs that find no spreadsheet. */
-export interface TriggerHome {
-  id: string;
-  name: string;
-  url: string;
-}
+import { STORED, type TriggerHome } from '../../core/store/storedKeys';
+import { read, remove, write } from '../platform/store';
 
 /**
  * Remembers, in the user's properties (which a trigger, LIMITED onOpen and FULL runs all may read), that this
@@ -27,37 +18,30 @@ export function rememberAutomation(
   on: boolean,
   triggerUids: string[],
 ): void {
-  const props = PropertiesService.getUserProperties();
-  props.setProperty(AUTOMATION_KEY + ss.getId(), on ? 'on' : 'off');
+  write(STORED.automation, on ? 'on' : 'off', ss.getId());
   const home: TriggerHome = { id: ss.getId(), name: ss.getName(), url: ss.getUrl() };
   for (const uid of triggerUids) {
-    if (on) props.setProperty(TRIGGER_KEY + uid, JSON.stringify(home));
-    else props.deleteProperty(TRIGGER_KEY + uid);
+    if (on) write(STORED.triggerHome, home, uid);
+    else remove(STORED.triggerHome, uid);
   }
 }
 
 /** What rememberAutomation last recorded for this spreadsheet: true, false, or null when nothing was. */
 export function rememberedAutomation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean | null {
-  const value = PropertiesService.getUserProperties().getProperty(AUTOMATION_KEY + ss.getId());
+  const value = read(STORED.automation, ss.getId());
   return value === 'on' ? true : value === 'off' ? false : null;
 }
 
 function triggerHome(triggerUid: string | undefined): TriggerHome | null {
   if (!triggerUid) return null;
-  const json = PropertiesService.getUserProperties().getProperty(TRIGGER_KEY + triggerUid);
-  try {
-    return json ? (JSON.parse(json) as TriggerHome) : null;
-  } catch {
-    return null;
-  }
+  return read(STORED.triggerHome, triggerUid);
 }
 
 /** Mails the trigger's owner at most once a day per kind of notice; never throws (it is the last resort). */
 function tellOwnerOnce(kind: string, subject: string, lines: string[]): void {
   try {
-    const props = PropertiesService.getUserProperties();
     const day = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd');
-    if (props.getProperty(NOTICE_KEY + kind) === day) return;
+    if (read(STORED.ownerNotice, kind) === day) return;
     const owner = Session.getEffectiveUser().getEmail();
     if (!owner || MailApp.getRemainingDailyQuota() < 1) {
       console.error(`PartnerPulse could not e-mail the trigger's owner: ${subject}`);
@@ -70,7 +54,7 @@ function tellOwnerOnce(kind: string, subject: string, lines: string[]): void {
       htmlBody: `${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}<p>You get at most one of these e-mails a day.</p>`,
       name: 'PartnerPulse',
     });
-    props.setProperty(NOTICE_KEY + kind, day);
+    write(STORED.ownerNotice, day, kind);
   } catch (error) {
     console.error(`PartnerPulse could not e-mail the trigger's owner (${subject}): ${(error as Error).message}`);
   }

@@ -1,9 +1,8 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import type { Side } from '../../core/qbr/meeting';
-import { samePartner } from '../../core/qbr/sheets';
 import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
-import { normalizeHeader } from '../../core/reading/partnerTable';
-import { appendRows, locked, type QbrActionResult, result } from '../qbr/actions';
+import { appendRows, locked, markRowDone, result } from '../qbr/actions';
 import { findPartner, type PartnerTarget, qbrContext } from '../qbr/qbrContext';
 import { asText } from '../sheets/logSheets';
 
@@ -46,27 +45,7 @@ export function completeMilestone(partner: PartnerTarget, row: number, milestone
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partner);
-    const name = view.record.name;
-    const sheetName = ctx.settings.sheets.jointPlan;
-    const sheet = ctx.ss.getSheetByName(sheetName);
-    if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
-    const values = sheet.getDataRange().getValues() as CellValue[][];
-    const header = values[0] ?? [];
-    const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
-    const [cPartner, cMilestone, cStatus] = [at('Partner'), at('Milestone'), at('Status')];
-    if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
-    const found = values[row - 1];
-    if (
-      row < 2 ||
-      !found ||
-      !samePartner(found[cPartner], name) ||
-      String(found[cMilestone] ?? '').trim() !== milestone.trim()
-    ) {
-      throw new Error(
-        `Row ${row} of "${sheetName}" is no longer "${milestone}" for ${name} (the sheet changed). Reopen the sidebar and try again.`,
-      );
-    }
-    sheet.getRange(row, cStatus + 1).setValue('Done');
+    const sheetName = markRowDone(ctx, 'jointPlan', row, view.record.name, 'Milestone', milestone);
     return result({ row: view.record.index + 2 }, 'Milestone done.', [`${sheetName} row ${row}: Status → Done`]);
   });
 }

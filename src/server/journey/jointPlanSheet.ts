@@ -1,8 +1,8 @@
 import type { AlertItem } from '../../core/alerts/alerts';
 import type { DashboardBlock } from '../../core/dashboard/dashboard';
 import type { PartnerHistory } from '../../core/history/compactHistory';
-import { lifecycleAlerts } from '../../core/journey/alerts';
 import { type JointPlanRead, milestoneAlerts, planFor, readJointPlan } from '../../core/journey/jointPlan';
+import { lifecycleAlerts } from '../../core/journey/journeyAlerts';
 import { moversBlock, partnerMoves } from '../../core/journey/movers';
 import { openEscalationCounts } from '../../core/journey/risks';
 import { type JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../../core/journey/view';

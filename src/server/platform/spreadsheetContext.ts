@@ -6,13 +6,23 @@ import {
   sheetCalendar,
   type ZoneRules,
 } from '../../core/reading/calendar';
-import { type Settings, settingsFromJson } from '../../core/settings/settings';
+import { type LoadedSettings, readStoredSettings, type Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
+import { readText } from './store';
 
-export const SETTINGS_KEY = 'partnerpulse.settings';
+/**
+ * The stored Settings, read one way by every part of the add-on (document properties, shared by all
+ * collaborators; docs/settings.md): the settings in force, the problems found in the stored copy (the dialog
+ * shows them), and the stored text itself (its fingerprint is the Settings version formulas take).
+ */
+export function storedSettings(): LoadedSettings & { json: string | null } {
+  const json = readText(STORED.settings);
+  return { ...readStoredSettings(json), json };
+}
 
-/** The settings every part of the add-on reads (document properties, shared by all collaborators). */
+/** The settings in force (see storedSettings). */
 export function loadSettings(): Settings {
-  return settingsFromJson(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
+  return storedSettings().settings;
 }
 
 /** Today's calendar day in the spreadsheet's time zone (spec §5), whatever the script's zone is. */

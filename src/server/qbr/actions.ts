@@ -1,14 +1,16 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
-import { followUpItems, quarterIndex, type Side } from '../../core/qbr/meeting';
+import { FOLLOW_UP_DAYS, followUpItems, nextQbrAfterHeld, type Side } from '../../core/qbr/meeting';
 import { loggedOn, OPTIONAL_SHEET_HEADERS, type OptionalSheet, rowForHeader, samePartner } from '../../core/qbr/sheets';
-import type { QbrData } from '../../core/qbr/view';
 import { isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';
+import { staleChecklistNames } from '../../core/store/propertyLimits';
+import { STORED } from '../../core/store/storedKeys';
+import { namesOf, remove, write } from '../platform/store';
 import { asText, ensureLogSheet } from '../sheets/logSheets';
 import {
-  CHECKLIST_KEY_PREFIX,
-  checklistKey,
+  checklistName,
   findPartner,
   type PartnerTarget,
   type QbrContext,
@@ -18,14 +20,6 @@ import {
   readOptionalSheet,
   readTicks,
 } from './qbrContext';
-
-/** What an action did, in words, and the sidebar's data after it. */
-export interface QbrActionResult {
-  message: string;
-  /** One line per thing written ("Partners row 2: Last QBR …"). */
-  changes: string[];
-  data: QbrData;
-}
 
 const LOCK_WAIT_MS = 10_000;
 
@@ -66,22 +60,44 @@ export function appendRows(
   return { first, last: first + rows.length - 1, created };
 }
 
-function rowsText(first: number, last: number): string {
-  return first === last ? `row ${first}` : `rows ${first}–${last}`;
+/**
+ * Marks a row of an optional sheet Done after checking it still holds what the sidebar showed (the partner
+ * and the item's text in `itemColumn`): a sort or an edit may have moved it, and a wrong row is never marked.
+ * Returns the sheet's name.
+ */
+export function markRowDone(
+  ctx: QbrContext,
+  sheetKey: OptionalSheet,
+  row: number,
+  partner: string,
+  itemColumn: string,
+  item: string,
+): string {
+  const sheetName = ctx.settings.sheets[sheetKey];
+  const sheet = ctx.ss.getSheetByName(sheetName);
+  if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const header = values[0] ?? [];
+  const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
+  const [cPartner, cItem, cStatus] = [at('Partner'), at(itemColumn), at('Status')];
+  if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
+  const found = values[row - 1];
+  if (
+    row < 2 ||
+    !found ||
+    !samePartner(found[cPartner], partner) ||
+    String(found[cItem] ?? '').trim() !== item.trim()
+  ) {
+    throw new Error(
+      `Row ${row} of "${sheetName}" is no longer "${item}" for ${partner} (the sheet changed). Reopen the sidebar and try again.`,
+    );
+  }
+  sheet.getRange(row, cStatus + 1).setValue('Done');
+  return sheetName;
 }
 
-/**
- * Drops the ticks of quarters before the previous one: the document's properties hold 500 KB in all (shared
- * with Settings and the daily state), and one key per partner per quarter would fill them over the years.
- */
-function forgetOldChecklists(props: GoogleAppsScript.Properties.Properties, quarter: string): void {
-  const now = quarterIndex(quarter);
-  if (now === null) return;
-  for (const key of props.getKeys()) {
-    if (!key.startsWith(CHECKLIST_KEY_PREFIX)) continue;
-    const then = quarterIndex(key.slice(CHECKLIST_KEY_PREFIX.length, CHECKLIST_KEY_PREFIX.length + 7));
-    if (then !== null && then < now - 1) props.deleteProperty(key);
-  }
+function rowsText(first: number, last: number): string {
+  return first === last ? `row ${first}` : `rows ${first}–${last}`;
 }
 
 export function setChecklistItem(
@@ -97,10 +113,10 @@ export function setChecklistItem(
     const ticks = readTicks(name, quarter);
     if (done) ticks.add(itemId);
     else ticks.delete(itemId);
-    const props = PropertiesService.getDocumentProperties();
-    if (ticks.size > 0) props.setProperty(checklistKey(name, quarter), JSON.stringify([...ticks].sort()));
-    else props.deleteProperty(checklistKey(name, quarter));
-    forgetOldChecklists(props, quarter);
+    if (ticks.size > 0) write(STORED.checklist, [...ticks].sort(), checklistName(name, quarter));
+    else remove(STORED.checklist, checklistName(name, quarter));
+    // The ticks of quarters before the previous one go (the pruning policy: docs/limits.md#stored-state).
+    for (const stale of staleChecklistNames(namesOf(STORED.checklist), quarter)) remove(STORED.checklist, stale);
     return result({ row: view.record.index + 2 }, done ? 'Ticked.' : 'Unticked.', []);
   });
 }
@@ -124,23 +140,7 @@ export function completeActionItem(partnerName: PartnerTarget, row: number, item
   return locked(() => {
     const ctx = qbrContext();
     const view = findPartner(ctx, partnerName);
-    const name = view.record.name;
-    const sheetName = ctx.settings.sheets.actionItems;
-    const sheet = ctx.ss.getSheetByName(sheetName);
-    if (!sheet) throw new Error(`There is no "${sheetName}" sheet.`);
-    const values = sheet.getDataRange().getValues() as CellValue[][];
-    const header = values[0] ?? [];
-    const at = (h: string) => header.findIndex((x) => normalizeHeader(x) === normalizeHeader(h));
-    const [cPartner, cItem, cStatus] = [at('Partner'), at('Item'), at('Status')];
-    if (cStatus < 0) throw new Error(`The "${sheetName}" sheet has no "Status" column; add it to its first row.`);
-    const found = values[row - 1];
-    // The row is checked against what the sidebar showed, so an item moved by a sort is never marked by mistake.
-    if (!found || !samePartner(found[cPartner], name) || String(found[cItem] ?? '').trim() !== item.trim()) {
-      throw new Error(
-        `Row ${row} of "${sheetName}" is no longer "${item}" for ${name} (the sheet changed). Reopen the sidebar and try again.`,
-      );
-    }
-    sheet.getRange(row, cStatus + 1).setValue('Done');
+    markRowDone(ctx, 'actionItems', row, view.record.name, 'Item', item);
     return result({ row: view.record.index + 2 }, 'Action item completed.', [`Action items row ${row}: Status → Done`]);
   });
 }
@@ -207,9 +207,7 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
       throw new Error(`The QBR log already has a QBR with ${name} on ${isoOfDay(ctx.today)}; nothing was changed.`);
     }
     const today = ctx.today;
-    // The segment's QBR cadence from Settings (91 days by default), so the next QBR and the QBR-overdue alert
-    // agree; a segment without a QBR cadence gets the quarterly 91 days of seed 000's "schedule next QBR".
-    const next = today + (ctx.settings.rules.segmentPolicies[view.segment].qbrEveryDays ?? 91);
+    const next = nextQbrAfterHeld(today, ctx.settings.rules.segmentPolicies[view.segment]);
     const row = view.record.index + 2;
     const before = `Last QBR ${view.record.lastQbr === null ? '(blank)' : isoOfDay(view.record.lastQbr)} → ${isoOfDay(today)}, Next QBR ${view.record.nextQbr === null ? '(blank)' : isoOfDay(view.record.nextQbr)} → ${isoOfDay(next)}`;
     if (nextQbr === lastQbr + 1) {
@@ -243,7 +241,7 @@ export function markHeld(partnerName: PartnerTarget, notes: string): QbrActionRe
     const changes = [
       `${ctx.settings.sheets.partners} row ${row}: ${before}`,
       `QBR log ${rowsText(logged.first, logged.last)}: held ${isoOfDay(today)}${logged.created ? ' (the QBR log sheet was created)' : ''}`,
-      `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + 2)}`,
+      `Action items ${rowsText(added.first, added.last)}: ${followUps.length} follow-ups due ${isoOfDay(today + FOLLOW_UP_DAYS)}`,
     ];
     return result({ row }, `QBR with ${name} marked held on ${isoOfDay(today)}.`, changes);
   });

@@ -8,7 +8,9 @@ import { InputError } from '../../core/reading/inputError';
  * value and what is allowed.
  */
 
-const MAX_TEXT = 500;
+/** The longest text each sidebar input takes (the sidebar's inputs have these as their maxlength). */
+export const TEXT_LIMITS = { item: 500, milestone: 500, target: 200, notes: 5000, partnerName: 200 };
+const MAX_TEXT = TEXT_LIMITS.item;
 
 export function textArg(value: unknown, name: string, options: { optional?: boolean; max?: number } = {}): string {
   if ((value === null || value === undefined || value === '') && options.optional) return '';
@@ -22,7 +24,7 @@ export function textArg(value: unknown, name: string, options: { optional?: bool
 }
 
 export function partnerNameArg(value: unknown): string {
-  return textArg(value, 'partnerName', { max: 200 });
+  return textArg(value, 'partnerName', { max: TEXT_LIMITS.partnerName });
 }
 
 /**
@@ -36,7 +38,7 @@ export function partnerArg(value: unknown): string | { row: number; fingerprint:
   if (typeof ref.fingerprint !== 'string' || !/^[0-9a-f]{8}\.\d{1,9}$/.test(ref.fingerprint)) {
     throw new InputError('partner.fingerprint', ref.fingerprint, 'is not a row fingerprint; reopen the sidebar');
   }
-  const name = ref.name === undefined ? undefined : textArg(ref.name, 'partner.name', { max: 200 });
+  const name = ref.name === undefined ? undefined : textArg(ref.name, 'partner.name', { max: TEXT_LIMITS.partnerName });
   return { row, fingerprint: ref.fingerprint, ...(name === undefined ? {} : { name }) };
 }
 

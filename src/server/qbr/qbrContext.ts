@@ -1,3 +1,4 @@
+import type { PartnerRef, QbrData } from '../../contracts/qbrSidebar';
 import type { HealthSnapshot } from '../../core/alerts/alerts';
 import { snapshotsOf } from '../../core/history/compactHistory';
 import { historyFromRows } from '../../core/history/scoreChange';
@@ -11,26 +12,29 @@ import {
   pipelineFor,
   samePartner,
 } from '../../core/qbr/sheets';
-import { trendFor } from '../../core/qbr/trend';
+import { TREND_DAYS, trendFor } from '../../core/qbr/trend';
 import {
   type Optional,
-  type QbrData,
   type QbrDetails,
   qbrAgenda,
   qbrChecklists,
+  qbrNextSteps,
   qbrPartner,
 } from '../../core/qbr/view';
 import { type DayNumber, isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { rowFingerprint } from '../../core/reading/partnerTable';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';
-import { WHAT_IF_FIELDS, type WhatIfModel } from '../../core/scoring/whatIf';
+import { WHAT_IF_FIELDS, type WhatIfModel, whatIfInputsOf } from '../../core/scoring/whatIf';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import { lastRunWarning } from '../jobs/runLog';
 import { journeyDetails } from '../journey/jointPlanSheet';
 import { activeSpreadsheet, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { read } from '../platform/store';
 import { readPartnerHistory } from '../sheets/healthHistory';
 import { type PartnerTable, readPartnerTable } from '../sheets/partnerSheet';
+import { sidebarFacts } from './sidebarFacts';
 
 /** What a sidebar call works on: the spreadsheet, the settings, today and the partner table, read once. */
 export interface QbrContext {
@@ -47,17 +51,7 @@ export function qbrContext(): QbrContext {
   return { ss, settings, today, table: readPartnerTable(ss, settings, today) };
 }
 
-/**
- * Which partner a sidebar call is about: its row as the sidebar read it and a fingerprint of that row's
- * values, so an action lands on the row the user saw, never on another row of the same name, and is refused
- * when the row moved or changed since (docs/alerts-and-data-problems.md). `{ row }` alone is the server's
- * own re-read right after a write; a bare name is the search box (and older callers).
- */
-export interface PartnerRef {
-  row: number;
-  fingerprint: string;
-  name?: string;
-}
+/** `{ row }` alone is the server's own re-read right after a write; a bare name is the search box (and older callers). */
 export type PartnerTarget = string | PartnerRef | { row: number };
 
 /** Rows (1-based) of the partners named `name`. */
@@ -128,21 +122,13 @@ export function readOptionalSheet(ctx: QbrContext, sheet: OptionalSheet): CellVa
   return found ? (found.getDataRange().getValues() as CellValue[][]) : null;
 }
 
-export const CHECKLIST_KEY_PREFIX = 'partnerpulse.qbr.checklist.';
-
-/** Document-property key of one partner's ticks in one quarter. */
-export function checklistKey(partner: string, quarter: string): string {
-  return `${CHECKLIST_KEY_PREFIX}${quarter}.${partner.trim().toLowerCase()}`;
+/** The name of one partner's ticks in one quarter in the STORED.checklist family: `2026-Q4.acme`. */
+export function checklistName(partner: string, quarter: string): string {
+  return `${quarter}.${partner.trim().toLowerCase()}`;
 }
 
 export function readTicks(partner: string, quarter: string): Set<string> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(checklistKey(partner, quarter));
-  try {
-    const ids = raw ? (JSON.parse(raw) as unknown) : [];
-    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
-  }
+  return new Set(read(STORED.checklist, checklistName(partner, quarter)) ?? []);
 }
 
 /** An optional sheet's section: its content, or how to add the sheet (under the name Settings gives it). */
@@ -191,10 +177,9 @@ export function qbrDetails(ctx: QbrContext, view: PartnerView): QbrDetails {
     trend: readTrend(ctx, view),
     whatIf: whatIfModel(ctx, view),
     journey,
+    nextSteps: qbrNextSteps(ctx.settings.rules, view.segment, ctx.today),
   };
 }
-
-const TREND_DAYS = 90;
 
 /** The partner's scores from the Health history sheet that the daily run appends to. */
 function readTrend(ctx: QbrContext, view: PartnerView): QbrDetails['trend'] {
@@ -252,15 +237,7 @@ function whatIfModel(ctx: QbrContext, view: PartnerView): WhatIfModel {
       leads: p.leads,
       relevance: p.relevance,
     })),
-    inputs: {
-      growth: finite(r.growth),
-      deals: r.deals,
-      engagement: r.engagement,
-      nps: r.nps,
-      fit: r.fit,
-      leads: r.leads,
-      relevance: r.relevance,
-    },
+    inputs: { ...whatIfInputsOf(r), growth: finite(r.growth) },
     columns: WHAT_IF_FIELDS.filter((f) => ctx.table.columns[f] !== undefined),
   };
 }
@@ -273,10 +250,11 @@ export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData 
   const partners = [...new Set(ctx.table.views.filter((v) => !v.record.unnamed).map((v) => v.record.name))];
   const today = isoOfDay(ctx.today);
   const automation = lastRunWarning(ctx.ss, ctx.settings, new Date());
+  const facts = sidebarFacts(ctx.settings.rules);
   if (!target) {
     const selected = selectedPartner(ctx);
-    if (!selected.view) return { today, partners, details: null, note: selected.note, automation };
-    return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation };
+    if (!selected.view) return { today, partners, details: null, note: selected.note, automation, facts };
+    return { today, partners, details: qbrDetails(ctx, selected.view), note: null, automation, facts };
   }
   return {
     today,
@@ -284,5 +262,6 @@ export function qbrData(ctx: QbrContext, target: PartnerTarget | null): QbrData 
     details: qbrDetails(ctx, findPartner(ctx, target, { first: true })),
     note: null,
     automation,
+    facts,
   };
 }

@@ -1,3 +1,4 @@
+import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import type { SheetCalendar } from '../../core/reading/calendar';
 import {
   type CellValue,
@@ -16,12 +17,10 @@ import {
   WHAT_IF_LABELS,
   type WhatIfField,
   type WhatIfInputs,
+  whatIfInputsOf,
 } from '../../core/scoring/whatIf';
-import { locked, type QbrActionResult, result } from './actions';
+import { locked, result } from './actions';
 import { findPartner, type PartnerTarget, qbrContext } from './qbrContext';
-
-/** What the sidebar sends on Apply: the new value of each field the user changed (null = blank the cell). */
-export type WhatIfChanges = Partial<Record<WhatIfField, number | string | boolean | null>>;
 
 /**
  * The changes, checked with the very readers that read the partner sheet, so Apply can only write what the
@@ -83,15 +82,7 @@ export function applyWhatIf(partnerName: PartnerTarget, changes: unknown): QbrAc
     const view = findPartner(ctx, partnerName);
     const wanted = readChanges(changes, ctx.today, ctx.settings.rules, ctx.table.calendar);
     const r = view.record;
-    const current: WhatIfInputs = {
-      growth: r.growth,
-      deals: r.deals,
-      engagement: r.engagement,
-      nps: r.nps,
-      fit: r.fit,
-      leads: r.leads,
-      relevance: r.relevance,
-    };
+    const current = whatIfInputsOf(r);
     const fields = (Object.keys(wanted) as WhatIfField[]).filter((f) => wanted[f] !== current[f]);
     const lacking = fields.filter((f) => ctx.table.columns[f] === undefined);
     if (lacking.length > 0) {

@@ -1,23 +1,25 @@
-import { settingsFormHtml } from '../../core/settings/form';
-import { isObject, overlay, readStoredSettings, type Settings } from '../../core/settings/settings';
-import { type SettingsError, validateSettings } from '../../core/settings/validation';
-import { calendarOf, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import type { SaveResult, SettingsDialogData } from '../../contracts/settingsDialog';
+import { settingsDialogData } from '../../core/settings/form';
+import { isObject, overlay, type Settings } from '../../core/settings/settings';
+import { validateSettings } from '../../core/settings/validation';
+import { STORED } from '../../core/store/storedKeys';
+import { calendarOf, storedSettings } from '../platform/spreadsheetContext';
+import { write } from '../platform/store';
 import { keepFormulasCurrent } from '../sheets/asOfSheet';
 
-export interface SaveResult {
-  saved: boolean;
-  errors: SettingsError[];
-}
-
-function storedSettings() {
-  return readStoredSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
-}
-
-/** Menu: Settings… — a modal dialog over the stored settings (problems with the stored copy shown on top). */
+/**
+ * Menu: Settings… — a modal dialog over the stored settings: dist/Settings.html, built from ui/settings/ by
+ * scripts/build-ui.mjs, which asks getSettingsDialog for what to show.
+ */
 export function openSettings(): void {
-  const { settings, problems } = storedSettings();
-  const html = HtmlService.createHtmlOutput(settingsFormHtml(settings, problems)).setWidth(760).setHeight(640);
+  const html = HtmlService.createHtmlOutputFromFile('Settings').setWidth(760).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, 'PartnerPulse settings');
+}
+
+/** What the dialog shows: every setting with its stored value, and the problems with the stored copy. */
+export function getSettingsDialog(): SettingsDialogData {
+  const { settings, problems } = storedSettings();
+  return settingsDialogData(settings, problems);
 }
 
 /**
@@ -51,8 +53,9 @@ export function saveSettings(json: string): SaveResult {
   merged.version = current.version;
   const { settings, errors } = validateSettings(merged);
   if (errors.length > 0) return { saved: false, errors };
-  const stored = JSON.stringify(settings);
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, stored);
+  // Settings over Google's 9 KB a property are refused with a message the dialog shows (the store's).
+  write(STORED.settings, settings);
+  const stored = STORED.settings.codec.encode(settings);
   // Formulas that take PartnerPulse!B1:B2 recalculate now under the new Settings.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (ss) {

@@ -1,8 +1,8 @@
 import type { DayNumber } from '../../core/reading/calendar';
 import { type CellValue, isBlank, readDate } from '../../core/reading/cells';
-import { DEFAULT_SETTINGS, type Settings, settingsFromJson } from '../../core/settings/settings';
+import type { Settings } from '../../core/settings/settings';
 import type { Arg, FormulaContext } from '../../customFunctions/columns';
-import { calendarOf, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import { calendarOf, loadSettings } from '../platform/spreadsheetContext';
 
 /** Where PartnerPulse keeps the as-of date and Settings version that formulas take as `as_of`. */
 export const AS_OF_SHEET = 'PartnerPulse';
@@ -15,18 +15,14 @@ export const AS_OF_RANGE = `${AS_OF_SHEET}!B1:B2`;
  * a silent fall-back to the defaults (a score under other rules than the sheet's would mislead).
  */
 export function settingsForFormulas(): Settings {
-  let stored: string | null;
   try {
-    const props = PropertiesService.getDocumentProperties();
-    // A script neither bound to a file nor an add-on has no document properties: it has no Settings either.
-    if (!props) return DEFAULT_SETTINGS;
-    stored = props.getProperty(SETTINGS_KEY);
+    // A script neither bound to a file nor an add-on has no document properties: it has the defaults (the store).
+    return loadSettings();
   } catch (error) {
     throw new Error(
       `PartnerPulse could not read its Settings (${(error as Error).message}); reload the sheet, and if it stays, open PartnerPulse > Settings….`,
     );
   }
-  return settingsFromJson(stored);
 }
 
 /**

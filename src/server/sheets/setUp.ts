@@ -4,7 +4,7 @@ import type { CellValue } from '../../core/reading/cells';
 import { checkHeaders } from '../../core/reading/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../../core/rules';
 import { aliasesOf, type Settings } from '../../core/settings/settings';
-import { activeSpreadsheet, calendarOf, loadSettings, SETTINGS_KEY } from '../platform/spreadsheetContext';
+import { activeSpreadsheet, calendarOf, loadSettings, storedSettings } from '../platform/spreadsheetContext';
 import { AS_OF_RANGE } from '../settings/formulaContext';
 import { keepFormulasCurrent } from './asOfSheet';
 
@@ -175,17 +175,13 @@ export interface SetUpResult {
  */
 export function setUpSheets(): SetUpResult {
   const ss = activeSpreadsheet();
-  const settings = loadSettings();
+  const stored = storedSettings();
+  const settings = stored.settings;
   const created: string[] = [];
   const left: string[] = [];
   // The formula columns end with the as-of cells, so those exist before the formulas do.
   const calendar = calendarOf(ss);
-  keepFormulasCurrent(
-    ss,
-    calendar,
-    calendar.dayOf(new Date()),
-    PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY),
-  );
+  keepFormulasCurrent(ss, calendar, calendar.dayOf(new Date()), stored.json);
   for (const plan of plans(settings)) {
     if (ss.getSheetByName(plan.name)) {
       left.push(plan.name);

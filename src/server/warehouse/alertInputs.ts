@@ -4,6 +4,7 @@ import type { DayNumber, SheetCalendar } from '../../core/reading/calendar';
 import { type CellValue, isBlank, readDate } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import type { WarehouseEscalation } from '../../core/warehouse/queries';
 import { loadSnoozesSeen, rememberSnoozeDays } from '../jobs/snoozes';
 
@@ -13,8 +14,6 @@ import { loadSnoozesSeen, rememberSnoozeDays } from '../jobs/snoozes';
  * rows; they go into the alert query, so each recipient's worst 20 and the count of all are taken after them.
  */
 export const WAREHOUSE_SNOOZES = 'Warehouse snoozes';
-/** First-seen days of the warehouse's long snoozes (the 90-day cap), apart from the partner sheet's. */
-const SNOOZES_SEEN_KEY = 'partnerpulse.warehouse.snoozesSeen';
 
 /**
  * The partners (trimmed, lower case) whose snooze holds today: "Warehouse snoozes" rows of Partner and Snooze
@@ -39,8 +38,9 @@ export function heldSnoozes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, today:
       // An unreadable date holds nothing: the partner's alerts are not silenced by a typo.
     }
   }
-  const seen = loadSnoozesSeen(SNOOZES_SEEN_KEY);
-  rememberSnoozeDays(snoozes, seen, today, SNOOZES_SEEN_KEY);
+  const seen = loadSnoozesSeen(STORED.warehouseSnoozesSeen);
+  // First-seen days apart from the partner sheet's (STORED.warehouseSnoozesSeen); what did not fit is only held longer.
+  rememberSnoozeDays(snoozes, seen, today, STORED.warehouseSnoozesSeen);
   return snoozes
     .filter((s) => today < effectiveSnooze(s.asked, seen.get(snoozeKey(s.partner, s.asked)) ?? today).until)
     .map((s) => s.partner.trim().toLowerCase());

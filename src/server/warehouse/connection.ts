@@ -1,16 +1,18 @@
 import type { WarehouseCount } from '../../core/dashboard/warehouseCounts';
 import type { Settings } from '../../core/settings/settings';
+import { STORED, type WarehouseConnection } from '../../core/store/storedKeys';
 import { checkWarehouseSchema } from '../../core/warehouse/columns';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import { countsSql } from '../../core/warehouse/queries';
 import { type RulesSqlOptions, rulesSql } from '../../core/warehouse/rulesSql';
+import { read, write } from '../platform/store';
 
-/**
- * A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the
- * rules' query in a data source sheet, so BigQuery computes every partner's health, tier, segment, quadrant
- * and next touch, and the script reads only a page of alerts and a handful of counts.
- */
-export const CONNECTION_KEY = 'partnerpulse.warehouse';
+export type { WarehouseConnection };
+
+// A partner table in BigQuery, connected through Connected Sheets (docs/warehouse.md): the add-on keeps the
+// rules' query in a data source sheet, so BigQuery computes every partner's health, tier, segment, quadrant
+// and next touch, and the script reads only a page of alerts and a handful of counts. The connection is
+// stored as STORED.warehouse.
 
 /** The data source sheets PartnerPulse owns, by the name it gives them. */
 export const WAREHOUSE_SHEETS = {
@@ -18,13 +20,6 @@ export const WAREHOUSE_SHEETS = {
   alerts: 'Warehouse alerts',
   counts: 'Warehouse counts',
 } as const;
-
-export interface WarehouseConnection {
-  /** The Google Cloud project billed for the queries. */
-  projectId: string;
-  /** `dataset.table`, or `project.dataset.table` for a table in another project. */
-  table: string;
-}
 
 const PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const TABLE = /^([A-Za-z0-9_-]+\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_$-]+$/;
@@ -48,12 +43,11 @@ export function tablePath(c: WarehouseConnection): string {
 }
 
 export function loadConnection(): WarehouseConnection | null {
-  const json = PropertiesService.getDocumentProperties().getProperty(CONNECTION_KEY);
-  return json ? (JSON.parse(json) as WarehouseConnection) : null;
+  return read(STORED.warehouse);
 }
 
 export function saveConnection(c: WarehouseConnection): void {
-  PropertiesService.getDocumentProperties().setProperty(CONNECTION_KEY, JSON.stringify(c));
+  write(STORED.warehouse, c);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AlertItem } from '../../core/alerts/alerts';
 import { escapeHtml } from '../../core/html';
 import type { Settings } from '../../core/settings/settings';
+import { STORED } from '../../core/store/storedKeys';
 import { BIGQUERY } from '../../core/warehouse/dialect';
 import {
   ALERT_COLUMNS,
@@ -14,6 +15,7 @@ import { failRun } from '../jobs/daily';
 import { planDigests, sendDigests } from '../jobs/digests';
 import type { RunRecord } from '../jobs/runLog';
 import { activeSpreadsheet, calendarOf, hourIn, isoDayIn, loadSettings, todayIn } from '../platform/spreadsheetContext';
+import { read, write } from '../platform/store';
 import { heldSnoozes, warehouseEscalations } from './alertInputs';
 import {
   connectTable,
@@ -34,7 +36,6 @@ type AlertExtras = Pick<AlertQueryOptions, 'snoozed' | 'escalations'>;
 
 /** The Alert log's name for a warehouse digest: one per recipient per day, apart from the sheet's own digest. */
 export const WAREHOUSE_DIGEST = 'Warehouse digest';
-const DONE_KEY = 'partnerpulse.warehouse.digestsDone';
 /**
  * Digests whose Alert log rows are written together (sendDigests): two log calls per batch instead of per
  * digest, so a day of 200 recipients fits one run next to the mail service's own time (docs/warehouse.md).
@@ -107,8 +108,7 @@ function warehouseWork(
   const day = isoDayIn(ss, now);
   // The day's digests first: the alert query computes the rules itself, and a refresh that used up the run's
   // time would otherwise hold the digests back every hour.
-  const props = PropertiesService.getDocumentProperties();
-  if (hourIn(ss, now) >= settings.dailyHour && props.getProperty(DONE_KEY) !== day) {
+  if (hourIn(ss, now) >= settings.dailyHour && read(STORED.warehouseDigestsDone) !== day) {
     // Snoozes always; escalations when no partner sheet lists them in its own digests (docs/warehouse.md).
     const extra = {
       snoozed: heldSnoozes(ss, todayIn(ss, now), calendarOf(ss)),
@@ -116,7 +116,7 @@ function warehouseWork(
     };
     const finished = sendWarehouseDigests(ss, c, settings, day, extra, deadline, run);
     if (!finished) return;
-    props.setProperty(DONE_KEY, day);
+    write(STORED.warehouseDigestsDone, day);
   }
   for (const [name, query] of [
     [WAREHOUSE_SHEETS.partners, partnersQuery(queryOptions(ss, c, day), settings)],

@@ -1,4 +1,4 @@
-import { lifecycleAlerts } from '../../../src/core/journey/alerts';
+import { lifecycleAlerts } from '../../../src/core/journey/journeyAlerts';
 import {
   openEscalationCounts,
   quarterStart,

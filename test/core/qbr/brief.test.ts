@@ -1,6 +1,6 @@
 import { agendaMail, briefLayout, briefSheetName } from '../../../src/core/qbr/brief';
 import { pipelineFor } from '../../../src/core/qbr/sheets';
-import { type QbrDetails, qbrAgenda, qbrChecklists, qbrPartner } from '../../../src/core/qbr/view';
+import { type QbrDetails, qbrAgenda, qbrChecklists, qbrNextSteps, qbrPartner } from '../../../src/core/qbr/view';
 import { dayOfIso } from '../../../src/core/reading/calendar';
 import type { PartnerRecord } from '../../../src/core/reading/partnerTable';
 import { DEFAULT_RULES } from '../../../src/core/rules';
@@ -69,6 +69,7 @@ function details(name: string): QbrDetails {
       inputs: { growth: 0.35, deals: 12, engagement: 'Quarterly', nps: null, fit: null, leads: 30, relevance: true },
       columns: [],
     },
+    nextSteps: qbrNextSteps(DEFAULT_RULES, partner.segment, today),
   };
 }
 

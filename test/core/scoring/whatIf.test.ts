@@ -7,8 +7,13 @@ import {
   cellValueOf,
   changedFields,
   describeField,
+  readWhatIfText,
+  WHAT_IF_CONTROLS,
+  WHAT_IF_FIELDS,
   type WhatIfModel,
+  whatIfChange,
   whatIfOutcome,
+  whatIfText,
 } from '../../../src/core/scoring/whatIf';
 
 const today = dayOfIso('2026-12-01') as number;
@@ -117,6 +122,31 @@ test('changed fields, the values written and how they read', () => {
     '(blank)',
     'High',
   ]);
+});
+
+test('the panel reads what is typed with the sheet’s cell readers: Growth as percent text, as "12.5%" reads', () => {
+  expect(readWhatIfText('growth', '12.5')).toBe(0.125);
+  expect(readWhatIfText('growth', ' ')).toBeNull();
+  expect(() => readWhatIfText('growth', '12,5x')).toThrow('Growth "12,5x%" is not a percentage');
+  expect(() => readWhatIfText('growth', '-150')).toThrow('Growth "-150%" is below −100%');
+  expect(() => readWhatIfText('nps', '140')).toThrow('NPS 140 is outside −100…100');
+  expect([readWhatIfText('deals', '4.7'), readWhatIfText('fit', 'strong'), readWhatIfText('relevance', 'Low')]).toEqual(
+    [4, 'Strong', false],
+  );
+  // Apply sends Growth as the text typed, for the server's Growth reader; the other fields as read.
+  expect(whatIfChange('growth', ' 12.5 ', 0.125)).toBe('12.5%');
+  expect(whatIfChange('growth', '', null)).toBeNull();
+  expect(whatIfChange('relevance', 'Low', false)).toBe(false);
+  // What a control starts with reads back to the same value.
+  for (const [field, value] of [
+    ['growth', 0.125],
+    ['nps', -10],
+    ['relevance', true],
+    ['engagement', 'Weekly'],
+  ] as const)
+    expect(readWhatIfText(field, whatIfText(field, value))).toBe(value);
+  expect(whatIfText('growth', Number.MAX_VALUE)).toBe(''); // first-year revenue: no percent to show
+  expect(WHAT_IF_CONTROLS.map((c) => c.field)).toEqual([...WHAT_IF_FIELDS]);
 });
 
 describe('trend from Health history', () => {

@@ -1,4 +1,5 @@
 import { mapColumns } from '../../../src/core/reading/partnerTable';
+import { getPath, SETTING_FIELDS } from '../../../src/core/settings/fields';
 import {
   aliasesOf,
   DEFAULT_SETTINGS,
@@ -6,7 +7,7 @@ import {
   type Settings,
   settingsFromJson,
 } from '../../../src/core/settings/settings';
-import { getPath, SETTING_FIELDS, validateSettings } from '../../../src/core/settings/validation';
+import { validateSettings } from '../../../src/core/settings/validation';
 
 /** The defaults with `path` set to `value` (a deep copy; the defaults stay untouched). */
 function withValue(path: string, value: unknown, base: unknown = DEFAULT_SETTINGS): Record<string, unknown> {

@@ -5,13 +5,12 @@ import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { alertLog, emlFiles, parseAll, recipientsOf, sheetRows } from '../../automation/helpers';
 
 jest.setTimeout(60_000);
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
 
 async function open(now = MORNING): Promise<{ runtime: Runtime; dir: string }> {

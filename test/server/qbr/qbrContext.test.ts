@@ -4,12 +4,11 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { whatIfOutcome } from '../../../src/core/scoring/whatIf';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
 import { sheetRows } from '../../automation/helpers';
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 const MORNING = new Date(2026, 11, 1, 9, 0);
 
 async function open(selection = 'Partners!C2'): Promise<{ runtime: Runtime; dir: string }> {
@@ -403,4 +402,50 @@ test('a long Health history (200 days of every partner) gives the last 90 days a
     { date: '2026-11-30', score: 99 },
   ]);
   expect([t.baseline, t.change]).toEqual([70, 87 - 70]);
+});
+
+test('the sidebar is sent the numbers it prints, from Settings: tier floors, windows, next QBR after held', async () => {
+  const { runtime } = await open();
+  const before = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(before.facts.tierFloors).toEqual([
+    { tier: 'Champion', floor: 80 },
+    { tier: 'Healthy', floor: 60 },
+    { tier: 'At-risk', floor: 40 },
+    { tier: 'Critical', floor: 20 },
+  ]);
+  expect([before.facts.trendDays, before.facts.againstDaysAgo, before.facts.followUpDays]).toEqual([90, 30, 2]);
+  expect(before.details!.nextSteps).toEqual({
+    heldNextQbr: '2027-03-02',
+    heldEveryDays: 91,
+    followUpDue: '2026-12-03',
+    followUps: 4,
+    actionItemDue: '2026-12-08',
+    milestoneDue: '2026-12-31',
+  });
+  runtime.call(
+    'saveSettings',
+    JSON.stringify({
+      rules: {
+        tierFloors: { Champion: 90, Healthy: 65, 'At-risk': 45, Critical: 25 },
+        healthDrop: { againstDaysAgo: 14 },
+        segmentPolicies: { Strategic: { qbrEveryDays: 30 } },
+      },
+    }),
+  );
+  const after = runtime.call('getQbrData', 'TechServices Inc.') as QbrData;
+  expect(after.facts.tierFloors.map((t) => t.floor)).toEqual([90, 65, 45, 25]);
+  expect(after.facts.againstDaysAgo).toBe(14);
+  expect(after.details!.nextSteps).toMatchObject({ heldNextQbr: '2026-12-31', heldEveryDays: 30 });
+  // What Mark QBR held then writes is what the sidebar was told.
+  const held = runtime.call('markQbrHeld', after.details!.partner.name, '') as QbrActionResult;
+  expect(held.changes[0]).toMatch(/Next QBR .* → 2026-12-31$/);
+});
+
+test('what-if Apply reads Growth sent as the percent text typed, with the sheet’s Growth reader', async () => {
+  const { runtime } = await open();
+  const r = runtime.call('applyQbrWhatIf', 'TechServices Inc.', { growth: '12.5%' }) as QbrActionResult;
+  expect(r.changes).toEqual([expect.stringMatching(/: Growth .* → 12\.5%$/)]);
+  expect(() => runtime.call('applyQbrWhatIf', 'TechServices Inc.', { growth: '12,5x%' })).toThrow(
+    'Growth "12,5x%" is not a percentage',
+  );
 });

@@ -4,11 +4,10 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../local/runtime';
-import type { QbrData } from '../../../src/core/qbr/view';
-import type { QbrActionResult } from '../../../src/server/qbr/actions';
+import type { QbrActionResult, QbrData } from '../../../src/contracts/qbrSidebar';
 import { sheetRows } from '../../automation/helpers';
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'partners.xlsx');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'partners.xlsx');
 
 /** The example with TechServices Inc. (row 2) copied to a new last row: two partners of one name. */
 async function withDuplicate(): Promise<{ runtime: Runtime; dupRow: number; col: (h: string) => number }> {

@@ -1,19 +1,10 @@
 // The partner-journey sections of the sidebar (docs/journey.md): lifecycle stage, relationship risks.
-// Text only through h() (textContent), see dom.ts.
+// Text only through h() (textContent), see ui/shared/dom.ts.
 
-import type { LifecycleView, RisksView } from '../src/core/journey/view';
-import type { QbrDetails } from '../src/core/qbr/view';
-import { h } from './dom';
+import type { LifecycleView, QbrDetails, QbrSidebarFacts, RisksView } from '../../src/contracts/qbrSidebar';
+import { h } from '../shared/dom';
 import type { Actions } from './main';
-
-function section(id: string, title: string, ...body: (Node | null | false)[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'section', id: `section-${id}`, open: true },
-    h('summary', {}, h('h2', { text: title })),
-    ...body,
-  );
-}
+import { addForm, badge, itemRow, missingSheet, section } from './parts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -119,66 +110,28 @@ function moves(d: QbrDetails): HTMLElement | null {
   );
 }
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function plan(d: QbrDetails, today: string, actions: Actions): HTMLElement | null {
+function plan(d: QbrDetails, facts: QbrSidebarFacts, actions: Actions): HTMLElement | null {
   if (!d.journey) return null;
-  const form = h(
-    'form',
-    { class: 'add-item', id: 'add-milestone-form', 'aria-label': 'Add a milestone' },
-    h('label', { for: 'milestone-text', text: 'New milestone' }),
-    h('input', {
-      id: 'milestone-text',
-      type: 'text',
-      required: true,
-      maxlength: 500,
-      placeholder: 'e.g. Run 2 joint webinars',
-    }),
-    h(
-      'div',
-      { class: 'row' },
-      h('label', { for: 'milestone-side', class: 'inline', text: 'Side' }),
-      h(
-        'select',
-        { id: 'milestone-side' },
-        ['Both', 'Us', 'Partner'].map((s) => h('option', { value: s, text: s })),
-      ),
-      h('label', { for: 'milestone-due', class: 'inline', text: 'Due' }),
-      h('input', { id: 'milestone-due', type: 'date', required: true, value: addDays(today, 30) }),
-    ),
-    h('label', { for: 'milestone-target', text: 'Target (optional)' }),
-    h('input', { id: 'milestone-target', type: 'text', maxlength: 200, placeholder: 'e.g. 2' }),
-    h('button', { type: 'submit', id: 'milestone-add', text: 'Add milestone' }),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
-    if (value('milestone-text') && value('milestone-due'))
-      void actions.addMilestone(
-        d,
-        value('milestone-text'),
-        value('milestone-side'),
-        value('milestone-due'),
-        value('milestone-target'),
-      );
+  const form = addForm({
+    id: 'milestone',
+    label: 'New milestone',
+    what: 'a milestone',
+    placeholder: 'e.g. Run 2 joint webinars',
+    maxLength: facts.maxLength.milestone,
+    sides: facts.sides.milestone,
+    due: d.nextSteps.milestoneDue,
+    extra: [
+      h('label', { for: 'milestone-target', text: 'Target (optional)' }),
+      h('input', { id: 'milestone-target', type: 'text', maxlength: facts.maxLength.target, placeholder: 'e.g. 2' }),
+    ],
+    submit: (text, side, due) => {
+      const target = (document.getElementById('milestone-target') as HTMLInputElement).value.trim();
+      void actions.addMilestone(d, text, side, due, target);
+    },
   });
   const p = d.journey.plan;
   if (!p.present)
-    return section(
-      'plan',
-      'Joint plan',
-      h(
-        'p',
-        { class: 'missing-sheet', role: 'note' },
-        h('strong', { text: 'Sheet missing. ' }),
-        `${p.how} Adding a milestone below creates it.`,
-      ),
-      form,
-    );
+    return section('plan', 'Joint plan', missingSheet(`${p.how} Adding a milestone below creates it.`), form);
   const v = p.value;
   const list =
     v.milestones.length === 0
@@ -187,39 +140,28 @@ function plan(d: QbrDetails, today: string, actions: Actions): HTMLElement | nul
           'ul',
           { class: 'items milestones' },
           v.milestones.map((m) =>
-            h(
-              'li',
-              { class: m.status === 'Open' ? '' : 'done' },
-              h('span', { class: `side side-${(m.side ?? 'none').toLowerCase()}`, text: m.side ?? '?' }),
-              h('span', { class: 'item-text', text: m.milestone }),
-              h(
-                'span',
-                { class: 'item-meta' },
+            itemRow({
+              side: m.side,
+              text: m.milestone,
+              meta: [
                 m.due ? `due ${m.due}` : 'no due date',
                 m.target !== '' || m.actual !== ''
                   ? ` · target ${m.target === '' ? '—' : m.target} vs actual ${m.actual === '' ? '—' : m.actual}`
                   : '',
                 ' ',
-                m.overdue ? h('span', { class: 'badge late', text: `overdue ${m.daysOverdue} d` }) : null,
-                m.status !== 'Open' ? h('span', { class: 'badge ok', text: m.status }) : null,
-              ),
-              m.status === 'Open'
-                ? h('button', {
-                    type: 'button',
-                    class: 'secondary small',
-                    id: `milestone-done-${m.row}`,
-                    'aria-label': `Mark "${m.milestone}" done`,
-                    text: 'Done',
-                    onclick: () => void actions.completeMilestone(d, m.row, m.milestone),
-                  })
-                : null,
-            ),
+                m.overdue ? badge(`overdue ${m.daysOverdue} d`, 'late') : null,
+                m.status !== 'Open' ? badge(m.status, 'ok') : null,
+              ],
+              done: m.status !== 'Open',
+              doneId: `milestone-done-${m.row}`,
+              onDone: () => void actions.completeMilestone(d, m.row, m.milestone),
+            }),
           ),
         );
   return section(
     'plan',
     `Joint plan (${v.done}/${v.total} done)`,
-    v.overdue > 0 ? h('p', {}, h('span', { class: 'badge late', text: `${v.overdue} overdue` })) : null,
+    v.overdue > 0 ? h('p', {}, badge(`${v.overdue} overdue`, 'late')) : null,
     list,
     p.problems.length > 0
       ? h(
@@ -233,9 +175,9 @@ function plan(d: QbrDetails, today: string, actions: Actions): HTMLElement | nul
 }
 
 /** The journey sections, or nothing when the server sent none. */
-export function journeySections(d: QbrDetails, today: string, actions: Actions): HTMLElement[] {
+export function journeySections(d: QbrDetails, facts: QbrSidebarFacts, actions: Actions): HTMLElement[] {
   if (!d.journey) return [];
-  return [lifecycle(d.journey.lifecycle), risks(d.journey.risks), moves(d), plan(d, today, actions)].filter(
+  return [lifecycle(d.journey.lifecycle), risks(d.journey.risks), moves(d), plan(d, facts, actions)].filter(
     (x): x is HTMLElement => x !== null,
   );
 }

@@ -1,12 +1,18 @@
 // The QBR prep sidebar (docs/rules.md, spec §6, issue #7): one partner's health, dates, performance, pipeline,
 // feedback, agenda, checklists and action items, with the actions that follow a QBR.
 
-import type { QbrData, QbrDetails } from '../src/core/qbr/view';
-import type { QbrActionResult } from '../src/server/qbr/actions';
-import type { WhatIfChanges } from '../src/server/qbr/whatIf';
-import { clear, h } from './dom';
+import type {
+  QbrActionResult,
+  QbrData,
+  QbrDetails,
+  QbrSidebarServer,
+  WhatIfChanges,
+} from '../../src/contracts/qbrSidebar';
+import { clear, h } from '../shared/dom';
+import { errorText, scriptRun } from '../shared/scriptRun';
 import { renderDetails } from './render';
-import { call } from './server';
+
+const call = scriptRun<QbrSidebarServer>();
 
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -38,11 +44,6 @@ function showStatus(kind: 'info' | 'ok' | 'error', message: string, lines: strin
   if (retry) status.append(h('button', { type: 'button', class: 'secondary', onclick: retry, text: 'Try again' }));
 }
 
-/** The server's message without the "Error: " / "Exception: " prefix a thrown error may carry. */
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/^(Error|Exception|InputError): /, '');
-}
-
 function fillSearch(partners: string[]): void {
   clear(options);
   for (const name of partners) options.append(h('option', { value: name }));
@@ -67,7 +68,7 @@ function render(): void {
     return;
   }
   search.value = data.details.partner.name;
-  app.append(renderDetails(data.details, data.today, actions));
+  app.append(renderDetails(data.details, data.today, data.facts, actions));
   if (focusId) document.getElementById(focusId)?.focus();
 }
 

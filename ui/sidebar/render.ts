@@ -1,35 +1,14 @@
-// The sections of the sidebar for one partner. Text only through h() (textContent), see dom.ts.
-import type { QbrDetails, QbrPartner } from '../src/core/qbr/view';
-import { h } from './dom';
+// The sections of the sidebar for one partner. Text only through h() (textContent), see ui/shared/dom.ts;
+// every number shown that is not the partner's own comes from the server (QbrSidebarFacts, QbrNextSteps).
+import type { QbrDetails, QbrPartner, QbrSidebarFacts } from '../../src/contracts/qbrSidebar';
+import { h } from '../shared/dom';
 import { journeySections } from './journey';
 import type { Actions } from './main';
+import { addForm, badge, itemRow, missingSheet, section } from './parts';
 import { sparkline } from './trend';
 import { whatIfPanel } from './whatIf';
 
 const HEX = /^#[0-9a-f]{6}$/i;
-
-function section(id: string, title: string, ...body: (Node | null | false)[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'section', id: `section-${id}`, open: true },
-    h('summary', {}, h('h2', { text: title })),
-    ...body,
-  );
-}
-
-function badge(text: string, kind: 'late' | 'soon' | 'ok'): HTMLElement {
-  return h('span', { class: `badge ${kind}`, text });
-}
-
-function missingSheet(how: string): HTMLElement {
-  return h('p', { class: 'missing-sheet', role: 'note' }, h('strong', { text: 'Sheet missing. ' }), how);
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function amount(n: number | null): string {
   return n === null ? '—' : Math.round(n).toLocaleString('en-US');
@@ -177,11 +156,11 @@ function dates(p: QbrPartner): HTMLElement {
   );
 }
 
-function trend(d: QbrDetails, today: string): HTMLElement {
+function trend(d: QbrDetails, today: string, facts: QbrSidebarFacts): HTMLElement {
   return section(
     'trend',
-    'Score, last 90 days',
-    d.trend.present ? sparkline(d.trend.value, today, d.partner.score) : missingSheet(d.trend.how),
+    `Score, last ${facts.trendDays} days`,
+    d.trend.present ? sparkline(d.trend.value, today, d.partner.score, facts) : missingSheet(d.trend.how),
   );
 }
 
@@ -197,7 +176,7 @@ function performance(p: QbrPartner): HTMLElement {
   );
 }
 
-function pipeline(d: QbrDetails): HTMLElement {
+function pipeline(d: QbrDetails, facts: QbrSidebarFacts): HTMLElement {
   if (!d.pipeline.present) return section('pipeline', 'Pipeline', missingSheet(d.pipeline.how));
   const pl = d.pipeline.value;
   return section(
@@ -236,7 +215,7 @@ function pipeline(d: QbrDetails): HTMLElement {
       ? h(
           'div',
           { class: 'stuck' },
-          h('p', {}, badge(`${pl.stuck.length} stuck`, 'late'), ' no stage change for 30+ days:'),
+          h('p', {}, badge(`${pl.stuck.length} stuck`, 'late'), ` no stage change for ${facts.stuckAfterDays}+ days:`),
           h(
             'ul',
             {},
@@ -351,38 +330,16 @@ function checklists(d: QbrDetails, actions: Actions): HTMLElement {
   );
 }
 
-function actionItems(d: QbrDetails, today: string, actions: Actions): HTMLElement {
-  const form = h(
-    'form',
-    { class: 'add-item', id: 'add-item-form', 'aria-label': 'Add an action item' },
-    h('label', { for: 'item-text', text: 'New action item' }),
-    h('input', {
-      id: 'item-text',
-      type: 'text',
-      required: true,
-      maxlength: 500,
-      placeholder: 'e.g. Send demo credentials',
-    }),
-    h(
-      'div',
-      { class: 'row' },
-      h('label', { for: 'item-side', class: 'inline', text: 'Side' }),
-      h(
-        'select',
-        { id: 'item-side' },
-        ['Us', 'Partner', 'Both'].map((s) => h('option', { value: s, text: s })),
-      ),
-      h('label', { for: 'item-due', class: 'inline', text: 'Due' }),
-      h('input', { id: 'item-due', type: 'date', required: true, value: addDays(today, 7) }),
-    ),
-    h('button', { type: 'submit', id: 'item-add', text: 'Add action item' }),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = (document.getElementById('item-text') as HTMLInputElement).value.trim();
-    const side = (document.getElementById('item-side') as HTMLSelectElement).value;
-    const due = (document.getElementById('item-due') as HTMLInputElement).value;
-    if (text && due) void actions.addItem(d, text, side, due);
+function actionItems(d: QbrDetails, facts: QbrSidebarFacts, actions: Actions): HTMLElement {
+  const form = addForm({
+    id: 'item',
+    label: 'New action item',
+    what: 'an action item',
+    placeholder: 'e.g. Send demo credentials',
+    maxLength: facts.maxLength.item,
+    sides: facts.sides.actionItem,
+    due: d.nextSteps.actionItemDue,
+    submit: (text, side, due) => void actions.addItem(d, text, side, due),
   });
   const body: (Node | null)[] = [];
   if (!d.actionItems.present) {
@@ -395,30 +352,19 @@ function actionItems(d: QbrDetails, today: string, actions: Actions): HTMLElemen
         'ul',
         { class: 'items' },
         d.actionItems.value.map((a) =>
-          h(
-            'li',
-            { class: a.done ? 'done' : '' },
-            h('span', { class: `side side-${(a.side ?? 'none').toLowerCase()}`, text: a.side ?? '?' }),
-            h('span', { class: 'item-text', text: a.item }),
-            h(
-              'span',
-              { class: 'item-meta' },
+          itemRow({
+            side: a.side,
+            text: a.item,
+            meta: [
               a.due ? `due ${a.due}` : 'no due date',
               ' ',
               a.overdue ? badge('overdue', 'late') : null,
               a.done ? badge(a.status, 'ok') : null,
-            ),
-            a.done
-              ? null
-              : h('button', {
-                  type: 'button',
-                  class: 'secondary small',
-                  id: `complete-${a.row}`,
-                  'aria-label': `Mark "${a.item}" done`,
-                  text: 'Done',
-                  onclick: () => void actions.completeItem(d, a.row, a.item),
-                }),
-          ),
+            ],
+            done: a.done,
+            doneId: `complete-${a.row}`,
+            onDone: () => void actions.completeItem(d, a.row, a.item),
+          }),
         ),
       ),
     );
@@ -426,15 +372,21 @@ function actionItems(d: QbrDetails, today: string, actions: Actions): HTMLElemen
   return section('actions', 'Action items', ...body, form);
 }
 
-function qbrActions(d: QbrDetails, actions: Actions): HTMLElement {
+/** What Mark QBR held will write, with the dates the server gives for this partner's segment. */
+function heldText(d: QbrDetails, facts: QbrSidebarFacts): string {
+  const n = d.nextSteps;
+  const cadence =
+    d.partner.qbrEveryDays === null ? 'no QBR cadence for its segment' : `the ${d.partner.segment} QBR cadence`;
+  return `This sets Last QBR to today and Next QBR to ${n.heldNextQbr} (in ${n.heldEveryDays} days: ${cadence}) for ${d.partner.name}, adds a row to the QBR log and ${n.followUps} follow-up action items due ${n.followUpDue} (in ${facts.followUpDays} days).`;
+}
+
+function qbrActions(d: QbrDetails, facts: QbrSidebarFacts, actions: Actions): HTMLElement {
   const confirmBox = h(
     'div',
     { class: 'confirm', id: 'held-confirm', hidden: true, role: 'group', 'aria-label': 'Confirm QBR held' },
-    h('p', {
-      text: `This sets Last QBR to today and Next QBR to today + 91 days for ${d.partner.name}, adds a row to the QBR log and four follow-up action items due in 48 hours.`,
-    }),
+    h('p', { id: 'held-text', text: heldText(d, facts) }),
     h('label', { for: 'held-notes', text: 'Notes for the QBR log (optional)' }),
-    h('textarea', { id: 'held-notes', rows: 3, maxlength: 5000 }),
+    h('textarea', { id: 'held-notes', maxlength: facts.maxLength.notes }),
     h(
       'div',
       { class: 'row' },
@@ -494,22 +446,27 @@ function qbrActions(d: QbrDetails, actions: Actions): HTMLElement {
   );
 }
 
-export function renderDetails(d: QbrDetails, today: string, actions: Actions): DocumentFragment {
+export function renderDetails(
+  d: QbrDetails,
+  today: string,
+  facts: QbrSidebarFacts,
+  actions: Actions,
+): DocumentFragment {
   const frag = document.createDocumentFragment();
   frag.append(
     header(d.partner),
-    qbrActions(d, actions),
+    qbrActions(d, facts, actions),
     breakdown(d.partner),
-    trend(d, today),
-    whatIfPanel(d, actions.whatIf),
+    trend(d, today, facts),
+    whatIfPanel(d, facts, actions.whatIf),
     dates(d.partner),
-    ...journeySections(d, today, actions),
+    ...journeySections(d, facts, actions),
     performance(d.partner),
-    pipeline(d),
+    pipeline(d, facts),
     feedback(d),
     agenda(d),
     checklists(d, actions),
-    actionItems(d, today, actions),
+    actionItems(d, facts, actions),
   );
   if (d.sheetProblems.length > 0)
     frag.append(

@@ -1,85 +1,40 @@
 // What-if (issue #10): change the partner's inputs and see score, tier, segment and quadrant at once, computed
-// here in the browser by the same core rules the server uses (src/core, bundled in), not a copy of them.
-// Nothing is written until Apply and its confirmation; Apply sends only the fields that changed.
-import type { QbrDetails } from '../src/core/qbr/view';
-import { readDeals, readFit, readLeads, readNps } from '../src/core/reading/cells';
-import { ENGAGEMENT_LEVELS } from '../src/core/rules';
+// here in the browser by the same rules and cell readers the server uses (src/core, bundled in through the
+// contract src/contracts/qbrSidebar.ts), not a copy of them. The fields, their bounds and choices come from the
+// server (QbrSidebarFacts.whatIf). Nothing is written until Apply and its confirmation; Apply sends only the
+// fields that changed, Growth as the percent text typed, which the server reads again.
 import {
   changedFields,
   describeField,
+  type QbrDetails,
+  type QbrSidebarFacts,
+  readWhatIfText,
   WHAT_IF_FIELDS,
   WHAT_IF_LABELS,
+  type WhatIfChanges,
+  type WhatIfControl,
   type WhatIfField,
   type WhatIfInputs,
   type WhatIfOutcome,
+  whatIfChange,
   whatIfOutcome,
-} from '../src/core/scoring/whatIf';
-import type { WhatIfChanges } from '../src/server/qbr/whatIf';
-import { clear, h } from './dom';
+  whatIfText,
+} from '../../src/contracts/qbrSidebar';
+import { clear, h } from '../shared/dom';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
-function growthText(g: number | null): string {
-  if (g === null || g > 1e6) return '';
-  return String(Math.round(g * 1000) / 10);
-}
-
-function initialText(field: WhatIfField, value: WhatIfInputs[WhatIfField]): string {
-  if (value === null) return '';
-  if (field === 'growth') return growthText(value as number);
-  if (field === 'relevance') return value ? 'High' : 'Low';
-  return String(value);
-}
-
-/** Reads one field's control with the core cell readers; their messages name the field and what is allowed. */
-function readField(field: WhatIfField, text: string, original: WhatIfInputs[WhatIfField]): WhatIfInputs[WhatIfField] {
-  const t = text.trim();
-  switch (field) {
-    case 'growth': {
-      if (t === growthText(original as number | null)) return original;
-      if (t === '') return null;
-      const n = Number(t);
-      if (!Number.isFinite(n) || n < -100)
-        throw new Error(`Growth "${t}" is not a percentage; allowed: a number of percent ≥ −100`);
-      return n / 100;
-    }
-    case 'deals':
-      return readDeals(t);
-    case 'leads':
-      return readLeads(t);
-    case 'nps':
-      return readNps(t);
-    case 'fit':
-      return readFit(t);
-    case 'engagement':
-      return t === '' ? null : (ENGAGEMENT_LEVELS.find((l) => l === t) ?? null);
-    case 'relevance':
-      return t === '' ? null : t === 'High';
-  }
-}
-
-function control(field: WhatIfField, value: string, disabled: boolean): HTMLInputElement | HTMLSelectElement {
-  const id = `whatif-${field}`;
-  const options = (list: readonly string[]) =>
-    h(
-      'select',
-      { id, disabled },
-      ['', ...list].map((o) => h('option', { value: o, text: o === '' ? '(blank)' : o })),
-    );
-  let el: HTMLInputElement | HTMLSelectElement;
-  if (field === 'engagement') el = options(ENGAGEMENT_LEVELS);
-  else if (field === 'fit') el = options(['Strong', 'Moderate', 'Weak']);
-  else if (field === 'relevance') el = options(['High', 'Low']);
-  else
-    el = h('input', {
-      id,
-      type: 'number',
-      inputmode: 'decimal',
-      step: field === 'growth' ? '0.1' : '1',
-      min: field === 'nps' ? -100 : field === 'growth' ? -100 : 0,
-      max: field === 'nps' ? 100 : null,
-      disabled,
-    });
+/** One field's control as the server describes it (QbrSidebarFacts.whatIf): a number box or a list. */
+function control(c: WhatIfControl, value: string): HTMLInputElement | HTMLSelectElement {
+  const id = `whatif-${c.field}`;
+  const el =
+    c.kind === 'choice'
+      ? h(
+          'select',
+          { id },
+          ['', ...c.options].map((o) => h('option', { value: o, text: o === '' ? '(blank)' : o })),
+        )
+      : h('input', { id, type: 'number', inputmode: 'decimal', step: c.step, min: c.min, max: c.max });
   el.value = value;
   return el;
 }
@@ -95,14 +50,18 @@ function outcomeRow(label: string, before: string, after: string): HTMLElement {
   );
 }
 
-export function whatIfPanel(d: QbrDetails, apply: (changes: WhatIfChanges) => Promise<boolean>): HTMLElement {
+export function whatIfPanel(
+  d: QbrDetails,
+  facts: QbrSidebarFacts,
+  apply: (changes: WhatIfChanges) => Promise<boolean>,
+): HTMLElement {
   const model = d.whatIf;
   const before = whatIfOutcome(model, model.inputs);
-  const initial = Object.fromEntries(WHAT_IF_FIELDS.map((f) => [f, initialText(f, model.inputs[f])])) as Record<
+  const initial = Object.fromEntries(WHAT_IF_FIELDS.map((f) => [f, whatIfText(f, model.inputs[f])])) as Record<
     WhatIfField,
     string
   >;
-  const controls = Object.fromEntries(WHAT_IF_FIELDS.map((f) => [f, control(f, initial[f], false)])) as Record<
+  const controls = Object.fromEntries(facts.whatIf.map((c) => [c.field, control(c, initial[c.field])])) as Record<
     WhatIfField,
     HTMLInputElement | HTMLSelectElement
   >;
@@ -124,7 +83,7 @@ export function whatIfPanel(d: QbrDetails, apply: (changes: WhatIfChanges) => Pr
     for (const f of WHAT_IF_FIELDS) {
       try {
         (next as unknown as Record<string, unknown>)[f] =
-          controls[f].value === initial[f] ? model.inputs[f] : readField(f, controls[f].value, model.inputs[f]);
+          controls[f].value === initial[f] ? model.inputs[f] : readWhatIfText(f, controls[f].value);
         controls[f].removeAttribute('aria-invalid');
       } catch (error) {
         ok = false;
@@ -186,10 +145,7 @@ export function whatIfPanel(d: QbrDetails, apply: (changes: WhatIfChanges) => Pr
           text: 'Confirm: write',
           onclick: () => {
             const changes: WhatIfChanges = {};
-            for (const f of changed) {
-              const v = current[f];
-              changes[f] = v === null ? null : f === 'relevance' ? (v as boolean) : (v as number | string);
-            }
+            for (const f of changed) changes[f] = whatIfChange(f, controls[f].value, current[f]);
             void apply(changes);
           },
         }),
@@ -227,9 +183,9 @@ export function whatIfPanel(d: QbrDetails, apply: (changes: WhatIfChanges) => Pr
     h(
       'div',
       { class: 'whatif-grid' },
-      WHAT_IF_FIELDS.flatMap((f) => [
-        h('label', { for: `whatif-${f}`, class: 'inline', text: f === 'growth' ? 'Growth %' : WHAT_IF_LABELS[f] }),
-        controls[f],
+      facts.whatIf.flatMap((c) => [
+        h('label', { for: `whatif-${c.field}`, class: 'inline', text: c.label }),
+        controls[c.field],
       ]),
     ),
     problems,
