@@ -1,5 +1,5 @@
 // `node scripts/warehouse-file.mjs ROWS FILE.parquet` — writes a generated partner table with the columns of
-// docs/warehouse.md, spec §13 (bench/warehouse.ts generatorSql: DuckDB's range(), every band, blanks and invalid values),
+// docs/warehouse.md, docs/rules.md §13 (bench/warehouse.ts generatorSql: DuckDB's range(), every band, blanks and invalid values),
 // for the local runtime's `--warehouse FILE` (docs/warehouse.md).
 
 import { mkdirSync } from 'node:fs';

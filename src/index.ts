@@ -183,7 +183,7 @@ export function HEALTH_CHANGE(partner: Arg, history: Arg, as_of?: Arg): Result {
 }
 
 /**
- * Partner lifecycle stage (seed 000, 001): Recruit (not signed), Onboard (signed 0–30 days ago), Enable
+ * Partner lifecycle stage: Recruit (not signed), Onboard (signed 0–30 days ago), Enable
  * (31–60), Activate (61–90), Stalled (more than 90 days without a first deal) or Active (a first deal on or
  * before the day, or deals ≥ 1). A row with all three blank stays blank; a signed date after the day is an
  * error. Give whole columns: =PARTNER_STAGE(O2:O, P2:P, F2:F, PartnerPulse!B1:B2)
@@ -269,7 +269,7 @@ export function openQbrSidebar(): void {
 }
 
 /**
- * Sidebar: everything to prepare a QBR with one partner (spec §6). An empty or null name means the partner
+ * Sidebar: everything to prepare a QBR with one partner (docs/rules.md §6). An empty or null name means the partner
  * of the selected row on the partner sheet.
  * @param {(string|Object)} partnerName The partner's name as on the partner sheet (the first row of that name), {row, fingerprint} of its row, or null for the selected row.
  */

@@ -1,6 +1,6 @@
 /**
- * Every number the product decides, in one place (docs/rules.md, spec §2–§5). These are the defaults; the Settings
- * (docs/rules.md, spec §8) may replace any of them, so every rule takes a `Rules` value instead of reading constants.
+ * Every number the product decides, in one place (docs/rules.md, docs/rules.md §2–§5). These are the defaults; the Settings
+ * (docs/rules.md, docs/rules.md §8) may replace any of them, so every rule takes a `Rules` value instead of reading constants.
  */
 export type Dimension = 'revenue' | 'activity' | 'engagement' | 'satisfaction' | 'fit';
 export const DIMENSIONS: readonly Dimension[] = ['revenue', 'activity', 'engagement', 'satisfaction', 'fit'];
@@ -51,11 +51,11 @@ export interface Rules {
   quadrant: { minHighLeads: number; highRelevanceMin: number };
   qbr: { reminderDaysAhead: number };
   healthDrop: { points: number; againstDaysAgo: number };
-  /** Hours an escalation may wait for a response, per severity (spec §5). */
+  /** Hours an escalation may wait for a response, per severity (docs/rules.md §5). */
   escalationHours: { Critical: number; High: number; Medium: number; Low: number };
-  /** The program metric targets of spec §7 (rates as fractions). */
+  /** The program metric targets of docs/rules.md §7 (rates as fractions). */
   targets: { nps: number; daysToFirstDeal: number; activation: number; retention: number; qbrCompletion: number };
-  /** Partner lifecycle (spec §9): days per stage, the first-deal-due warning, recruiting overdue. */
+  /** Partner lifecycle (docs/rules.md §9): days per stage, the first-deal-due warning, recruiting overdue. */
   lifecycle: { stageDays: number; firstDealDueWithinDays: number; recruitingOverdueDays: number };
 }
 

@@ -32,7 +32,7 @@ function partnerOfRow(row: CellValue[], calendar: SheetCalendar): MetricPartner 
 }
 
 /**
- * PARTNER_METRICS: the program metrics of spec §7 as a table (Metric, Value, Target, Status). Blank rows are
+ * PARTNER_METRICS: the program metrics of docs/rules.md §7 as a table (Metric, Value, Target, Status). Blank rows are
  * not partners; a bad cell stops the table with a message naming its row, since a metric silently computed
  * without a partner would mislead.
  */

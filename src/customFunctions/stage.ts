@@ -21,7 +21,7 @@ export function stageOfRow(
   ).stage;
 }
 
-/** PARTNER_STAGE: the lifecycle stage per row (spec §9), as of the context's day (the `as_of` argument or today). */
+/** PARTNER_STAGE: the lifecycle stage per row (docs/rules.md §9), as of the context's day (the `as_of` argument or today). */
 export function partnerStage(args: Arg[], context: FormulaContext): Output | Output[][] {
   const call = callRows('PARTNER_STAGE', STAGE_PARAMS, args);
   return callResult(

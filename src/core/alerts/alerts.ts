@@ -120,7 +120,7 @@ export function baselineScores(
 
 const SHEET_HEADER_ROWS = 1;
 
-/** Partner alerts of spec §5 (all but escalations, which come from their own sheet). */
+/** Partner alerts of docs/rules.md §5 (all but escalations, which come from their own sheet). */
 export function partnerAlerts(
   views: readonly PartnerView[],
   baseline: Map<string, number>,

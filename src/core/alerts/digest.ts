@@ -91,7 +91,7 @@ function utf8Bytes(text: string): number {
 }
 
 /**
- * The one e-mail a recipient gets for a day (spec §5): every item, worst first, with partner, segment,
+ * The one e-mail a recipient gets for a day (docs/rules.md §5): every item, worst first, with partner, segment,
  * score, tier, reason, days overdue and a link to the row. Plain text and HTML; every cell value escaped.
  * Past `budget` bytes of body the rest are counted instead of listed (see DIGEST_BODY_BUDGET).
  */

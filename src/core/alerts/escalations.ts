@@ -8,7 +8,7 @@ import type { AlertItem } from './alerts';
 export type Severity = 'Critical' | 'High' | 'Medium' | 'Low';
 export const SEVERITIES: readonly Severity[] = ['Critical', 'High', 'Medium', 'Low'];
 
-/** Response windows (the defaults; Settings can change them) and escalation paths from seed 000 (spec §5). */
+/** Response windows (the defaults; Settings can change them) and escalation paths from seed 000 (docs/rules.md §5). */
 export const RESPONSE_HOURS: Record<Severity, number> = DEFAULT_RULES.escalationHours;
 export const ESCALATION_PATH: Record<Severity, string> = {
   Critical: 'VP Partnerships',
@@ -28,7 +28,7 @@ export interface EscalationAddresses {
 const HOUR = 3_600_000;
 
 /**
- * Escalations past their response window with no response yet (spec §5). `rows` is the `Escalations` sheet
+ * Escalations past their response window with no response yet (docs/rules.md §5). `rows` is the `Escalations` sheet
  * (header row first). A row that cannot be read is reported to the admin instead of being skipped.
  */
 export function escalationBreaches(

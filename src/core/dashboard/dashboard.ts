@@ -48,7 +48,7 @@ export interface OwnerLoad {
 }
 
 /**
- * Each partner manager's partners per segment against the capacity of spec §3. A mixed portfolio is measured
+ * Each partner manager's partners per segment against the capacity of docs/rules.md §3. A mixed portfolio is measured
  * as the sum of each segment's share of its ceiling (5 Strategic of 10 + 10 Growth of 25 = 0.9), so an owner
  * is overloaded above 1 even when no single segment is over its ceiling. Segments without a ceiling (At-risk,
  * Long-tail) count in the total but not in the load.
@@ -151,8 +151,8 @@ export function healthTrend(
 }
 
 /**
- * The dashboard's tables (issue #8): program metrics against targets (spec §7), partners per tier, segment
- * and quadrant, the capacity table (spec §3), the health trend and the biggest drops from the Health history
+ * The dashboard's tables (issue #8): program metrics against targets (docs/rules.md §7), partners per tier, segment
+ * and quadrant, the capacity table (docs/rules.md §3), the health trend and the biggest drops from the Health history
  * (null: no history sheet yet).
  */
 /**

@@ -3,7 +3,7 @@ import { formatNumber } from '../reading/inputError';
 import { DEFAULT_RULES, type Rules, type Segment } from '../rules';
 import { median } from '../segments/quadrants';
 
-/** What the program metrics read of one partner (spec §7); null = blank. */
+/** What the program metrics read of one partner (docs/rules.md §7); null = blank. */
 export interface MetricPartner {
   revenue: number | null;
   revenueLastYear: number | null;
@@ -30,7 +30,7 @@ export interface ProgramMetric {
   basis: string;
 }
 
-/** The targets of spec §7 (the defaults; Settings can change them: rules.targets). */
+/** The targets of docs/rules.md §7 (the defaults; Settings can change them: rules.targets). */
 export const METRIC_TARGETS = DEFAULT_RULES.targets;
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -46,7 +46,7 @@ export function revenueLastYearOf(p: MetricPartner): number | null {
   return p.revenue / (1 + p.growth);
 }
 
-/** Active this year: revenue > 0 or at least one deal (spec §7). */
+/** Active this year: revenue > 0 or at least one deal (docs/rules.md §7). */
 export function isActive(p: MetricPartner): boolean {
   return (p.revenue ?? 0) > 0 || (p.deals ?? 0) >= 1;
 }
@@ -70,7 +70,7 @@ function metric(
 }
 
 /**
- * The six program metrics of spec §7 over the partner table on `today`. Where the spec leaves a definition
+ * The six program metrics of docs/rules.md §7 over the partner table on `today`. Where the spec leaves a definition
  * open the choice is in docs/dashboard.md: active last year = last year's revenue > 0; a QBR counts as
  * held when the Last QBR date lies within the segment's QBR cadence; revenue per partner "growing" compares
  * with last year's revenue per partner active last year.

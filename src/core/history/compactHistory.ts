@@ -13,7 +13,7 @@ import { historyFromRows } from './scoreChange';
  * U+00C0 + s (so `=UNICODE(MID(C2, 5, 1)) - 192` is the score on the 5th), `?` is a score of Unknown and `.`
  * a day without a daily run. "Earlier scores" holds the older months as `YYYY-MM:chars` separated by spaces,
  * up to MONTHS_KEPT months in all; "Quarter snapshots" holds each partner's tier, segment and quadrant at the
- * first daily run of each quarter (spec §11) as `YYYY-Qn=Tier/Segment/Quadrant` separated by `;`, up to
+ * first daily run of each quarter (docs/rules.md §11) as `YYYY-Qn=Tier/Segment/Quadrant` separated by `;`, up to
  * QUARTERS_KEPT quarters. The daily job reads the first three columns (and "Earlier scores" only when the
  * health-drop window reaches back past last month) and writes the current month's column: one cell per
  * partner, where the old layout added five cells per partner per day.

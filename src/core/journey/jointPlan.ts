@@ -8,7 +8,7 @@ import { normalizeHeader } from '../reading/partnerTable';
 import type { PartnerView } from '../scoring/evaluatePartners';
 
 /**
- * Joint business plans (docs/journey.md, spec §10, seed 001 "GTM planning"): the measurable milestones agreed with a
+ * Joint business plans (docs/journey.md, docs/rules.md §10, seed 001 "GTM planning"): the measurable milestones agreed with a
  * partner, on the optional `Joint plan` sheet (Partner, Milestone, Side, Due, Status, Target, Actual).
  */
 export type MilestoneStatus = 'Open' | 'Done' | 'Dropped';
@@ -159,7 +159,7 @@ export function planAgendaPoints(plan: PlanView): string[] {
 }
 
 /**
- * Overdue milestones for the owners' digests (spec §10): each to the owner of its partner (the admin when the
+ * Overdue milestones for the owners' digests (docs/rules.md §10): each to the owner of its partner (the admin when the
  * partner has none or is not on the partner sheet), its own kind, days past Due.
  */
 export function milestoneAlerts(

@@ -6,7 +6,7 @@ import { lifecycleAlert } from './lifecycle';
 import { lifecycleFor } from './view';
 
 /**
- * The lifecycle alerts of spec §9 for the owners' digests: stalled, first deal due, recruiting overdue.
+ * The lifecycle alerts of docs/rules.md §9 for the owners' digests: stalled, first deal due, recruiting overdue.
  * Each to the owner (the admin when there is none, as the other partner alerts). A partner whose row cannot
  * be staged (a signed date after today, an unreadable Signed or First deal) gets none: the sidebar shows why.
  */

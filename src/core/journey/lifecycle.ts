@@ -4,7 +4,7 @@ import type { Rules } from '../rules';
 
 /**
  * The partner lifecycle of seed 000 (Recruit → Onboard → Enable → Activate, 30 days each) with seed 001's
- * time-to-first-deal target of 90 days (docs/journey.md, spec §9, docs/journey.md).
+ * time-to-first-deal target of 90 days (docs/journey.md, docs/rules.md §9, docs/journey.md).
  */
 export type Stage = 'Recruit' | 'Onboard' | 'Enable' | 'Activate' | 'Stalled' | 'Active';
 export const STAGES: readonly Stage[] = ['Recruit', 'Onboard', 'Enable', 'Activate', 'Stalled', 'Active'];
@@ -77,7 +77,7 @@ export interface LifecycleAlert {
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /**
- * The lifecycle alert of one partner on `today`, if today is a day to send it (spec §9):
+ * The lifecycle alert of one partner on `today`, if today is a day to send it (docs/rules.md §9):
  * - stalled: on the day the partner crosses the target (day 91 of 90), once;
  * - first deal due: in Activate with `firstDealDueWithinDays` (14) or fewer days left, on Mondays;
  * - recruiting overdue: in Recruit with `recruitingSince` more than `recruitingOverdueDays` (30) ago, on the

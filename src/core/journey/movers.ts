@@ -2,7 +2,7 @@ import type { DashboardBlock } from '../dashboard/dashboard';
 import { quarterIndex } from '../qbr/meeting';
 
 /**
- * Quarterly movers (docs/journey.md, spec §11, seed 002: redo the matrix every quarter and note who moved up and who
+ * Quarterly movers (docs/journey.md, docs/rules.md §11, seed 002: redo the matrix every quarter and note who moved up and who
  * moved down). Each partner's tier, segment and quadrant at the first daily run of a calendar quarter is that
  * quarter's snapshot; the movers are the partners whose tier or quadrant changed from one quarter to the next.
  * The snapshots are stored in the Health history's "Quarter snapshots" column (src/core/history/compactHistory.ts).
@@ -109,7 +109,7 @@ export function partnerMoves(snapshots: ReadonlyMap<string, QuarterSnapshot>, pa
   return out.slice(0, limit);
 }
 
-/** The dashboard's movers table: the current quarter against the previous one (spec §11). */
+/** The dashboard's movers table: the current quarter against the previous one (docs/rules.md §11). */
 export function moversBlock(snapshots: ReadonlyMap<string, QuarterSnapshot>, quarter: string): DashboardBlock {
   const previous = previousQuarter(quarter);
   const header = ['Partner', `Tier ${previous} → ${quarter}`, 'Tier move', 'Quadrant', 'Quadrant move'];

@@ -4,7 +4,7 @@ import { InputError } from '../reading/inputError';
 import type { Rules, Segment } from '../rules';
 
 /**
- * Relationship risks (docs/journey.md, spec §12): seed 000's anti-patterns that the sheet can show. Flags for the
+ * Relationship risks (docs/journey.md, docs/rules.md §12): seed 000's anti-patterns that the sheet can show. Flags for the
  * sidebar and the dashboard only; they are not e-mailed (docs/journey.md).
  */
 export type RiskFlag = 'singleThreaded' | 'noExecutiveSponsor' | 'npsNotSurveyed' | 'silentThenUrgent';
@@ -71,7 +71,7 @@ export interface Risk {
   advice: string;
 }
 
-/** The relationship risks of one partner on `today` (spec §12), in the order of RISK_FLAGS. */
+/** The relationship risks of one partner on `today` (docs/rules.md §12), in the order of RISK_FLAGS. */
 export function relationshipRisks(p: RiskInputs, today: DayNumber, rules: Rules): Risk[] {
   const risks: Risk[] = [];
   const add = (flag: RiskFlag, reason: string) =>

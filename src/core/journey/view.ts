@@ -8,7 +8,7 @@ import { type Lifecycle, lifecycleOf, STAGES, type Stage } from './lifecycle';
 import type { Move } from './movers';
 import { RISK_FLAGS, RISK_LABELS, type Risk, relationshipRisks } from './risks';
 
-/** The lifecycle part of the sidebar (spec §9), as plain JSON (dates as YYYY-MM-DD). */
+/** The lifecycle part of the sidebar (docs/rules.md §9), as plain JSON (dates as YYYY-MM-DD). */
 export interface LifecycleView {
   /** null when the row cannot be staged; `problem` says why. */
   stage: Stage | null;
@@ -21,7 +21,7 @@ export interface LifecycleView {
   problem: string | null;
 }
 
-/** The columns of spec §12 the partner sheet lacks, so the sidebar can say which flags were not judged. */
+/** The columns of docs/rules.md §12 the partner sheet lacks, so the sidebar can say which flags were not judged. */
 export interface RisksView {
   risks: Risk[];
   notJudged: string[];
@@ -31,9 +31,9 @@ export interface RisksView {
 export interface JourneyDetails {
   lifecycle: LifecycleView;
   risks: RisksView;
-  /** The partner's latest quarterly moves of tier or quadrant, latest first (spec §11). */
+  /** The partner's latest quarterly moves of tier or quadrant, latest first (docs/rules.md §11). */
   moves: Move[];
-  /** The partner's joint business plan (spec §10), or how to add the Joint plan sheet. */
+  /** The partner's joint business plan (docs/rules.md §10), or how to add the Joint plan sheet. */
   plan: { present: true; value: PlanView; problems: string[] } | { present: false; how: string };
 }
 
@@ -105,7 +105,7 @@ export function risksView(
 
 /**
  * The dashboard's journey tables: partners per lifecycle stage, the stalled partners (longest first) and how
- * many partners carry each relationship risk (spec §9, §12).
+ * many partners carry each relationship risk (docs/rules.md §9, §12).
  */
 export function journeyBlocks(
   views: readonly PartnerView[],
@@ -161,7 +161,7 @@ export function journeyBlocks(
   ];
 }
 
-/** The agenda with the joint plan's open milestones under "Joint planning" (spec §10). */
+/** The agenda with the joint plan's open milestones under "Joint planning" (docs/rules.md §10). */
 export function withPlanPoints(agenda: QbrAgendaSection[], journey: JourneyDetails): QbrAgendaSection[] {
   if (!journey.plan.present) return agenda;
   const points = planAgendaPoints(journey.plan.value);

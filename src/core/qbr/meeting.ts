@@ -1,7 +1,7 @@
 import { type DayNumber, isoOfDay } from '../reading/calendar';
 
 /**
- * The QBR framework of seed 000 (docs/rules.md, spec §6): the 60-minute agenda, the before / during / after
+ * The QBR framework of seed 000 (docs/rules.md, docs/rules.md §6): the 60-minute agenda, the before / during / after
  * checklists, and the calendar facts the sidebar and its actions share.
  */
 

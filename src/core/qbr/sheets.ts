@@ -5,7 +5,7 @@ import { normalizeHeader } from '../reading/partnerTable';
 import { SIDES, type Side } from './meeting';
 
 /**
- * The optional sheets the QBR prep reads when present (docs/rules.md, spec §6), by header text like the partner
+ * The optional sheets the QBR prep reads when present (docs/rules.md, docs/rules.md §6), by header text like the partner
  * sheet. Pure: rows in, typed rows for one partner out; a cell that cannot be read becomes a problem naming
  * the sheet, row and value instead of hiding the whole section.
  */
@@ -26,7 +26,7 @@ export function howToAdd(sheet: OptionalSheet, name: string): string {
   return `Add a sheet named "${name}" with the header row ${headers.join(' · ')}, one row per ${sheet === 'qbrLog' ? 'QBR' : sheet === 'jointPlan' ? 'milestone' : 'entry'}.`;
 }
 
-/** Days without a stage change after which an open deal is stuck (spec §6). */
+/** Days without a stage change after which an open deal is stuck (docs/rules.md §6). */
 export const STUCK_AFTER_DAYS = 30;
 
 export function samePartner(a: unknown, b: string): boolean {

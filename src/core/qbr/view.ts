@@ -93,7 +93,7 @@ export interface QbrDetails {
   trend: Optional<Trend>;
   /** Everything the sidebar's what-if panel needs to run the rules itself. */
   whatIf: WhatIfModel;
-  /** Lifecycle stage, relationship risks, joint plan and moves (spec §9–§12, docs/journey.md). */
+  /** Lifecycle stage, relationship risks, joint plan and moves (docs/rules.md §9–§12, docs/journey.md). */
   journey?: JourneyDetails;
   /** The dates the sidebar's actions would write or suggest for this partner. */
   nextSteps: QbrNextSteps;

@@ -1,5 +1,5 @@
 /**
- * Calendar days in the spreadsheet's time zone (spec §5; docs/time-zones.md).
+ * Calendar days in the spreadsheet's time zone (docs/rules.md §5; docs/time-zones.md).
  *
  * Two zones meet in every run. The script runs in the manifest's zone (`America/New_York` for every user of
  * the published add-on), while each spreadsheet has its own zone, and Sheets hands a date cell over as the

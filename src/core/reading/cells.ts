@@ -95,7 +95,7 @@ export function readGrowth(value: CellValue): number | null {
 }
 
 /**
- * Growth from this year's and last year's revenue (spec §1): nothing last year and something now counts as
+ * Growth from this year's and last year's revenue (docs/rules.md §1): nothing last year and something now counts as
  * growing fast (returned as +Infinity), nothing in both years as flat (0).
  */
 export function growthFromRevenue(revenue: number | null, revenueLastYear: number | null): number | null {
@@ -109,7 +109,7 @@ export function growthFromRevenue(revenue: number | null, revenueLastYear: numbe
 const ENGAGEMENT_ALLOWED =
   'Weekly, Monthly, Quarterly, Inactive, the date of last portal activity, or portal logins in the last 90 days';
 
-/** Engagement from a label, a date of last portal activity (against `today`), or a count of logins (spec §2). */
+/** Engagement from a label, a date of last portal activity (against `today`), or a count of logins (docs/rules.md §2). */
 export function readEngagement(
   value: CellValue,
   today: DayNumber,

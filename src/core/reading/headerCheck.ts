@@ -75,7 +75,7 @@ function nearEnough(distance: number, a: string, b: string): boolean {
 }
 
 /**
- * Checks a header row against the aliases (spec §1, headers compared without case, spaces, _ - and ()):
+ * Checks a header row against the aliases (docs/rules.md §1, headers compared without case, spaces, _ - and ()):
  * each header that matches no alias but is a typo or two away from the alias of a column not found yet is
  * reported with the nearest alias ("`Deal registered` — did you mean `Deals registered`?"), and each checked
  * column still missing is named with the headers that would be read.
@@ -145,7 +145,7 @@ export function checkHeaders(
   const hasRevenuePair = columns.revenue !== undefined && columns.revenueLastYear !== undefined;
   for (const field of CHECKED_FIELDS) {
     if (columns[field] !== undefined || suggested.has(field)) continue;
-    if (field === 'growth' && hasRevenuePair) continue; // growth comes from the two revenue columns (spec §1)
+    if (field === 'growth' && hasRevenuePair) continue; // growth comes from the two revenue columns (docs/rules.md §1)
     if (field === 'lastQbr' && columns.nextQbr !== undefined) continue; // Next QBR alone drives the QBR alerts
     if (field === 'nextQbr' && columns.lastQbr === undefined) continue; // said once, under Last QBR
     const [first, ...others] = aliases[field];

@@ -18,7 +18,7 @@ import {
   readRevenue,
 } from './cells';
 
-/** The fields of the partner sheet (spec §1), found by header text rather than position. */
+/** The fields of the partner sheet (docs/rules.md §1), found by header text rather than position. */
 export type Field =
   | 'partner'
   | 'owner'
@@ -49,7 +49,7 @@ export type Field =
   | 'executiveSponsor'
   | 'npsDate';
 
-/** Header aliases (spec §1) plus the columns PartnerPulse's formulas fill in. */
+/** Header aliases (docs/rules.md §1) plus the columns PartnerPulse's formulas fill in. */
 export const DEFAULT_ALIASES: Record<Field, string[]> = {
   partner: ['Partner', 'Partner name', 'Name', 'Company'],
   owner: ['Owner', 'Partner manager', 'PM', 'Owner email'],
@@ -74,7 +74,7 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
   quadrant: ['Quadrant', 'Matrix quadrant'],
   nextTouch: ['Next touch', 'Next touch due'],
   snoozeUntil: ['Snooze until', 'Snoozed until'],
-  // Optional columns of the partner journey (spec §9, §12; docs/journey.md).
+  // Optional columns of the partner journey (docs/rules.md §9, §12; docs/journey.md).
   stage: ['Stage', 'Lifecycle stage'],
   recruitingSince: ['Recruiting since', 'Prospect since'],
   partnerContacts: ['Partner contacts', 'Contacts'],
@@ -82,7 +82,7 @@ export const DEFAULT_ALIASES: Record<Field, string[]> = {
   npsDate: ['NPS date', 'NPS surveyed', 'Last NPS survey'],
 };
 
-/** Header text as compared: case, spaces, `_`, `-` and `()` do not matter (spec §1). */
+/** Header text as compared: case, spaces, `_`, `-` and `()` do not matter (docs/rules.md §1). */
 export function normalizeHeader(text: unknown): string {
   return String(text ?? '')
     .toLowerCase()
@@ -241,7 +241,7 @@ export interface PartnerRecord {
   contactEmail: string | null;
   /** Touch and QBR-overdue alerts are held until this day (the `Snooze until` column). */
   snoozeUntil: DayNumber | null;
-  /** The optional journey columns (spec §9, §12); undefined when the sheet lacks the column. */
+  /** The optional journey columns (docs/rules.md §9, §12); undefined when the sheet lacks the column. */
   recruitingSince?: DayNumber | null;
   /** Contacts at the partner: the count, or how many names the cell lists. */
   partnerContacts?: number | null;

@@ -114,7 +114,7 @@ function points(weight: number, [n, d]: Share): number {
 }
 
 /**
- * The partner health score of spec §2: points per dimension, rescaled over the dimensions present, rounded
+ * The partner health score of docs/rules.md §2: points per dimension, rescaled over the dimensions present, rounded
  * half up; `Unknown` with fewer than `rules.minDimensions` present; null when all five are blank.
  */
 export function scoreHealth(inputs: HealthInputs, rules: Rules): HealthScore {
@@ -149,10 +149,10 @@ export function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
-/** The health score's scale (spec §2). */
+/** The health score's scale (docs/rules.md §2). */
 export const SCORE_RANGE = { min: 0, max: 100 };
 
-/** The tier of a score 0–100 (spec §2); 'Unknown' for an unknown score. */
+/** The tier of a score 0–100 (docs/rules.md §2); 'Unknown' for an unknown score. */
 export function tierOf(score: number | 'Unknown', rules: Rules): Tier {
   if (score === 'Unknown') return 'Unknown';
   if (!Number.isFinite(score) || score < SCORE_RANGE.min || score > SCORE_RANGE.max)

@@ -17,7 +17,7 @@ export interface TouchStatus {
   daysOverdue: number | null;
 }
 
-/** Touch cadence of spec §5: overdue when the days since last contact exceed the segment's cadence. */
+/** Touch cadence of docs/rules.md §5: overdue when the days since last contact exceed the segment's cadence. */
 export function touchStatus(
   segment: Segment,
   lastContact: DayNumber | null,
@@ -43,7 +43,7 @@ export interface QbrStatus {
 }
 
 /**
- * QBR rules of spec §5: for segments with a QBR cadence, overdue when the scheduled QBR has passed, or when
+ * QBR rules of docs/rules.md §5: for segments with a QBR cadence, overdue when the scheduled QBR has passed, or when
  * none is scheduled and the last one is missing or older than the cadence. Any scheduled QBR within the
  * reminder window (3 days) is "coming up", whatever the segment.
  */

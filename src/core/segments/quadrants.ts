@@ -13,13 +13,13 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The lead count from which a partner has "high leads": max(1, median of the column) (spec §4). */
+/** The lead count from which a partner has "high leads": max(1, median of the column) (docs/rules.md §4). */
 export function highLeadsThreshold(leads: number[], rules: Rules): number {
   return Math.max(rules.quadrant.minHighLeads, median(leads) ?? 0);
 }
 
 /**
- * Leads × market relevance (spec §4, seed 002) for a whole column. A row with both inputs blank gets null;
+ * Leads × market relevance (docs/rules.md §4, seed 002) for a whole column. A row with both inputs blank gets null;
  * a row with one of them blank cannot be placed and gets 'Unknown'.
  */
 export function assignQuadrants(

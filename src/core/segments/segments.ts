@@ -21,7 +21,7 @@ function countBelow(sorted: number[], value: number, orEqual: boolean): number {
 }
 
 /**
- * Segments of spec §3 for a whole column of partners: a partner's segment depends on the others through the
+ * Segments of docs/rules.md §3 for a whole column of partners: a partner's segment depends on the others through the
  * revenue ranking. Ranks share the best place on ties, so a tie at the top-10 % cut takes every tied partner.
  * A row that is null (blank) gets null.
  *

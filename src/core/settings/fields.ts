@@ -53,7 +53,7 @@ export const SHEET_LABELS: Record<keyof Settings['sheets'], string> = {
   jointPlan: 'Joint plan sheet',
 };
 
-/** Every setting of spec §8 except the column aliases (a list per field, checked on their own). */
+/** Every setting of docs/rules.md §8 except the column aliases (a list per field, checked on their own). */
 export const SETTING_FIELDS: readonly SettingField[] = [
   ...DIMENSIONS.map(
     (d): SettingField => ({

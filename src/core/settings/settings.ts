@@ -13,19 +13,19 @@ export interface SheetNames {
   actionItems: string;
   qbrLog: string;
   dashboard: string;
-  /** Optional joint business plan milestones (spec §10). */
+  /** Optional joint business plan milestones (docs/rules.md §10). */
   jointPlan: string;
 }
 
 /**
- * What a partner-ops lead can set for the whole spreadsheet (spec §8). Stored as JSON in the document
+ * What a partner-ops lead can set for the whole spreadsheet (docs/rules.md §8). Stored as JSON in the document
  * properties, so every collaborator, the triggers and the sidebar read the same rules.
  */
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   rules: Rules;
   sheets: SheetNames;
-  /** Extra header texts per field, accepted next to the built-in aliases of spec §1. */
+  /** Extra header texts per field, accepted next to the built-in aliases of docs/rules.md §1. */
   aliases: Partial<Record<Field, string[]>>;
   adminEmail: string | null;
   escalation: { vpPartnerships: string | null; director: string | null; partnerSupport: string | null };
@@ -159,7 +159,7 @@ function resetPath(target: unknown, path: string[], defaults: unknown): unknown 
   return { ...target, [head]: resetPath(target[head], rest, base) };
 }
 
-/** The header aliases in force: spec §1's, then the ones added in Settings. */
+/** The header aliases in force: docs/rules.md §1's, then the ones added in Settings. */
 export function aliasesOf(settings: Settings): Record<Field, string[]> {
   const out = {} as Record<Field, string[]>;
   for (const field of Object.keys(DEFAULT_ALIASES) as Field[])

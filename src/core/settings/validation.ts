@@ -75,7 +75,7 @@ function message(label: string, value: unknown, problem: string): string {
   return `${label} ${describeValue(value)} ${problem}`;
 }
 
-/** The name a person knows a field by: its first alias in spec §1. */
+/** The name a person knows a field by: its first alias in docs/rules.md §1. */
 export function fieldName(field: Field): string {
   return DEFAULT_ALIASES[field][0];
 }
@@ -252,7 +252,7 @@ function checkTogether(s: Settings, bad: Set<string>, errors: SettingsError[]): 
 }
 
 /**
- * Validates settings field by field (spec §8). `candidate` is a whole Settings object as JSON gives it
+ * Validates settings field by field (docs/rules.md §8). `candidate` is a whole Settings object as JSON gives it
  * (numbers may be text, as a form sends them). Returns the clean settings (numbers as numbers, colors as
  * #rrggbb) and every problem; the settings are only usable when `errors` is empty.
  */

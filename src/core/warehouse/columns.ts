@@ -1,5 +1,5 @@
 /**
- * The warehouse partner table of docs/warehouse.md, spec §13: one column per field of the partner sheet, typed, NULL for
+ * The warehouse partner table of docs/warehouse.md, docs/rules.md §13: one column per field of the partner sheet, typed, NULL for
  * a blank. The add-on checks a connected table against this list before it builds a query over it
  * (docs/warehouse.md).
  */
@@ -31,7 +31,7 @@ export const WAREHOUSE_COLUMNS: readonly WarehouseColumn[] = [
   { name: 'nps', type: 'FLOAT64' },
 ];
 
-/** The columns the generated query adds after the input columns (spec §13). */
+/** The columns the generated query adds after the input columns (docs/rules.md §13). */
 export const RESULT_COLUMNS: readonly WarehouseColumn[] = [
   { name: 'health', type: 'INT64' },
   { name: 'tier', type: 'STRING' },

@@ -157,7 +157,7 @@ export function alertsSql(rules: Rules, dialect: Dialect, options: AlertQueryOpt
   const field = (x: string) => `COALESCE(REPLACE(REPLACE(${text(x)}, ${us}, ' '), ${rs}, ' '), '')`;
   const encoded = `${ITEM_FIELDS.map(field).join(` || ${us} || `)} || ${rs}`;
   return [
-    `-- PartnerPulse alerts (product-spec §5) as of ${options.asOf}, a page of recipients; see docs/warehouse.md`,
+    `-- PartnerPulse alerts (docs/rules.md §5) as of ${options.asOf}, a page of recipients; see docs/warehouse.md`,
     `WITH pp_rules AS (\n${rulesSql(rules, dialect, options)}\n),`,
     `pp_items AS (\n  ${items.join('\n  UNION ALL\n  ')}\n),`,
     `pp_ranked AS (\n  SELECT *, ${key} AS recipient_key, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${kindRank}, ${lateness} DESC, COALESCE(health, 101), partner) AS item_rank,`,

@@ -139,7 +139,7 @@ export function readRunInputs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sett
   };
 }
 
-/** Escalations past their response window (spec §5), to their escalation path. */
+/** Escalations past their response window (docs/rules.md §5), to their escalation path. */
 export function escalationAlerts(inputs: RunInputs, settings: Settings, now: Date): AlertItem[] {
   return escalationBreaches(
     inputs.escalationRows,
@@ -196,7 +196,7 @@ export function computeDayAlerts(
 }
 
 /**
- * The daily work (spec §2 colors, §5 alerts): recolor, health history, digests. Resumable: each step is
+ * The daily work (docs/rules.md §2 colors, §5 alerts): recolor, health history, digests. Resumable: each step is
  * recorded in the document properties as it finishes, and the digests skip what the Alert log says was sent.
  */
 export function runDailyWork(
@@ -224,7 +224,7 @@ export function runDailyWork(
   }
   if (!state.history) {
     // One cell per partner a day; months past a year drop out on the first run of a month, when the quarter's
-    // snapshot (spec §11: tier, segment, quadrant; the movers read it) is taken too if the quarter has none yet
+    // snapshot (docs/rules.md §11: tier, segment, quadrant; the movers read it) is taken too if the quarter has none yet
     // (docs/limits.md).
     if (!historyHasDay(day.history, day.table.views, day.today))
       writeHealthHistoryDay(ss, settings, day.history, day.table.views, day.today);

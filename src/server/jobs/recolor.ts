@@ -4,7 +4,7 @@ import type { Settings } from '../../core/settings/settings';
 import type { PartnerTable } from '../sheets/partnerSheet';
 
 /**
- * The fills of the partner rows by health tier (spec §2), for one `setBackgrounds` call over the data rows:
+ * The fills of the partner rows by health tier (docs/rules.md §2), for one `setBackgrounds` call over the data rows:
  * whole rows or only the Health column (Settings). Rows without a partner get no fill.
  */
 export function tierBackgrounds(

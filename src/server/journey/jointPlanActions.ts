@@ -7,7 +7,7 @@ import { findPartner, type PartnerTarget, qbrContext } from '../qbr/qbrContext';
 import { asText } from '../sheets/logSheets';
 
 /**
- * Sidebar: adds a milestone to the partner's joint business plan (spec §10), as an Open row of the Joint plan
+ * Sidebar: adds a milestone to the partner's joint business plan (docs/rules.md §10), as an Open row of the Joint plan
  * sheet (created with its headers when missing). Target is optional ("2 webinars", 50000).
  */
 export function addMilestone(

@@ -28,7 +28,7 @@ export function readJointPlanSheet(
     : null;
 }
 
-/** The partner-journey items of the day's digests: lifecycle (spec §9) and overdue milestones (spec §10). */
+/** The partner-journey items of the day's digests: lifecycle (docs/rules.md §9) and overdue milestones (docs/rules.md §10). */
 export function journeyAlerts(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,

@@ -25,7 +25,7 @@ export function loadSettings(): Settings {
   return storedSettings().settings;
 }
 
-/** Today's calendar day in the spreadsheet's time zone (spec §5), whatever the script's zone is. */
+/** Today's calendar day in the spreadsheet's time zone (docs/rules.md §5), whatever the script's zone is. */
 export function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): DayNumber {
   return dayOfIso(Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd')) as DayNumber;
 }

@@ -134,7 +134,7 @@ function newHistorySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: str
 /**
  * Records today's score of every named partner in one write: the current month's column on an ordinary day
  * (with the partner column too when a partner is new), the whole sheet on the first run of a month, when the
- * quarter's snapshot (tier, segment, quadrant; spec §11) is also taken if the quarter has none yet.
+ * quarter's snapshot (tier, segment, quadrant; docs/rules.md §11) is also taken if the quarter has none yet.
  */
 export function writeHealthHistoryDay(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -235,7 +235,7 @@ export function historyHasDay(w: HistoryWindow, views: readonly PartnerView[], t
 }
 
 /**
- * The quarter snapshots (spec §11: each partner's tier, segment and quadrant at the first daily run of a
+ * The quarter snapshots (docs/rules.md §11: each partner's tier, segment and quadrant at the first daily run of a
  * quarter), by partner key (trimmed, lower case), newest quarter first in `quarters`. Reads the Partner and
  * Quarter snapshots columns of the Health history (two column reads, whatever the months hold); empty when
  * there is no history yet. An old-layout history

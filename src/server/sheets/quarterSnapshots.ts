@@ -4,7 +4,7 @@ import type { Settings } from '../../core/settings/settings';
 import { readQuarterSnapshots } from './healthHistory';
 
 /**
- * The quarterly snapshots of spec §11 in the movers' shape. They are stored once, in the "Quarter snapshots"
+ * The quarterly snapshots of docs/rules.md §11 in the movers' shape. They are stored once, in the "Quarter snapshots"
  * column of the Health history (docs/limits.md): the daily job's history write takes each partner's tier,
  * segment and quadrant at the first daily run of a calendar quarter (and on the very first run).
  */

@@ -25,7 +25,7 @@ interface SheetPlan {
   formulas?: Record<string, string>;
 }
 
-/** The partner sheet of spec §1 with the formula columns; the letters below follow this order. */
+/** The partner sheet of docs/rules.md §1 with the formula columns; the letters below follow this order. */
 export const PARTNER_HEADERS = [
   'Partner',
   'Owner',

@@ -46,7 +46,7 @@ export function heldSnoozes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, today:
     .map((s) => s.partner.trim().toLowerCase());
 }
 
-/** The Escalations sheet's breaches (spec §5) for the warehouse digest; a Medium one goes to the partner's owner. */
+/** The Escalations sheet's breaches (docs/rules.md §5) for the warehouse digest; a Medium one goes to the partner's owner. */
 export function warehouseEscalations(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,

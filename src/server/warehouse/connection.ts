@@ -134,7 +134,7 @@ export function runQuerySheet(
 }
 
 /**
- * Checks the table's columns (spec §13) with one query on its dataset's INFORMATION_SCHEMA; throws a message
+ * Checks the table's columns (docs/rules.md §13) with one query on its dataset's INFORMATION_SCHEMA; throws a message
  * naming every missing or mistyped column. The check's data source sheet is the partner sheet's, which then
  * gets the rules' query, so a failed check leaves one sheet to look at, not a stray one.
  */
