@@ -1,6 +1,6 @@
 /**
- * Every number the product decides, in one place (docs/rules.md, docs/rules.md §2–§5). These are the defaults; the Settings
- * (docs/rules.md, docs/rules.md §8) may replace any of them, so every rule takes a `Rules` value instead of reading constants.
+ * Every number the product decides, in one place (docs/rules.md §2–§5). These are the defaults; the Settings
+ * (docs/rules.md §8) may replace any of them, so every rule takes a `Rules` value instead of reading constants.
  */
 export type Dimension = 'revenue' | 'activity' | 'engagement' | 'satisfaction' | 'fit';
 export const DIMENSIONS: readonly Dimension[] = ['revenue', 'activity', 'engagement', 'satisfaction', 'fit'];

@@ -26,3 +26,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
+
+/**
+ * A tier color as the server sent it, or none: Settings only stores #rrggbb colors, and anything else is left
+ * out rather than put into a style (the page shows the cell's default background).
+ */
+export function tierBackground(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? color : '';
+}

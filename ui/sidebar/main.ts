@@ -1,4 +1,4 @@
-// The QBR prep sidebar (docs/rules.md, docs/rules.md §6, issue #7): one partner's health, dates, performance, pipeline,
+// The QBR prep sidebar (docs/rules.md §6, issue #7): one partner's health, dates, performance, pipeline,
 // feedback, agenda, checklists and action items, with the actions that follow a QBR.
 
 import type {

@@ -1,21 +1,19 @@
 // The sections of the sidebar for one partner. Text only through h() (textContent), see ui/shared/dom.ts;
 // every number shown that is not the partner's own comes from the server (QbrSidebarFacts, QbrNextSteps).
 import type { QbrDetails, QbrPartner, QbrSidebarFacts } from '../../src/contracts/qbrSidebar';
-import { h } from '../shared/dom';
+import { h, tierBackground } from '../shared/dom';
 import { journeySections } from './journey';
 import type { Actions } from './main';
 import { addForm, badge, itemRow, missingSheet, section } from './parts';
 import { sparkline } from './trend';
 import { whatIfPanel } from './whatIf';
 
-const HEX = /^#[0-9a-f]{6}$/i;
-
 function amount(n: number | null): string {
   return n === null ? '—' : Math.round(n).toLocaleString('en-US');
 }
 
 function header(p: QbrPartner & { duplicates?: number[] }): HTMLElement {
-  const color = HEX.test(p.tierColor) ? p.tierColor : '#efefef';
+  const color = tierBackground(p.tierColor);
   const score = h(
     'div',
     { class: 'score', 'aria-label': `Health score ${p.score ?? 'blank'}, ${p.tier ?? 'no tier'}` },

@@ -20,9 +20,7 @@ import {
   whatIfOutcome,
   whatIfText,
 } from '../../src/contracts/qbrSidebar';
-import { clear, h } from '../shared/dom';
-
-const HEX = /^#[0-9a-f]{6}$/i;
+import { clear, h, tierBackground } from '../shared/dom';
 
 /** One field's control as the server describes it (QbrSidebarFacts.whatIf): a number box or a list. */
 function control(c: WhatIfControl, value: string): HTMLInputElement | HTMLSelectElement {
@@ -96,7 +94,7 @@ export function whatIfPanel(
     const after = whatIfOutcome(model, next);
     clear(result);
     const tierChip = h('span', { class: 'chip', text: score(after) });
-    tierChip.style.background = HEX.test(after.tierColor) ? after.tierColor : '#efefef';
+    tierChip.style.background = tierBackground(after.tierColor);
     result.append(
       h(
         'div',

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html';
+import { agendaMinutes } from './meeting';
 import type { QbrDetails } from './view';
 
 /**
@@ -137,7 +138,7 @@ export function agendaMail(d: QbrDetails): AgendaMail {
   const open = d.actionItems.present ? d.actionItems.value.filter((a) => !a.done) : [];
   const when = p.qbr.next ? `QBR on ${p.qbr.next}` : 'QBR date not set yet';
   const text = [
-    `${subject} (${when}, 60 minutes)`,
+    `${subject} (${when}, ${agendaMinutes(d.agenda)} minutes)`,
     '',
     ...d.agenda.flatMap((s) => [`${s.minutes} min — ${s.title}: ${s.purpose}`, ...s.points.map((x) => `   • ${x}`)]),
     '',
@@ -148,7 +149,7 @@ export function agendaMail(d: QbrDetails): AgendaMail {
   ].join('\n');
   const li = (x: string) => `<li>${escapeHtml(x)}</li>`;
   const html =
-    `<h2>${escapeHtml(subject)}</h2><p>${escapeHtml(when)}, 60 minutes</p>` +
+    `<h2>${escapeHtml(subject)}</h2><p>${escapeHtml(when)}, ${agendaMinutes(d.agenda)} minutes</p>` +
     `<table cellpadding="4" style="border-collapse:collapse">` +
     d.agenda
       .map(

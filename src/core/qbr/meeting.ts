@@ -1,7 +1,7 @@
 import { type DayNumber, isoOfDay } from '../reading/calendar';
 
 /**
- * The QBR framework of seed 000 (docs/rules.md, docs/rules.md §6): the 60-minute agenda, the before / during / after
+ * The QBR framework of seed 000 (docs/rules.md §6): the 60-minute agenda, the before / during / after
  * checklists, and the calendar facts the sidebar and its actions share.
  */
 
@@ -20,6 +20,11 @@ export const QBR_AGENDA: readonly AgendaSection[] = [
   { title: 'Resources/Support', minutes: 10, purpose: 'What do you need from us?' },
 ];
 
+/** How long a QBR on this agenda takes: the sum of its sections. */
+export function agendaMinutes(agenda: readonly { minutes: number }[]): number {
+  return agenda.reduce((sum, section) => sum + section.minutes, 0);
+}
+
 export type ChecklistPhase = 'before' | 'during' | 'after';
 export const CHECKLIST_PHASES: readonly ChecklistPhase[] = ['before', 'during', 'after'];
 
@@ -35,6 +40,9 @@ export interface Checklist {
   title: string;
   items: readonly ChecklistItem[];
 }
+
+/** Seed 000: after the QBR, within 48 hours. */
+export const FOLLOW_UP_DAYS = 2;
 
 export const QBR_CHECKLISTS: readonly Checklist[] = [
   {
@@ -73,7 +81,7 @@ export const QBR_CHECKLISTS: readonly Checklist[] = [
   },
   {
     phase: 'after',
-    title: 'After the QBR (within 48 hours)',
+    title: `After the QBR (within ${FOLLOW_UP_DAYS * 24} hours)`,
     items: [
       { id: 'after.notes', text: 'Send meeting notes', detail: '' },
       { id: 'after.tasks', text: 'Create tasks for action items', detail: '' },
@@ -89,9 +97,6 @@ export function isChecklistItemId(id: string): boolean {
 
 export type Side = 'Us' | 'Partner' | 'Both';
 export const SIDES: readonly Side[] = ['Us', 'Partner', 'Both'];
-
-/** Seed 000: after the QBR, within 48 hours. */
-export const FOLLOW_UP_DAYS = 2;
 
 /** The sidebar's Add action item form suggests a due date a week out. */
 export const ACTION_ITEM_DUE_DAYS = 7;

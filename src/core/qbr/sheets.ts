@@ -5,7 +5,7 @@ import { normalizeHeader } from '../reading/partnerTable';
 import { SIDES, type Side } from './meeting';
 
 /**
- * The optional sheets the QBR prep reads when present (docs/rules.md, docs/rules.md §6), by header text like the partner
+ * The optional sheets the QBR prep reads when present (docs/rules.md §6), by header text like the partner
  * sheet. Pure: rows in, typed rows for one partner out; a cell that cannot be read becomes a problem naming
  * the sheet, row and value instead of hiding the whole section.
  */

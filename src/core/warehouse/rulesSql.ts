@@ -15,7 +15,7 @@ import { MESSAGES, type MessageTemplate } from './messages';
 import { textDateStages } from './textDates';
 
 /**
- * The partner rules of docs/rules.md, docs/rules.md §2–§5 as one SQL query over a warehouse table with the §13 columns
+ * The partner rules of docs/rules.md §2–§5 as one SQL query over a warehouse table with the §13 columns
  * (docs/warehouse.md). Every threshold, weight, band, point value and cadence comes from the `Rules` the
  * custom functions are given, and every point value is computed by `scoreHealth` itself, so a Settings
  * change moves the formulas and the SQL together. Each choice the formulas make on blank or invalid input is

@@ -1,3 +1,4 @@
+import { SEVERITIES } from '../../core/alerts/escalations';
 import { MILESTONE_STATUSES } from '../../core/journey/jointPlan';
 import { OPTIONAL_SHEET_HEADERS } from '../../core/qbr/sheets';
 import type { CellValue } from '../../core/reading/cells';
@@ -96,9 +97,10 @@ function plans(settings: Settings): SheetPlan[] {
       dropDowns: [
         {
           header: 'Severity',
-          values: ['Critical', 'High', 'Medium', 'Low'],
+          values: SEVERITIES,
           allowInvalid: false,
-          help: 'Critical 4 h, High 24 h, Medium 48 h, Low 72 h to respond.',
+          // The response windows as Settings has them now (docs/settings.md#escalations-and-program-targets).
+          help: `${SEVERITIES.map((sev) => `${sev} ${settings.rules.escalationHours[sev]} h`).join(', ')} to respond.`,
         },
       ],
     },

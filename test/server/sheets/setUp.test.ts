@@ -180,3 +180,14 @@ test('Check headers names missing and misspelled columns, or says all is well', 
   expect(fresh.call('checkHeaders')).toEqual([]);
   expect(fresh.ui.dialogs.at(-1)!.content).toBe('Every column PartnerPulse reads was found on "Partners".');
 });
+
+test("the Escalations sheet's Severity drop-down tells the response windows Settings has now", async () => {
+  const rt = await createRuntime({ workbook: emptyWorkbook(), now: new Date(2026, 11, 1, 9) });
+  rt.services.PropertiesService.getDocumentProperties().setProperty(
+    'partnerpulse.settings',
+    JSON.stringify({ version: 2, rules: { escalationHours: { Critical: 2, High: 12, Medium: 36, Low: 96 } } }),
+  );
+  rt.call('setUpSheets');
+  const rule = rt.spreadsheet.getSheetByName('Escalations')!.getRange('B2').getDataValidation();
+  expect(rule?.getHelpText()).toBe('Critical 2 h, High 12 h, Medium 36 h, Low 96 h to respond.');
+});
