@@ -34,10 +34,12 @@ test('no source file is longer than 500 lines', () => {
   expect(tooLong).toEqual([]);
 });
 
-test('tests mirror the feature folders of src/', () => {
+test('tests mirror the feature folders of src/: every test of core and server sits in a folder src/ has', () => {
   const folders = (dir: string) =>
     readdirSync(join(ROOT, dir)).filter((entry) => statSync(join(ROOT, dir, entry)).isDirectory());
   for (const layer of ['core', 'server']) {
+    const loose = readdirSync(join(ROOT, 'test', layer)).filter((entry) => entry.endsWith('.ts'));
+    expect(`test/${layer}: ${loose.join(', ')}`).toBe(`test/${layer}: `);
     for (const folder of folders(join('test', layer))) {
       expect(`${layer}/${folder}: ${folders(join('src', layer)).includes(folder)}`).toBe(`${layer}/${folder}: true`);
     }

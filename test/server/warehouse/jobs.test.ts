@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createRuntime } from '../../local/runtime';
-import { WorkbookModel } from '../../local/workbook';
+import { createRuntime } from '../../../local/runtime';
+import { WorkbookModel } from '../../../local/workbook';
 
 jest.setTimeout(180_000);
 
