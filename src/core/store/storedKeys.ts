@@ -92,6 +92,13 @@ export interface TriggerHome {
 const strings = <K extends string>(v: unknown, keys: readonly K[]): v is Record<K, string> =>
   isRecord(v) && keys.every((k) => typeof v[k] === 'string');
 
+/** First-seen days of long snoozes, by "partner|snooze-until day" (the sheet's and the warehouse's alike). */
+const SNOOZES_SEEN = json('{ "partner|YYYY-MM-DD": "YYYY-MM-DD" }', (v) =>
+  isRecord(v)
+    ? (Object.fromEntries(Object.entries(v).filter(([, d]) => typeof d === 'string')) as Record<string, string>)
+    : undefined,
+);
+
 /** The registry: every property PartnerPulse reads or writes. */
 export const STORED = {
   settings: {
@@ -127,11 +134,7 @@ export const STORED = {
     scope: 'document',
     key: 'partnerpulse.snoozesSeen',
     holds: 'the days the long snoozes were first seen',
-    codec: json('{ "partner|YYYY-MM-DD": "YYYY-MM-DD" }', (v) =>
-      isRecord(v)
-        ? (Object.fromEntries(Object.entries(v).filter(([, d]) => typeof d === 'string')) as Record<string, string>)
-        : undefined,
-    ),
+    codec: SNOOZES_SEEN,
     unreadable: 'absent',
   } as StoredKey<Record<string, string>>,
   escalationsHandled: {
@@ -169,11 +172,7 @@ export const STORED = {
     scope: 'document',
     key: 'partnerpulse.warehouse.snoozesSeen',
     holds: 'the days the long snoozes of the Warehouse snoozes sheet were first seen',
-    codec: json('{ "partner|YYYY-MM-DD": "YYYY-MM-DD" }', (v) =>
-      isRecord(v)
-        ? (Object.fromEntries(Object.entries(v).filter(([, d]) => typeof d === 'string')) as Record<string, string>)
-        : undefined,
-    ),
+    codec: SNOOZES_SEEN,
     unreadable: 'absent',
   } as StoredKey<Record<string, string>>,
   warehouseDigestsDone: {
