@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { settingsFromJson } from '../src/core/settings/settings';
+import { type Settings, settingsFromJson } from '../src/core/settings/settings';
 import { STORED } from '../src/core/store/storedKeys';
 
 export const ROOT = resolve(__dirname, '..');
@@ -122,8 +122,11 @@ export function unreadable(path: string, error: unknown): UserError {
   );
 }
 
-/** The partner sheet's name from the Settings stored beside the copy, or the default ("Partners"). */
-function partnerSheetName(workbook: string): string {
+/**
+ * The Settings stored beside a working copy (its state file), read without the runtime and without counting a
+ * service call; the defaults when there is no state yet.
+ */
+export function settingsBeside(workbook: string): Settings {
   let json: string | null = null;
   try {
     const state = JSON.parse(readFileSync(sideFiles(workbook).state, 'utf8')) as {
@@ -133,7 +136,12 @@ function partnerSheetName(workbook: string): string {
   } catch {
     // no state yet: the defaults
   }
-  return settingsFromJson(json).sheets.partners;
+  return settingsFromJson(json);
+}
+
+/** The partner sheet's name from the Settings stored beside the copy, or the default ("Partners"). */
+function partnerSheetName(workbook: string): string {
+  return settingsBeside(workbook).sheets.partners;
 }
 
 /**

@@ -1,18 +1,11 @@
-/**
- * What a command prints: the menus, the service calls, the formulas evaluated, and — in full — what the user
- * would have seen or received (toasts, dialogs, mail, log lines, Run log rows). docs/local-runtime.md
- * "What a run prints".
- */
-import { readFileSync } from 'node:fs';
 import type { SettingsDialogData } from '../../src/contracts/settingsDialog';
-import { settingsFromJson } from '../../src/core/settings/settings';
 import { STORED } from '../../src/core/store/storedKeys';
 import type { Evaluation } from '../formulas/evaluateWorkbook';
 import { htmlToText, isSettingsDialog, settingsDialogText } from '../htmlText';
 import type { Runtime } from '../runtime';
 import type { MenuEntry, RecordedMenu } from '../services/spreadsheet/ui';
 import { type CellValue, columnLetters } from '../workbook';
-import { shown, sideFiles } from '../workingCopy';
+import { settingsBeside, shown } from '../workingCopy';
 import { runtimePath } from './opening';
 
 /** Where the add-on keeps its Settings (docs/limits.md#stored-state). */
@@ -71,16 +64,7 @@ export interface Seen {
 
 /** The Settings the add-on reads, straight from the state file (no service call counted). */
 export function storedSettings(runtime: Runtime) {
-  let json: string | null = null;
-  try {
-    const state = JSON.parse(readFileSync(sideFiles(runtimePath(runtime)).state, 'utf8')) as {
-      properties?: { document?: Record<string, string> };
-    };
-    json = state.properties?.document?.[SETTINGS_KEY] ?? null;
-  } catch {
-    // no state yet: the defaults
-  }
-  return settingsFromJson(json);
+  return settingsBeside(runtimePath(runtime));
 }
 
 function logRows(runtime: Runtime, sheetName: string): CellValue[][] {
