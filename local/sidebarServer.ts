@@ -299,6 +299,25 @@ export interface SidebarCliOptions {
   selection: string;
 }
 
+const SIDEBAR_USAGE =
+  'Usage: npm run sidebar -- [--workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]';
+
+/** What `npm run sidebar -- --help` prints (answered before the build, scripts/start.mjs). */
+export function sidebarHelp(): string {
+  return [
+    SIDEBAR_USAGE,
+    '',
+    'Builds, then serves the QBR sidebar on localhost over a copy of the workbook (docs/local-runtime.md).',
+    '',
+    '  --workbook FILE  your .xlsx or .csv; it is never written, the sidebar works on out/<name>.xlsx (default the example)',
+    '  --port N         the port to listen on, 0–65535 (default 0: a free port)',
+    "  --now WHEN       the add-on's clock, e.g. 2026-12-01T09:00 (default now; the example's fixed morning on the example)",
+    '  --select A1      the row the sidebar opens on (default Partners!A2)',
+    '  --fresh          copy the example to out/sidebar.xlsx again',
+    '  --help           this help',
+  ].join('\n');
+}
+
 /** `npm run sidebar [-- --workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]` */
 export function parseSidebarArgs(
   argv: string[],
@@ -321,10 +340,7 @@ export function parseSidebarArgs(
       const d = new Date(text);
       if (Number.isNaN(d.getTime())) throw new Error(`--now ${text}: not a date; write it like 2026-12-01T09:00`);
       options.now = d;
-    } else
-      throw new Error(
-        `Unknown option ${arg}. Usage: npm run sidebar -- [--workbook FILE] [--port N] [--now 2026-12-01T09:00] [--select Partners!A2] [--fresh]`,
-      );
+    } else throw new Error(`Unknown option ${arg}. ${SIDEBAR_USAGE}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
     throw new Error(`--port ${options.port}: allowed 0–65535 (0 picks a free port)`);

@@ -1,6 +1,7 @@
 // Runs the local Apps Script runtime (local/cli/index.ts):
 //   npm start [-- --workbook my.xlsx]      build, then the tour on out/partners.xlsx (or your workbook)
-//   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing)
+//   npm run local -- <functionName> [...]  run one top-level function of dist/Code.js (builds if dist is missing);
+//                                          without a function: the help on stderr, exit status 2
 //   npm run local -- settings [--set k=v]  read and change Settings
 //   npm start -- --help                    every command, flag and function (no build: answered first)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
@@ -48,21 +49,30 @@ const [mode, ...args] = process.argv.slice(2);
 const all = mode === undefined ? [] : [mode, ...args];
 const cli = require(join(root, 'local', 'cli', 'index.ts'));
 // --help and a mistyped option are answered before the build, which takes a while and is not needed for them.
+if (mode === '--sidebar' && (args.includes('--help') || args.includes('-h'))) {
+  console.log(require(join(root, 'local', 'sidebarServer.ts')).sidebarHelp());
+  process.exit(0);
+}
 if (mode !== '--sidebar' && mode !== '--sql') {
-  if (
-    all.includes('--help') ||
-    all.includes('-h') ||
-    (mode === '--local' && (args[0] === 'help' || args.length === 0))
-  ) {
+  if (all.includes('--help') || all.includes('-h') || (mode === '--local' && args[0] === 'help')) {
     console.log(cli.helpText());
     process.exit(0);
   }
+  let options;
   try {
     if (mode === '--local')
-      cli.parseArgs(args[0] === 'settings' ? args.slice(1) : args, args[0] === 'settings' ? 'settings' : 'local');
+      options = cli.parseArgs(
+        args[0] === 'settings' ? args.slice(1) : args,
+        args[0] === 'settings' ? 'settings' : 'local',
+      );
     else cli.parseArgs(all, 'start');
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  // `npm run local` names a function (docs/local-runtime.md): without one it is a usage error, not a request for help.
+  if (mode === '--local' && args[0] !== 'settings' && !options.functionName) {
+    console.error(`Which function? npm run local -- <functionName> [flags]\n\n${cli.helpText()}`);
     process.exit(2);
   }
 }

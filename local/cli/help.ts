@@ -1,4 +1,4 @@
-/** `npm start -- --help`: the commands, every flag (from FLAGS) and every function of the add-on. */
+/** `npm start -- --help`: every command (sidebar and sql with a pointer to their own --help), every flag (from FLAGS) and every function of the add-on. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../workingCopy';
@@ -27,6 +27,8 @@ export function helpText(): string {
     '                                               trigger fired once (digests to out/outbox), the dashboard, pictures',
     '  npm run local -- FUNCTION [FLAGS]            run one function of the add-on, as a menu item or trigger would',
     '  npm run local -- settings [--set KEY=VALUE]  list Settings, or change them (checked as the Settings dialog checks)',
+    '  npm run sidebar [-- FLAGS]                   serve the QBR sidebar on localhost (`npm run sidebar -- --help`)',
+    '  npm run -s sql -- --dialect D --table NAME   print the rules as SQL for a warehouse (`npm run -s sql -- --help`)',
     '  npm start -- --help                          this help (no build needed)',
     '',
     'Your file is never written: results go to out/<name>.xlsx (or --out FILE). Edit that copy or your file',

@@ -28,7 +28,8 @@ export interface Dialect {
   codePoint(n: number): string;
 }
 
-const BIGQUERY_TABLE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_$-]+){0,2}$/;
+// BigQuery names a table by its dataset at least (a bare `t` has no dataset): two or three parts.
+const BIGQUERY_TABLE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_$-]+){1,2}$/;
 const DUCKDB_TABLE = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$/;
 
 function checkTable(name: string, pattern: RegExp, allowed: string): string {

@@ -176,6 +176,10 @@ test('a bad table name or as-of date is refused with the value and what is allow
   expect(() => rulesSql(DEFAULT_RULES, BIGQUERY, { table: 'ds.t; DROP TABLE x', asOf: AS_OF })).toThrow(
     'Table "ds.t; DROP TABLE x" is not a table name; allowed: dataset.table',
   );
+  // A bare table has no dataset in BigQuery (DuckDB takes one).
+  expect(() => rulesSql(DEFAULT_RULES, BIGQUERY, { table: 'partners', asOf: AS_OF })).toThrow(
+    'Table "partners" is not a table name; allowed: dataset.table or project.dataset.table',
+  );
   expect(() => rulesSql(DEFAULT_RULES, DUCKDB, { table: 'partners', asOf: '2026-02-30' })).toThrow(
     'As-of date "2026-02-30" is not a date; allowed: YYYY-MM-DD',
   );
