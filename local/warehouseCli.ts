@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { MONTH_FIRST_LOCALES } from '../src/core/reading/calendar';
 import { readStoredSettings } from '../src/core/settings/settings';
 import { DIALECTS, type DialectName } from '../src/core/warehouse/dialect';
-import { rulesSql } from '../src/core/warehouse/rulesSql';
+import { asOfDay, rulesSql } from '../src/core/warehouse/rulesSql';
 import { UserError } from './workingCopy';
 
 /** The options of `npm run sql`, in the order `--help` lists them; the parser reads the same table. */
@@ -139,6 +139,11 @@ export function sqlCommand(argv: string[], manifestTimeZone: string): string {
     rules = loaded.settings.rules;
   }
   const asOf = values['as-of'] ?? todayIn(manifestTimeZone);
+  try {
+    asOfDay(asOf);
+  } catch (error) {
+    throw new UserError(`--as-of: ${error instanceof Error ? error.message : String(error)}`);
+  }
   // The spreadsheet's locale decides how an engagement typed as a text date reads (11/12/2026).
   const locale = values.locale ?? 'en_US';
   if (!isReadableLocale(locale))

@@ -4,6 +4,7 @@
  */
 import { authModeArg } from '../authModes';
 import { appsScriptTimeZone } from '../runtime';
+import { isReadableLocale } from '../warehouseCli';
 import { parseNow } from './now';
 
 export type Command = 'start' | 'local' | 'settings';
@@ -102,7 +103,7 @@ export const FLAGS: Flag[] = [
     commands: ALL,
     help: "the spreadsheet's locale as Sheets writes it, e.g. de_DE (how text dates and numbers are read)",
     apply: (o, v) => {
-      if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(v))
+      if (!isReadableLocale(v))
         throw new Error(`--locale ${v}: not a locale; write it as Sheets does, like en_US or de_DE`);
       o.locale = v;
     },

@@ -41,6 +41,12 @@ describe('npm run sql', () => {
     expect(file.status).toBe(2);
     expect(file.stderr.trim()).toBe(`Cannot read --settings ${missing}: there is no such file`);
     expect(file.stdout).toBe('');
+
+    const asOf = sql('--dialect', 'duckdb', '--table', 'partners', '--as-of', '2026-13-01');
+    expect(asOf.status).toBe(2);
+    expect(asOf.stderr.trim()).toBe(
+      '--as-of: As-of date "2026-13-01" is not a date; allowed: YYYY-MM-DD, such as 2026-12-01',
+    );
   });
 
   test('a locale the rules cannot read, and a one-part bigquery table, are refused naming the value and what is allowed', () => {
@@ -61,6 +67,12 @@ describe('npm run sql', () => {
     expect(sql('--dialect', 'bigquery', '--table', 'ds.t').status).toBe(0);
     expect(sql('--dialect', 'duckdb', '--table', 't').status).toBe(0);
   });
+});
+
+test('npm start refuses a locale the rules cannot read, as npm run sql does', () => {
+  const run = start('--locale', 'zz_ZZ');
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--locale zz_ZZ: not a locale; write it as Sheets does, like en_US or de_DE');
 });
 
 test('npm run sidebar -- --help prints its options before any build and exits 0', () => {
