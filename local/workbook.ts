@@ -270,8 +270,13 @@ export class WorkbookModel {
   }
 
   addSheet(name: string, index = this.sheets.length): SheetModel {
-    // Sheets gives the first sheet gid 0 and later ones large random ids; ours are derived from the name.
-    const id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
+    // Sheets gives the first sheet gid 0 and later ones large random ids, unique in the spreadsheet. Ours are
+    // derived from the name, moved on to the next free id when another sheet has it: a name can come back
+    // (every data source sheet is created as "Query 1" and then renamed, docs/warehouse.md §4), and saving,
+    // the live copy and the change report all tell sheets apart by id.
+    const taken = new Set(this.sheets.map((s) => s.id));
+    let id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
+    while (taken.has(id)) id++;
     const sheet = new SheetModel(name, id);
     this.sheets.splice(index, 0, sheet);
     return sheet;

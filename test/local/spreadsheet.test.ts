@@ -166,6 +166,28 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     expect(ss.getUrl()).toBe('https://docs.google.com/spreadsheets/d/id-1/edit');
   });
 
+  test('getSheetId is unique in the spreadsheet, also for sheets inserted under the same name and renamed; saving keeps each', async () => {
+    // Connected Sheets inserts every data source sheet as "Query 1" and the add-on renames it (docs/warehouse.md §4).
+    const { SpreadsheetApp, model } = app();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.insertSheet('Query 1').setName('First');
+    ss.insertSheet('Query 1').setName('Second');
+    ss.insertSheet('Query 1').getRange('A1').setValue('third');
+    const ids = ss.getSheets().map((s) => s.getSheetId());
+    expect(new Set(ids).size).toBe(4);
+    ss.getSheetByName('First')!.getRange('A1').setValue('first');
+    ss.getSheetByName('Second')!.getRange('A1').setValue('second');
+    const path = join(mkdtempSync(join(tmpdir(), 'pp-sheet-ids-')), 'ids.xlsx');
+    await saveWorkbook(model, path);
+    const saved = await loadWorkbook(path);
+    expect(saved.sheets.map((s) => [s.name, s.valueAt(1, 1)])).toEqual([
+      ['Partners', 'Partner'],
+      ['First', 'first'],
+      ['Second', 'second'],
+      ['Query 1', 'third'],
+    ]);
+  });
+
   test('the selection is settable and read by getActiveRange', () => {
     const { SpreadsheetApp } = app();
     expect(SpreadsheetApp.getActiveRange()).toBeNull();
