@@ -238,8 +238,18 @@ export function restoreWorkbookSnapshot(model: WorkbookModel, json: string): voi
   ) as { name: string; sheets: SheetSnapshot[] };
   model.name = snap.name;
   const byId = new Map(model.sheets.map((s) => [s.id, s]));
+  // A live copy saved before sheet ids were unique (see addSheet) can repeat one; each repeat becomes a sheet
+  // of its own under the next free id, so no sheet's cells are lost or shared.
+  const taken = new Set(snap.sheets.map((data) => data.id));
+  const restored = new Set<number>();
   const sheets = snap.sheets.map((data) => {
-    const sheet = byId.get(data.id) ?? new SheetModel(data.name, data.id);
+    let id = data.id;
+    if (restored.has(id)) {
+      while (taken.has(id)) id++;
+      taken.add(id);
+    }
+    restored.add(id);
+    const sheet = (id === data.id ? byId.get(id) : undefined) ?? new SheetModel(data.name, id);
     sheet.name = data.name;
     sheet.frozenRows = data.frozenRows;
     sheet.maxRows = data.maxRows;

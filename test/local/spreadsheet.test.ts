@@ -277,6 +277,25 @@ test('a workbook snapshot restores in place: same sheet objects, dates still dat
   expect(kept.valueAt(5, 5)).toBe('');
 });
 
+test('a snapshot that repeats a sheet id (a live copy saved before ids were unique) restores every sheet', async () => {
+  const { WorkbookModel, workbookSnapshot, restoreWorkbookSnapshot } = await import('../../local/workbook');
+  const source = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  source.addSheet('Partners');
+  source.addSheet('Warehouse partners').ensure(1, 1).value = 'partner';
+  source.addSheet('Warehouse counts').ensure(1, 1).value = 'segment';
+  const repeated = JSON.parse(workbookSnapshot(source));
+  repeated.sheets[2].id = repeated.sheets[1].id;
+  const target = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  target.addSheet('Partners');
+  restoreWorkbookSnapshot(target, JSON.stringify(repeated));
+  expect(target.sheets.map((s) => [s.name, s.valueAt(1, 1)])).toEqual([
+    ['Partners', ''],
+    ['Warehouse partners', 'partner'],
+    ['Warehouse counts', 'segment'],
+  ]);
+  expect(new Set(target.sheets.map((s) => s.id)).size).toBe(3);
+});
+
 test('deleting every row below a frozen header is refused, as Sheets does; leaving one is fine', () => {
   const { SpreadsheetApp, model } = app((m) => {
     const s = m.sheet('Partners')!;
