@@ -238,8 +238,18 @@ export function restoreWorkbookSnapshot(model: WorkbookModel, json: string): voi
   ) as { name: string; sheets: SheetSnapshot[] };
   model.name = snap.name;
   const byId = new Map(model.sheets.map((s) => [s.id, s]));
+  // A live copy saved before sheet ids were unique (see addSheet) can repeat one; each repeat becomes a sheet
+  // of its own under the next free id, so no sheet's cells are lost or shared.
+  const taken = new Set(snap.sheets.map((data) => data.id));
+  const restored = new Set<number>();
   const sheets = snap.sheets.map((data) => {
-    const sheet = byId.get(data.id) ?? new SheetModel(data.name, data.id);
+    let id = data.id;
+    if (restored.has(id)) {
+      while (taken.has(id)) id++;
+      taken.add(id);
+    }
+    restored.add(id);
+    const sheet = (id === data.id ? byId.get(id) : undefined) ?? new SheetModel(data.name, id);
     sheet.name = data.name;
     sheet.frozenRows = data.frozenRows;
     sheet.maxRows = data.maxRows;
@@ -270,8 +280,13 @@ export class WorkbookModel {
   }
 
   addSheet(name: string, index = this.sheets.length): SheetModel {
-    // Sheets gives the first sheet gid 0 and later ones large random ids; ours are derived from the name.
-    const id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
+    // Sheets gives the first sheet gid 0 and later ones large random ids, unique in the spreadsheet. Ours are
+    // derived from the name, moved on to the next free id when another sheet has it: a name can come back
+    // (every data source sheet is created as "Query 1" and then renamed, docs/warehouse.md §4), and saving,
+    // the live copy and the change report all tell sheets apart by id.
+    const taken = new Set(this.sheets.map((s) => s.id));
+    let id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
+    while (taken.has(id)) id++;
     const sheet = new SheetModel(name, id);
     this.sheets.splice(index, 0, sheet);
     return sheet;

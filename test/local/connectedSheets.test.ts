@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createRuntime } from '../../local/runtime';
 import { WorkbookModel } from '../../local/workbook';
+import { loadWorkbook } from '../../local/xlsxFile';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { BIGQUERY, DUCKDB } from '../../src/core/warehouse/dialect';
 import { rulesSql } from '../../src/core/warehouse/rulesSql';
@@ -130,7 +131,18 @@ test('the bigquery dialect of the rules gives the same rows on the stand-in as t
   expect(new Set(duck.map((r) => r[3])).size).toBeGreaterThan(2);
 });
 
-test('the documented demo: `connectBigQueryTable` in one command, `runHourly` in the next, refreshes the same sheets', async () => {
+/** The CLI's change report for a sheet: its "N values changed" count, or 0 when it names no values for it. */
+function valuesChanged(out: string, sheet: string): number {
+  const line = out.split('\n').find((l) => l.startsWith(`  wrote: ${sheet}: `));
+  return Number(/ (\d+) values/.exec(line ?? '')?.[1] ?? 0);
+}
+
+/** The values a sheet of a saved .xlsx holds: what a new sheet's change report counts. */
+function valueCount(model: WorkbookModel, sheet: string): number {
+  return [...model.sheet(sheet)!.cells()].filter(([, , cell]) => cell.value !== '').length;
+}
+
+test('the documented demo: `connectBigQueryTable` in one command, `runHourly` in the next, refreshes the same sheets and saves every one', async () => {
   // Each command is its own process: the second opens the saved workbook (and its live copy) and the saved
   // data sources, which must find their sheets again (docs/warehouse.md, "Demo").
   const out = join(mkdtempSync(join(tmpdir(), 'pp-warehouse-cli-')), 'demo.xlsx');
@@ -145,7 +157,23 @@ test('the documented demo: `connectBigQueryTable` in one command, `runHourly` in
     'warehouse.partners',
   ]);
   expect(connect.out).toContain('Connected my-project.warehouse.partners.');
+  // Both data source sheets are created as "Query 1" and then renamed; each must stay its own sheet in the
+  // saved file, with its own rows, and the change report must count each one's own values.
+  const connected = await loadWorkbook(out);
+  expect(connected.sheets.map((s) => s.name)).toEqual(['Partners', 'Warehouse partners', 'Warehouse counts']);
+  expect(connected.sheet('Warehouse partners')!.valueAt(1, 1)).toBe('partner');
+  expect(connected.sheet('Warehouse partners')!.lastRow()).toBe(501);
+  expect(connected.sheet('Warehouse counts')!.lastRow()).toBeLessThan(501);
+  for (const sheet of ['Warehouse partners', 'Warehouse counts'])
+    expect(valuesChanged(connect.out, sheet)).toBe(valueCount(connected, sheet));
   const hourly = await cli(['runHourly', ...common, '--now', '2026-12-01T09:00']);
   expect(hourly.out).toMatch(/Run log: hourly ok/);
   expect(hourly.out).not.toContain('already exists');
+  const ran = await loadWorkbook(out);
+  const names = ran.sheets.map((s) => s.name);
+  for (const sheet of ['Partners', 'Warehouse partners', 'Warehouse counts', 'Warehouse alerts'])
+    expect(names).toContain(sheet);
+  expect(ran.sheet('Warehouse partners')!.lastRow()).toBe(501);
+  expect(valueCount(ran, 'Warehouse alerts')).toBeGreaterThan(0);
+  expect(valuesChanged(hourly.out, 'Warehouse alerts')).toBe(valueCount(ran, 'Warehouse alerts'));
 });

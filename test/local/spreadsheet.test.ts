@@ -166,6 +166,28 @@ describe('Spreadsheet and SpreadsheetApp (developers.google.com/apps-script/refe
     expect(ss.getUrl()).toBe('https://docs.google.com/spreadsheets/d/id-1/edit');
   });
 
+  test('getSheetId is unique in the spreadsheet, also for sheets inserted under the same name and renamed; saving keeps each', async () => {
+    // Connected Sheets inserts every data source sheet as "Query 1" and the add-on renames it (docs/warehouse.md §4).
+    const { SpreadsheetApp, model } = app();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.insertSheet('Query 1').setName('First');
+    ss.insertSheet('Query 1').setName('Second');
+    ss.insertSheet('Query 1').getRange('A1').setValue('third');
+    const ids = ss.getSheets().map((s) => s.getSheetId());
+    expect(new Set(ids).size).toBe(4);
+    ss.getSheetByName('First')!.getRange('A1').setValue('first');
+    ss.getSheetByName('Second')!.getRange('A1').setValue('second');
+    const path = join(mkdtempSync(join(tmpdir(), 'pp-sheet-ids-')), 'ids.xlsx');
+    await saveWorkbook(model, path);
+    const saved = await loadWorkbook(path);
+    expect(saved.sheets.map((s) => [s.name, s.valueAt(1, 1)])).toEqual([
+      ['Partners', 'Partner'],
+      ['First', 'first'],
+      ['Second', 'second'],
+      ['Query 1', 'third'],
+    ]);
+  });
+
   test('the selection is settable and read by getActiveRange', () => {
     const { SpreadsheetApp } = app();
     expect(SpreadsheetApp.getActiveRange()).toBeNull();
@@ -253,6 +275,25 @@ test('a workbook snapshot restores in place: same sheet objects, dates still dat
   expect(target.sheets.map((s) => s.name)).toEqual(['Partners', 'Alert log']);
   expect(kept.cell(2, 1)).toEqual({ value: new Date(2026, 11, 1), background: '#b7e1cd' });
   expect(kept.valueAt(5, 5)).toBe('');
+});
+
+test('a snapshot that repeats a sheet id (a live copy saved before ids were unique) restores every sheet', async () => {
+  const { WorkbookModel, workbookSnapshot, restoreWorkbookSnapshot } = await import('../../local/workbook');
+  const source = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  source.addSheet('Partners');
+  source.addSheet('Warehouse partners').ensure(1, 1).value = 'partner';
+  source.addSheet('Warehouse counts').ensure(1, 1).value = 'segment';
+  const repeated = JSON.parse(workbookSnapshot(source));
+  repeated.sheets[2].id = repeated.sheets[1].id;
+  const target = new WorkbookModel('snap', 'Snapshot', 'America/New_York');
+  target.addSheet('Partners');
+  restoreWorkbookSnapshot(target, JSON.stringify(repeated));
+  expect(target.sheets.map((s) => [s.name, s.valueAt(1, 1)])).toEqual([
+    ['Partners', ''],
+    ['Warehouse partners', 'partner'],
+    ['Warehouse counts', 'segment'],
+  ]);
+  expect(new Set(target.sheets.map((s) => s.id)).size).toBe(3);
 });
 
 test('deleting every row below a frozen header is refused, as Sheets does; leaving one is fine', () => {
