@@ -5,7 +5,7 @@
 //   npm run local -- settings [--set k=v]  read and change Settings
 //   npm start -- --help                    every command, flag and function (no build: answered first)
 //   npm run sidebar [-- --select Partners!A5 …]  build, then serve the QBR sidebar on localhost (local/sidebarServer.ts)
-//   npm run sql -- --dialect bigquery|duckdb --table NAME  print the rules as SQL (local/warehouseCli.ts, no build)
+//   npm run sql -- --dialect bigquery|duckdb --table NAME  print the rules as SQL (local/cli/sql.ts, no build)
 //
 // local/ is TypeScript. Node 20 cannot run it directly, so .ts files are compiled with swc as they are
 // required — the same transform Jest uses — instead of shipping a second build of local/.
@@ -84,7 +84,7 @@ if (mode === '--local') {
 try {
   const code =
     mode === '--sql'
-      ? require(join(root, 'local', 'warehouseCli.ts')).runSql(
+      ? require(join(root, 'local', 'cli', 'sql.ts')).runSql(
           args,
           JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone,
         )

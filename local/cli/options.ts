@@ -4,8 +4,8 @@
  */
 import { authModeArg } from '../authModes';
 import { appsScriptTimeZone } from '../runtime';
-import { isReadableLocale } from '../warehouseCli';
 import { parseNow } from './now';
+import { isReadableLocale } from './sql';
 
 export type Command = 'start' | 'local' | 'settings';
 

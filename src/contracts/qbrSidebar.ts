@@ -14,7 +14,7 @@ import type { WhatIfControl, WhatIfField } from '../core/scoring/whatIf';
 export type { LifecycleView, RisksView } from '../core/journey/view';
 // The partner's data as the sidebar shows it (built in src/core/qbr/view.ts and src/server/qbr/qbrContext.ts).
 export type { Side } from '../core/qbr/meeting';
-export type { ActionItem, FeedbackEntry, PipelineSummary } from '../core/qbr/sheets';
+export type { ActionItem, FeedbackEntry, PipelineSummary } from '../core/qbr/optionalSheets';
 export type { Trend } from '../core/qbr/trend';
 export type { Optional, QbrDetails, QbrNextSteps, QbrPartner } from '../core/qbr/view';
 /** Day numbers of ISO dates, for placing the trend's points. */

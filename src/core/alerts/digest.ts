@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html';
+import { escapeHtml } from '../escapeHtml';
 import type { Rules } from '../rules';
 import { type AlertItem, type AlertKind, REMINDER_KINDS } from './alerts';
 

@@ -1,6 +1,6 @@
 import type { AlertItem, AlertSettings } from '../alerts/alerts';
 import { SIDES, type Side } from '../qbr/meeting';
-import { readSide, samePartner } from '../qbr/sheets';
+import { readSide, samePartner } from '../qbr/optionalSheets';
 import { type DayNumber, isoOfDay, type SheetCalendar } from '../reading/calendar';
 import { type CellValue, isBlank, readDate } from '../reading/cells';
 import { describeValue } from '../reading/inputError';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html';
+import { escapeHtml } from '../escapeHtml';
 import { agendaMinutes } from './meeting';
 import type { QbrDetails } from './view';
 

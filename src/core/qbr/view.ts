@@ -16,7 +16,7 @@ import {
   QBR_AGENDA,
   QBR_CHECKLISTS,
 } from './meeting';
-import type { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './sheets';
+import type { ActionItem, FeedbackEntry, OptionalSheet, PipelineSummary } from './optionalSheets';
 import type { Trend } from './trend';
 
 /**

@@ -5,7 +5,7 @@
  * trigger, and MailApp needs no document, so the trigger's owner — the effective user, as whom a trigger runs —
  * gets one e-mail a day saying what happened and what to do.
  */
-import { escapeHtml } from '../../core/html';
+import { escapeHtml } from '../../core/escapeHtml';
 import { STORED, type TriggerHome } from '../../core/store/storedKeys';
 import { read, remove, write } from '../platform/store';
 

@@ -7,7 +7,7 @@ import { moversBlock, partnerMoves } from '../../core/journey/movers';
 import { openEscalationCounts } from '../../core/journey/risks';
 import { type JourneyDetails, journeyBlocks, lifecycleView, risksView } from '../../core/journey/view';
 import { quarterKey } from '../../core/qbr/meeting';
-import { howToAdd } from '../../core/qbr/sheets';
+import { howToAdd } from '../../core/qbr/optionalSheets';
 import type { DayNumber, SheetCalendar } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import type { PartnerView } from '../../core/scoring/evaluatePartners';

@@ -1,7 +1,13 @@
 import type { QbrActionResult } from '../../contracts/qbrSidebar';
 import { agendaMail, briefLayout, briefSheetName } from '../../core/qbr/brief';
 import { FOLLOW_UP_DAYS, followUpItems, nextQbrAfterHeld, type Side } from '../../core/qbr/meeting';
-import { loggedOn, OPTIONAL_SHEET_HEADERS, type OptionalSheet, rowForHeader, samePartner } from '../../core/qbr/sheets';
+import {
+  loggedOn,
+  OPTIONAL_SHEET_HEADERS,
+  type OptionalSheet,
+  rowForHeader,
+  samePartner,
+} from '../../core/qbr/optionalSheets';
 import { isoOfDay } from '../../core/reading/calendar';
 import type { CellValue } from '../../core/reading/cells';
 import { normalizeHeader } from '../../core/reading/partnerTable';

@@ -11,7 +11,7 @@ import {
   type OptionalSheet,
   pipelineFor,
   samePartner,
-} from '../../core/qbr/sheets';
+} from '../../core/qbr/optionalSheets';
 import { TREND_DAYS, trendFor } from '../../core/qbr/trend';
 import {
   type Optional,

@@ -2,7 +2,7 @@
 // docs/qbr-sidebar.md): the sidebar writes none of them itself, so a change in Settings shows there at once.
 import type { QbrSidebarFacts } from '../../contracts/qbrSidebar';
 import { FOLLOW_UP_DAYS, SIDES, type Side } from '../../core/qbr/meeting';
-import { STUCK_AFTER_DAYS } from '../../core/qbr/sheets';
+import { STUCK_AFTER_DAYS } from '../../core/qbr/optionalSheets';
 import { TREND_DAYS, TREND_SCALE } from '../../core/qbr/trend';
 import type { Rules } from '../../core/rules';
 import { SCORE_RANGE } from '../../core/scoring/health';

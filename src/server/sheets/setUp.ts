@@ -1,6 +1,6 @@
 import { SEVERITIES } from '../../core/alerts/escalations';
 import { MILESTONE_STATUSES } from '../../core/journey/jointPlan';
-import { OPTIONAL_SHEET_HEADERS } from '../../core/qbr/sheets';
+import { OPTIONAL_SHEET_HEADERS } from '../../core/qbr/optionalSheets';
 import type { CellValue } from '../../core/reading/cells';
 import { checkHeaders } from '../../core/reading/headerCheck';
 import { ENGAGEMENT_LEVELS, FITS } from '../../core/rules';

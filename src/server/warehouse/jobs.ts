@@ -1,5 +1,5 @@
 import type { AlertItem } from '../../core/alerts/alerts';
-import { escapeHtml } from '../../core/html';
+import { escapeHtml } from '../../core/escapeHtml';
 import type { Settings } from '../../core/settings/settings';
 import { STORED } from '../../core/store/storedKeys';
 import { BIGQUERY } from '../../core/warehouse/dialect';

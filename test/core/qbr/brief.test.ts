@@ -1,5 +1,5 @@
 import { agendaMail, briefLayout, briefSheetName } from '../../../src/core/qbr/brief';
-import { pipelineFor } from '../../../src/core/qbr/sheets';
+import { pipelineFor } from '../../../src/core/qbr/optionalSheets';
 import { type QbrDetails, qbrAgenda, qbrChecklists, qbrNextSteps, qbrPartner } from '../../../src/core/qbr/view';
 import { dayOfIso } from '../../../src/core/reading/calendar';
 import type { PartnerRecord } from '../../../src/core/reading/partnerTable';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'sql-parser-cst';
-import { sqlCommand } from '../../../local/warehouseCli';
+import { sqlCommand } from '../../../local/cli/sql';
 import { DEFAULT_RULES, type Rules } from '../../../src/core/rules';
 import { checkWarehouseSchema, WAREHOUSE_COLUMNS } from '../../../src/core/warehouse/columns';
 import { BIGQUERY, DUCKDB } from '../../../src/core/warehouse/dialect';

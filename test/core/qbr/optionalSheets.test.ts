@@ -6,7 +6,7 @@ import {
   loggedOn,
   pipelineFor,
   rowForHeader,
-} from '../../../src/core/qbr/sheets';
+} from '../../../src/core/qbr/optionalSheets';
 import { dayOfIso } from '../../../src/core/reading/calendar';
 import type { CellValue } from '../../../src/core/reading/cells';
 import { NEW_YORK } from '../../calendars';

@@ -3,11 +3,11 @@
 // Settings the add-on stores (a JSON file as the Settings dialog saves it), so the SQL and the formulas agree.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { MONTH_FIRST_LOCALES } from '../src/core/reading/calendar';
-import { readStoredSettings } from '../src/core/settings/settings';
-import { DIALECTS, type DialectName } from '../src/core/warehouse/dialect';
-import { asOfDay, rulesSql } from '../src/core/warehouse/rulesSql';
-import { UserError } from './workingCopy';
+import { MONTH_FIRST_LOCALES } from '../../src/core/reading/calendar';
+import { readStoredSettings } from '../../src/core/settings/settings';
+import { DIALECTS, type DialectName } from '../../src/core/warehouse/dialect';
+import { asOfDay, rulesSql } from '../../src/core/warehouse/rulesSql';
+import { UserError } from '../workingCopy';
 
 /** The options of `npm run sql`, in the order `--help` lists them; the parser reads the same table. */
 const SQL_OPTIONS: { name: string; value?: string; help: string }[] = [
