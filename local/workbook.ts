@@ -284,6 +284,8 @@ export class WorkbookModel {
     // derived from the name, moved on to the next free id when another sheet has it: a name can come back
     // (every data source sheet is created as "Query 1" and then renamed, docs/warehouse.md §4), and saving,
     // the live copy and the change report all tell sheets apart by id.
+    // Sheets refuses a second sheet of the same name; so does the model, so no caller loses one on saving.
+    if (this.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const taken = new Set(this.sheets.map((s) => s.id));
     let id = this.sheets.length === 0 ? 0 : parseInt(createHash('sha1').update(name).digest('hex').slice(0, 7), 16);
     while (taken.has(id)) id++;

@@ -71,8 +71,10 @@ function prepare(model: WorkbookModel): void {
   [XSS, 'Concern', '<script>alert(2)</script>', new Date(2026, 10, 20)].forEach((v, i) => {
     feedback.ensure(f, i + 1).value = v;
   });
-  // Ninety-odd days of TechServices scores, as the daily run appends them; 30 days ago it scored 75.
-  const history = model.addSheet('Health history');
+  // Ninety-odd days of TechServices scores, as the daily run appended them before the compact layout; 30 days
+  // ago it scored 75. They replace the example's own Health history (the sidebar reads either layout).
+  const history = model.sheet('Health history') ?? model.addSheet('Health history');
+  history.clearCells();
   ['Date', 'Partner', 'Score', 'Tier', 'Segment'].forEach((v, i) => {
     history.ensure(1, i + 1).value = v;
   });
