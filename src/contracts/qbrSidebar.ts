@@ -14,6 +14,8 @@ import type { WhatIfControl, WhatIfField } from '../core/scoring/whatIf';
 export type { LifecycleView, RisksView } from '../core/journey/view';
 // The partner's data as the sidebar shows it (built in src/core/qbr/view.ts and src/server/qbr/qbrContext.ts).
 export type { Side } from '../core/qbr/meeting';
+/** How long the QBR takes: the agenda's sections added up, as the agenda e-mail says it. */
+export { agendaMinutes } from '../core/qbr/meeting';
 export type { ActionItem, FeedbackEntry, PipelineSummary } from '../core/qbr/optionalSheets';
 export type { Trend } from '../core/qbr/trend';
 export type { Optional, QbrDetails, QbrNextSteps, QbrPartner } from '../core/qbr/view';

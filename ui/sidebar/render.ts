@@ -1,6 +1,6 @@
 // The sections of the sidebar for one partner. Text only through h() (textContent), see ui/shared/dom.ts;
 // every number shown that is not the partner's own comes from the server (QbrSidebarFacts, QbrNextSteps).
-import type { QbrDetails, QbrPartner, QbrSidebarFacts } from '../../src/contracts/qbrSidebar';
+import { agendaMinutes, type QbrDetails, type QbrPartner, type QbrSidebarFacts } from '../../src/contracts/qbrSidebar';
 import { h, tierBackground } from '../shared/dom';
 import { journeySections } from './journey';
 import type { Actions } from './main';
@@ -261,10 +261,9 @@ function feedback(d: QbrDetails): HTMLElement {
 }
 
 function agenda(d: QbrDetails): HTMLElement {
-  const total = d.agenda.reduce((s, x) => s + x.minutes, 0);
   return section(
     'agenda',
-    `Agenda (${total} min)`,
+    `Agenda (${agendaMinutes(d.agenda)} min)`,
     h(
       'ol',
       { class: 'agenda' },
